@@ -1,0 +1,243 @@
+/** Core domain types shared by every layer: schools, stage parts, indicators, verdicts, data issues. */
+
+/** 学段 — a compulsory-education stage. `senior` (高中) only appears while splitting combined schools. */
+export type Stage = 'primary' | 'junior';
+export type AnyStage = Stage | 'senior';
+
+/** 学校类型 — school kind (spec §5). */
+export type SchoolKind =
+  | 'primary' /** 小学 */
+  | 'junior' /** 初中 */
+  | 'nineYear' /** 九年一贯制 */
+  | 'completeMiddle' /** 完全中学 */
+  | 'twelveYear' /** 十二年一贯制 */
+  | 'teachingPoint' /** 教学点 */
+  | 'special'; /** 特殊教育学校 */
+
+/** 办学性质 — public (公办) or private (民办). */
+export type Ownership = 'public' | 'private';
+
+/**
+ * Raw count fields a school row can hold (spec §8), in base units after unit conversion:
+ * people, m², 元, rooms, books (册), computers (台).
+ */
+export type CountField =
+  | 'students' /** 在校生数 */
+  | 'classes' /** 班级数 */
+  | 'maxClassSize' /** 最大班额 */
+  | 'teachers' /** 专任教师数 */
+  | 'qualifiedTeachers' /** 高于规定学历教师数 */
+  | 'keyTeachers' /** 县级以上骨干教师数 */
+  | 'peArtTeachers' /** 体育、艺术（美术、音乐）专任教师数 (combined column) */
+  | 'peTeachers' /** 体育专任教师数 */
+  | 'musicTeachers' /** 音乐专任教师数 */
+  | 'artTeachers' /** 美术专任教师数 */
+  | 'seniorTitleTeachers' /** 中级及以上职称教师数 */
+  | 'certifiedTeachers' /** 持证教师数 */
+  | 'teachingArea' /** 教学及辅助用房面积 (m²) */
+  | 'sportsArea' /** 体育运动场（馆）面积 (m²) */
+  | 'equipmentValue' /** 教学仪器设备值 (元) */
+  | 'multimediaRooms' /** 网络多媒体教室数 */
+  | 'computers' /** 计算机台数 */
+  | 'books' /** 图书册数 */
+  | 'musicRooms' /** 音乐专用教室数 */
+  | 'artRooms' /** 美术专用教室数 */
+  | 'musicRoomArea' /** 最小音乐教室面积 (m²) */
+  | 'artRoomArea' /** 最小美术教室面积 (m²) */
+  | 'publicFunds' /** 生均公用经费 (元) — special schools */
+  | 'trainingFunds' /** 教师培训经费 (元) */
+  | 'operatingBudget'; /** 公用经费预算 (元) */
+
+/** Facility totals that are split by student-equivalents for combined schools (spec §5). */
+export type FacilityField = 'teachingArea' | 'sportsArea' | 'equipmentValue' | 'computers' | 'books' | 'multimediaRooms';
+
+/** Indicator ids exactly as in spec §2.1 and §2.2. */
+export type IndicatorId =
+  | 'qualifiedTeachersPer100'
+  | 'keyTeachersPer100'
+  | 'peArtTeachersPer100'
+  | 'teachingAreaPerStudent'
+  | 'sportsAreaPerStudent'
+  | 'equipmentValuePerStudent'
+  | 'multimediaRoomsPer100'
+  | 'computersPer100'
+  | 'booksPerStudent'
+  | 'teachersPerStudent'
+  | 'qualifiedTeachersPerStudent'
+  | 'seniorTitleTeachersPerStudent';
+
+/**
+ * Where a value sits in the user's sheet: 0-based column index within the sheet (not the table),
+ * so adapters can address the cell as (row, column).
+ */
+export type ColumnMap = Partial<Record<string, number>>;
+
+/**
+ * One data row of the user's table as read (before splitting): what the header mapping found.
+ * Field keys in `columns`: a CountField ('students'), a stage-qualified CountField ('primary.students',
+ * 'junior.teachers', 'senior.students'), an indicator id for ratio columns, or 'name' | 'kind' | 'ownership' | 'affiliation'.
+ */
+export interface SchoolRow {
+  /** 1-based worksheet row. */
+  row: number;
+  sheet?: string;
+  name: string;
+  kind: SchoolKind;
+  ownership?: Ownership;
+  /** false when the row is flagged 省市直属 (not run by the county). */
+  countyRun?: boolean;
+  /** Row totals in base units (for combined rows: the whole school's facility totals). */
+  counts: Partial<Record<CountField, number>>;
+  /** Per-stage counts for combined rows (students and teachers per stage, from the data). */
+  byStage?: Partial<Record<AnyStage, Partial<Record<CountField, number>>>>;
+  /** Per-school ratios given directly in the sheet (accepted with a precision warning). */
+  ratios?: Partial<Record<IndicatorId, number>>;
+  /** Field key → 0-based sheet column, for messages and highlighting. */
+  columns?: ColumnMap;
+}
+
+/** A school's stage part (一个学校的一个学段): what the CV and per-school rules count as one school. */
+export interface SchoolPart {
+  /** Stable key: `${row}:${stage}`. */
+  key: string;
+  row: number;
+  sheet?: string;
+  name: string;
+  stage: Stage;
+  kind: SchoolKind;
+  ownership?: Ownership;
+  countyRun?: boolean;
+  /** Counts of this part in base units; facility totals already split for combined rows. */
+  counts: Partial<Record<CountField, number>>;
+  ratios?: Partial<Record<IndicatorId, number>>;
+  /** True when facility totals came from a ratio split of a combined row (spec §5). */
+  split: boolean;
+  columns?: ColumnMap;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A data problem, never an exception (house style): names sheet, row and column for the user. */
+export interface DataIssue {
+  sheet?: string;
+  /** 1-based worksheet row; 0 when the issue is about the whole table. */
+  row: number;
+  /** Column letter (A, B, …, AA) when the issue is about one cell. */
+  column?: string;
+  /** Field key (see SchoolRow.columns) or indicator id. */
+  field: string;
+  code: string;
+  /** zh-CN message for the user. */
+  message: string;
+  severity: Severity;
+}
+
+/** Result type for data operations (house style: discriminated unions instead of throws). */
+export type Result<T> = { ok: true; value: T } | { ok: false; issue: DataIssue };
+
+/** Why a row or part is left out of the CVs and per-school checks (spec §3, §6). */
+export type ExclusionReason =
+  | 'special' /** 特殊教育学校 */
+  | 'smallTeachingPoint' /** 教学点 under the profile's minimum students */
+  | 'teachingPoint' /** 教学点, all excluded (basic regime) */
+  | 'notCountyRun' /** 省市直属 */
+  | 'private' /** 民办 (basic regime) */
+  | 'zeroStudents' /** P_i = 0: no weight */
+  | 'seniorOnly'; /** a part the compulsory-stage evaluation does not cover */
+
+export interface Exclusion {
+  row: number;
+  sheet?: string;
+  name: string;
+  stage?: Stage;
+  reason: ExclusionReason;
+  /** zh-CN explanation, e.g. "教学点在校生 32 人，少于 50 人，不参与差异系数计算". */
+  message: string;
+}
+
+/** 差异系数 of one indicator in one stage. */
+export interface CoefficientResult {
+  indicator: IndicatorId;
+  /** Number of parts that contributed. */
+  schools: number;
+  students: number;
+  /** Student-weighted county mean X̄ (null when no data). */
+  mean: number | null;
+  /** CV = S / X̄ unrounded; null when undefined (X̄ = 0 or no data) — never reported as 0. */
+  cv: number | null;
+  threshold: number | null;
+  /** Decided exactly (see docs/architecture.md); null when the CV is undefined or the profile has no single threshold. */
+  pass: boolean | null;
+  /** |cv − threshold| ≤ 0.0005. */
+  nearThreshold: boolean;
+  /** zh-CN note when cv is null or values were missing. */
+  note?: string;
+}
+
+export interface CompositeResult {
+  value: number | null;
+  threshold: number;
+  pass: boolean | null;
+  nearThreshold: boolean;
+}
+
+export interface StageResult {
+  stage: Stage;
+  schools: number;
+  students: number;
+  indicators: Partial<Record<IndicatorId, CoefficientResult>>;
+  /** 综合差异系数 for composite-mode profiles (basic-2012); null otherwise. */
+  composite: CompositeResult | null;
+  /** The stage's balance verdict under the profile (composite or every single CV). */
+  pass: boolean | null;
+}
+
+/** One indicator of one school part against its per-school standard. */
+export interface IndicatorVerdict {
+  indicator: IndicatorId;
+  /** The school's value (float, for display); null when data is missing. */
+  value: number | null;
+  /** Per-school standard for the part's stage; null when the profile has none (CV-only indicator). */
+  standard: number | null;
+  /** value / standard; null when either is missing. */
+  ratio: number | null;
+  /** value ≥ standard, decided exactly; null when undecidable (missing value or no standard). */
+  pass: boolean | null;
+  /** Raw resource to add to reach the standard, in the indicator's resource unit (0 when met; countable ones whole). */
+  gap: number | null;
+  /** The sheet field that holds the raw resource (for highlighting), e.g. 'sportsArea' or 'peArtTeachers'. */
+  resourceField?: string;
+  /** true when the value came from a given ratio column rather than raw counts. */
+  fromRatio?: boolean;
+}
+
+/** Other per-school checks of spec §7. */
+export type CheckId = 'schoolSize' | 'classSize' | 'musicRooms' | 'artRooms' | 'musicRoomArea' | 'artRoomArea';
+
+export interface CheckResult {
+  check: CheckId;
+  pass: boolean;
+  /** Field whose cell shows the problem, e.g. 'students' or 'maxClassSize'. */
+  field: string;
+  /** zh-CN explanation. */
+  message: string;
+  /** For classSize: 正常 / 偏大班额 / 大班额 / 超大班额. */
+  band?: string;
+}
+
+export interface SchoolVerdict {
+  key: string;
+  row: number;
+  sheet?: string;
+  name: string;
+  stage: Stage;
+  kind: SchoolKind;
+  indicators: IndicatorVerdict[];
+  /** Number of indicators met (value ≥ standard). */
+  met: number;
+  /** k-of-n / residual rule (spec §4); null when the profile has no per-school rule or data is missing. */
+  pass: boolean | null;
+  checks: CheckResult[];
+  /** zh-CN one-line reasons for failure (empty when passing). */
+  reasons: string[];
+}

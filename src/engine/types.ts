@@ -94,6 +94,11 @@ export interface SchoolRow {
   ratios?: Partial<Record<IndicatorId, number>>;
   /** Field key → 0-based sheet column, for messages and highlighting. */
   columns?: ColumnMap;
+  /**
+   * The stage part this row holds when the sheet says so (学段 column, or a name such as “XX学校（小学部）”): lets a
+   * 九年一贯制 row without per-stage students count as that stage part instead of a data issue (spec §5).
+   */
+  stage?: Stage;
 }
 
 /** A school's stage part (一个学校的一个学段): what the CV and per-school rules count as one school. */
@@ -209,6 +214,8 @@ export interface IndicatorVerdict {
   resourceField?: string;
   /** true when the value came from a given ratio column rather than raw counts. */
   fromRatio?: boolean;
+  /** Every sheet field holding the raw resource (e.g. ['peTeachers', 'musicTeachers', 'artTeachers']). */
+  resourceFields?: string[];
 }
 
 /** Other per-school checks of spec §7. */
@@ -240,4 +247,77 @@ export interface SchoolVerdict {
   checks: CheckResult[];
   /** zh-CN one-line reasons for failure (empty when passing). */
   reasons: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Added by the engine (issue #3): standards profiles and the evaluation result.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** 差异系数判定方式 — every single CV against its threshold (优质均衡) or their simple mean (基本均衡 综合差异系数). */
+export type CvMode = 'each' | 'composite';
+
+/** Student-equivalent weights for splitting combined schools' facility totals (spec §5). */
+export interface SplitWeights {
+  nineYear: { primary: number; junior: number };
+  completeMiddle: { junior: number; senior: number };
+  twelveYear: { primary: number; junior: number; senior: number };
+}
+
+/** Scope switches (spec §6). */
+export interface ScopeRules {
+  excludeSpecial: boolean;
+  /** 教学点: 'all' excluded (basic regime), those 'belowMinimum' students, or 'none'. */
+  teachingPoints: 'all' | 'belowMinimum' | 'none';
+  teachingPointMinStudents: number;
+  /** Exclude 省市直属 rows (countyRun === false). */
+  excludeNotCountyRun: boolean;
+  /** Exclude 民办 rows (basic regime). */
+  excludePrivate: boolean;
+}
+
+/** Limits of the §7 checks; null switches a check off. */
+export interface CheckLimits {
+  /** Enrolment ≤ single (小学, 初中) and ≤ combined (九年一贯制, 十二年一贯制 compulsory stages). */
+  schoolSize: { single: number; combined: number } | null;
+  /** Largest class ≤ limit per stage. */
+  classSize: { primary: number; junior: number } | null;
+  /** One music and one art room per `classesPerRoom` classes (at least one); minimum room areas in m². */
+  specialRooms: { classesPerRoom: number; musicRoomArea: number; artRoomArea: number } | null;
+}
+
+/** 评估标准 — a standards profile: built-in (quality-2017, basic-2012) or a province's own, validated from JSON. */
+export interface Profile {
+  id: string;
+  /** zh-CN display name. */
+  name: string;
+  /** Indicators whose CV is computed, in display order. */
+  indicators: IndicatorId[];
+  /** Per-school standards (办学标准) by indicator and stage; empty for CV-only profiles. */
+  standards: Partial<Record<IndicatorId, Partial<Record<Stage, number>>>>;
+  /** k of n met, the rest ≥ r × standard (spec §4); null when the profile has no per-school rule. */
+  schoolRule: { k: number; r: number } | null;
+  cv: {
+    mode: CvMode;
+    /** Inclusive upper limits per stage: single CVs (each) or the composite (composite). */
+    thresholds: Record<Stage, number>;
+    /** |cv − threshold| ≤ nearMargin earns a "near threshold" note (spec §3: 0.0005). */
+    nearMargin: number;
+  };
+  /** Compare unrounded (null, DEFAULT) or after rounding half-up to N decimals. */
+  rounding: { cv: number | null; school: number | null };
+  split: { weights: SplitWeights; multimediaRooms: boolean };
+  scope: ScopeRules;
+  checks: CheckLimits;
+}
+
+/** The whole result of evaluating one table under one profile. */
+export interface Evaluation {
+  profile: Profile;
+  /** Stage parts in scope, in table order. */
+  parts: SchoolPart[];
+  excluded: Exclusion[];
+  stages: Partial<Record<Stage, StageResult>>;
+  schools: SchoolVerdict[];
+  issues: DataIssue[];
+  summary: { checked: number; passed: number; failed: number; excluded: number };
 }

@@ -1,0 +1,461 @@
+// The highlight plan: which cells are shaded, in which colour, with which note (spec §1: "a non-compliant cell is shaded").
+import fc from 'fast-check';
+import {
+  chunkAddresses,
+  formatQuantity,
+  formatRatioPercent,
+  HIGHLIGHT_FILLS,
+  planHighlights,
+  type CellMark,
+} from '../../src/engine/highlightPlan';
+import type {
+  CheckResult,
+  ColumnMap,
+  DataIssue,
+  IndicatorId,
+  IndicatorVerdict,
+  SchoolPart,
+  SchoolVerdict,
+} from '../../src/engine/types';
+
+// The sheet layout used throughout: A 学校名称, B 学段, C 在校生数, D 高于规定学历, E 骨干, F 体育艺术(合并),
+// G 教学用房面积, H 体育运动场馆面积, I 设备值, J 多媒体教室, K 最大班额.
+const COLUMNS: ColumnMap = {
+  name: 0,
+  kind: 1,
+  students: 2,
+  qualifiedTeachers: 3,
+  keyTeachers: 4,
+  peArtTeachers: 5,
+  teachingArea: 6,
+  sportsArea: 7,
+  equipmentValue: 8,
+  multimediaRooms: 9,
+  maxClassSize: 10,
+};
+
+const PRIMARY_STANDARDS: Record<string, number> = {
+  qualifiedTeachersPer100: 4.2,
+  keyTeachersPer100: 1,
+  peArtTeachersPer100: 0.9,
+  teachingAreaPerStudent: 4.5,
+  sportsAreaPerStudent: 7.5,
+  equipmentValuePerStudent: 2000,
+  multimediaRoomsPer100: 2.3,
+};
+const RESOURCE: Record<string, string> = {
+  qualifiedTeachersPer100: 'qualifiedTeachers',
+  keyTeachersPer100: 'keyTeachers',
+  peArtTeachersPer100: 'peArtTeachers',
+  teachingAreaPerStudent: 'teachingArea',
+  sportsAreaPerStudent: 'sportsArea',
+  equipmentValuePerStudent: 'equipmentValue',
+  multimediaRoomsPer100: 'multimediaRooms',
+};
+
+/** A verdict for one indicator, decided by hand (value ≥ standard) as the engine would. */
+function iv(
+  indicator: IndicatorId,
+  value: number,
+  gap: number,
+  extra: Partial<IndicatorVerdict> = {},
+): IndicatorVerdict {
+  const standard = PRIMARY_STANDARDS[indicator];
+  return {
+    indicator,
+    value,
+    standard,
+    ratio: value / standard,
+    pass: value >= standard,
+    gap,
+    resourceField: RESOURCE[indicator],
+    ...extra,
+  };
+}
+
+/** TV-5 vectors for 小学 with 1,000 students; values in §2.1 order. */
+function tv5(name: string, row: number, values: number[], pass: boolean, extra: Partial<SchoolVerdict> = {}) {
+  const ids = Object.keys(PRIMARY_STANDARDS) as IndicatorId[];
+  // Gap for 1,000 students: standard·P − resource (per 100: standard·P/100 − count), countable ones whole.
+  const gaps = ids.map((id, i) => {
+    const short = PRIMARY_STANDARDS[id] - values[i];
+    if (short <= 0) return 0;
+    return id.endsWith('Per100')
+      ? Math.ceil((short * 1000) / 100 - 1e-9)
+      : Math.round(short * 1000 * 100) / 100;
+  });
+  const indicators = ids.map((id, i) => iv(id, values[i], gaps[i]));
+  const verdict: SchoolVerdict = {
+    key: `${row}:primary`,
+    row,
+    name,
+    stage: 'primary',
+    kind: 'primary',
+    indicators,
+    met: indicators.filter((i) => i.pass).length,
+    pass,
+    checks: [],
+    reasons: [],
+    ...extra,
+  };
+  return verdict;
+}
+
+const A = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];
+const D = [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5];
+const E = [4.1, 1.2, 1.0, 5.0, 7.0, 2100, 2.5];
+
+function markAt(marks: CellMark[], address: string): CellMark {
+  const found = marks.find((m) => m.address === address);
+  if (!found) throw new Error(`no mark at ${address}; marks: ${marks.map((m) => m.address).join(',')}`);
+  return found;
+}
+
+describe('planHighlights — failing indicators shade their resource cell', () => {
+  test('TV-5 D: "84% fails" → the sports-area cell H12 is shaded amber with a concrete note', () => {
+    const school = tv5('城关小学', 12, D, true);
+    const plan = planHighlights({ sheet: '学校数据', schools: [school], columns: COLUMNS });
+    expect(plan.sheet).toBe('学校数据');
+    expect(plan.marks).toHaveLength(1);
+    const mark = plan.marks[0];
+    expect(mark).toMatchObject({ row: 12, column: 7, address: 'H12', kind: 'indicator', fill: '#FFE699' });
+    expect(mark.note).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡');
+  });
+
+  test('TV-5 A "7/7 met" passes: nothing is shaded', () => {
+    const plan = planHighlights({ sheet: 'S', schools: [tv5('甲小学', 3, A, true)], columns: COLUMNS });
+    expect(plan.marks).toEqual([]);
+  });
+
+  test('an undecidable indicator (pass === null) is not shaded', () => {
+    const school = tv5('乙小学', 4, A, true);
+    school.indicators[4] = { ...school.indicators[4], value: null, ratio: null, pass: null, gap: null };
+    expect(planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS }).marks).toEqual([]);
+  });
+
+  test('每百名学生 teachers: the gap counts whole teachers ("需增加 1人")', () => {
+    const school = tv5('丙小学', 5, E, false);
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });
+    expect(markAt(plan.marks, 'D5').note).toBe(
+      '每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人',
+    );
+    expect(markAt(plan.marks, 'H5').note).toBe(
+      '生均体育运动场馆面积 7㎡ < 标准 7.5㎡（93.33%），需增加 500㎡',
+    );
+  });
+
+  test('peArtTeachersPer100 with separate 体育/音乐/美术 columns shades all three', () => {
+    const columns: ColumnMap = { name: 0, students: 1, peTeachers: 2, musicTeachers: 3, artTeachers: 4 };
+    const school = tv5('丁小学', 7, [4.5, 1.2, 0.8, 5.0, 8.0, 2100, 2.5], true);
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns });
+    expect(plan.marks.map((m) => m.address)).toEqual(['C7', 'D7', 'E7']);
+    expect(new Set(plan.marks.map((m) => m.note)).size).toBe(1);
+    expect(plan.marks[0].note).toContain(
+      '每百名学生拥有体育、艺术（美术、音乐）专任教师数 0.8人 < 标准 0.9人',
+    );
+  });
+
+  test('a ratio-only sheet shades the ratio column', () => {
+    const columns: ColumnMap = { name: 0, sportsAreaPerStudent: 5 };
+    const school = tv5('戊小学', 9, D, true);
+    school.indicators[4] = { ...school.indicators[4], fromRatio: true, gap: null, resourceField: undefined };
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns });
+    expect(plan.marks.map((m) => m.address)).toEqual(['F9']);
+    expect(plan.marks[0].note).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%）');
+  });
+
+  test('a failing indicator whose cell is not on the sheet produces no mark', () => {
+    const school = tv5('己小学', 9, D, true);
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns: { name: 0 } });
+    expect(plan.marks).toEqual([]);
+  });
+});
+
+describe('planHighlights — failing schools, §7 checks and data issues', () => {
+  test('TV-5 E "5 met → fail": the name cell is shaded in the stronger red with the reasons', () => {
+    const school = tv5('丙小学', 5, E, false, {
+      reasons: ['每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人'],
+    });
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });
+    const name = markAt(plan.marks, 'A5');
+    expect(name.kind).toBe('school');
+    expect(name.fill).toBe('#FF9999');
+    expect(name.fill).not.toBe(HIGHLIGHT_FILLS.indicator);
+    expect(name.note).toBe(
+      '丙小学未达到校际标准：7 项指标达标 5 项\n· 每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人',
+    );
+    expect(plan.marks.map((m) => m.address)).toEqual(['A5', 'D5', 'H5']);
+  });
+
+  test('a failing §7 check ("every class ≤ 45 (小学)") shades its field cell; a passing one does not', () => {
+    const checks: CheckResult[] = [
+      {
+        check: 'classSize',
+        pass: false,
+        field: 'maxClassSize',
+        message: '最大班额 56 人，超过 45 人（大班额）',
+        band: '大班额',
+      },
+      { check: 'schoolSize', pass: true, field: 'students', message: '在校生 1000 人，不超过 2000 人' },
+    ];
+    const school = tv5('庚小学', 20, A, true, { checks });
+    const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });
+    expect(plan.marks).toEqual([
+      {
+        row: 20,
+        column: 10,
+        address: 'K20',
+        kind: 'check',
+        fill: '#FFE699',
+        note: '最大班额 56 人，超过 45 人（大班额）',
+      },
+    ]);
+  });
+
+  test('DataIssues with row and column shade their cell grey-purple with the message as note', () => {
+    const issues: DataIssue[] = [
+      {
+        sheet: 'S',
+        row: 8,
+        column: 'G',
+        field: 'teachingArea',
+        code: 'notNumber',
+        message: '第 8 行 G 列：“约300” 不是数字',
+        severity: 'error',
+      },
+      {
+        row: 9,
+        column: 'AB',
+        field: 'books',
+        code: 'negative',
+        message: '第 9 行 AB 列：负数',
+        severity: 'warning',
+      },
+      { row: 0, field: 'students', code: 'missingColumn', message: '缺少在校生数列', severity: 'error' },
+      { row: 10, field: 'name', code: 'duplicate', message: '重名', severity: 'warning' },
+      { sheet: '其他表', row: 8, column: 'G', field: 'x', code: 'y', message: '别的表', severity: 'error' },
+      { row: 11, column: 'C', field: 'students', code: 'hidden', message: '隐藏行', severity: 'info' },
+    ];
+    const plan = planHighlights({ sheet: 'S', schools: [], columns: COLUMNS, issues });
+    expect(plan.marks).toEqual([
+      {
+        row: 8,
+        column: 6,
+        address: 'G8',
+        kind: 'dataIssue',
+        fill: '#D9D2E9',
+        note: '第 8 行 G 列：“约300” 不是数字',
+      },
+      { row: 9, column: 27, address: 'AB9', kind: 'dataIssue', fill: '#D9D2E9', note: '第 9 行 AB 列：负数' },
+    ]);
+    const withInfo = planHighlights({
+      sheet: 'S',
+      schools: [],
+      columns: COLUMNS,
+      issues,
+      issueSeverities: ['info'],
+    });
+    expect(withInfo.marks.map((m) => m.address)).toEqual(['C11']);
+  });
+
+  test('schools of another sheet are ignored', () => {
+    const school = { ...tv5('辛小学', 5, E, false), sheet: '其他表' };
+    expect(planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS }).marks).toEqual([]);
+  });
+
+  test('the three fills are distinct colours', () => {
+    expect(new Set([HIGHLIGHT_FILLS.indicator, HIGHLIGHT_FILLS.school, HIGHLIGHT_FILLS.dataIssue]).size).toBe(
+      3,
+    );
+  });
+});
+
+describe('planHighlights — combined rows (spec §5) and merging', () => {
+  // One 九年一贯制 row 15: shared facility columns, per-stage teacher columns.
+  const combinedColumns: ColumnMap = {
+    name: 0,
+    'primary.students': 1,
+    'junior.students': 2,
+    'primary.qualifiedTeachers': 3,
+    'junior.qualifiedTeachers': 4,
+    sportsArea: 5,
+  };
+  function part(
+    stage: 'primary' | 'junior',
+    indicators: IndicatorVerdict[],
+    pass: boolean | null,
+  ): SchoolVerdict {
+    return {
+      key: `15:${stage}`,
+      row: 15,
+      name: '实验学校',
+      stage,
+      kind: 'nineYear',
+      indicators,
+      met: indicators.filter((i) => i.pass).length,
+      pass,
+      checks: [],
+      reasons: [],
+    };
+  }
+  const sportsPrimary: IndicatorVerdict = {
+    indicator: 'sportsAreaPerStudent',
+    value: 6.3,
+    standard: 7.5,
+    ratio: 0.84,
+    pass: false,
+    gap: 1220,
+    resourceField: 'sportsArea',
+  };
+  const sportsJunior: IndicatorVerdict = {
+    indicator: 'sportsAreaPerStudent',
+    value: 9,
+    standard: 10.2,
+    ratio: 9 / 10.2,
+    pass: false,
+    gap: 480,
+    resourceField: 'sportsArea',
+  };
+  const qualifiedJunior: IndicatorVerdict = {
+    indicator: 'qualifiedTeachersPer100',
+    value: 5,
+    standard: 5.3,
+    ratio: 5 / 5.3,
+    pass: false,
+    gap: 2,
+    resourceField: 'qualifiedTeachers',
+  };
+
+  test('both parts failing on the shared sports-area cell give ONE mark with both notes, each naming its part', () => {
+    const plan = planHighlights({
+      sheet: 'S',
+      schools: [
+        part('primary', [sportsPrimary], true),
+        part('junior', [sportsJunior, qualifiedJunior], true),
+      ],
+      columns: combinedColumns,
+    });
+    expect(plan.marks.map((m) => m.address)).toEqual(['E15', 'F15']);
+    expect(markAt(plan.marks, 'F15').note).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡（小学部）\n' +
+        '生均体育运动场馆面积 9㎡ < 标准 10.2㎡（88.24%），需增加 480㎡（初中部）',
+    );
+    // Per-stage teachers are not shared: the junior gap shades the 初中 teacher column only.
+    expect(markAt(plan.marks, 'E15').note).toBe(
+      '每百名学生拥有高于规定学历教师数 5人 < 标准 5.3人（94.34%），需增加 2人（初中部）',
+    );
+  });
+
+  test('a failing part marks the shared name cell as a school; the stronger kind wins the fill', () => {
+    const plan = planHighlights({
+      sheet: 'S',
+      schools: [part('primary', [sportsPrimary], false), part('junior', [sportsJunior], true)],
+      columns: combinedColumns,
+      issues: [
+        {
+          row: 15,
+          column: 'A',
+          field: 'name',
+          code: 'duplicateName',
+          message: '学校名称重复',
+          severity: 'warning',
+        },
+        {
+          row: 15,
+          column: 'F',
+          field: 'sportsArea',
+          code: 'suspicious',
+          message: '面积疑似以亩填写',
+          severity: 'warning',
+        },
+      ],
+    });
+    const name = markAt(plan.marks, 'A15');
+    expect(name.kind).toBe('school');
+    expect(name.fill).toBe(HIGHLIGHT_FILLS.school);
+    expect(name.note.split('\n')[0]).toBe('实验学校（小学部）未达到校际标准：1 项指标达标 0 项');
+    expect(name.note.split('\n').pop()).toBe('学校名称重复');
+    const sports = markAt(plan.marks, 'F15');
+    expect(sports.kind).toBe('indicator');
+    expect(sports.fill).toBe(HIGHLIGHT_FILLS.indicator);
+    expect(sports.note.split('\n')).toHaveLength(3);
+    expect(sports.note.split('\n')[2]).toBe('面积疑似以亩填写');
+  });
+
+  test('columns may come from the parts as read (each with its own ColumnMap) or from a function', () => {
+    const parts: Pick<SchoolPart, 'row' | 'stage' | 'columns'>[] = [
+      { row: 15, stage: 'primary', columns: { name: 0, sportsArea: 5 } },
+      { row: 15, stage: 'junior', columns: { name: 0, sportsArea: 6 } },
+    ];
+    const schools = [part('primary', [sportsPrimary], true), part('junior', [sportsJunior], true)];
+    const fromParts = planHighlights({ sheet: 'S', schools, columns: parts });
+    expect(fromParts.marks.map((m) => m.address)).toEqual(['F15', 'G15']);
+    const fromFunction = planHighlights({
+      sheet: 'S',
+      schools,
+      columns: (school) => (school.stage === 'junior' ? { sportsArea: 9 } : undefined),
+    });
+    expect(fromFunction.marks.map((m) => m.address)).toEqual(['J15']);
+  });
+
+  test('marks are unique per cell and sorted by row then column', () => {
+    const schools = [tv5('甲', 30, E, false), tv5('乙', 4, D, false), tv5('丙', 4, E, false)];
+    const { marks } = planHighlights({ sheet: 'S', schools, columns: COLUMNS });
+    const keys = marks.map((m) => `${m.row}:${m.column}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const sorted = [...marks].sort((a, b) => a.row - b.row || a.column - b.column);
+    expect(marks).toEqual(sorted);
+  });
+});
+
+describe('note number formatting', () => {
+  test.each([
+    [1220, '1,220'],
+    [6.3, '6.3'],
+    [2.105263, '2.11'],
+    [1.005, '1.01'],
+    [-1234.5, '-1,234.5'],
+    [0, '0'],
+    [1234567.891, '1,234,567.89'],
+    [-0.001, '0'],
+  ])('formatQuantity(%p) → %p (thousands separators, ≤ 2 decimals)', (value, text) => {
+    expect(formatQuantity(value)).toBe(text);
+  });
+
+  test.each([
+    [0.84, '84%'],
+    [6.5 / 7.5, '86.67%'],
+    [6.375 / 7.5, '85%'],
+    [1, '100%'],
+  ])('formatRatioPercent(%p) → %p', (ratio, text) => {
+    expect(formatRatioPercent(ratio)).toBe(text);
+  });
+});
+
+describe('chunkAddresses — getRanges takes fewer than 8,192 characters', () => {
+  test('2,000 schools × 3 cells split into lists each < 8,192 characters, order kept', () => {
+    const addresses = Array.from({ length: 6000 }, (_, i) => `${['H', 'AB', 'XFD'][i % 3]}${1000000 + i}`);
+    const chunks = chunkAddresses(addresses);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(8192);
+    expect(chunks.join(',').split(',')).toEqual(addresses);
+  });
+
+  test('property: every chunk ≤ maxChars and the concatenation is the input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/), { maxLength: 400 }),
+        fc.integer({ min: 12, max: 8191 }),
+        (addresses, maxChars) => {
+          const chunks = chunkAddresses(addresses, maxChars);
+          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(maxChars);
+          expect(chunks.length === 0 ? [] : chunks.join(',').split(',')).toEqual(addresses);
+        },
+      ),
+    );
+  });
+
+  test('a limit of 8,192 or more is a programmer error', () => {
+    expect(() => chunkAddresses(['A1'], 8192)).toThrow(RangeError);
+  });
+});

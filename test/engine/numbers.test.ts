@@ -1,0 +1,291 @@
+// Cell number parsing (spec §8: numbers stored as text, "—" or "/" for none, units in cells) and cell addressing.
+import {
+  cellAddress,
+  columnLetter,
+  isDateFormat,
+  parseCellNumber,
+  parseUnit,
+  toHalfWidth,
+} from '../../src/engine/numbers';
+import type { CellContext } from '../../src/engine/numbers';
+
+const ctx: CellContext = {
+  sheet: '学校数据',
+  row: 12,
+  column: 5,
+  field: 'sportsArea',
+  label: '体育运动场馆面积',
+};
+
+function value(v: unknown, extra: Partial<CellContext> = {}): number | null {
+  const r = parseCellNumber(v, { ...ctx, ...extra });
+  if (!r.ok) throw new Error(`expected a number for ${String(v)}, got ${r.issue.message}`);
+  return r.value;
+}
+
+function issue(v: unknown, extra: Partial<CellContext> = {}) {
+  const r = parseCellNumber(v, { ...ctx, ...extra });
+  if (r.ok) throw new Error(`expected an issue for ${String(v)}, got ${String(r.value)}`);
+  return r.issue;
+}
+
+describe('columnLetter and cellAddress', () => {
+  test.each([
+    [0, 'A'],
+    [5, 'F'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [27, 'AB'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD'],
+  ])('column %i is %s', (index, letter) => {
+    expect(columnLetter(index)).toBe(letter);
+  });
+
+  test('cellAddress joins letter and 1-based row', () => {
+    expect(cellAddress(12, 5)).toBe('F12');
+    expect(cellAddress(1, 26)).toBe('AA1');
+  });
+
+  test('a negative or fractional column is a programmer error', () => {
+    expect(() => columnLetter(-1)).toThrow();
+    expect(() => columnLetter(1.5)).toThrow();
+  });
+});
+
+describe('toHalfWidth', () => {
+  test('full-width digits, letters, signs and the ideographic space become ASCII', () => {
+    expect(toHalfWidth('１２３．５　ＡＢｍ２（％）－＋，')).toBe('123.5 ABm2(%)-+,');
+  });
+});
+
+describe('parseCellNumber: numbers as Excel gives them', () => {
+  test.each([
+    [120, 120],
+    [0, 0],
+    [12.34, 12.34],
+    [1e-7, 1e-7],
+  ])('number %p is read as %p', (v, expected) => {
+    expect(value(v)).toBe(expected);
+  });
+
+  test('NaN and Infinity are not numbers', () => {
+    expect(issue(NaN).code).toBe('notNumber');
+    expect(issue(Infinity).code).toBe('notNumber');
+  });
+});
+
+describe('parseCellNumber: blank and "none" are null, never 0 (spec §3: a missing value is never 0)', () => {
+  test.each([
+    [null],
+    [undefined],
+    [''],
+    ['   '],
+    ['—'],
+    ['——'],
+    ['-'],
+    ['－'],
+    ['/'],
+    ['／'],
+    ['无'],
+    ['\u3000'],
+  ])('%p is blank', (v) => {
+    expect(value(v)).toBeNull();
+  });
+});
+
+describe('parseCellNumber: numbers stored as text (spec §8)', () => {
+  test.each([
+    ['120', 120],
+    [' 120 ', 120],
+    ['1,234.5', 1234.5],
+    ['1，234', 1234],
+    ['12,345,678', 12345678],
+    ['１２３．５', 123.5],
+    ['1 234', 1234],
+    ['+7', 7],
+    ['.5', 0.5],
+    ['3.', 3],
+    ['1.5e3', 1500],
+    ["'300", 300],
+    ['0.1', 0.1],
+  ])('text %p is read as %p', (v, expected) => {
+    expect(value(v)).toBe(expected);
+  });
+
+  test('full-width minus with negatives allowed', () => {
+    expect(value('－５', { allowNegative: true })).toBe(-5);
+  });
+
+  test('text numbers convert to the nearest double of the exact decimal', () => {
+    expect(value('0.3')).toBe(0.3);
+    expect(value('4.2')).toBe(4.2);
+    expect(value('123456789.123456789')).toBe(Number('123456789.123456789'));
+    expect(value('1,234,567.8901')).toBe(1234567.8901);
+  });
+
+  test.each([['1,5'], ['12,34'], ['1,2345'], ['1.234,5'], ['1..2'], ['1-2'], ['e5']])(
+    'badly grouped or malformed %p is not a number',
+    (v) => {
+      expect(issue(v).code).toBe('notNumber');
+    },
+  );
+
+  test('the message names sheet, row, column letter and field label, quoting the cell', () => {
+    const i = issue('约300');
+    expect(i.message).toBe('「学校数据」第 12 行 F 列（体育运动场馆面积）：“约300” 不是数字');
+    expect(i).toMatchObject({
+      sheet: '学校数据',
+      row: 12,
+      column: 'F',
+      field: 'sportsArea',
+      severity: 'error',
+    });
+  });
+
+  test('without a sheet name the message starts at the row', () => {
+    const r = parseCellNumber('abc', { row: 3, column: 0, field: 'students', label: '在校生数' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issue.message).toBe('第 3 行 A 列（在校生数）：“abc” 不是数字');
+  });
+});
+
+describe('parseCellNumber: percent strings', () => {
+  test.each([
+    ['85%', 0.85],
+    ['85％', 0.85],
+    ['100%', 1],
+    ['12.5 %', 0.125],
+    ['0.1%', 0.001],
+  ])('%p is %p', (v, expected) => {
+    expect(value(v)).toBe(expected);
+  });
+});
+
+describe('parseCellNumber: a unit in the cell is accepted only when it is the column unit', () => {
+  test('“120人” in a column counted in 人', () => {
+    expect(value('120人', { unit: '人' })).toBe(120);
+  });
+  test('“120 名” in a column counted in 人 (名 is the same unit)', () => {
+    expect(value('120 名', { unit: '人' })).toBe(120);
+  });
+  test('“300平方米” and “300㎡” and “300m2” in a ㎡ column', () => {
+    expect(value('300平方米', { unit: '㎡' })).toBe(300);
+    expect(value('300㎡', { unit: '平方米' })).toBe(300);
+    expect(value('300 m²', { unit: '㎡' })).toBe(300);
+    expect(value('300M2', { unit: '㎡' })).toBe(300);
+  });
+  test('“12.34万元” in a 万元 column stays in the column unit', () => {
+    expect(value('12.34万元', { unit: '万元' })).toBe(12.34);
+  });
+  test('“123400元” in a 万元 column is ambiguous and is an issue', () => {
+    const i = issue('123400元', { unit: '万元' });
+    expect(i.code).toBe('unitMismatch');
+    expect(i.message).toContain('万元');
+  });
+  test('“120人” when the column has no known unit is an issue', () => {
+    expect(issue('120人').code).toBe('unitMismatch');
+  });
+  test('words around a number are not units', () => {
+    expect(issue('300左右', { unit: '㎡' }).code).toBe('notNumber');
+    expect(issue('约300', { unit: '㎡' }).code).toBe('notNumber');
+    expect(issue('>300', { unit: '㎡' }).code).toBe('notNumber');
+  });
+});
+
+describe('parseCellNumber: formula errors, booleans, dates', () => {
+  test.each([['#N/A'], ['#DIV/0!'], ['#VALUE!'], ['#REF!'], ['#NAME?'], ['#NUM!'], ['#NULL!'], ['#SPILL!']])(
+    '%p is a formulaError',
+    (v) => {
+      const i = issue(v);
+      expect(i.code).toBe('formulaError');
+      expect(i.message).toContain(v);
+      expect(i.message).toContain('公式错误');
+    },
+  );
+
+  test('exceljs error and formula objects', () => {
+    expect(issue({ error: '#N/A' }).code).toBe('formulaError');
+    expect(value({ formula: 'SUM(A1:A2)', result: 42 })).toBe(42);
+    expect(issue({ formula: 'A1/0', result: { error: '#DIV/0!' } }).code).toBe('formulaError');
+    expect(value({ richText: [{ text: '1,2' }, { text: '00' }] })).toBe(1200);
+  });
+
+  test('booleans are not numbers', () => {
+    const i = issue(true);
+    expect(i.code).toBe('notNumber');
+    expect(i.message).toContain('TRUE');
+  });
+
+  test('dates are not numbers', () => {
+    const i = issue(new Date(2024, 2, 5));
+    expect(i.code).toBe('notNumber');
+    expect(i.message).toContain('日期');
+  });
+
+  test('a number shown with a date format was probably turned into a date by Excel', () => {
+    const i = issue(45356, { numberFormat: 'yyyy/m/d' });
+    expect(i.code).toBe('notNumber');
+    expect(i.message).toContain('日期');
+    expect(value(45356, { numberFormat: '#,##0.00' })).toBe(45356);
+  });
+});
+
+describe('parseCellNumber: negative counts', () => {
+  test('a negative count is an issue "negative"', () => {
+    const i = issue(-3);
+    expect(i.code).toBe('negative');
+    expect(i.message).toContain('负数');
+    expect(issue('-3').code).toBe('negative');
+  });
+  test('a negative number is accepted when the caller allows it', () => {
+    expect(value(-3, { allowNegative: true })).toBe(-3);
+  });
+});
+
+describe('isDateFormat', () => {
+  test.each([
+    ['yyyy/m/d', true],
+    ['m/d', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['[$-804]aaaa', true],
+    ['h:mm', true],
+    ['General', false],
+    ['0.00', false],
+    ['#,##0"元"', false],
+    ['0.00E+00', false],
+    ['[Red]0.0', false],
+    ['@', false],
+  ])('%p → %p', (fmt, expected) => {
+    expect(isDateFormat(fmt)).toBe(expected);
+  });
+});
+
+describe('parseUnit', () => {
+  test.each([
+    ['万元', { symbol: '元', dimension: 'money', factor: 10000 }],
+    ['千元', { symbol: '元', dimension: 'money', factor: 1000 }],
+    ['元', { symbol: '元', dimension: 'money', factor: 1 }],
+    ['万册', { symbol: '册', dimension: 'books', factor: 10000 }],
+    ['册', { symbol: '册', dimension: 'books', factor: 1 }],
+    ['台', { symbol: '台', dimension: 'computers', factor: 1 }],
+    ['间', { symbol: '间', dimension: 'rooms', factor: 1 }],
+    ['人', { symbol: '人', dimension: 'people', factor: 1 }],
+    ['㎡', { symbol: '㎡', dimension: 'area', factor: 1 }],
+    ['平方米', { symbol: '㎡', dimension: 'area', factor: 1 }],
+    ['m2', { symbol: '㎡', dimension: 'area', factor: 1 }],
+    ['M²', { symbol: '㎡', dimension: 'area', factor: 1 }],
+    ['单位：万元', { symbol: '元', dimension: 'money', factor: 10000 }],
+    ['㎡/生', { symbol: '㎡', dimension: 'area', factor: 1 }],
+    ['元/生', { symbol: '元', dimension: 'money', factor: 1 }],
+  ])('%p', (text, expected) => {
+    expect(parseUnit(text)).toEqual(expected);
+  });
+
+  test.each([['馆'], ['含体育'], ['小学/初中'], [''], ['万']])('%p is not a unit', (text) => {
+    expect(parseUnit(text)).toBeNull();
+  });
+});

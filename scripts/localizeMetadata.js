@@ -32,12 +32,15 @@ function localizeMetadata(metadata, table, tableName = 'translation table') {
     const given = entry.parameters && typeof entry.parameters === 'object' ? entry.parameters : {};
     const names = new Set(fn.parameters.map((p) => p.name));
     for (const key of Object.keys(given)) {
-      if (!names.has(key)) errors.push(`${tableName}: ${fn.id}.parameters.${key} is not a parameter of ${fn.id}`);
+      if (!names.has(key))
+        errors.push(`${tableName}: ${fn.id}.parameters.${key} is not a parameter of ${fn.id}`);
     }
     const parameters = fn.parameters.map((parameter) => {
       const translation = given[parameter.name];
       if (!translation || !nonEmptyString(translation.name) || !nonEmptyString(translation.description)) {
-        errors.push(`${tableName}: ${fn.id}.parameters.${parameter.name} needs a non-empty name and description`);
+        errors.push(
+          `${tableName}: ${fn.id}.parameters.${parameter.name} needs a non-empty name and description`,
+        );
         return parameter;
       }
       return { ...parameter, name: translation.name, description: translation.description };

@@ -1,4 +1,5 @@
 // Production manifest generation: rewrites the development base URL of manifest.xml to ADDIN_BASE_URL.
+/* global URL */
 'use strict';
 
 /** The base every URL of the source manifest.xml starts with (what `npm start` serves). */

@@ -1,4 +1,6 @@
 // A tiny static file handler for dist/, shared by `npm start` (https) and the browser tests (http).
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: shared by start.mjs and the tests */
+/* global URL */
 'use strict';
 
 const fs = require('fs');

@@ -1,5 +1,5 @@
 // Placeholder task pane: the title and subtitle until the real workflow UI replaces this file.
-import { Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -9,7 +9,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
   },
-  subtitle: { color: tokens.colorNeutralForeground2 },
+  title: { margin: 0 },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 export function App() {
@@ -17,10 +18,12 @@ export function App() {
   const styles = useStyles();
   return (
     <main className={styles.root}>
-      <Title2 as="h1">{strings.appTitle}</Title2>
-      <Subtitle2 as="p" className={styles.subtitle}>
+      <Title2 as="h1" className={styles.title}>
+        {strings.appTitle}
+      </Title2>
+      <Body1 as="p" className={styles.subtitle}>
         {strings.appSubtitle}
-      </Subtitle2>
+      </Body1>
     </main>
   );
 }

@@ -1,0 +1,415 @@
+// Header recognition (spec §8): header variants, units in brackets, two-level and merged headers, header-row detection.
+import { FIELDS } from '../../src/engine/fields';
+import {
+  detectHeader,
+  mapColumn,
+  mapHeaders,
+  matchHeader,
+  normaliseHeader,
+  splitUnit,
+} from '../../src/engine/headers';
+import type { CellGrid } from '../../src/engine/table';
+
+function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
+  return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };
+}
+
+describe('normaliseHeader', () => {
+  test.each([
+    ['教学及辅助用房面积（㎡）', '教学及辅助用房面积(㎡)'],
+    ['教学及辅助用房面积(平方米)', '教学及辅助用房面积(㎡)'],
+    ['教学及辅助用房面积【m2】', '教学及辅助用房面积(㎡)'],
+    ['教学及辅助用房面积（ｍ２）', '教学及辅助用房面积(㎡)'],
+    ['教学及辅助用房面积(M²)', '教学及辅助用房面积(㎡)'],
+    ['教学及辅助\n用房面积\r\n（平米）', '教学及辅助用房面积(㎡)'],
+    ['在 校 生 数　（人）', '在校生数(人)'],
+  ])('%p → %p', (text, expected) => {
+    expect(normaliseHeader(text)).toBe(expected);
+  });
+});
+
+describe('splitUnit: the unit in the header converts to the base unit', () => {
+  test.each([
+    ['教学仪器设备值（万元）', '教学仪器设备值', '万元', 10000],
+    ['教学仪器设备值(万元)', '教学仪器设备值', '万元', 10000],
+    ['教学仪器设备值(千元)', '教学仪器设备值', '千元', 1000],
+    ['图书（万册）', '图书', '万册', 10000],
+    ['图书(册)', '图书', '册', 1],
+    ['计算机台数（台）', '计算机台数', '台', 1],
+    ['网络多媒体教室数（间）', '网络多媒体教室数', '间', 1],
+    ['在校生数（人）', '在校生数', '人', 1],
+    ['体育运动场（馆）面积（平方米）', '体育运动场(馆)面积', '㎡', 1],
+    ['教学仪器设备值（单位：万元）', '教学仪器设备值', '万元', 10000],
+    ['图书/万册', '图书', '万册', 10000],
+    ['教学及辅助用房面积㎡', '教学及辅助用房面积', '㎡', 1],
+    ['生均教学及辅助用房面积（㎡/生）', '生均教学及辅助用房面积', '㎡/生', 1],
+    ['（万元）', '', '万元', 10000],
+  ])('%p → %p in %p (×%p)', (text, rest, unitText, factor) => {
+    const r = splitUnit(normaliseHeader(text));
+    expect(r.rest).toBe(normaliseHeader(rest));
+    expect(r.unitText).toBe(unitText);
+    expect(r.unit?.factor).toBe(factor);
+  });
+
+  test('bracket text that is not a unit stays', () => {
+    expect(splitUnit(normaliseHeader('学校类型（小学/初中）'))).toEqual({
+      rest: '学校类型(小学/初中)',
+      unit: null,
+    });
+  });
+});
+
+describe('matchHeader: spec §8 header terms and common variants', () => {
+  test.each([
+    ['学校名称', 'name', 1],
+    ['学校', 'name', 1],
+    ['单位名称', 'name', 1],
+    ['学校（单位）名称', 'name', 1],
+    ['学段', 'stage', 1],
+    ['学校类型', 'kind', 1],
+    ['办学类型', 'kind', 1],
+    ['学校类型（小学/初中）', 'kind', 1],
+    ['办学性质', 'ownership', 1],
+    ['公办/民办', 'ownership', 1],
+    ['隶属关系', 'affiliation', 1],
+    ['在校生数', 'students', 1],
+    ['在校学生数', 'students', 1],
+    ['学生数', 'students', 1],
+    ['在校生数（人）', 'students', 1],
+    ['在校生数\n（人）', 'students', 1],
+    ['在 校 生 数', 'students', 1],
+    ['班级数（个）', 'classes', 1],
+    ['教学班数', 'classes', 1],
+    ['最大班额（人）', 'maxClassSize', 1],
+    ['专任教师数', 'teachers', 1],
+    ['专任教师数（人）', 'teachers', 1],
+    ['高于规定学历教师数', 'qualifiedTeachers', 1],
+    ['县级以上骨干教师数', 'keyTeachers', 1],
+    ['县级及以上骨干教师数（人）', 'keyTeachers', 1],
+    ['体育专任教师数', 'peTeachers', 1],
+    ['音乐专任教师数', 'musicTeachers', 1],
+    ['美术专任教师数', 'artTeachers', 1],
+    ['体育、艺术（美术、音乐）专任教师数', 'peArtTeachers', 1],
+    ['音体美教师数', 'peArtTeachers', 1],
+    ['中级及以上职称教师数', 'seniorTitleTeachers', 1],
+    ['中级及以上专业技术职务教师数', 'seniorTitleTeachers', 1],
+    ['教学及辅助用房面积（㎡）', 'teachingArea', 1],
+    ['教学及辅助用房面积(平方米)', 'teachingArea', 1],
+    ['体育运动场（馆）面积（平方米）', 'sportsArea', 1],
+    ['体育运动场馆面积', 'sportsArea', 1],
+    ['教学仪器设备值（万元）', 'equipmentValue', 10000],
+    ['教学仪器设备资产值(元)', 'equipmentValue', 1],
+    ['教学仪器设备值（千元）', 'equipmentValue', 1000],
+    ['网络多媒体教室数（间）', 'multimediaRooms', 1],
+    ['计算机台数（台）', 'computers', 1],
+    ['教学用计算机', 'computers', 1],
+    ['图书册数', 'books', 1],
+    ['图书（万册）', 'books', 10000],
+    ['图书(册)', 'books', 1],
+    ['音乐专用教室数', 'musicRooms', 1],
+    ['最小音乐教室面积（㎡）', 'musicRoomArea', 1],
+  ])('%p → %s (×%p)', (text, field, factor) => {
+    const m = matchHeader(text);
+    expect(m?.field).toBe(field);
+    expect(m?.unit?.factor ?? 1).toBe(factor);
+  });
+
+  test.each([
+    ['小学在校生数', 'primary.students'],
+    ['初中在校生数（人）', 'junior.students'],
+    ['高中在校生数', 'senior.students'],
+    ['小学部在校生数', 'primary.students'],
+    ['在校生数（初中部）', 'junior.students'],
+    ['小学生数', 'primary.students'],
+    ['小学专任教师数', 'primary.teachers'],
+    ['初中部专任教师数', 'junior.teachers'],
+    ['小学高于规定学历教师数（人）', 'primary.qualifiedTeachers'],
+    ['初中县级以上骨干教师数', 'junior.keyTeachers'],
+    ['小学体育、艺术专任教师数（人）', 'primary.peArtTeachers'],
+  ])('stage-qualified: %p → %s, not the whole-school field', (text, field) => {
+    expect(matchHeader(text)?.field).toBe(field);
+  });
+
+  test.each([
+    ['专任教师数', 'teachers'],
+    ['体育专任教师数', 'peTeachers'],
+    ['高于规定学历教师数', 'qualifiedTeachers'],
+    ['中级及以上职称教师数', 'seniorTitleTeachers'],
+  ])('the most specific synonym wins: %p → %s', (text, field) => {
+    expect(matchHeader(text)?.field).toBe(field);
+  });
+
+  test.each([
+    ['生均教学及辅助用房面积（㎡）', 'teachingAreaPerStudent'],
+    ['生均体育运动场馆面积（㎡/生）', 'sportsAreaPerStudent'],
+    ['生均教学仪器设备值（元）', 'equipmentValuePerStudent'],
+    ['每百名学生拥有网络多媒体教室数', 'multimediaRoomsPer100'],
+    ['每百名学生拥有网络多媒体教室数（间）', 'multimediaRoomsPer100'],
+    ['每百名学生拥有计算机台数', 'computersPer100'],
+    ['每百名学生拥有高于规定学历教师数', 'qualifiedTeachersPer100'],
+    ['每百名学生拥有县级以上骨干教师数', 'keyTeachersPer100'],
+    ['每百名学生拥有体育、艺术（美术、音乐）专任教师数', 'peArtTeachersPer100'],
+    ['生均图书册数', 'booksPerStudent'],
+    ['师生比', 'teachersPerStudent'],
+    ['生均高于规定学历教师数', 'qualifiedTeachersPerStudent'],
+    ['生均中级及以上专业技术职务教师数', 'seniorTitleTeachersPerStudent'],
+  ])('ratio column %p → %s', (text, field) => {
+    expect(matchHeader(text)?.field).toBe(field);
+  });
+
+  test.each([
+    ['序号'],
+    ['学校代码'],
+    ['寄宿学生数'],
+    ['女专任教师数'],
+    ['生师比'],
+    ['需增加体育运动场馆面积'],
+    ['生均教学及辅助用房面积达标情况'],
+    ['骨干教师占比'],
+    ['图书（万元）'],
+    ['备注'],
+    ['XX县义务教育学校基本情况统计表'],
+    [''],
+  ])('%p maps to no field', (text) => {
+    expect(matchHeader(text)).toBeNull();
+  });
+
+  test('every catalogue synonym maps back to its own field', () => {
+    const wrong: string[] = [];
+    for (const f of FIELDS) {
+      for (const s of f.synonyms) {
+        const text = s.replace(/^=/, '');
+        const got = matchHeader(text)?.field;
+        if (got !== f.key) wrong.push(`${text} → ${got} (expected ${f.key})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('matchHeader: two-level headers (parent over child)', () => {
+  test.each([
+    [['教师（人）', '专任教师'], 'teachers', '人'],
+    [['教师（人）', '高于规定学历'], 'qualifiedTeachers', '人'],
+    [['教师（人）', '县级以上骨干教师'], 'keyTeachers', '人'],
+    [['教师（人）', '中级及以上职称'], 'seniorTitleTeachers', '人'],
+    [['专任教师（人）', '合计'], 'teachers', '人'],
+    [['专任教师（人）', '体育'], 'peTeachers', '人'],
+    [['专任教师（人）', '音乐'], 'musicTeachers', '人'],
+    [['在校生数（人）', '小学'], 'primary.students', '人'],
+    [['在校生数（人）', '初中'], 'junior.students', '人'],
+    [['小学', '专任教师数'], 'primary.teachers', undefined],
+    [['教学仪器设备值', '万元'], 'equipmentValue', '万元'],
+    [['生均', '教学及辅助用房面积（㎡）'], 'teachingAreaPerStudent', '㎡'],
+  ])('%j → %s', (parts, field, unitText) => {
+    const m = matchHeader(...(parts as string[]));
+    expect(m?.field).toBe(field);
+    expect(m?.unitText).toBe(unitText);
+  });
+
+  test('the child unit wins over the parent unit', () => {
+    const m = matchHeader('仪器设备（元）', '教学仪器设备值（万元）');
+    expect(m?.field).toBe('equipmentValue');
+    expect(m?.unit?.factor).toBe(10000);
+  });
+});
+
+describe('mapHeaders (one row)', () => {
+  test('maps by position from firstColumn, keeps header text and unit', () => {
+    const r = mapHeaders(['序号', '学校名称', '在校生数（人）', '教学仪器设备值（万元）'], {
+      firstColumn: 2,
+    });
+    expect(r.mapping).toEqual({
+      name: { column: 3, header: '学校名称', unitFactor: 1 },
+      students: { column: 4, header: '在校生数（人）', unit: '人', unitFactor: 1 },
+      equipmentValue: { column: 5, header: '教学仪器设备值（万元）', unit: '万元', unitFactor: 10000 },
+    });
+    expect(r.unmapped).toEqual([{ column: 2, header: '序号' }]);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('two columns for one field: duplicateColumn naming both columns, the first kept', () => {
+    const r = mapHeaders(['学校名称', '在校生数', '学生数'], { sheet: '学校数据', row: 2 });
+    expect(r.mapping.students?.column).toBe(1);
+    expect(r.issues).toEqual([
+      {
+        sheet: '学校数据',
+        row: 2,
+        column: 'C',
+        field: 'students',
+        code: 'duplicateColumn',
+        severity: 'warning',
+        message: '「学校数据」B 列“在校生数”和 C 列“学生数”都对应“在校生数”，已使用 B 列，C 列未读取',
+      },
+    ]);
+  });
+});
+
+describe('mapColumn (a column the user mapped by hand)', () => {
+  test('the unit is still read from the header text', () => {
+    expect(mapColumn('equipmentValue', 7, '设备（万元）')).toEqual({
+      column: 7,
+      header: '设备（万元）',
+      unit: '万元',
+      unitFactor: 10000,
+    });
+  });
+  test('a unit that does not measure the field is ignored', () => {
+    expect(mapColumn('books', 3, '图书（万元）')).toEqual({
+      column: 3,
+      header: '图书（万元）',
+      unitFactor: 1,
+    });
+  });
+  test('an unknown field key is a programmer error', () => {
+    expect(() => mapColumn('nonsense', 0, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('detectHeader', () => {
+  const HEADER = ['序号', '学校名称', '学段', '在校生数（人）', '专任教师数（人）', '教学仪器设备值（万元）'];
+  const DATA = [1, '城关第一小学', '小学', 1860, 98, 1041.6];
+
+  test('a one-row header in row 1', () => {
+    const d = detectHeader(grid([HEADER, DATA]));
+    expect([d.found, d.headerTop, d.headerBottom]).toEqual([true, 1, 1]);
+    expect(Object.keys(d.mapping)).toEqual(['name', 'stage', 'students', 'teachers', 'equipmentValue']);
+    expect(d.unmapped).toEqual([{ column: 0, header: '序号' }]);
+    expect(d.issues).toEqual([]);
+  });
+
+  test('title rows above the header (merged title, unit note) are skipped', () => {
+    const title = ['XX县义务教育学校基本情况统计表', null, null, null, null, null];
+    const note = [null, null, null, null, null, '填报日期：2024年9月'];
+    const d = detectHeader(
+      grid([title, note, HEADER, DATA], { merges: [{ top: 1, left: 0, bottom: 1, right: 5 }] }),
+    );
+    expect([d.headerTop, d.headerBottom]).toEqual([3, 3]);
+    expect(d.mapping.name?.column).toBe(1);
+  });
+
+  test('title row without merge information is skipped too', () => {
+    const d = detectHeader(grid([['XX县义务教育学校基本情况统计表'], HEADER, DATA]));
+    expect([d.headerTop, d.headerBottom]).toEqual([2, 2]);
+  });
+
+  test('the grid may start below row 1 and right of column A', () => {
+    const d = detectHeader(grid([HEADER, DATA], { firstRow: 4, firstColumn: 2 }));
+    expect([d.headerTop, d.headerBottom]).toEqual([4, 4]);
+    expect(d.mapping.name?.column).toBe(3);
+  });
+
+  test('two-level header with merged parent cells (教师（人） over 专任教师 / 高于规定学历 / 骨干教师)', () => {
+    const values = [
+      ['XX县义务教育学校基本情况统计表', null, null, null, null, null, null],
+      ['学校名称', '学段', '在校生数（人）', '教师（人）', null, null, '教学仪器设备值（万元）'],
+      [null, null, null, '专任教师', '高于规定学历', '县级以上骨干教师', null],
+      ['城关第一小学', '小学', 1860, 98, 96, 31, 1041.6],
+    ];
+    const merges = [
+      { top: 1, left: 0, bottom: 1, right: 6 },
+      { top: 2, left: 0, bottom: 3, right: 0 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 2, bottom: 3, right: 2 },
+      { top: 2, left: 3, bottom: 2, right: 5 },
+      { top: 2, left: 6, bottom: 3, right: 6 },
+    ];
+    const d = detectHeader(grid(values, { merges }));
+    expect([d.headerTop, d.headerBottom]).toEqual([2, 3]);
+    expect(d.mapping).toEqual({
+      name: { column: 0, header: '学校名称', unitFactor: 1 },
+      stage: { column: 1, header: '学段', unitFactor: 1 },
+      students: { column: 2, header: '在校生数（人）', unit: '人', unitFactor: 1 },
+      teachers: { column: 3, header: '教师（人） / 专任教师', unit: '人', unitFactor: 1 },
+      qualifiedTeachers: { column: 4, header: '教师（人） / 高于规定学历', unit: '人', unitFactor: 1 },
+      keyTeachers: { column: 5, header: '教师（人） / 县级以上骨干教师', unit: '人', unitFactor: 1 },
+      equipmentValue: { column: 6, header: '教学仪器设备值（万元）', unit: '万元', unitFactor: 10000 },
+    });
+    expect(d.issues).toEqual([]);
+  });
+
+  test('two-level header without merge information: the parent spreads over the children', () => {
+    const values = [
+      ['学校名称', '在校生数（人）', null, '专任教师数（人）', null],
+      [null, '小学', '初中', '小学', '初中'],
+      ['红星九年一贯制学校', 600, 400, 32, 29],
+    ];
+    const d = detectHeader(grid(values));
+    expect([d.headerTop, d.headerBottom]).toEqual([1, 2]);
+    expect(Object.fromEntries(Object.entries(d.mapping).map(([k, m]) => [k, m?.column]))).toEqual({
+      name: 0,
+      'primary.students': 1,
+      'junior.students': 2,
+      'primary.teachers': 3,
+      'junior.teachers': 4,
+    });
+  });
+
+  test('a row of column numbers (甲 乙 1 2 3) under the header does not make it two-level', () => {
+    const d = detectHeader(grid([HEADER, ['甲', '乙', '丙', 1, 2, 3], DATA]));
+    expect([d.headerTop, d.headerBottom]).toEqual([1, 1]);
+  });
+
+  test('missing required column → missingColumn (error) naming the field', () => {
+    const d = detectHeader(
+      grid([
+        ['学校名称', '学段', '专任教师数'],
+        ['城关第一小学', '小学', 98],
+      ]),
+    );
+    expect(d.found).toBe(true);
+    expect(d.issues).toEqual([
+      {
+        sheet: '学校数据',
+        row: 1,
+        field: 'students',
+        code: 'missingColumn',
+        severity: 'error',
+        message:
+          '「学校数据」表头（第 1 行）中未找到“在校生数”列，可用的列名如：“在校生数”、“在校学生数”、“学生数”',
+      },
+    ]);
+  });
+
+  test('per-stage 在校生数 columns stand in for the whole-school one', () => {
+    const d = detectHeader(
+      grid([
+        ['学校名称', '小学在校生数', '初中在校生数'],
+        ['红星学校', 600, 400],
+      ]),
+    );
+    expect(d.issues).toEqual([]);
+  });
+
+  test('two columns for one field → duplicateColumn, the first kept', () => {
+    const d = detectHeader(
+      grid([
+        ['学校名称', '在校生数', '学校', '在校学生数'],
+        ['甲校', 1, '乙校', 2],
+      ]),
+    );
+    expect(d.mapping.name?.column).toBe(0);
+    expect(d.mapping.students?.column).toBe(1);
+    expect(d.issues.map((i) => [i.code, i.column, i.field])).toEqual([
+      ['duplicateColumn', 'C', 'name'],
+      ['duplicateColumn', 'D', 'students'],
+    ]);
+  });
+
+  test.each([
+    ['an empty grid', [] as unknown[][], '「学校数据」未找到学校数据表：工作表是空的'],
+    ['a grid of empty rows', [[], []] as unknown[][], '「学校数据」未找到学校数据表：工作表是空的'],
+    [
+      'a sheet with no recognisable header',
+      [['说明'], ['本表用于……'], ['1', '2']] as unknown[][],
+      '「学校数据」未找到学校数据表：前 3 行中没有可识别的表头（至少需要“学校名称”“在校生数”等列名）',
+    ],
+  ])('%s → a single noTable error', (_what, values, message) => {
+    const d = detectHeader(grid(values));
+    expect(d.found).toBe(false);
+    expect(d.mapping).toEqual({});
+    expect(d.issues).toEqual([
+      { sheet: '学校数据', row: 0, field: 'table', code: 'noTable', severity: 'error', message },
+    ]);
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * Exact decisions for values near a threshold: decimal.js for per-school products, BigInt rationals for CVs
+ * (see docs/engine.md for the scheme and why).
+ */
+import Decimal from 'decimal.js';
+
+/**
+ * Decimal with room for products of three 17-digit numbers, so k·R, s·P and r·s·P are exact.
+ * Plain notation in toString()/toFixed() for the BigInt conversion.
+ */
+export const Dec = Decimal.clone({
+  precision: 80,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -1000,
+  toExpPos: 1000,
+});
+export type Dec = Decimal;
+
+/** Relative distance under which a float decision is re-decided exactly. */
+export const NEAR = 1e-9;
+
+/** A number as its shortest decimal (how the user typed it), exactly. */
+export function dec(x: number | Decimal): Decimal {
+  return new Dec(x);
+}
+
+/**
+ * The comparison a threshold stands for: value ≥ bound (per-school, `atLeast`) or value ≤ bound (CV, `atMost`),
+ * strict when rounding turns an inclusive limit into an exclusive one.
+ */
+export interface Bound {
+  value: Decimal;
+  strict: boolean;
+}
+
+/**
+ * The bound for "value ≥ limit" when the profile compares after rounding half-up to `decimals` places:
+ * round(v) ≥ L  ⇔  v ≥ ceil_N(L) − ½·10⁻ᴺ. Unrounded (null): v ≥ L.
+ */
+export function atLeastBound(limit: Decimal, decimals: number | null): Bound {
+  if (decimals === null) return { value: limit, strict: false };
+  const step = new Dec(10).pow(-decimals);
+  return { value: limit.toDecimalPlaces(decimals, Decimal.ROUND_CEIL).minus(step.div(2)), strict: false };
+}
+
+/**
+ * The bound for "value ≤ limit" after rounding half-up to `decimals` places:
+ * round(v) ≤ L  ⇔  v < floor_N(L) + ½·10⁻ᴺ. Unrounded (null): v ≤ L.
+ */
+export function atMostBound(limit: Decimal, decimals: number | null): Bound {
+  if (decimals === null) return { value: limit, strict: false };
+  const step = new Dec(10).pow(-decimals);
+  return { value: limit.toDecimalPlaces(decimals, Decimal.ROUND_FLOOR).plus(step.div(2)), strict: true };
+}
+
+/** per·amount / students ≥ bound, exactly: per·amount ≥ bound·students (students > 0). */
+export function ratioAtLeast(amount: Decimal, students: Decimal, per: number, bound: Bound): boolean {
+  const lhs = amount.times(per);
+  const rhs = bound.value.times(students);
+  return bound.strict ? lhs.gt(rhs) : lhs.gte(rhs);
+}
+
+/** value ≥ bound for a given value (a ratio typed in the sheet), exactly. */
+export function valueAtLeast(value: Decimal, bound: Bound): boolean {
+  return bound.strict ? value.gt(bound.value) : value.gte(bound.value);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rationals for the CV: CV² = P·Σ(aᵢ²/Pᵢ)/A² − 1 with aᵢ = Pᵢ·Xᵢ, A = Σaᵢ, P = ΣPᵢ (spec §3 rewritten without X̄).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A non-negative rational num/den with den > 0 (not necessarily reduced). */
+export interface Rational {
+  num: bigint;
+  den: bigint;
+}
+
+/** A finite decimal as an integer scaled by 10^scale. */
+function scaled(d: Decimal): { int: bigint; scale: number } {
+  const text = d.toFixed();
+  const dot = text.indexOf('.');
+  if (dot < 0) return { int: BigInt(text), scale: 0 };
+  return { int: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
+}
+
+/** The decimals as integers on one common scale (the ratio of any two is unchanged). */
+function toCommonScale(values: readonly Decimal[]): bigint[] {
+  const parts = values.map(scaled);
+  const scale = parts.reduce((m, p) => Math.max(m, p.scale), 0);
+  return parts.map((p) => (p.scale === scale ? p.int : p.int * 10n ** BigInt(scale - p.scale)));
+}
+
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * CV² of the student-weighted population CV, exactly, from amounts aᵢ = Pᵢ·Xᵢ and students Pᵢ > 0 (decimals).
+ * Null when ΣA = 0 (the mean is 0 and the CV undefined). CV is invariant under scaling all aᵢ or all Pᵢ, so both
+ * lists are scaled to integers; Σaᵢ²/Pᵢ is summed over one common denominator, grouping equal Pᵢ first so the
+ * denominator is the lcm of the distinct student counts, not their product.
+ */
+export function exactCvSquared(amounts: readonly Decimal[], students: readonly Decimal[]): Rational | null {
+  const a = toCommonScale(amounts);
+  const p = toCommonScale(students);
+  let sumA = 0n;
+  let sumP = 0n;
+  const squaresByP = new Map<bigint, bigint>();
+  for (let i = 0; i < a.length; i++) {
+    sumA += a[i];
+    sumP += p[i];
+    squaresByP.set(p[i], (squaresByP.get(p[i]) ?? 0n) + a[i] * a[i]);
+  }
+  if (sumA === 0n) return null;
+  let lcm = 1n;
+  for (const pi of squaresByP.keys()) lcm = (lcm / gcd(lcm % pi, pi)) * pi;
+  let n = 0n;
+  for (const [pi, sq] of squaresByP) n += sq * (lcm / pi);
+  // CV² = (P·N/L)/A² − 1 = (P·N − L·A²) / (L·A²)
+  const den = lcm * sumA * sumA;
+  const num = sumP * n - den;
+  return { num: num < 0n ? 0n : num, den };
+}
+
+/** q ≤ t² (or q < t² when strict) for a rational q = CV² and a decimal bound t ≥ 0. */
+export function squaredAtMost(q: Rational, bound: Bound): boolean {
+  const t = scaled(bound.value);
+  const tn = t.int;
+  const td = 10n ** BigInt(t.scale);
+  const lhs = q.num * td * td;
+  const rhs = tn * tn * q.den;
+  return bound.strict ? lhs < rhs : lhs <= rhs;
+}
+
+/** Integer square root (floor) of a non-negative bigint, by Newton's method from above. */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt((n.toString(2).length >> 1) + 1);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** √q as a reduced rational when q is the square of a rational, else null. */
+function rationalSqrt(q: Rational): Rational | null {
+  const g = gcd(q.num, q.den);
+  const num = q.num / g;
+  const den = q.den / g;
+  const rn = isqrt(num);
+  const rd = isqrt(den);
+  return rn * rn === num && rd * rd === den ? { num: rn, den: rd } : null;
+}
+
+/**
+ * mean(√qᵢ) ≤ t (or < t when strict), exactly — the composite of several CVs. A sum of square roots equals a
+ * rational only when every root is rational (square roots of distinct square-free integers are linearly independent
+ * over ℚ), so: decide with Decimal at rising precision; if still tied and every qᵢ is a rational square, compare the
+ * rational sum exactly; otherwise the sum is irrational and more digits separate it from t.
+ */
+export function meanOfRootsAtMost(qs: readonly Rational[], bound: Bound): boolean {
+  const n = qs.length;
+  const exactRoots = qs.map(rationalSqrt);
+  if (exactRoots.every((r): r is Rational => r !== null)) {
+    // Σ rn/rd ≤ n·t over a common denominator.
+    let num = 0n;
+    let den = 1n;
+    for (const r of exactRoots) {
+      num = num * r.den + r.num * den;
+      den = den * r.den;
+    }
+    const t = scaled(bound.value);
+    const lhs = num * 10n ** BigInt(t.scale);
+    const rhs = BigInt(n) * t.int * den;
+    return bound.strict ? lhs < rhs : lhs <= rhs;
+  }
+  for (let precision = 60; ; precision *= 2) {
+    const D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN });
+    let sum = new D(0);
+    for (const q of qs) sum = sum.plus(new D(q.num.toString()).div(q.den.toString()).sqrt());
+    const diff = sum.minus(new D(bound.value).times(n));
+    // Each root is correct to about one unit in the last place; n of them, plus the subtraction.
+    const tolerance = new D(10)
+      .pow(-(precision - 4))
+      .times(n + 1)
+      .times(sum.abs().plus(1));
+    if (diff.abs().gt(tolerance)) return diff.lt(0);
+    if (precision >= 20000) return diff.lte(0) && !bound.strict;
+  }
+}

@@ -1,0 +1,62 @@
+/** zh-CN display of engine numbers and one-line reasons ("生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡"). */
+import { INDICATORS } from './indicators';
+import type { IndicatorVerdict } from './types';
+
+function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let out = '';
+  const head = digits.length % 3;
+  if (head > 0) out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += (out ? ',' : '') + digits.slice(i, i + 3);
+  return out;
+}
+
+/** A number with thousands separators and at most `maxDecimals` decimals, trailing zeros dropped: 1220.5 → "1,220.5". */
+export function formatNumber(value: number, maxDecimals: number = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(maxDecimals);
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  let frac = dot < 0 ? '' : fixed.slice(dot + 1);
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end);
+  const sign = value < 0 && (int !== '0' || frac !== '') ? '-' : '';
+  return sign + groupThousands(int) + (frac ? '.' + frac : '');
+}
+
+/**
+ * A share as a percentage, truncated (never rounded up) to one decimal, so 84.96% shows as 84.9% and is not
+ * mistaken for the 85% floor: 0.84 → "84%", 0.8667 → "86.6%". The 1e-9 slack absorbs binary noise (0.85 → 85%).
+ */
+export function formatPercent(share: number): string {
+  const tenths = Math.floor(share * 1000 + 1e-6);
+  return formatNumber(tenths / 10, 1) + '%';
+}
+
+/** The value with enough decimals (2 to 6) not to print the same text as the standard it misses. */
+function distinctValue(value: number, standard: number): string {
+  for (let d = 2; d < 6; d++) {
+    const text = formatNumber(value, d);
+    if (text !== formatNumber(standard, d)) return text;
+  }
+  return formatNumber(value, 6);
+}
+
+/**
+ * One line for an unmet indicator: "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡".
+ * A missing value reads "…：缺少数据".
+ */
+export function formatIndicatorReason(verdict: IndicatorVerdict): string {
+  const meta = INDICATORS[verdict.indicator];
+  if (verdict.value === null) return `${meta.name}：缺少数据`;
+  if (verdict.standard === null) return `${meta.name} ${formatNumber(verdict.value)}${meta.valueUnit}`;
+  const u = meta.valueUnit;
+  const ratio = verdict.ratio ?? verdict.value / verdict.standard;
+  const gap =
+    verdict.gap !== null && verdict.gap > 0 ? `，需增加 ${formatNumber(verdict.gap)}${meta.unit}` : '';
+  return (
+    `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${formatNumber(verdict.standard, 6)}${u}` +
+    `（${formatPercent(ratio)}）${gap}`
+  );
+}

@@ -1,0 +1,50 @@
+/** The engine's public surface: pure domain code for the task pane, the custom functions and the CLI. */
+export type * from './types';
+
+// Evaluation engine (issue #3): profiles, indicators, CV, per-school rule, split, scope, gaps, §7 checks, evaluate.
+export {
+  BASIC_2012,
+  getProfile,
+  parseProfile,
+  PROFILES,
+  profileIndicators,
+  QUALITY_2017,
+  standardIndicators,
+} from './profiles';
+export type { ProfileParse } from './profiles';
+export {
+  findIndicator,
+  INDICATOR_IDS,
+  INDICATORS,
+  isIndicatorId,
+  KIND_LABELS,
+  parseStage,
+  resourceAmount,
+  STAGE_LABELS,
+} from './indicators';
+export type { IndicatorLookup, IndicatorMeta } from './indicators';
+export { toBaseUnit } from './units';
+export type { BaseUnit } from './units';
+export {
+  coefficientFromRaw,
+  coefficientPasses,
+  compositeAtMost,
+  cvAtMost,
+  floatCoefficient,
+  isNearThreshold,
+  weightedCoefficient,
+  weightedMean,
+} from './coefficient';
+export type { CoefficientDecision, CoefficientProblem, CoefficientValue, MeanResult } from './coefficient';
+export { judgeSchool, schoolRulePass } from './schoolRule';
+export type { SchoolJudgement } from './schoolRule';
+export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './split';
+export { isTotalName, rowExclusion } from './scope';
+export { stageFromName, toParts } from './parts';
+export type { PartsResult } from './parts';
+export { gapFor } from './gap';
+export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './checks';
+export type { CheckInput, ClassBand } from './checks';
+export { formatIndicatorReason, formatNumber, formatPercent } from './format';
+export { fieldLabel } from './issues';
+export { evaluate } from './evaluate';

@@ -1,0 +1,323 @@
+/** The school model: table rows become stage parts (spec §5), with scope exclusions (§6) and row-level issues. */
+import { INDICATORS, KIND_LABELS, STAGE_LABELS } from './indicators';
+import { cellIssue, fieldLabel, rowIssue } from './issues';
+import { profileIndicators } from './profiles';
+import { isTotalName, rowExclusion, seniorOnlyExclusion, zeroStudentsExclusion } from './scope';
+import {
+  COMBINED_STAGES,
+  facilityFields,
+  isCompulsory,
+  splitShares,
+  splitTotal,
+  type CombinedKind,
+} from './split';
+import type {
+  AnyStage,
+  ColumnMap,
+  CountField,
+  DataIssue,
+  Exclusion,
+  Profile,
+  SchoolPart,
+  SchoolRow,
+  Stage,
+} from './types';
+
+export interface PartsResult {
+  parts: SchoolPart[];
+  excluded: Exclusion[];
+  issues: DataIssue[];
+}
+
+/** PartsResult plus, for each part, the index of the row it came from. */
+export interface PartsWithRows extends PartsResult {
+  rowIndex: number[];
+}
+
+type Counts = Partial<Record<CountField, number>>;
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && v >= 0 && v < Infinity;
+}
+
+/** 小学部 / 初中部 in a name says which stage part a combined school's row holds. */
+export function stageFromName(name: string): Stage | null {
+  if (/小学部/.test(name)) return 'primary';
+  if (/初中部|中学部/.test(name)) return 'junior';
+  return null;
+}
+
+/** Columns of a part: a stage-qualified column ('junior.teachers') stands in for the plain field ('teachers'). */
+function stageColumns(columns: ColumnMap | undefined, stage: Stage): ColumnMap | undefined {
+  if (!columns) return columns;
+  const out: ColumnMap = { ...columns };
+  const prefix = `${stage}.`;
+  for (const [key, col] of Object.entries(columns)) {
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = col;
+  }
+  return out;
+}
+
+class PartBuilder {
+  readonly parts: SchoolPart[] = [];
+  readonly rowIndex: number[] = [];
+  readonly excluded: Exclusion[] = [];
+  readonly issues: DataIssue[] = [];
+  private readonly facilities: CountField[];
+  /** Non-facility numerator alternatives the profile reads (teachers), which a split never guesses. */
+  private readonly perStageNeeds: (readonly CountField[])[][];
+
+  constructor(private readonly profile: Profile) {
+    this.facilities = facilityFields(profile);
+    this.perStageNeeds = profileIndicators(profile)
+      .map((id) => INDICATORS[id].numerator.filter((alt) => alt.some((f) => !this.facilities.includes(f))))
+      .filter((alts) => alts.length > 0);
+  }
+
+  addRow(row: SchoolRow, index: number): void {
+    if (isTotalName(row.name)) {
+      this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', '是合计/小计行，不是学校，已忽略'));
+      return;
+    }
+    const out = rowExclusion(row, this.profile);
+    if (out) {
+      this.excluded.push(out);
+      return;
+    }
+    switch (row.kind) {
+      case 'primary':
+      case 'teachingPoint':
+        return this.single(row, index, 'primary', row.counts, row.columns);
+      case 'junior':
+        return this.single(row, index, 'junior', row.counts, row.columns);
+      case 'nineYear':
+      case 'completeMiddle':
+      case 'twelveYear':
+        return this.combined(row, index, row.kind);
+      case 'special': {
+        const stage = row.stage ?? stageFromName(row.name);
+        if (stage) return this.single(row, index, stage, row.counts, row.columns);
+        this.issues.push(
+          rowIssue(
+            row,
+            'kind',
+            'stageUnknown',
+            'error',
+            '特殊教育学校没有注明学段（小学或初中），未参与计算',
+          ),
+        );
+        return;
+      }
+      default:
+        this.issues.push(rowIssue(row, 'kind', 'unknownKind', 'error', '学校类型无法识别，未参与计算'));
+    }
+  }
+
+  private push(row: SchoolRow, index: number, part: SchoolPart): void {
+    const students = part.counts.students;
+    if (students === undefined) {
+      this.issues.push(
+        cellIssue(
+          part,
+          'students',
+          'missingStudents',
+          'error',
+          '缺少在校生数，该校无法计算任何指标（不按 0 计算）',
+        ),
+      );
+    } else if (!isCount(students)) {
+      this.issues.push(cellIssue(part, 'students', 'invalidNumber', 'error', `“${students}” 不是有效的人数`));
+    } else if (students === 0) {
+      this.excluded.push(zeroStudentsExclusion(row, part.stage));
+      this.issues.push(
+        cellIssue(
+          part,
+          'students',
+          'zeroStudents',
+          'warning',
+          '在校生为 0，没有权重，未参与差异系数计算和学校达标判定',
+        ),
+      );
+      return;
+    }
+    this.parts.push(part);
+    this.rowIndex.push(index);
+  }
+
+  private makePart(
+    row: SchoolRow,
+    stage: Stage,
+    counts: Counts,
+    columns: ColumnMap | undefined,
+    split: boolean,
+  ): SchoolPart {
+    const part: SchoolPart = {
+      key: `${row.row}:${stage}`,
+      row: row.row,
+      name: row.name,
+      stage,
+      kind: row.kind,
+      counts,
+      split,
+    };
+    if (row.sheet !== undefined) part.sheet = row.sheet;
+    if (row.ownership !== undefined) part.ownership = row.ownership;
+    if (row.countyRun !== undefined) part.countyRun = row.countyRun;
+    if (row.ratios !== undefined) part.ratios = row.ratios;
+    if (columns !== undefined) part.columns = columns;
+    return part;
+  }
+
+  private single(
+    row: SchoolRow,
+    index: number,
+    stage: Stage,
+    counts: Counts,
+    columns: ColumnMap | undefined,
+  ): void {
+    this.push(row, index, this.makePart(row, stage, counts ?? {}, columns, false));
+  }
+
+  private combined(row: SchoolRow, index: number, kind: CombinedKind): void {
+    const stages = COMBINED_STAGES[kind];
+    const compulsory = stages.filter(isCompulsory);
+    if (row.stage !== undefined) {
+      if (compulsory.includes(row.stage)) return this.single(row, index, row.stage, row.counts, row.columns);
+      this.issues.push(
+        rowIssue(
+          row,
+          'stage',
+          'stageConflict',
+          'error',
+          `${KIND_LABELS[kind]}没有${STAGE_LABELS[row.stage]}学段，未参与计算`,
+        ),
+      );
+      return;
+    }
+    const by = row.byStage ?? {};
+    const given = stages.filter((s) => by[s]?.students !== undefined);
+    if (given.length === stages.length) return this.split(row, index, kind);
+    if (given.length === 0) {
+      const named = stageFromName(row.name);
+      if (named && compulsory.includes(named)) return this.single(row, index, named, row.counts, row.columns);
+      // A 完全中学 row without per-stage students is its 初中部 row: junior is its only compulsory stage.
+      if (kind === 'completeMiddle') return this.single(row, index, 'junior', row.counts, row.columns);
+      this.issues.push(
+        rowIssue(
+          row,
+          'students',
+          'stageUnknown',
+          'error',
+          `${KIND_LABELS[kind]}没有分学段的在校生数，无法确定学段，未参与计算。请按学段分行填写（小学部、初中部各一行），或填写${compulsory.map((s) => STAGE_LABELS[s] + '在校生数').join('和')}`,
+        ),
+      );
+      return;
+    }
+    // Only one stage's students filled and the row's own students agree: the row is that stage part.
+    const only = given[0];
+    const total = row.counts?.students;
+    if (given.length === 1 && isCompulsory(only) && (total === undefined || total === by[only]?.students)) {
+      const counts: Counts = { ...row.counts, ...by[only] };
+      return this.single(row, index, only, counts, stageColumns(row.columns, only));
+    }
+    if (given.length === 1 && only === 'senior') {
+      this.excluded.push(seniorOnlyExclusion(row));
+      return;
+    }
+    for (const s of stages.filter((x) => !given.includes(x))) {
+      this.issues.push(
+        cellIssue(
+          row,
+          `${s}.students`,
+          'splitStudentsMissing',
+          'error',
+          `${KIND_LABELS[kind]}缺少${STAGE_LABELS[s]}在校生数，无法按学段拆分，未参与计算`,
+        ),
+      );
+    }
+  }
+
+  private split(row: SchoolRow, index: number, kind: CombinedKind): void {
+    const stages = COMBINED_STAGES[kind];
+    const by = row.byStage ?? {};
+    const students: Partial<Record<AnyStage, number>> = {};
+    for (const s of stages) {
+      const p = by[s]?.students;
+      if (!isCount(p)) {
+        this.issues.push(
+          cellIssue(
+            row,
+            `${s}.students`,
+            'invalidNumber',
+            'error',
+            `“${p}” 不是有效的人数，无法按学段拆分，未参与计算`,
+          ),
+        );
+        return;
+      }
+      students[s] = p;
+    }
+    const shares = splitShares(kind, students, this.profile.split.weights);
+    const splitValues: Partial<Record<CountField, Partial<Record<AnyStage, number>>>> = {};
+    if (shares) {
+      for (const f of this.facilities) {
+        const total = row.counts?.[f];
+        if (total === undefined) continue;
+        if (!isCount(total)) {
+          this.issues.push(cellIssue(row, f, 'invalidNumber', 'error', `“${total}” 不是有效的非负数`));
+          continue;
+        }
+        splitValues[f] = splitTotal(total, stages, shares);
+      }
+    }
+    const reported = new Set<CountField>();
+    for (const stage of stages.filter(isCompulsory)) {
+      const counts: Counts = { ...by[stage] };
+      for (const f of this.facilities) {
+        if (counts[f] === undefined && splitValues[f]?.[stage] !== undefined)
+          counts[f] = splitValues[f]![stage];
+      }
+      this.reportPerStageGaps(row, counts, reported);
+      this.push(row, index, this.makePart(row, stage, counts, stageColumns(row.columns, stage), true));
+    }
+  }
+
+  /** Teachers of a combined row come per stage from the data, never from a ratio (spec §5). */
+  private reportPerStageGaps(row: SchoolRow, counts: Counts, reported: Set<CountField>): void {
+    for (const alternatives of this.perStageNeeds) {
+      if (alternatives.some((alt) => alt.every((f) => counts[f] !== undefined))) continue;
+      const inTotal = alternatives.find((alt) => alt.every((f) => row.counts?.[f] !== undefined));
+      if (!inTotal) continue;
+      for (const f of inTotal) {
+        if (reported.has(f)) continue;
+        reported.add(f);
+        this.issues.push(
+          cellIssue(
+            row,
+            f,
+            'perStageMissing',
+            'error',
+            `${KIND_LABELS[row.kind]}的${fieldLabel(f)}须按学段分别填写（如 ${STAGE_LABELS.primary}${fieldLabel(f)}），不按比例拆分；相关指标未计算`,
+          ),
+        );
+      }
+    }
+  }
+}
+
+/** Stage parts, exclusions and row issues, plus each part's source row index (for school-level checks). */
+export function buildParts(rows: readonly SchoolRow[], profile: Profile): PartsWithRows {
+  const b = new PartBuilder(profile);
+  rows.forEach((row, i) => b.addRow(row, i));
+  return { parts: b.parts, excluded: b.excluded, issues: b.issues, rowIndex: b.rowIndex };
+}
+
+/**
+ * 学段部分 — one SchoolPart per stage part in scope. Combined rows with per-stage students are split (facility totals by
+ * student-equivalents; teachers and other counts from `byStage` only); out-of-scope rows and zero-student parts go to
+ * `excluded`; data problems to `issues`. Plain rows share their `counts` object with the part (read-only).
+ */
+export function toParts(rows: readonly SchoolRow[], profile: Profile): PartsResult {
+  const { parts, excluded, issues } = buildParts(rows, profile);
+  return { parts, excluded, issues };
+}

@@ -2,8 +2,11 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser } from 'playwright-core';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { localizeMetadata } from '../../scripts/localizeMetadata';
+import { buildManifest, resolveBaseUrl } from '../../scripts/manifest';
 import { launchChromium, openPane, type PaneSession } from '../support/browser';
-import { distDir, requireBuild, screenshotPath } from '../support/paths';
+import { distDir, repoRoot, requireBuild, screenshotPath } from '../support/paths';
 import { startStaticServer, type StaticServer } from '../support/server';
 
 jest.setTimeout(60_000);
@@ -95,4 +98,22 @@ test('shared runtime: the page registers every function of functions.json, and D
   });
   expect(pane.consoleErrors).toEqual([]);
   expect(pane.blockedRequests).toEqual([]);
+});
+
+test('the build emitted functions.json, functions-zh-cn.json and manifest.xml from the current sources', async () => {
+  const read = (file: string) => fs.readFileSync(path.join(distDir, file), 'utf8');
+  const generated = await generateCustomFunctionsMetadata(path.join(repoRoot, 'src/functions/functions.ts'));
+  expect(generated.errors).toEqual([]);
+  expect(JSON.parse(read('functions.json'))).toEqual(JSON.parse(generated.metadataJson));
+  const table = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src/functions/metadata.zh-CN.json'), 'utf8'));
+  expect(JSON.parse(read('functions-zh-cn.json'))).toEqual(
+    localizeMetadata(JSON.parse(generated.metadataJson), table).metadata,
+  );
+  const source = fs.readFileSync(path.join(repoRoot, 'manifest.xml'), 'utf8');
+  expect(read('manifest.xml')).toBe(buildManifest(source, resolveBaseUrl(process.env.ADDIN_BASE_URL)));
+  for (const size of [16, 32, 64, 80]) {
+    expect(fs.readFileSync(path.join(distDir, `assets/icon-${size}.png`))).toEqual(
+      fs.readFileSync(path.join(repoRoot, `assets/icon-${size}.png`)),
+    );
+  }
 });

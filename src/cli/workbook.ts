@@ -1,21 +1,11 @@
 /** Reads an .xlsx file with exceljs into the engine's CellGrid, and says clearly in Chinese why a file is unusable. */
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { detectHeader } from '../engine/headers';
+import type { CellGrid } from '../engine/table';
 import { messages } from './strings.zh-CN';
 
-/** Structurally the engine's CellGrid (src/engine/table.ts): one worksheet's values as Excel would hand them over. */
-export interface CellGrid {
-  sheet: string;
-  values: unknown[][];
-  /** 1-based worksheet row of values[0]. */
-  firstRow: number;
-  /** 0-based worksheet column of values[i][0]. */
-  firstColumn: number;
-  hiddenRows?: number[];
-  /** 1-based rows, 0-based columns, inclusive. */
-  merges?: { top: number; left: number; bottom: number; right: number }[];
-  numberFormats?: string[][];
-}
+export type { CellGrid };
 
 /** Why a file cannot be used at all (exit code 2). */
 export type InputProblem =
@@ -78,15 +68,12 @@ export async function openWorkbook(file: string): Promise<Opened> {
   return { ok: true, workbook };
 }
 
-/**
- * Picks the sheet to evaluate: the one named (`--sheet`), else the first whose header the engine recognises.
- * `recognise` is the engine's header detection, passed in so this module stays I/O only.
- */
+/** Picks the sheet to evaluate: the one named (`--sheet`), else the first whose header the engine recognises. */
 export function chooseSheet(
   file: string,
   workbook: ExcelJS.Workbook,
-  recognise: (grid: CellGrid) => boolean,
   name?: string,
+  recognise: (grid: CellGrid) => boolean = (grid) => detectHeader(grid).found,
 ): ChosenSheet {
   const sheets = workbook.worksheets;
   if (name !== undefined) {

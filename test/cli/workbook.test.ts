@@ -106,18 +106,23 @@ describe('sheet choice', () => {
     });
   });
 
+  test('by default the header detection of the engine recognises the school table', async () => {
+    const chosen = chooseSheet(file, await open(file));
+    expect(chosen.ok && chosen.worksheet.name).toBe('学校数据');
+  });
+
   test('without --sheet: the first sheet whose header is recognised', async () => {
-    const chosen = chooseSheet(file, await open(file), hasName);
+    const chosen = chooseSheet(file, await open(file), undefined, hasName);
     expect(chosen.ok && chosen.worksheet.name).toBe('学校数据');
   });
 
   test('--sheet NAME picks that sheet even when its header is not recognised', async () => {
-    const chosen = chooseSheet(file, await open(file), hasName, '说明');
+    const chosen = chooseSheet(file, await open(file), '说明', hasName);
     expect(chosen.ok && chosen.grid.values).toEqual([['本表由教育局填报']]);
   });
 
   test('an unknown --sheet names the sheets that exist', async () => {
-    const chosen = chooseSheet(file, await open(file), hasName, '学校');
+    const chosen = chooseSheet(file, await open(file), '学校', hasName);
     expect(chosen).toEqual({
       ok: false,
       problem: 'sheetNotFound',
@@ -126,7 +131,7 @@ describe('sheet choice', () => {
   });
 
   test('no sheet with a school table: 未找到学校数据表, naming the sheets searched', async () => {
-    const chosen = chooseSheet(file, await open(file), () => false);
+    const chosen = chooseSheet(file, await open(file), undefined, () => false);
     expect(chosen.ok).toBe(false);
     if (!chosen.ok) {
       expect(chosen.problem).toBe('noTable');

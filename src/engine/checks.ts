@@ -18,12 +18,12 @@ export function classBand(size: number, stage: Stage, limit: number = DEFAULT_CL
 /** 学校规模: enrolment ≤ limit (2000 小学/初中; 2500 for a 九年/十二年一贯制's compulsory stages together). */
 export function schoolSizeCheck(enrolment: number, limit: number, combined: boolean): CheckResult {
   const pass = enrolment <= limit;
-  const what = combined ? '学校规模（义务教育阶段合计）' : '学校规模';
+  const what = combined ? '学校规模（义务教育阶段合计）' : '学校规模 ';
   return {
     check: 'schoolSize',
     pass,
     field: 'students',
-    message: `${what} ${formatNumber(enrolment)} 人，${pass ? '不超过' : '超过'} ${formatNumber(limit)} 人`,
+    message: `${what}${formatNumber(enrolment)} 人，${pass ? '不超过' : '超过'} ${formatNumber(limit)} 人`,
   };
 }
 

@@ -48,3 +48,38 @@ export type { CheckInput, ClassBand } from './checks';
 export { formatIndicatorReason, formatNumber, formatPercent } from './format';
 export { fieldLabel } from './issues';
 export { evaluate } from './evaluate';
+
+// Reading sheets: field catalogue, number parsing, header recognition, table reading.
+export { FIELD_GROUP_LABELS, FIELDS, fieldByKey, fieldOptions, REQUIRED_FIELDS, STAGE_WORDS } from './fields';
+export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './fields';
+export {
+  cellAddress,
+  cellPlace,
+  columnLetter,
+  isDateFormat,
+  parseCellNumber,
+  parseUnit,
+  toHalfWidth,
+  unitFitsDimension,
+} from './numbers';
+export type { CellContext, ParsedNumber, UnitDimension, UnitInfo } from './numbers';
+export {
+  detectHeader,
+  HEADER_SCAN_ROWS,
+  mapColumn,
+  mapHeaders,
+  matchHeader,
+  missingColumnIssues,
+  normaliseHeader,
+  splitUnit,
+} from './headers';
+export type { ColumnMapping, HeaderDetection, HeaderMatch, MappedColumn, UnmappedColumn } from './headers';
+export {
+  kindFromName,
+  parseAffiliation,
+  parseKind,
+  parseOwnership,
+  readTable,
+  SCHOOL_KIND_LABELS,
+} from './table';
+export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, TableRead } from './table';

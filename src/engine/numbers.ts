@@ -26,6 +26,7 @@ export function cellAddress(row: number, col0: number): string {
  * so that “１２３．５” and “（万元）” read like "123.5" and "(万元)".
  */
 export function toHalfWidth(text: string): string {
+  if (!/[\u2212\u3000\uff01-\uff5e]/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);
@@ -197,20 +198,20 @@ function formatDate(d: Date): string {
  * Data problems come back as an issue (codes: formulaError, notNumber, negative, unitMismatch); never throws on data.
  */
 export function parseCellNumber(v: unknown, ctx: CellContext): ParsedNumber {
-  const at = cellPlace(ctx);
   if (v === null || v === undefined) return { ok: true, value: null };
-  if (typeof v === 'boolean') return fail(ctx, 'notNumber', MSG.boolean(at, v ? 'TRUE' : 'FALSE'));
-  if (v instanceof Date) return fail(ctx, 'notNumber', MSG.date(at, formatDate(v)));
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return fail(ctx, 'notNumber', MSG.notNumber(at, String(v)));
+    if (!Number.isFinite(v)) return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
     if (ctx.numberFormat && isDateFormat(ctx.numberFormat)) {
-      return fail(ctx, 'notNumber', MSG.dateFormat(at, String(v), ctx.numberFormat));
+      return fail(ctx, 'notNumber', MSG.dateFormat(cellPlace(ctx), String(v), ctx.numberFormat));
     }
     return checkSign(v, String(v), ctx);
   }
   if (typeof v === 'string') return parseText(v, ctx);
+  if (typeof v === 'boolean')
+    return fail(ctx, 'notNumber', MSG.boolean(cellPlace(ctx), v ? 'TRUE' : 'FALSE'));
+  if (v instanceof Date) return fail(ctx, 'notNumber', MSG.date(cellPlace(ctx), formatDate(v)));
   if (typeof v === 'object') return parseCellObject(v as Record<string, unknown>, ctx);
-  return fail(ctx, 'notNumber', MSG.notNumber(at, String(v)));
+  return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
 }
 
 function parseCellObject(o: Record<string, unknown>, ctx: CellContext): ParsedNumber {
@@ -229,13 +230,14 @@ function parseCellObject(o: Record<string, unknown>, ctx: CellContext): ParsedNu
 }
 
 function parseText(raw: string, ctx: CellContext): ParsedNumber {
-  const at = cellPlace(ctx);
   const shown = raw.trim();
-  if (FORMULA_ERROR.test(shown)) return fail(ctx, 'formulaError', MSG.formulaError(at, shown.toUpperCase()));
+  if (FORMULA_ERROR.test(shown))
+    return fail(ctx, 'formulaError', MSG.formulaError(cellPlace(ctx), shown.toUpperCase()));
   const t = toHalfWidth(raw)
     .replace(/^\s*'/, '')
     .replace(/[\s\u00a0]+/g, '');
   if (BLANK_TOKENS.has(t)) return { ok: true, value: null };
+  const at = cellPlace(ctx);
   const m = TEXT_NUMBER.exec(t);
   if (!m) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
   const [, sign, digits, exponent = '', suffix] = m;

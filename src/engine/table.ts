@@ -465,7 +465,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
 
   const r = makeReader(grid);
   const nameCol = (mapping.name as MappedColumn).column;
-  const nameHeader = (mapping.name as MappedColumn).header;
+  const nameHeaderKey = compact((mapping.name as MappedColumn).header);
   const entries = Object.entries(mapping).filter((e): e is [FieldKey, MappedColumn] => e[1] !== undefined);
   const columns = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
   const dataColumns = entries.filter(([k]) => fieldByKey(k)?.type !== 'text').map(([, m]) => m.column);
@@ -512,11 +512,12 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       }
       continue;
     }
-    if (/^([甲乙丙丁]|\d+(\.\d+)?)$/.test(compact(name))) {
+    const nameKey = compact(name);
+    if (/^([甲乙丙丁]|\d+(\.\d+)?)$/.test(nameKey)) {
       skip('numbering', MSG.skipNumbering);
       continue;
     }
-    if (compact(name) === compact(nameHeader)) {
+    if (nameKey === nameHeaderKey) {
       skip('repeatedHeader', MSG.skipRepeatedHeader);
       continue;
     }
@@ -624,7 +625,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
         ),
       );
     }
-    const identity = `${compact(name)}|${school.kind}`;
+    const identity = `${nameKey}|${school.kind}`;
     const first = seen.get(identity);
     if (first !== undefined) {
       issues.push(

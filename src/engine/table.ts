@@ -221,7 +221,7 @@ function isTotalText(text: string): boolean {
 interface Reader {
   grid: CellGrid;
   value: (row: number, col: number) => unknown;
-  /** For text fields: a blank cell inside a merged area reads its top-left value (学段 merged down a group of rows). */
+  /** For text fields: a blank cell inside a merged area reads its top-left value (学段 merged down over a group). */
   mergedValue: (row: number, col: number) => unknown;
   numberFormat: (row: number, col: number) => string | undefined;
 }
@@ -479,7 +479,8 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   for (let row = header.bottom + 1; row <= lastRow; row++) {
     const cells = grid.values[row - grid.firstRow] ?? [];
     if (cells.every(isBlankCell)) continue;
-    const name = displayText(r.value(row, nameCol));
+    // A 一贯制 school's name is often merged down over its 小学部 and 初中部 rows.
+    const name = displayText(r.mergedValue(row, nameCol));
     const skip = (code: SkipCode, reason: string) => skipped.push({ row, name, code, reason });
 
     const leading: string[] = [];

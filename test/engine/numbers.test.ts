@@ -8,6 +8,7 @@ import {
   toHalfWidth,
 } from '../../src/engine/numbers';
 import type { CellContext } from '../../src/engine/numbers';
+import fc from 'fast-check';
 
 const ctx: CellContext = {
   sheet: '学校数据',
@@ -287,5 +288,33 @@ describe('parseUnit', () => {
 
   test.each([['馆'], ['含体育'], ['小学/初中'], [''], ['万']])('%p is not a unit', (text) => {
     expect(parseUnit(text)).toBeNull();
+  });
+});
+
+describe('parseCellNumber: properties', () => {
+  const toFullWidth = (t: string) =>
+    t.replace(/[0-9.,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+  test('a number written with thousands separators, in either width, reads as the number', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 99 }),
+        (whole, cents) => {
+          const text = `${whole.toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
+          const expected = Number(`${whole}.${String(cents).padStart(2, '0')}`);
+          expect(value(text)).toBe(expected);
+          expect(value(toFullWidth(text))).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  test('a finite non-negative number cell reads as itself', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (x) => {
+        expect(value(x)).toBe(x === 0 ? 0 : x);
+      }),
+    );
   });
 });

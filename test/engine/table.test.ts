@@ -11,6 +11,7 @@ import {
 import type { CellGrid } from '../../src/engine/table';
 import { mapColumn } from '../../src/engine/headers';
 import type { DataIssue, SchoolKind } from '../../src/engine/types';
+import fc from 'fast-check';
 
 function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
   return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };
@@ -180,6 +181,17 @@ describe('blank rows, "none" and numbers stored as text', () => {
       ['丙小学', '小学', 100, 1, 0.07],
     ]);
     expect(t.rows.map((r) => r.counts.equipmentValue)).toEqual([11000, 123400, 700]);
+  });
+
+  test('property: any amount of 万元 with up to 4 decimals converts to a whole number of 元, exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (yuan) => {
+        const wan = yuan / 10000;
+        const t = read([['甲小学', '小学', 100, 1, wan]]);
+        expect(t.rows[0].counts.equipmentValue).toBe(yuan);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('books in 万册 convert to 册', () => {
@@ -422,6 +434,23 @@ describe('school kind (spec §5)', () => {
       { merges: [{ top: 2, left: 1, bottom: 3, right: 1 }] },
     );
     expect(t.rows.map((r) => r.kind)).toEqual(['primary', 'primary', 'junior']);
+  });
+});
+
+describe('merged school names', () => {
+  test('a name merged down over the 小学 and 初中 rows of a 一贯制 school names both parts', () => {
+    const t = read(
+      [
+        ['明德学校', '小学', 720, 3600, 180],
+        [null, '初中', 450, 2790, 135],
+      ],
+      { merges: [{ top: 2, left: 0, bottom: 3, right: 0 }] },
+    );
+    expect(t.rows.map((r) => [r.row, r.name, r.kind])).toEqual([
+      [2, '明德学校', 'primary'],
+      [3, '明德学校', 'junior'],
+    ]);
+    expect(t.issues).toEqual([]);
   });
 });
 

@@ -1,0 +1,15 @@
+/** The Office.js adapter: the only code that touches `Excel.*`. The pane and the functions call these. */
+export { ExcelOperationError, excelOperation } from './errors';
+export type { CellGrid } from './grid';
+export { readSheet, type ReadSheetOptions, type ReadSource, type SheetRead } from './readSheet';
+export {
+  applyHighlights,
+  clearHighlights,
+  type ApplyResult,
+  type ClearResult,
+  type HighlightOptions,
+} from './highlights';
+export { MARKS_SHEET_NAME } from './snapshot';
+export { writeReport, type WriteReportOptions } from './report';
+export { selectRow } from './navigation';
+export { supportsExcelApi, type SetSupport } from './requirements';

@@ -83,3 +83,8 @@ export {
   SCHOOL_KIND_LABELS,
 } from './table';
 export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, TableRead } from './table';
+
+// Values given directly in formulas (issue #4): profile lookup by name, decisions on typed values, the composite.
+export { findProfile } from './profileLookup';
+export type { ProfileLookup } from './profileLookup';
+export { compositeOf, cvWithinThreshold, meetsStandard } from './givenValues';

@@ -55,7 +55,9 @@ export function floatCoefficient(
     ss += p[i] * d * d;
   }
   const sd = Math.sqrt(ss / sumP);
-  return { mean, sd, cv: mean > 0 ? sd / mean : null, students: sumP };
+  const cv = sd / mean;
+  // X̄ = 0 leaves the CV undefined; overflowing inputs (1e308 m²) leave it uncomputable — null either way, never 0.
+  return { mean, sd, cv: mean > 0 && cv < Infinity ? cv : null, students: sumP };
 }
 
 function validate(
@@ -92,6 +94,8 @@ function problem(
       };
     case 'invalidStudents':
       return { ok: false, code: 'invalidStudents', reason: `第 ${pos} 个学生数不是非负数` };
+    case 'overflow':
+      return { ok: false, code: 'invalidValue', reason: '数值超出可计算范围' };
     case 'noStudents':
       return { ok: false, code: 'noStudents', reason: '学生数合计为 0，无法加权' };
     case 'zeroMean':
@@ -130,7 +134,7 @@ export function weightedMean(values: readonly number[], students: readonly numbe
 }
 
 function fromFloat(f: FloatCoefficient, schools: number): CoefficientValue {
-  if (f.cv === null) return problem('zeroMean', 0, 0);
+  if (f.cv === null) return problem(f.mean === 0 ? 'zeroMean' : 'overflow', 0, 0);
   return { ok: true, cv: f.cv, mean: f.mean, sd: f.sd, schools, students: f.students };
 }
 

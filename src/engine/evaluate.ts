@@ -81,7 +81,7 @@ class Evaluator {
     this.students = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const p = this.parts[i].counts.students;
-      this.students[i] = isCount(p) ? p : NaN;
+      this.students[i] = isCount(p) && Number.isInteger(p) ? p : NaN;
     }
     this.columns = profileIndicators(profile).map((id) => this.readIndicator(id));
   }
@@ -115,18 +115,19 @@ class Evaluator {
       if (!(p > 0)) continue;
       const part = this.parts[i];
       const r = resourceAmount(part.counts, meta);
-      if (r === r) {
+      const x = (per * r) / p;
+      if (x < Infinity) {
         col.resource[i] = r;
-        col.value[i] = (per * r) / p;
+        col.value[i] = x;
         col.source[i] = RAW;
         col.available = true;
         continue;
       }
       this.reportInvalid(part, meta);
-      const x = part.ratios?.[id];
-      if (x !== undefined && isCount(x)) {
-        col.value[i] = x;
-        col.resource[i] = (x * p) / per;
+      const given = part.ratios?.[id];
+      if (given !== undefined && isCount(given)) {
+        col.value[i] = given;
+        col.resource[i] = (given * p) / per;
         col.source[i] = RATIO;
         col.available = true;
         if (this.once(`ratio|${part.sheet ?? ''}|${id}`)) {
@@ -141,7 +142,7 @@ class Evaluator {
           );
         }
       } else {
-        if (x !== undefined) this.reportInvalidRatio(part, id, x);
+        if (given !== undefined) this.reportInvalidRatio(part, id, given);
         col.missing.push(i);
       }
     }
@@ -328,7 +329,10 @@ class Evaluator {
       const f = floatCoefficient(r, p, count, INDICATORS[id].per);
       result.students = f.students;
       result.mean = f.mean;
-      if (f.cv === null) notes.push('县均值为 0，差异系数无定义（不是 0）');
+      if (f.cv === null)
+        notes.push(
+          f.mean === 0 ? '县均值为 0，差异系数无定义（不是 0）' : '数值超出可计算范围，差异系数无法计算',
+        );
       else {
         result.cv = f.cv;
         if (threshold !== null) {

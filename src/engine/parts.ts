@@ -125,8 +125,16 @@ class PartBuilder {
           '缺少在校生数，该校无法计算任何指标（不按 0 计算）',
         ),
       );
-    } else if (!isCount(students)) {
-      this.issues.push(cellIssue(part, 'students', 'invalidNumber', 'error', `“${students}” 不是有效的人数`));
+    } else if (!isCount(students) || !Number.isInteger(students)) {
+      this.issues.push(
+        cellIssue(
+          part,
+          'students',
+          'invalidNumber',
+          'error',
+          `“${students}” 不是有效的人数（应为非负整数），该校无法计算任何指标`,
+        ),
+      );
     } else if (students === 0) {
       this.excluded.push(zeroStudentsExclusion(row, part.stage));
       this.issues.push(
@@ -243,7 +251,7 @@ class PartBuilder {
     const students: Partial<Record<AnyStage, number>> = {};
     for (const s of stages) {
       const p = by[s]?.students;
-      if (!isCount(p)) {
+      if (!isCount(p) || !Number.isInteger(p)) {
         this.issues.push(
           cellIssue(
             row,

@@ -3,6 +3,7 @@ import { findIndicator, INDICATORS, parseStage } from './indicators';
 import type { IndicatorId, Profile, Stage } from './types';
 
 const STAGES: readonly Stage[] = ['primary', 'junior'];
+const STAGE_NAMES: Record<Stage, string> = { primary: '小学', junior: '初中' };
 
 /** Spec §5 student-equivalents: 1 : 1.1 (九年一贯制), 1 : 1.2 (完全中学), 1 : 1.1 : 1.32 (十二年一贯制). */
 const DEFAULT_SPLIT: Profile['split'] = {
@@ -476,12 +477,10 @@ function checkConsistency(v: Validator, profile: Profile): void {
     v.fail('schoolRule', '需要在 standards 中填写各指标的办学标准');
     return;
   }
-  STAGES.forEach((stage, i) => {
-    if (counts[i] > 0 && rule.k > counts[i]) {
-      v.fail(
-        'schoolRule.k',
-        `不能大于有办学标准的指标数（${stage === 'primary' ? '小学' : '初中'} ${counts[i]} 项）`,
-      );
-    }
-  });
+  const tooFew = STAGES.map((stage, i) =>
+    counts[i] > 0 && rule.k > counts[i] ? `${STAGE_NAMES[stage]} ${counts[i]} 项` : '',
+  );
+  if (tooFew.some((t) => t !== '')) {
+    v.fail('schoolRule.k', `不能大于有办学标准的指标数（${tooFew.filter((t) => t !== '').join('、')}）`);
+  }
 }

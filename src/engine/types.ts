@@ -49,7 +49,8 @@ export type CountField =
   | 'operatingBudget'; /** 公用经费预算 (元) */
 
 /** Facility totals that are split by student-equivalents for combined schools (spec §5). */
-export type FacilityField = 'teachingArea' | 'sportsArea' | 'equipmentValue' | 'computers' | 'books' | 'multimediaRooms';
+export type FacilityField =
+  'teachingArea' | 'sportsArea' | 'equipmentValue' | 'computers' | 'books' | 'multimediaRooms';
 
 /** Indicator ids exactly as in spec §2.1 and §2.2. */
 export type IndicatorId =
@@ -219,7 +220,8 @@ export interface IndicatorVerdict {
 }
 
 /** Other per-school checks of spec §7. */
-export type CheckId = 'schoolSize' | 'classSize' | 'musicRooms' | 'artRooms' | 'musicRoomArea' | 'artRoomArea';
+export type CheckId =
+  'schoolSize' | 'classSize' | 'musicRooms' | 'artRooms' | 'musicRoomArea' | 'artRoomArea';
 
 export interface CheckResult {
   check: CheckId;

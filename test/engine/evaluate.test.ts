@@ -1,0 +1,269 @@
+// evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
+import fc from 'fast-check';
+import { evaluate } from '../../src/engine/evaluate';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
+import type { SchoolRow } from '../../src/engine/types';
+import { QUALITY_COLUMNS, qualityRow } from './support/rows';
+
+const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];
+
+describe('§3 edge cases through evaluate()', () => {
+  test('"one school → CV = 0"', () => {
+    const ev = evaluate([qualityRow(3, '唯一小学', 'primary', 300, GOOD)], QUALITY_2017);
+    const sports = ev.stages.primary!.indicators.sportsAreaPerStudent!;
+    expect(sports).toMatchObject({ schools: 1, students: 300, cv: 0, pass: true, mean: 8 });
+    expect(sports.note).toBeUndefined();
+  });
+
+  test('"X̄ = 0 → CV undefined (say so, never report 0)"', () => {
+    const rows = [0, 1].map((k) =>
+      qualityRow(3 + k, `校${k}`, 'junior', 100, [5.3, 0, 0.9, 5.8, 10.2, 2500, 2.4]),
+    );
+    const key = evaluate(rows, QUALITY_2017).stages.junior!.indicators.keyTeachersPer100!;
+    expect(key).toMatchObject({ mean: 0, cv: null, pass: null, nearThreshold: false });
+    expect(key.note).toContain('县均值为 0');
+    expect(evaluate(rows, QUALITY_2017).stages.junior!.pass).toBeNull();
+  });
+
+  test('"P_i = 0 → the school is left out with a warning"', () => {
+    const rows = [qualityRow(3, '甲', 'primary', 500, GOOD), qualityRow(4, '乙', 'primary', 0, GOOD)];
+    const ev = evaluate(rows, QUALITY_2017);
+    expect(ev.excluded).toEqual([
+      expect.objectContaining({ row: 4, reason: 'zeroStudents', stage: 'primary' }),
+    ]);
+    expect(ev.issues).toEqual([
+      expect.objectContaining({ row: 4, column: 'C', code: 'zeroStudents', severity: 'warning' }),
+    ]);
+    expect(ev.stages.primary!.schools).toBe(1);
+    expect(ev.schools.map((s) => s.name)).toEqual(['甲']);
+  });
+
+  test('"a missing value … is an error on that cell" and the part is left out of THAT indicator\'s CV only', () => {
+    const rows = [
+      qualityRow(3, '甲', 'primary', 500, GOOD),
+      qualityRow(4, '乙', 'primary', 400, [4.2, 1, 1, 4.5, 9, 2500, 2.3]),
+      qualityRow(5, '丙', 'primary', 300, [4.3, 1.1, 0.9, 6, 7.5, 2000, 2.4]),
+    ];
+    delete rows[1].counts.sportsArea;
+    const ev = evaluate(rows, QUALITY_2017);
+    expect(ev.issues).toEqual([
+      {
+        row: 4,
+        column: 'H',
+        field: 'sportsArea',
+        code: 'missingValue',
+        severity: 'error',
+        message:
+          '第 4 行 H 列（体育运动场（馆）面积）：缺少数据（不按 0 计算），“生均体育运动场馆面积”无法计算，该校未计入此项差异系数',
+      },
+    ]);
+    const stage = ev.stages.primary!;
+    expect(stage.indicators.sportsAreaPerStudent).toMatchObject({ schools: 2, students: 800 });
+    expect(stage.indicators.sportsAreaPerStudent!.note).toBe('1 所学校缺少数据，未计入此项（不按 0 计算）');
+    expect(stage.indicators.teachingAreaPerStudent).toMatchObject({ schools: 3, students: 1200 });
+    expect(stage.indicators.teachingAreaPerStudent!.note).toBeUndefined();
+    // The mean is not dragged down by a 0: (500·8 + 300·7.5) / 800.
+    expect(stage.indicators.sportsAreaPerStudent!.mean).toBeCloseTo((4000 + 2250) / 800, 12);
+    const v = ev.schools[1];
+    expect(v.indicators.find((i) => i.indicator === 'sportsAreaPerStudent')).toMatchObject({
+      value: null,
+      pass: null,
+    });
+    expect(v).toMatchObject({ met: 6, pass: null });
+    expect(v.reasons).toEqual(['生均体育运动场馆面积：缺少数据']);
+  });
+
+  test('an indicator with no data anywhere: one table-level issue, CV null with a note', () => {
+    const rows = [qualityRow(3, '甲', 'primary', 500, GOOD), qualityRow(4, '乙', 'primary', 400, GOOD)];
+    for (const r of rows) delete r.counts.multimediaRooms;
+    const ev = evaluate(rows, QUALITY_2017);
+    expect(ev.issues).toEqual([
+      expect.objectContaining({
+        row: 0,
+        field: 'multimediaRoomsPer100',
+        code: 'indicatorUnavailable',
+        severity: 'error',
+      }),
+    ]);
+    expect(ev.stages.primary!.indicators.multimediaRoomsPer100).toMatchObject({
+      cv: null,
+      mean: null,
+      schools: 0,
+    });
+    expect(ev.stages.primary!.pass).toBeNull();
+  });
+});
+
+describe('data problems are DataIssues, never exceptions', () => {
+  test('NaN, negative, Infinity and strings in counts: error on the cell, value treated as missing', () => {
+    const rows: SchoolRow[] = [
+      qualityRow(3, '甲', 'primary', 500, GOOD),
+      { ...qualityRow(4, '乙', 'primary', 400, GOOD), sheet: '学校数据' },
+      qualityRow(5, '丙', 'primary', 300, GOOD),
+    ];
+    rows[1].counts.sportsArea = -5;
+    rows[1].counts.teachingArea = NaN;
+    rows[2].counts.equipmentValue = Infinity;
+    (rows[2].counts as Record<string, unknown>).keyTeachers = '3';
+    const ev = evaluate(rows, QUALITY_2017);
+    const codes = ev.issues.map((i) => [i.row, i.column, i.code]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        [4, 'H', 'invalidNumber'],
+        [4, 'G', 'invalidNumber'],
+        [5, 'I', 'invalidNumber'],
+        [5, 'E', 'invalidNumber'],
+      ]),
+    );
+    expect(ev.issues.find((i) => i.row === 4 && i.column === 'H')!.message).toBe(
+      '「学校数据」第 4 行 H 列（体育运动场（馆）面积）：“-5” 不是有效的非负数，按缺少数据处理',
+    );
+    expect(ev.stages.primary!.indicators.sportsAreaPerStudent!.schools).toBe(2);
+  });
+
+  test('missing or invalid students: an error, and that part has no values', () => {
+    const rows = [qualityRow(3, '甲', 'primary', 500, GOOD), qualityRow(4, '乙', 'primary', 400, GOOD)];
+    delete rows[1].counts.students;
+    const ev = evaluate(rows, QUALITY_2017);
+    expect(ev.issues).toEqual([expect.objectContaining({ row: 4, column: 'C', code: 'missingStudents' })]);
+    expect(ev.schools[1]).toMatchObject({ pass: null, met: 0 });
+    expect(ev.stages.primary!.schools).toBe(1);
+  });
+
+  test('property: arbitrary junk rows never throw and every issue names a row', () => {
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(NaN),
+      fc.constant(-1),
+      fc.constant(Infinity),
+      fc.integer({ min: 0, max: 3000 }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
+    const kind = fc.constantFrom(
+      'primary' as const,
+      'junior' as const,
+      'nineYear' as const,
+      'completeMiddle' as const,
+      'twelveYear' as const,
+      'teachingPoint' as const,
+      'special' as const,
+    );
+    const row = fc.record({
+      kind,
+      students: junk,
+      sportsArea: junk,
+      peTeachers: junk,
+      qualifiedTeachers: junk,
+      p: junk,
+      j: junk,
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (specs) => {
+        const rows: SchoolRow[] = specs.map((s, i) => ({
+          row: i + 2,
+          name: `校${i}`,
+          kind: s.kind,
+          counts: {
+            students: s.students,
+            sportsArea: s.sportsArea,
+            peTeachers: s.peTeachers,
+            qualifiedTeachers: s.qualifiedTeachers,
+          } as SchoolRow['counts'],
+          byStage:
+            i % 2 ? { primary: { students: s.p as number }, junior: { students: s.j as number } } : undefined,
+          columns: QUALITY_COLUMNS,
+        }));
+        for (const profile of [QUALITY_2017, BASIC_2012]) {
+          const ev = evaluate(rows, profile);
+          for (const issue of ev.issues) {
+            expect(issue.message.length).toBeGreaterThan(0);
+            expect(issue.row).toBeGreaterThanOrEqual(0);
+          }
+          for (const stage of Object.values(ev.stages)) {
+            for (const c of Object.values(stage.indicators))
+              if (c.cv !== null) expect(c.cv).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('ratio columns ("accepted, with a precisionWarning once per column")', () => {
+  test('values from ratios are used when raw counts are missing; one warning per indicator column', () => {
+    const rows: SchoolRow[] = [3, 4, 5].map((row, k) => ({
+      row,
+      name: `校${k}`,
+      kind: 'primary',
+      counts: { students: [500, 400, 300][k] },
+      ratios: { sportsAreaPerStudent: [8, 6.375, 7.4][k], teachingAreaPerStudent: 5 },
+      columns: { students: 2, sportsAreaPerStudent: 11, teachingAreaPerStudent: 12 },
+    }));
+    const ev = evaluate(rows, QUALITY_2017);
+    const warnings = ev.issues.filter((i) => i.code === 'precisionWarning');
+    expect(warnings.map((w) => [w.row, w.column, w.field, w.severity])).toEqual([
+      [3, 'M', 'teachingAreaPerStudent', 'warning'],
+      [3, 'L', 'sportsAreaPerStudent', 'warning'],
+    ]);
+    const sports = ev.schools[1].indicators.find((i) => i.indicator === 'sportsAreaPerStudent')!;
+    // 6.375 given = exactly 85%: residual ≥ r·standard decided on the decimal given.
+    expect(sports).toMatchObject({
+      value: 6.375,
+      pass: false,
+      fromRatio: true,
+      resourceField: 'sportsAreaPerStudent',
+    });
+    expect(sports.gap).toBe(450);
+    const cv = ev.stages.primary!.indicators.sportsAreaPerStudent!;
+    expect(cv.mean).toBeCloseTo((500 * 8 + 400 * 6.375 + 300 * 7.4) / 1200, 12);
+  });
+
+  test('raw counts are preferred over a given ratio', () => {
+    const row = qualityRow(3, '甲', 'primary', 500, GOOD, { ratios: { sportsAreaPerStudent: 99 } });
+    const ev = evaluate([row], QUALITY_2017);
+    expect(ev.schools[0].indicators.find((i) => i.indicator === 'sportsAreaPerStudent')!.value).toBe(8);
+    expect(ev.issues).toEqual([]);
+  });
+});
+
+describe('the Evaluation', () => {
+  test('stages, parts, summary; a stage without schools is absent', () => {
+    const ev = evaluate(
+      [qualityRow(3, '甲', 'junior', 500, [5.3, 1, 0.9, 5.8, 10.2, 2500, 2.4])],
+      QUALITY_2017,
+    );
+    expect(Object.keys(ev.stages)).toEqual(['junior']);
+    expect(ev.profile).toBe(QUALITY_2017);
+    expect(ev.parts.map((p) => p.key)).toEqual(['3:junior']);
+    expect(ev.summary).toEqual({ checked: 1, passed: 1, failed: 0, excluded: 0 });
+  });
+
+  test('basic-2012: no per-school standards, so verdicts carry values only and pass is null', () => {
+    const rows: SchoolRow[] = [
+      {
+        row: 3,
+        name: '甲',
+        kind: 'primary',
+        counts: { students: 500, books: 12000, computers: 60, teachers: 30 },
+      },
+    ];
+    const ev = evaluate(rows, BASIC_2012);
+    const v = ev.schools[0];
+    expect(v.pass).toBeNull();
+    expect(v.indicators.map((i) => i.indicator)).toEqual(BASIC_2012.indicators);
+    expect(v.indicators.find((i) => i.indicator === 'booksPerStudent')).toMatchObject({
+      value: 24,
+      standard: null,
+      pass: null,
+      gap: null,
+    });
+    expect(ev.summary).toEqual({ checked: 1, passed: 0, failed: 0, excluded: 0 });
+  });
+
+  test('issues are ordered by row, table-level ones first', () => {
+    const rows = [qualityRow(5, '甲', 'primary', 500, GOOD), qualityRow(3, '乙', 'primary', 0, GOOD)];
+    for (const r of rows) delete r.counts.multimediaRooms;
+    const ev = evaluate(rows, QUALITY_2017);
+    expect(ev.issues.map((i) => i.row)).toEqual([0, 3]);
+  });
+});

@@ -88,3 +88,7 @@ export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, Table
 export { findProfile } from './profileLookup';
 export type { ProfileLookup } from './profileLookup';
 export { compositeOf, cvWithinThreshold, meetsStandard } from './givenValues';
+
+// Remediation planner 整改测算 (issue #7): minimal additions per indicator, per stage and per school.
+export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner';
+export type * from './plannerTypes';

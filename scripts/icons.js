@@ -58,28 +58,33 @@ function encodePng(width, height, rgb) {
   ]);
 }
 
-function distanceToSegment(px, py, ax, ay, bx, by) {
+// Squared distances and plain comparisons instead of Math.* calls: exact to reproduce, and Math calls are slow
+// inside jest's vm context, where the icon test renders every size.
+function within(dx, dy, radius) {
+  return dx * dx + dy * dy <= radius * radius;
+}
+
+function nearSegment(px, py, ax, ay, bx, by, radius) {
   const dx = bx - ax;
   const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  let t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy);
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return within(px - (ax + t * dx), py - (ay + t * dy), radius);
 }
 
 /**
- * The mark in unit coordinates (y down). Strokes never get thinner than about one pixel so the 16 px icon
- * still reads as a scale rather than a grey smudge.
+ * The mark in unit coordinates (y down); `line` and `post` are stroke widths in the same units.
  */
-function insideMark(x, y, size) {
-  const line = Math.max(0.035, 1.1 / size);
-  const post = Math.max(0.07, 1.6 / size);
-  if (Math.abs(x - 0.5) <= post / 2 && y >= 0.2 && y <= 0.84) return true; // post
+function insideMark(x, y, line, post) {
+  const fromCentre = x - 0.5;
+  if (fromCentre >= -post / 2 && fromCentre <= post / 2 && y >= 0.2 && y <= 0.84) return true; // post
   if (x >= 0.28 && x <= 0.72 && y >= 0.8 && y <= 0.88) return true; // foot
-  if (x >= 0.12 && x <= 0.88 && Math.abs(y - 0.27) <= line * 0.9) return true; // beam
-  if (Math.hypot(x - 0.5, y - 0.2) <= 0.075) return true; // pivot
+  if (x >= 0.12 && x <= 0.88 && y >= 0.27 - line * 0.9 && y <= 0.27 + line * 0.9) return true; // beam
+  if (within(x - 0.5, y - 0.2, 0.075)) return true; // pivot
   for (const cx of [0.16, 0.84]) {
-    if (distanceToSegment(x, y, cx, 0.27, cx - 0.11, 0.58) <= line / 2) return true; // strings
-    if (distanceToSegment(x, y, cx, 0.27, cx + 0.11, 0.58) <= line / 2) return true;
-    if (y >= 0.58 && Math.hypot(x - cx, y - 0.58) <= 0.14) return true; // pan (lower half disc)
+    if (nearSegment(x, y, cx, 0.27, cx - 0.11, 0.58, line / 2)) return true; // strings
+    if (nearSegment(x, y, cx, 0.27, cx + 0.11, 0.58, line / 2)) return true;
+    if (y >= 0.58 && within(x - cx, y - 0.58, 0.14)) return true; // pan (lower half disc)
   }
   return false;
 }
@@ -87,6 +92,9 @@ function insideMark(x, y, size) {
 /** Renders the icon at `size`×`size` pixels and returns the PNG bytes (deterministic). */
 function renderIcon(size) {
   const rgb = Buffer.alloc(size * size * 3);
+  // Strokes never get thinner than about one pixel, so the 16 px icon still reads as a scale, not a grey smudge.
+  const line = Math.max(0.035, 1.1 / size);
+  const post = Math.max(0.07, 1.6 / size);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
       let covered = 0;
@@ -94,7 +102,7 @@ function renderIcon(size) {
         for (let sx = 0; sx < SUPERSAMPLING; sx++) {
           const x = (px + (sx + 0.5) / SUPERSAMPLING) / size;
           const y = (py + (sy + 0.5) / SUPERSAMPLING) / size;
-          if (insideMark(x, y, size)) covered++;
+          if (insideMark(x, y, line, post)) covered++;
         }
       }
       const coverage = covered / (SUPERSAMPLING * SUPERSAMPLING);

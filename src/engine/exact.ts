@@ -19,8 +19,8 @@ export type Dec = Decimal;
 /** Relative distance under which a float decision is re-decided exactly. */
 export const NEAR = 1e-9;
 
-/** A number as its shortest decimal (how the user typed it), exactly. */
-export function dec(x: number | Decimal): Decimal {
+/** A number as its shortest decimal (how the user typed it), or a decimal string, exactly. */
+export function dec(x: number | string | Decimal): Decimal {
   return new Dec(x);
 }
 

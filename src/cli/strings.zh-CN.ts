@@ -2,6 +2,7 @@
 
 const list = (names: string[]): string => (names.length ? names.map((n) => `“${n}”`).join('、') : '（无）');
 
+/** Why a file or the command line cannot be used (exit code 2). */
 export const messages = {
   missingFile: (file: string) => `找不到文件：${file}。请检查路径和文件名是否正确。`,
   unreadableFile: (file: string, reason: string) => `无法读取文件：${file}（${reason}）。`,
@@ -19,4 +20,83 @@ export const messages = {
     `“${file}”中没有名为“${sheet}”的工作表。现有工作表：${list(sheets)}。`,
   noTable: (file: string, sheets: string[]) =>
     `“${file}”的工作表 ${list(sheets)} 中都没有找到学校数据表：需要一行表头，至少包含“学校名称”和“在校生数”等列。可以用 --sheet 指定工作表，或参照 assets/templates/学校数据模板.xlsx 整理表头。`,
+  cannotEvaluate: (file: string, reasons: string[]) => `“${file}”无法评估：${reasons.join('；')}`,
+  emptyFolder: (dir: string) => `文件夹“${dir}”中没有 .xlsx 文件。`,
+  noInput: '请指定要检查的 Excel 文件或文件夹，例如：balance check 学校数据.xlsx',
+  unknownCommand: (command: string) => `未知命令“${command}”。目前只有 check 命令。`,
+  unknownOption: (option: string) => `未知选项“${option}”。`,
+  missingValue: (option: string) => `选项 ${option} 后面需要一个值。`,
+  outAndOutDir: '--out 与 --out-dir 只能选一个。',
+  outNeedsOneFile: (count: number) =>
+    `--out 只能用于一个文件，现在有 ${count} 个；多个文件请用 --out-dir 文件夹。`,
+  outNotXlsx: (out: string) => `输出文件“${out}”应以 .xlsx 结尾。`,
+  outIsInput: (out: string) => `输出文件“${out}”就是输入文件本身；本工具从不修改原文件，请换一个输出文件名。`,
+  cannotWrite: (out: string, reason: string) => `无法写入“${out}”（${reason}）。`,
+  unknownProfile: (id: string) =>
+    `未知的评估标准“${id}”。可用：quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准的 .json 文件路径。`,
+  profileFileUnreadable: (file: string, reason: string) => `无法读取评估标准文件“${file}”（${reason}）。`,
+  profileNotJson: (file: string, reason: string) => `评估标准文件“${file}”不是有效的 JSON（${reason}）。`,
+  profileInvalid: (file: string, errors: string[]) => `评估标准文件“${file}”有误：\n  ${errors.join('\n  ')}`,
+};
+
+export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选项]
+
+检查县域义务教育学校数据是否达到均衡发展标准（差异系数与学校办学标准）。
+
+选项：
+  --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
+  --profile 标准        quality-2017（优质均衡，默认）、basic-2012（基本均衡），或自定义标准 .json 文件
+  --out 结果.xlsx       另存一份标注了未达标单元格、附“均衡评估报告”工作表的副本（原文件不会被修改）
+  --out-dir 文件夹      多个文件时，把每个文件的标注副本存到该文件夹
+  --json                以 JSON 输出结果（多个文件时为数组）
+  --strict              有任何一个县未达标时以退出码 1 结束
+  -h, --help            显示本帮助
+
+退出码：0 已完成评估；1 使用 --strict 且有未达标；2 输入无法使用（文件缺失、损坏、加密、找不到数据表等）。
+
+示例：
+  npx balance check assets/samples/示例县-优质均衡.xlsx --out 结果.xlsx
+`;
+
+/** Labels of the readable summary. */
+export const text = {
+  stage: { primary: '小学', junior: '初中' } as Record<string, string>,
+  pass: (pass: boolean | null) => (pass === true ? '达标' : pass === false ? '未达标' : '无法判定'),
+  fileTitle: (file: string, sheet: string) => `均衡评估结果：${file}（工作表“${sheet}”）`,
+  profile: (name: string) => `评估标准：${name}`,
+  overview: (checked: number, byStage: string, passed: number, failed: number, excluded: number) =>
+    `参评学段：${checked} 个（${byStage}）；达到办学标准 ${passed} 个，未达到 ${failed} 个；未纳入计算 ${excluded} 行`,
+  overviewNoRule: (checked: number, byStage: string, excluded: number) =>
+    `参评学段：${checked} 个（${byStage}）；未纳入计算 ${excluded} 行`,
+  stageCount: (stage: string, count: number) => `${stage} ${count}`,
+  cvHeading: (stage: string, schools: number, students: string) =>
+    `差异系数 · ${stage}（${schools} 所学校，${students} 名学生）`,
+  cvColumns: ['指标', '县均值', '差异系数', '标准', '结论'],
+  composite: '综合差异系数',
+  near: '（接近标准）',
+  undefinedCv: '无法计算',
+  stageVerdict: (stage: string, verdict: string) => `${stage}差异系数结论：${verdict}`,
+  failingSchools: (n: number) => `未达到办学标准的学校（${n}）`,
+  failedChecks: (n: number) => `其他办学条件未达标（${n}）`,
+  excluded: (n: number) => `未纳入计算（${n}）`,
+  skipped: (n: number) => `未作为学校读取的行（${n}）`,
+  issues: (n: number) => `数据问题（${n}）`,
+  moreIssues: (n: number) => `……另有 ${n} 条，完整列表请用 --json 或 --out 生成的报告查看`,
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+  row: (row: number) => `第 ${row} 行`,
+  part: (name: string, stage: string) => `${name}（${stage}）`,
+  countyPass: (profile: string) => `结论：达到${profile}要求`,
+  countyFail: (profile: string, why: string[]) => `结论：未达到${profile}要求（${why.join('；')}）`,
+  countyUnknown: '结论：无法判定（数据不足）',
+  whyStage: (stage: string) => `${stage}差异系数未达标`,
+  whySchools: (n: number) => `${n} 个学段未达到办学标准`,
+  written: (out: string) => `已另存标注副本：${out}`,
+  manyColumns: ['文件', '工作表', '小学', '初中', '办学标准达标', '未纳入', '数据问题', '结论'],
+  unreadable: '无法读取',
+  totals: (files: number, passed: number, failed: number, unknown: number, unusable: number) =>
+    `合计：${files} 个文件；达标 ${passed}，未达标 ${failed}${unknown ? `，无法判定 ${unknown}` : ''}${unusable ? `，无法读取 ${unusable}` : ''}`,
+  progressFile: (i: number, n: number, file: string) => `[${i}/${n}] 正在读取 ${file} …`,
+  progressEvaluate: (rows: number) => `  正在评估 ${rows} 行学校数据 …`,
+  progressWrite: (out: string) => `  正在写入 ${out} …`,
+  elapsed: (seconds: string) => `完成，用时 ${seconds} 秒`,
 };

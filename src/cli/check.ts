@@ -1,0 +1,206 @@
+/** What `balance check` does to one file: read it, evaluate it with the shared engine, and optionally save a marked copy. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { evaluate } from '../engine/evaluate';
+import { planHighlights, type RowColumns } from '../engine/highlightPlan';
+import { getProfile, parseProfile } from '../engine/profiles';
+import { planReport } from '../engine/reportPlan';
+import { readTable, type TableRead } from '../engine/table';
+import type { DataIssue, Evaluation, Profile } from '../engine/types';
+import { applyHighlights, writeReport } from './paint';
+import { messages } from './strings.zh-CN';
+import { chooseSheet, openWorkbook, type InputProblem } from './workbook';
+
+/** A file that was read and evaluated. */
+export interface Checked {
+  ok: true;
+  file: string;
+  sheet: string;
+  profile: Profile;
+  table: TableRead;
+  evaluation: Evaluation;
+  /** The table reader's and the engine's issues together, in sheet order. */
+  issues: DataIssue[];
+  workbook: ExcelJS.Workbook;
+}
+
+/** A file that could not be evaluated, with the Chinese reason (exit code 2). */
+export interface Unusable {
+  ok: false;
+  file: string;
+  problem: InputProblem | 'missingColumn';
+  message: string;
+}
+
+export type FileOutcome = Checked | Unusable;
+
+/** The suffix of marked copies written with --out-dir; such files are never taken as input again. */
+export const OUTPUT_SUFFIX = '-评估结果.xlsx';
+
+export async function checkFile(
+  file: string,
+  profile: Profile,
+  sheet?: string,
+  onEvaluate?: (rows: number) => void,
+): Promise<FileOutcome> {
+  const opened = await openWorkbook(file);
+  if (!opened.ok) return { ...opened, file };
+  const chosen = chooseSheet(file, opened.workbook, sheet);
+  if (!chosen.ok) return { ...chosen, file };
+
+  const table = readTable(chosen.grid);
+  // Without a table or a required column nothing can be computed: that is unusable input, not a result.
+  const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
+  if (table.header === null || fatal.length > 0) {
+    return {
+      ok: false,
+      file,
+      problem: table.header === null ? 'noTable' : 'missingColumn',
+      message: messages.cannotEvaluate(
+        file,
+        fatal.map((i) => i.message),
+      ),
+    };
+  }
+  onEvaluate?.(table.rows.length);
+  const evaluation = evaluate(table.rows, profile);
+  return {
+    ok: true,
+    file,
+    sheet: chosen.worksheet.name,
+    profile,
+    table,
+    evaluation,
+    issues: mergeIssues(table.issues, evaluation.issues),
+    workbook: opened.workbook,
+  };
+}
+
+/** Both lists in sheet order; an issue the reader and the engine both report on one cell is shown once. */
+function mergeIssues(a: DataIssue[], b: DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  const out: DataIssue[] = [];
+  for (const issue of [...a, ...b]) {
+    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out.sort((x, y) => x.row - y.row);
+}
+
+/** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */
+export function countyPasses(ev: Evaluation): boolean | null {
+  const verdicts = [
+    ...Object.values(ev.stages).map((s) => s?.pass ?? null),
+    ...ev.schools.map((s) => s.pass),
+  ];
+  if (verdicts.includes(false)) return false;
+  return verdicts.includes(true) ? true : null;
+}
+
+/**
+ * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report sheet added — the
+ * same plans the task pane paints. The input file is only ever read.
+ */
+export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
+  const { workbook, evaluation } = checked;
+  const ws = workbook.getWorksheet(checked.sheet);
+  if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
+  applyHighlights(
+    ws,
+    planHighlights({
+      sheet: checked.sheet,
+      schools: evaluation.schools,
+      columns: partColumns(evaluation),
+      issues: checked.issues,
+    }),
+  );
+  writeReport(
+    workbook,
+    planReport({
+      profileName: checked.profile.name,
+      date: `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
+      sourceSheet: checked.sheet,
+      stages: evaluation.stages,
+      schools: evaluation.schools,
+      excluded: evaluation.excluded,
+      issues: checked.issues,
+    }),
+  );
+  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  await workbook.xlsx.writeFile(out);
+}
+
+/**
+ * Each part's cells as the engine resolved them: for a combined row 'junior.teachers' already stands in for
+ * 'teachers'. The stage-qualified keys are left out because the highlight plan prefers them, which for a
+ * stand-alone school would point at the empty 小学…/初中… column instead of the cell holding its count.
+ */
+function partColumns(ev: Evaluation): RowColumns[] {
+  return ev.parts.map((p) => ({
+    row: p.row,
+    stage: p.stage,
+    sheet: p.sheet,
+    columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([key]) => !STAGE_KEY.test(key))),
+  }));
+}
+const STAGE_KEY = /^(primary|junior|senior)\./;
+
+export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
+
+/** --profile: a built-in id, or a JSON file validated by the engine. */
+export async function loadProfile(spec: string): Promise<ProfileResult> {
+  const builtIn = getProfile(spec);
+  if (builtIn) return { ok: true, profile: builtIn };
+  if (!/\.json$/i.test(spec)) return { ok: false, message: messages.unknownProfile(spec) };
+  let text: string;
+  try {
+    text = await fs.readFile(spec, 'utf8');
+  } catch (e) {
+    return {
+      ok: false,
+      message: messages.profileFileUnreadable(spec, (e as NodeJS.ErrnoException).code ?? String(e)),
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, message: messages.profileNotJson(spec, (e as Error).message) };
+  }
+  const parsed = parseProfile(json);
+  return parsed.ok ? parsed : { ok: false, message: messages.profileInvalid(spec, parsed.errors) };
+}
+
+/**
+ * The files named on the command line: folders give their .xlsx files (not Excel's ~$ lock files nor our own
+ * marked copies), sorted; a path that does not exist is kept so that reading it reports it.
+ */
+export async function expandInputs(
+  inputs: string[],
+): Promise<{ files: string[]; emptyFolders: string[]; folders: number }> {
+  const files: string[] = [];
+  const emptyFolders: string[] = [];
+  let folders = 0;
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (!stat?.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    folders++;
+    const names = (await fs.readdir(input))
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.endsWith(OUTPUT_SUFFIX))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    if (names.length === 0) emptyFolders.push(input);
+    files.push(...names.map((n) => path.join(input, n)));
+  }
+  return { files, emptyFolders, folders };
+}
+
+/** Where --out-dir puts a file's marked copy. */
+export function outputPathIn(dir: string, file: string): string {
+  return path.join(dir, path.basename(file).replace(/\.xlsx$/i, '') + OUTPUT_SUFFIX);
+}

@@ -1,0 +1,109 @@
+/** The --json output: exactly the shape issue #6 specifies, numbers unrounded. */
+import type { IndicatorId, Stage } from '../engine/types';
+import type { Checked, Unusable } from './check';
+
+export interface JsonIndicatorCv {
+  mean: number | null;
+  cv: number | null;
+  threshold: number | null;
+  pass: boolean | null;
+  nearThreshold: boolean;
+}
+
+export interface JsonStage {
+  schools: number;
+  students: number;
+  pass: boolean | null;
+  /** 综合差异系数 (composite-mode profiles), else null. */
+  composite: number | null;
+  indicators: Partial<Record<IndicatorId, JsonIndicatorCv>>;
+}
+
+export interface JsonSchool {
+  row: number;
+  name: string;
+  stage: Stage;
+  pass: boolean | null;
+  indicators: Partial<
+    Record<
+      IndicatorId,
+      { value: number | null; standard: number | null; pass: boolean | null; gap: number | null }
+    >
+  >;
+}
+
+export interface JsonResult {
+  file: string;
+  sheet: string;
+  /** Profile id, e.g. "quality-2017". */
+  profile: string;
+  stages: Partial<Record<Stage, JsonStage>>;
+  /** One entry per stage part: a combined row appears once per part, with the same row. */
+  schools: JsonSchool[];
+  /** `reason` is the engine's code (special, smallTeachingPoint, teachingPoint, notCountyRun, private, …). */
+  excluded: { row: number; name: string; reason: string }[];
+  issues: { row: number; column: string | null; field: string; code: string; message: string }[];
+}
+
+/** An unusable file in --json output. */
+export interface JsonUnusable {
+  file: string;
+  error: { code: string; message: string };
+}
+
+export function toJson(c: Checked): JsonResult {
+  const ev = c.evaluation;
+  const stages: Partial<Record<Stage, JsonStage>> = {};
+  for (const [stage, s] of Object.entries(ev.stages) as [Stage, NonNullable<(typeof ev.stages)[Stage]>][]) {
+    const indicators: Partial<Record<IndicatorId, JsonIndicatorCv>> = {};
+    for (const [id, r] of Object.entries(s.indicators) as [
+      IndicatorId,
+      NonNullable<(typeof s.indicators)[IndicatorId]>,
+    ][]) {
+      indicators[id] = {
+        mean: r.mean,
+        cv: r.cv,
+        threshold: r.threshold,
+        pass: r.pass,
+        nearThreshold: r.nearThreshold,
+      };
+    }
+    stages[stage] = {
+      schools: s.schools,
+      students: s.students,
+      pass: s.pass,
+      composite: s.composite?.value ?? null,
+      indicators,
+    };
+  }
+  return {
+    file: c.file,
+    sheet: c.sheet,
+    profile: c.profile.id,
+    stages,
+    schools: ev.schools.map((s) => ({
+      row: s.row,
+      name: s.name,
+      stage: s.stage,
+      pass: s.pass,
+      indicators: Object.fromEntries(
+        s.indicators.map((i) => [
+          i.indicator,
+          { value: i.value, standard: i.standard, pass: i.pass, gap: i.gap },
+        ]),
+      ),
+    })),
+    excluded: ev.excluded.map((e) => ({ row: e.row, name: e.name, reason: e.reason })),
+    issues: c.issues.map((i) => ({
+      row: i.row,
+      column: i.column ?? null,
+      field: i.field,
+      code: i.code,
+      message: i.message,
+    })),
+  };
+}
+
+export function unusableToJson(u: Unusable): JsonUnusable {
+  return { file: u.file, error: { code: u.problem, message: u.message } };
+}

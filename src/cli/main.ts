@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/** The `balance` command line: argument handling, progress and printing around checkFile; exit codes 0, 1, 2. */
+import * as path from 'node:path';
+import { parseArgs } from './args';
+import {
+  checkFile,
+  countyPasses,
+  expandInputs,
+  loadProfile,
+  outputPathIn,
+  writeMarkedCopy,
+  type FileOutcome,
+} from './check';
+import { toJson, unusableToJson } from './json';
+import { messages, text, usage } from './strings.zh-CN';
+import { fileSummary, manySummary } from './summary';
+
+export const EXIT_OK = 0;
+export const EXIT_COUNTY_FAILS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Milliseconds clock, replaceable in tests. */
+  now?: () => number;
+}
+
+/** Progress lines on stderr, shown only once a run has taken longer than a second. */
+class Progress {
+  private readonly start: number;
+  private pending: string | null = null;
+  private readonly timer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly io: Io,
+    private readonly now: () => number,
+  ) {
+    this.start = now();
+    this.timer = setTimeout(() => this.flush(), 1000);
+    this.timer.unref?.();
+  }
+
+  step(line: string): void {
+    this.pending = line;
+    if (this.now() - this.start > 1000) this.flush();
+  }
+
+  done(): void {
+    clearTimeout(this.timer);
+    const ms = this.now() - this.start;
+    if (ms > 1000) this.io.stderr(text.elapsed((ms / 1000).toFixed(1)) + '\n');
+  }
+
+  private flush(): void {
+    if (this.pending !== null) this.io.stderr(this.pending + '\n');
+    this.pending = null;
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(parsed.text);
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'error') {
+    io.stderr(`${parsed.message}\n\n${usage}`);
+    return EXIT_UNUSABLE;
+  }
+  const options = parsed.options;
+  const profile = await loadProfile(options.profile);
+  if (!profile.ok) {
+    io.stderr(profile.message + '\n');
+    return EXIT_UNUSABLE;
+  }
+  const { files, emptyFolders, folders } = await expandInputs(options.inputs);
+  for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
+  if (files.length === 0) return EXIT_UNUSABLE;
+  if (options.out !== undefined && files.length > 1) {
+    io.stderr(messages.outNeedsOneFile(files.length) + '\n');
+    return EXIT_UNUSABLE;
+  }
+
+  const progress = new Progress(io, io.now ?? Date.now);
+  let unusable = emptyFolders.length > 0;
+  const outcomes: FileOutcome[] = [];
+  const written: string[] = [];
+  for (const [i, file] of files.entries()) {
+    progress.step(text.progressFile(i + 1, files.length, file));
+    const outcome = await checkFile(file, profile.profile, options.sheet, (rows) =>
+      progress.step(text.progressEvaluate(rows)),
+    );
+    outcomes.push(outcome);
+    if (!outcome.ok) {
+      unusable = true;
+      continue;
+    }
+    const out =
+      options.out ?? (options.outDir !== undefined ? outputPathIn(options.outDir, file) : undefined);
+    if (out === undefined) continue;
+    if (path.resolve(out) === path.resolve(file)) {
+      io.stderr(messages.outIsInput(out) + '\n');
+      unusable = true;
+      continue;
+    }
+    progress.step(text.progressWrite(out));
+    try {
+      await writeMarkedCopy(outcome, out, new Date());
+      written.push(out);
+    } catch (e) {
+      io.stderr(messages.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)) + '\n');
+      unusable = true;
+    }
+  }
+  progress.done();
+
+  if (options.json) {
+    const json = outcomes.map((o) => (o.ok ? toJson(o) : unusableToJson(o)));
+    // One file named on its own gives an object; several files, or a folder, an array.
+    io.stdout(JSON.stringify(json.length === 1 && folders === 0 ? json[0] : json, null, 2) + '\n');
+    for (const o of outcomes) if (!o.ok) io.stderr(o.message + '\n');
+  } else if (outcomes.length === 1) {
+    const only = outcomes[0];
+    if (only.ok) io.stdout(fileSummary(only) + '\n');
+    else io.stderr(only.message + '\n');
+  } else {
+    io.stdout(manySummary(outcomes, profile.profile) + '\n');
+  }
+  const notices = written.map((out) => text.written(out) + '\n').join('');
+  if (notices) (options.json ? io.stderr : io.stdout)(notices);
+
+  if (unusable) return EXIT_UNUSABLE;
+  const anyFails = outcomes.some((o) => o.ok && countyPasses(o.evaluation) === false);
+  return options.strict && anyFails ? EXIT_COUNTY_FAILS : EXIT_OK;
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug, not a data problem: say so plainly and keep the stack for the report.
+      process.stderr.write(
+        `程序内部错误，请把以下信息反馈给开发者：\n${e instanceof Error ? e.stack : String(e)}\n`,
+      );
+      process.exitCode = 70;
+    },
+  );
+}

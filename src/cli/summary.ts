@@ -1,0 +1,182 @@
+/** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
+import { formatNumber } from '../engine/format';
+import { INDICATORS } from '../engine/indicators';
+import type { CoefficientResult, Profile, Stage, StageResult } from '../engine/types';
+import { countyPasses, type Checked, type FileOutcome } from './check';
+import { text } from './strings.zh-CN';
+
+const STAGES: Stage[] = ['primary', 'junior'];
+/** Beyond this many data problems the summary stops listing them (the JSON and the report sheet have them all). */
+export const MAX_ISSUES_SHOWN = 50;
+
+/** Terminal columns a string takes: CJK and full-width characters are two wide. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+/** Lays out rows as aligned columns, two spaces apart. */
+export function columns(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map(
+    (r) =>
+      indent +
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - displayWidth(cell))))
+        .join('  ')
+        .trimEnd(),
+  );
+}
+
+const cvText = (cv: number | null) => (cv === null ? text.undefinedCv : cv.toFixed(3));
+const thresholdText = (t: number | null) => (t === null ? '—' : `≤${t.toFixed(2)}`);
+
+function coefficientRow(r: CoefficientResult): string[] {
+  const verdict = r.threshold === null ? '—' : text.pass(r.pass) + (r.nearThreshold ? text.near : '');
+  return [
+    INDICATORS[r.indicator].name,
+    r.mean === null ? '—' : formatNumber(r.mean),
+    cvText(r.cv),
+    thresholdText(r.threshold),
+    verdict,
+  ];
+}
+
+function stageLines(s: StageResult): string[] {
+  const stage = text.stage[s.stage];
+  const rows = [text.cvColumns, ...Object.values(s.indicators).map((r) => coefficientRow(r!))];
+  if (s.composite) {
+    const c = s.composite;
+    rows.push([
+      text.composite,
+      '',
+      cvText(c.value),
+      thresholdText(c.threshold),
+      text.pass(c.pass) + (c.nearThreshold ? text.near : ''),
+    ]);
+  }
+  const notes = Object.values(s.indicators)
+    .filter((r) => r?.note)
+    .map((r) => `  · ${INDICATORS[r!.indicator].name}：${r!.note}`);
+  return [
+    text.cvHeading(stage, s.schools, formatNumber(s.students)),
+    ...columns(rows),
+    ...notes,
+    `  ${text.stageVerdict(stage, text.pass(s.pass))}`,
+  ];
+}
+
+/** The detailed summary of one evaluated file. */
+export function fileSummary(c: Checked): string {
+  const ev = c.evaluation;
+  const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
+  const byStage = STAGES.filter((s) => ev.stages[s])
+    .map((s) => text.stageCount(text.stage[s], ev.schools.filter((v) => v.stage === s).length))
+    .join('，');
+  lines.push(
+    c.profile.schoolRule
+      ? text.overview(ev.summary.checked, byStage, ev.summary.passed, ev.summary.failed, ev.summary.excluded)
+      : text.overviewNoRule(ev.summary.checked, byStage, ev.summary.excluded),
+  );
+  for (const s of STAGES) {
+    const stage = ev.stages[s];
+    if (stage) lines.push('', ...stageLines(stage));
+  }
+
+  const failing = ev.schools.filter((s) => s.pass === false);
+  if (failing.length) {
+    lines.push('', text.failingSchools(failing.length));
+    for (const s of failing) {
+      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, text.stage[s.stage])}：${s.reasons.join('；')}`);
+    }
+  }
+  const checks = ev.schools.flatMap((s) => s.checks.filter((ch) => !ch.pass).map((ch) => ({ s, ch })));
+  if (checks.length) {
+    lines.push('', text.failedChecks(checks.length));
+    for (const { s, ch } of checks) {
+      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, text.stage[s.stage])}：${ch.message}`);
+    }
+  }
+  if (ev.excluded.length) {
+    lines.push('', text.excluded(ev.excluded.length));
+    for (const e of ev.excluded) lines.push(`  ${text.row(e.row)}  ${e.name}：${e.message}`);
+  }
+  if (c.table.skipped.length) {
+    lines.push('', text.skipped(c.table.skipped.length));
+    for (const s of c.table.skipped) lines.push(`  ${text.row(s.row)}  ${s.name}：${s.reason}`);
+  }
+  if (c.issues.length) {
+    lines.push('', text.issues(c.issues.length));
+    for (const i of c.issues.slice(0, MAX_ISSUES_SHOWN))
+      lines.push(`  [${text.severity[i.severity]}] ${i.message}`);
+    if (c.issues.length > MAX_ISSUES_SHOWN)
+      lines.push(`  ${text.moreIssues(c.issues.length - MAX_ISSUES_SHOWN)}`);
+  }
+  lines.push('', countyLine(c));
+  return lines.join('\n');
+}
+
+/** The profile's short name for the verdict line: 优质均衡（教督〔2017〕6号） → 优质均衡. */
+const shortName = (name: string) => name.replace(/[（(].*$/, '');
+
+function countyLine(c: Checked): string {
+  const ev = c.evaluation;
+  const verdict = countyPasses(ev);
+  if (verdict === true) return text.countyPass(shortName(c.profile.name));
+  if (verdict === null) return text.countyUnknown;
+  const why = STAGES.filter((s) => ev.stages[s]?.pass === false).map((s) => text.whyStage(text.stage[s]));
+  if (ev.summary.failed > 0) why.push(text.whySchools(ev.summary.failed));
+  return text.countyFail(shortName(c.profile.name), why);
+}
+
+/** Several files: one row each (the unusable ones with their reason below), then totals. */
+export function manySummary(outcomes: FileOutcome[], profile: Profile): string {
+  const rows: string[][] = [text.manyColumns];
+  let passed = 0;
+  let failed = 0;
+  let unknown = 0;
+  const problems: string[] = [];
+  for (const o of outcomes) {
+    if (!o.ok) {
+      rows.push([o.file, '—', '—', '—', '—', '—', '—', text.unreadable]);
+      problems.push(`  ${o.message}`);
+      continue;
+    }
+    const ev = o.evaluation;
+    const verdict = countyPasses(ev);
+    if (verdict === true) passed++;
+    else if (verdict === false) failed++;
+    else unknown++;
+    rows.push([
+      o.file,
+      o.sheet,
+      ...STAGES.map((s) => (ev.stages[s] ? text.pass(ev.stages[s]!.pass) : '—')),
+      o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
+      String(ev.summary.excluded),
+      String(o.issues.length),
+      text.pass(verdict),
+    ]);
+  }
+  const lines = [text.profile(profile.name), ...columns(rows, '')];
+  if (problems.length) lines.push('', ...problems);
+  lines.push(
+    '',
+    text.totals(outcomes.length, passed, failed, unknown, outcomes.length - passed - failed - unknown),
+  );
+  return lines.join('\n');
+}

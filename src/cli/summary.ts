@@ -50,7 +50,8 @@ function coefficientRow(r: CoefficientResult): string[] {
   const verdict = r.threshold === null ? '—' : text.pass(r.pass) + (r.nearThreshold ? text.near : '');
   return [
     INDICATORS[r.indicator].name,
-    r.mean === null ? '—' : formatNumber(r.mean),
+    // Ratios such as 师生比 (about 0.05) need more decimals than areas and amounts to be told apart.
+    r.mean === null ? '—' : formatNumber(r.mean, Math.abs(r.mean) < 1 ? 4 : 2),
     cvText(r.cv),
     thresholdText(r.threshold),
     verdict,

@@ -12,6 +12,15 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
   },
   {
+    // Build scripts, jest config and reporters are CommonJS run by Node.
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { exports: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'node:*', 'react', 'react-dom', '@fluentui/*', 'exceljs', '../excel/*', '../functions/*', '../taskpane/*', '../cli/*'] }],

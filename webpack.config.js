@@ -1,5 +1,4 @@
 // Builds the add-in for one shared runtime: task pane + functions bundles in taskpane.html, metadata (en, zh-CN), manifest, icons.
-/* eslint-disable @typescript-eslint/no-require-imports -- webpack-cli loads this file as CommonJS */
 const fs = require('fs');
 const path = require('path');
 const { Compilation, WebpackError, sources } = require('webpack');

@@ -1,5 +1,4 @@
 // Generates the add-in icons (a balance scale in #0F6CBD on white) as PNGs; `node scripts/icons.js` rewrites assets/.
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: run by node and required by the tests */
 /* global Buffer */
 'use strict';
 

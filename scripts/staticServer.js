@@ -1,5 +1,4 @@
 // A tiny static file handler for dist/, shared by `npm start` (https) and the browser tests (http).
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: shared by start.mjs and the tests */
 /* global URL */
 'use strict';
 

@@ -1,9 +1,10 @@
 /** The highlight plan: which cells of the user's sheet to shade, in which colour, with which explanation — computed once, painted by the Office.js and exceljs adapters alike. */
-import Decimal from 'decimal.js';
+import { formatIndicatorReason } from './format';
+import { INDICATORS } from './indicators';
+import { cellAddress } from './numbers';
 import type {
   ColumnMap,
   DataIssue,
-  IndicatorId,
   IndicatorVerdict,
   SchoolKind,
   SchoolVerdict,
@@ -81,103 +82,6 @@ export interface HighlightInput {
   issueSeverities?: readonly Severity[];
 }
 
-/** Display text per indicator: the spec's Chinese name and the units of its value and of its resource. */
-export interface IndicatorText {
-  /** Exact spec §2 name. */
-  name: string;
-  /** Unit after the per-school value: '㎡', '元', '人' (per 100 students), '' for plain ratios. */
-  valueUnit: string;
-  /** Unit of the raw resource the gap is counted in. */
-  gapUnit: string;
-  /** Sheet fields holding the raw resource, in preference order. */
-  resourceFields: readonly string[];
-}
-
-export const INDICATOR_TEXT: Readonly<Record<IndicatorId, IndicatorText>> = {
-  qualifiedTeachersPer100: {
-    name: '每百名学生拥有高于规定学历教师数',
-    valueUnit: '人',
-    gapUnit: '人',
-    resourceFields: ['qualifiedTeachers'],
-  },
-  keyTeachersPer100: {
-    name: '每百名学生拥有县级以上骨干教师数',
-    valueUnit: '人',
-    gapUnit: '人',
-    resourceFields: ['keyTeachers'],
-  },
-  peArtTeachersPer100: {
-    name: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
-    valueUnit: '人',
-    gapUnit: '人',
-    resourceFields: ['peArtTeachers'],
-  },
-  teachingAreaPerStudent: {
-    name: '生均教学及辅助用房面积',
-    valueUnit: '㎡',
-    gapUnit: '㎡',
-    resourceFields: ['teachingArea'],
-  },
-  sportsAreaPerStudent: {
-    name: '生均体育运动场馆面积',
-    valueUnit: '㎡',
-    gapUnit: '㎡',
-    resourceFields: ['sportsArea'],
-  },
-  equipmentValuePerStudent: {
-    name: '生均教学仪器设备值',
-    valueUnit: '元',
-    gapUnit: '元',
-    resourceFields: ['equipmentValue'],
-  },
-  multimediaRoomsPer100: {
-    name: '每百名学生拥有网络多媒体教室数',
-    valueUnit: '间',
-    gapUnit: '间',
-    resourceFields: ['multimediaRooms'],
-  },
-  computersPer100: {
-    name: '每百名学生拥有计算机台数',
-    valueUnit: '台',
-    gapUnit: '台',
-    resourceFields: ['computers'],
-  },
-  booksPerStudent: { name: '生均图书册数', valueUnit: '册', gapUnit: '册', resourceFields: ['books'] },
-  teachersPerStudent: { name: '师生比', valueUnit: '', gapUnit: '人', resourceFields: ['teachers'] },
-  qualifiedTeachersPerStudent: {
-    name: '生均高于规定学历教师数',
-    valueUnit: '',
-    gapUnit: '人',
-    resourceFields: ['qualifiedTeachers'],
-  },
-  seniorTitleTeachersPerStudent: {
-    name: '生均中级及以上专业技术职务教师数',
-    valueUnit: '',
-    gapUnit: '人',
-    resourceFields: ['seniorTitleTeachers'],
-  },
-};
-
-/** The spec's indicator order (§2.1 then the basic-only ones of §2.2), for stable output. */
-export const INDICATOR_ORDER: readonly IndicatorId[] = [
-  'qualifiedTeachersPer100',
-  'keyTeachersPer100',
-  'peArtTeachersPer100',
-  'teachingAreaPerStudent',
-  'sportsAreaPerStudent',
-  'equipmentValuePerStudent',
-  'multimediaRoomsPer100',
-  'computersPer100',
-  'booksPerStudent',
-  'teachersPerStudent',
-  'qualifiedTeachersPerStudent',
-  'seniorTitleTeachersPerStudent',
-];
-
-/** 体育、艺术 teachers may sit in one combined column or in three separate ones; a gap concerns all of them. */
-const PE_ART_PARTS = ['peTeachers', 'musicTeachers', 'artTeachers'] as const;
-
-export const STAGE_TEXT: Readonly<Record<Stage, string>> = { primary: '小学', junior: '初中' };
 const PART_LABEL: Readonly<Record<Stage, string>> = { primary: '（小学部）', junior: '（初中部）' };
 const COMBINED_KINDS: ReadonlySet<SchoolKind> = new Set<SchoolKind>([
   'nineYear',
@@ -185,83 +89,13 @@ const COMBINED_KINDS: ReadonlySet<SchoolKind> = new Set<SchoolKind>([
   'twelveYear',
 ]);
 
-// ---------------------------------------------------------------------------------------------------------------
-// Number formatting. The engine may export its own formatter later; until then this one keeps notes readable.
-
-/**
- * Formats a number for a note: thousands separators, at most `decimals` decimals (half away from zero, decided in
- * decimal so 1.005 → 1.01), trailing zeros dropped: 1220 → "1,220", 6.3 → "6.3", 2.105263 → "2.11".
- */
-export function formatQuantity(value: number, decimals = 2): string {
-  if (!Number.isFinite(value)) return String(value);
-  const rounded = new Decimal(value).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  const text = rounded.abs().toFixed();
-  const [whole, fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = rounded.isNegative() && !rounded.isZero() ? '-' : '';
-  return sign + grouped + (fraction ? '.' + fraction : '');
-}
-
-/** A ratio as a percentage with at most 2 decimals: 0.84 → "84%", 0.8666… → "86.67%". */
-export function formatRatioPercent(ratio: number): string {
-  if (!Number.isFinite(ratio)) return String(ratio);
-  return formatQuantity(new Decimal(ratio).times(100).toNumber()) + '%';
-}
-
-function withUnit(value: number, unit: string): string {
-  return formatQuantity(value) + unit;
-}
-
-/**
- * The note for a failing indicator, e.g. "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡（小学部）".
- * `partLabel` is appended as is ('' for a stand-alone school).
- */
-export function describeIndicatorShortfall(verdict: IndicatorVerdict, partLabel = ''): string {
-  const text = INDICATOR_TEXT[verdict.indicator];
-  const parts: string[] = [text.name];
-  if (verdict.value !== null && verdict.standard !== null) {
-    let comparison = `${withUnit(verdict.value, text.valueUnit)} < 标准 ${withUnit(verdict.standard, text.valueUnit)}`;
-    if (verdict.ratio !== null) comparison += `（${formatRatioPercent(verdict.ratio)}）`;
-    parts.push(' ' + comparison);
-  } else if (verdict.standard !== null) {
-    parts.push(` 未达到标准 ${withUnit(verdict.standard, text.valueUnit)}`);
-  } else {
-    parts.push(' 未达标');
-  }
-  if (verdict.gap !== null && verdict.gap > 0) parts.push(`，需增加 ${withUnit(verdict.gap, text.gapUnit)}`);
-  return parts.join('') + partLabel;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Addresses
-
-// Private on purpose: table.ts owns the exported address helpers; these keep the plan free of that dependency.
-
-/** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
-function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`列序号必须是非负整数：${index}`);
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** 'A' → 0, 'AA' → 26; undefined when the text is not a column letter. */
+/** 'A' → 0, 'AA' → 26; undefined when the text is not a column letter (DataIssue carries letters). */
 function columnIndex(letters: string): number | undefined {
   const text = letters.trim().toUpperCase();
   if (!/^[A-Z]{1,3}$/.test(text)) return undefined;
   let n = 0;
   for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-/** (12, 5) → 'F12'. */
-function cellAddress(row: number, column: number): string {
-  return columnLetter(column) + String(row);
 }
 
 /**
@@ -292,18 +126,26 @@ function isColumnMap(source: ColumnSource): source is ColumnMap {
   return typeof source === 'object' && !Array.isArray(source);
 }
 
-function columnsFor(source: ColumnSource, school: SchoolVerdict): ColumnMap | undefined {
-  if (typeof source === 'function') return source(school);
-  if (isColumnMap(source)) return source;
-  const rows = source as readonly RowColumns[];
-  const sameRow = rows.filter(
-    (r) => r.row === school.row && (r.sheet === undefined || r.sheet === school.sheet),
-  );
-  return (
-    sameRow.find((r) => r.stage === school.stage) ??
-    sameRow.find((r) => r.stage === undefined) ??
-    sameRow[0]
-  )?.columns;
+/** A lookup from school to its columns; rows are indexed once (the CLI passes 20,000 of them). */
+function columnResolver(source: ColumnSource): (school: SchoolVerdict) => ColumnMap | undefined {
+  if (typeof source === 'function') return source;
+  if (isColumnMap(source)) return () => source;
+  const byRow = new Map<number, RowColumns[]>();
+  for (const entry of source as readonly RowColumns[]) {
+    const list = byRow.get(entry.row);
+    if (list) list.push(entry);
+    else byRow.set(entry.row, [entry]);
+  }
+  return (school) => {
+    const sameRow = (byRow.get(school.row) ?? []).filter(
+      (r) => r.sheet === undefined || r.sheet === school.sheet,
+    );
+    const entry =
+      sameRow.find((r) => r.stage === school.stage) ??
+      sameRow.find((r) => r.stage === undefined) ??
+      sameRow[0];
+    return entry?.columns;
+  };
 }
 
 /** A combined row keeps per-stage columns ('primary.teachers') beside shared ones ('sportsArea'). */
@@ -311,24 +153,19 @@ function fieldColumn(columns: ColumnMap, field: string, stage: Stage): number | 
   return columns[`${stage}.${field}`] ?? columns[field];
 }
 
-/** The cells that hold an indicator's resource; the ratio column when the sheet only gives ratios. */
+/**
+ * The cells that hold an indicator's resource: the verdict's resource field, else the first way of reading the
+ * numerator whose columns are all on the sheet (体育、艺术 teachers in one column or in three), else whatever part of
+ * it is there; the ratio column when the value came from a ratio, or when the sheet has nothing else.
+ */
 function indicatorColumns(verdict: IndicatorVerdict, columns: ColumnMap, stage: Stage): number[] {
   const ratioColumn = fieldColumn(columns, verdict.indicator, stage);
   if (verdict.fromRatio && ratioColumn !== undefined) return [ratioColumn];
-  const fields = verdict.resourceField
-    ? [verdict.resourceField]
-    : [...INDICATOR_TEXT[verdict.indicator].resourceFields];
-  const found: number[] = [];
-  for (const field of fields) {
-    const direct = fieldColumn(columns, field, stage);
-    if (direct !== undefined) found.push(direct);
-    else if (field === 'peArtTeachers') {
-      for (const part of PE_ART_PARTS) {
-        const column = fieldColumn(columns, part, stage);
-        if (column !== undefined) found.push(column);
-      }
-    }
-  }
+  const ways: (readonly string[])[] = [...INDICATORS[verdict.indicator].numerator];
+  if (verdict.resourceField) ways.unshift([verdict.resourceField]);
+  const located = ways.map((fields) => fields.map((f) => fieldColumn(columns, f, stage)));
+  const complete = located.find((cols) => cols.every((c) => c !== undefined));
+  const found = [...new Set((complete ?? located.flat()).filter((c): c is number => c !== undefined))];
   if (found.length === 0 && ratioColumn !== undefined) found.push(ratioColumn);
   return found;
 }
@@ -357,6 +194,7 @@ function schoolNote(school: SchoolVerdict, partLabel: string): string {
  */
 export function planHighlights(input: HighlightInput): HighlightPlan {
   const pending: PendingMark[] = [];
+  const columnsOf = columnResolver(input.columns);
   const severities = new Set<Severity>(input.issueSeverities ?? ['error', 'warning']);
   const onSheet = (sheet: string | undefined) => sheet === undefined || sheet === input.sheet;
 
@@ -368,13 +206,13 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
 
   for (const school of input.schools) {
     if (!onSheet(school.sheet)) continue;
-    const columns = columnsFor(input.columns, school);
+    const columns = columnsOf(school);
     if (!columns) continue;
     const partLabel = partLabelFor(school, sharedRows);
 
     for (const verdict of school.indicators) {
       if (verdict.pass !== false) continue;
-      const note = describeIndicatorShortfall(verdict, partLabel);
+      const note = formatIndicatorReason(verdict) + partLabel;
       for (const column of indicatorColumns(verdict, columns, school.stage)) {
         pending.push({ row: school.row, column, kind: 'indicator', note });
       }

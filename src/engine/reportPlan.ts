@@ -1,11 +1,7 @@
 /** The report plan: the content and look of the 均衡评估报告 sheet as pure data, rendered by the Office.js and exceljs adapters alike. */
-import {
-  formatQuantity,
-  HIGHLIGHT_FILLS,
-  INDICATOR_ORDER,
-  INDICATOR_TEXT,
-  STAGE_TEXT,
-} from './highlightPlan';
+import { formatNumber } from './format';
+import { HIGHLIGHT_FILLS } from './highlightPlan';
+import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from './indicators';
 import type {
   CoefficientResult,
   DataIssue,
@@ -86,7 +82,10 @@ export interface ReportPageSetup {
 export interface ReportPlan {
   sheetName: string;
   sections: ReportSection[];
-  /** Applied after the values, in order (later ranges win where they overlap). */
+  /**
+   * Applied after the values. Overlapping ranges never set the same property of a cell to different values, so
+   * adapters may group them by look and apply them in any order.
+   */
   styles: ReportStyleRange[];
   merges: CellRect[];
   /** Width of columns A, B, … in characters of the default font (exceljs uses this unit; Office.js converts). */
@@ -195,7 +194,7 @@ function coefficientRow(result: CoefficientResult): {
   if (result.cv === null && !result.note) notes.push('差异系数无法计算');
   return {
     values: [
-      INDICATOR_TEXT[result.indicator].name,
+      INDICATORS[result.indicator].name,
       result.mean,
       result.cv,
       result.threshold ?? '—',
@@ -216,13 +215,13 @@ function overviewSection(input: ReportInput, stages: StageResult[], top: number)
   b.add(['评估日期', input.date]);
   if (input.sourceSheet) b.add(['数据工作表', input.sourceSheet]);
   b.add(['参评学校（学段）数', input.schools.length]);
-  for (const stage of STAGES) b.add([`其中${STAGE_TEXT[stage]}`, count((s) => s.stage === stage)]);
+  for (const stage of STAGES) b.add([`其中${STAGE_LABELS[stage]}`, count((s) => s.stage === stage)]);
   b.add(['校际达标', count((s) => s.pass === true)]);
   b.add(['校际未达标', count((s) => s.pass === false)]);
   b.add(['未纳入计算', input.excluded.length]);
   b.add(['数据问题', `错误 ${errors} 条，警告 ${warnings} 条`]);
   for (const stage of stages) {
-    const row = b.add([`${STAGE_TEXT[stage.stage]}差异系数结论`, verdictText(stage.pass)]);
+    const row = b.add([`${STAGE_LABELS[stage.stage]}差异系数结论`, verdictText(stage.pass)]);
     const style = verdictStyle(stage.pass);
     if (style) b.style(row, 1, row, 1, style);
   }
@@ -237,7 +236,7 @@ function coefficientSection(stages: StageResult[], top: number): SectionBuilder 
   for (const stage of stages) {
     b.add(
       [
-        `${STAGE_TEXT[stage.stage]}（参评 ${formatQuantity(stage.schools)} 所，学生 ${formatQuantity(stage.students)} 人）`,
+        `${STAGE_LABELS[stage.stage]}（参评 ${formatNumber(stage.schools)} 所，学生 ${formatNumber(stage.students)} 人）`,
       ],
       [],
       SUBTITLE_STYLE,
@@ -245,7 +244,7 @@ function coefficientSection(stages: StageResult[], top: number): SectionBuilder 
     const header = b.add(['指标', '县均值', '差异系数', '标准', '是否达标', '说明']);
     b.style(header, 0, header, 5, HEADER_STYLE);
     const first = b.nextRow;
-    for (const id of INDICATOR_ORDER) {
+    for (const id of INDICATOR_IDS) {
       const result = stage.indicators[id];
       if (!result) continue;
       const { values, formats } = coefficientRow(result);
@@ -282,7 +281,7 @@ function coefficientSection(stages: StageResult[], top: number): SectionBuilder 
 function judgedIndicators(schools: readonly SchoolVerdict[]): IndicatorId[] {
   const present = new Set<IndicatorId>();
   for (const s of schools) for (const i of s.indicators) if (i.standard !== null) present.add(i.indicator);
-  return INDICATOR_ORDER.filter((id) => present.has(id));
+  return INDICATOR_IDS.filter((id) => present.has(id));
 }
 
 function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionBuilder {
@@ -294,11 +293,7 @@ function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionB
   const width = lead.length + indicators.length * 3 + tail.length;
   const tailStart = lead.length + indicators.length * 3;
 
-  const upper = b.add([
-    ...lead,
-    ...indicators.flatMap((id) => [INDICATOR_TEXT[id].name, null, null]),
-    ...tail,
-  ]);
+  const upper = b.add([...lead, ...indicators.flatMap((id) => [INDICATORS[id].name, null, null]), ...tail]);
   const lower = b.add([
     ...lead.map(() => null),
     ...indicators.flatMap(() => ['数值', '标准', '差额']),
@@ -323,7 +318,7 @@ function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionB
     const values: ReportValue[] = [
       school.name,
       school.row,
-      STAGE_TEXT[school.stage],
+      STAGE_LABELS[school.stage],
       judged === 0 ? '—' : verdictText(school.pass),
       judged === 0 ? '—' : `${school.met}/${judged}`,
     ];
@@ -364,7 +359,7 @@ function excludedSection(excluded: readonly Exclusion[], top: number): SectionBu
   if (excluded.length === 0) b.add(['无']);
   const ordered = [...excluded].sort((x, y) => x.row - y.row);
   for (const e of ordered) {
-    b.add([e.name, e.row, e.stage ? STAGE_TEXT[e.stage] : '—', EXCLUSION_TEXT[e.reason], e.message]);
+    b.add([e.name, e.row, e.stage ? STAGE_LABELS[e.stage] : '—', EXCLUSION_TEXT[e.reason], e.message]);
   }
   if (ordered.length > 0) b.style(header + 1, 0, b.nextRow - 1, 4, { border: true, wrap: true });
   return b;

@@ -1,24 +1,9 @@
 /** A1-address helpers for the Office.js adapter: rectangles to addresses and RangeAreas addresses back to rectangles. */
+import { columnLetter } from '../engine/numbers';
+import type { CellMerge } from '../engine/table';
 
 /** A cell rectangle: 1-based rows, 0-based columns, inclusive (the CellGrid merge convention). */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** 0 → 'A', 26 → 'AA'. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export type Rect = CellMerge;
 
 /** 'A' → 0, 'AA' → 26. */
 export function columnNumber(letters: string): number {
@@ -29,10 +14,10 @@ export function columnNumber(letters: string): number {
 
 /** 'A1' for a single cell, 'A1:C4' otherwise. */
 export function rectAddress(rect: Rect): string {
-  const start = columnName(rect.left) + rect.top;
+  const start = columnLetter(rect.left) + rect.top;
   return rect.top === rect.bottom && rect.left === rect.right
     ? start
-    : `${start}:${columnName(rect.right)}${rect.bottom}`;
+    : `${start}:${columnLetter(rect.right)}${rect.bottom}`;
 }
 
 const AREA = /(?:(?:'(?:[^']|'')*'|[^',!\s]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g;

@@ -1,6 +1,5 @@
 /** The Office.js adapter: the only code that touches `Excel.*`. The pane and the functions call these. */
 export { ExcelOperationError, excelOperation } from './errors';
-export type { CellGrid } from './grid';
 export { readSheet, type ReadSheetOptions, type ReadSource, type SheetRead } from './readSheet';
 export {
   applyHighlights,

@@ -1,7 +1,7 @@
-/** Reads the user's school table from Excel into a CellGrid in one round trip. */
+/** Reads the user's school table from Excel into the engine's CellGrid in one round trip. */
 import { parseAreas } from './address';
 import { excelOperation } from './errors';
-import type { CellGrid } from './grid';
+import type { CellGrid } from '../engine/table';
 import { supportsExcelApi, type SetSupport } from './requirements';
 
 /**

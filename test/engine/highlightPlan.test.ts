@@ -2,8 +2,6 @@
 import fc from 'fast-check';
 import {
   chunkAddresses,
-  formatQuantity,
-  formatRatioPercent,
   HIGHLIGHT_FILLS,
   planHighlights,
   type CellMark,
@@ -137,10 +135,10 @@ describe('planHighlights — failing indicators shade their resource cell', () =
     const school = tv5('丙小学', 5, E, false);
     const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });
     expect(markAt(plan.marks, 'D5').note).toBe(
-      '每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人',
+      '每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人',
     );
     expect(markAt(plan.marks, 'H5').note).toBe(
-      '生均体育运动场馆面积 7㎡ < 标准 7.5㎡（93.33%），需增加 500㎡',
+      '生均体育运动场馆面积 7㎡ < 标准 7.5㎡（93.3%），需增加 500㎡',
     );
   });
 
@@ -150,9 +148,16 @@ describe('planHighlights — failing indicators shade their resource cell', () =
     const plan = planHighlights({ sheet: 'S', schools: [school], columns });
     expect(plan.marks.map((m) => m.address)).toEqual(['C7', 'D7', 'E7']);
     expect(new Set(plan.marks.map((m) => m.note)).size).toBe(1);
-    expect(plan.marks[0].note).toContain(
-      '每百名学生拥有体育、艺术（美术、音乐）专任教师数 0.8人 < 标准 0.9人',
+    expect(plan.marks[0].note).toBe(
+      '每百名学生拥有体育、艺术（美术、音乐）专任教师数 0.8 < 标准 0.9（88.8%），需增加 1人',
     );
+    // A sheet with only some of the three columns shades those it has.
+    const partial = planHighlights({
+      sheet: 'S',
+      schools: [school],
+      columns: { name: 0, peTeachers: 2, artTeachers: 4 },
+    });
+    expect(partial.marks.map((m) => m.address)).toEqual(['C7', 'E7']);
   });
 
   test('a ratio-only sheet shades the ratio column', () => {
@@ -174,7 +179,7 @@ describe('planHighlights — failing indicators shade their resource cell', () =
 describe('planHighlights — failing schools, §7 checks and data issues', () => {
   test('TV-5 E "5 met → fail": the name cell is shaded in the stronger red with the reasons', () => {
     const school = tv5('丙小学', 5, E, false, {
-      reasons: ['每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人'],
+      reasons: ['每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人'],
     });
     const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });
     const name = markAt(plan.marks, 'A5');
@@ -182,7 +187,7 @@ describe('planHighlights — failing schools, §7 checks and data issues', () =>
     expect(name.fill).toBe('#FF9999');
     expect(name.fill).not.toBe(HIGHLIGHT_FILLS.indicator);
     expect(name.note).toBe(
-      '丙小学未达到校际标准：7 项指标达标 5 项\n· 每百名学生拥有高于规定学历教师数 4.1人 < 标准 4.2人（97.62%），需增加 1人',
+      '丙小学未达到校际标准：7 项指标达标 5 项\n· 每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人',
     );
     expect(plan.marks.map((m) => m.address)).toEqual(['A5', 'D5', 'H5']);
   });
@@ -338,11 +343,11 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     expect(plan.marks.map((m) => m.address)).toEqual(['E15', 'F15']);
     expect(markAt(plan.marks, 'F15').note).toBe(
       '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡（小学部）\n' +
-        '生均体育运动场馆面积 9㎡ < 标准 10.2㎡（88.24%），需增加 480㎡（初中部）',
+        '生均体育运动场馆面积 9㎡ < 标准 10.2㎡（88.2%），需增加 480㎡（初中部）',
     );
     // Per-stage teachers are not shared: the junior gap shades the 初中 teacher column only.
     expect(markAt(plan.marks, 'E15').note).toBe(
-      '每百名学生拥有高于规定学历教师数 5人 < 标准 5.3人（94.34%），需增加 2人（初中部）',
+      '每百名学生拥有高于规定学历教师数 5 < 标准 5.3（94.3%），需增加 2人（初中部）',
     );
   });
 
@@ -405,30 +410,6 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const sorted = [...marks].sort((a, b) => a.row - b.row || a.column - b.column);
     expect(marks).toEqual(sorted);
-  });
-});
-
-describe('note number formatting', () => {
-  test.each([
-    [1220, '1,220'],
-    [6.3, '6.3'],
-    [2.105263, '2.11'],
-    [1.005, '1.01'],
-    [-1234.5, '-1,234.5'],
-    [0, '0'],
-    [1234567.891, '1,234,567.89'],
-    [-0.001, '0'],
-  ])('formatQuantity(%p) → %p (thousands separators, ≤ 2 decimals)', (value, text) => {
-    expect(formatQuantity(value)).toBe(text);
-  });
-
-  test.each([
-    [0.84, '84%'],
-    [6.5 / 7.5, '86.67%'],
-    [6.375 / 7.5, '85%'],
-    [1, '100%'],
-  ])('formatRatioPercent(%p) → %p', (ratio, text) => {
-    expect(formatRatioPercent(ratio)).toBe(text);
   });
 });
 

@@ -211,6 +211,21 @@ describe('planReport — layout', () => {
     }
   });
 
+  test('overlapping styles never disagree on a property, so adapters may apply them in any order', () => {
+    const seen = new Map<string, unknown>();
+    for (const range of plan.styles) {
+      for (let row = range.top; row <= range.bottom; row++) {
+        for (let c = range.left; c <= range.right; c++) {
+          for (const [property, value] of Object.entries(range.style)) {
+            const key = `${row}:${c}:${property}`;
+            if (seen.has(key)) expect([key, seen.get(key)]).toEqual([key, value]);
+            seen.set(key, value);
+          }
+        }
+      }
+    }
+  });
+
   test('the title is bold and large', () => {
     expect(plan.sections[0].values[0][0]).toBe('县域义务教育均衡发展评估报告');
     expect(stylesAt(plan, 1, 0)).toMatchObject({ bold: true, fontSize: 16 });

@@ -51,6 +51,8 @@ describe('marks snapshot encoding', () => {
   });
 
   test('property: any notes and fills survive the round trip', () => {
+    // JSON has no -0; Excel's tint of -0 and 0 are the same colour.
+    const tint = fc.double({ min: -1, max: 1, noNaN: true }).map((x) => (x === 0 ? 0 : x));
     const cell = fc.record({
       address: fc
         .tuple(fc.constantFrom('A', 'F', 'AB', 'XFD'), fc.integer({ min: 1, max: 1048576 }))
@@ -59,8 +61,8 @@ describe('marks snapshot encoding', () => {
         color: fc.option(fc.constantFrom('#FFFFFF', '#FFE699')),
         pattern: fc.option(fc.constantFrom('None', 'Solid', 'Gray50')),
         patternColor: fc.option(fc.constantFrom('#000000', '#123456')),
-        tintAndShade: fc.option(fc.double({ min: -1, max: 1, noNaN: true })),
-        patternTintAndShade: fc.option(fc.double({ min: -1, max: 1, noNaN: true })),
+        tintAndShade: fc.option(tint),
+        patternTintAndShade: fc.option(tint),
       }),
       note: fc.oneof(
         fc.constant({ touched: false as const }),

@@ -11,6 +11,39 @@ const functionsFile = path.join(repoRoot, 'src/functions/functions.ts');
 const tableFile = path.join(repoRoot, 'src/functions/metadata.zh-CN.json');
 const CJK = /[\u4e00-\u9fff]/;
 
+/**
+ * Golden copies of the generated metadata: a change to a function's signature or JSDoc, or to the Chinese table, must
+ * show up in review. To update them after an intended change, run
+ *   UPDATE_GOLDEN=1 npx jest test/functions/metadata.test.ts
+ * and commit the rewritten files under test/functions/__golden__/ together with the change.
+ */
+const goldenDir = path.join(repoRoot, 'test/functions/__golden__');
+const updateGolden = process.env.UPDATE_GOLDEN === '1';
+
+function compareGolden(name: string, actual: unknown): void {
+  const file = path.join(goldenDir, name);
+  if (updateGolden) fs.writeFileSync(file, JSON.stringify(actual, null, 4) + '\n');
+  expect(fs.existsSync(file)).toBe(true);
+  expect(actual).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** Every BALANCE.* function of issue #4, in the order of docs/functions.md. */
+const FUNCTION_IDS = [
+  'COEF',
+  'COEFRAW',
+  'MEAN',
+  'STANDARD',
+  'PASS',
+  'GAP',
+  'SCHOOLPASS',
+  'COEFPASS',
+  'COMPOSITE',
+  'SPLIT',
+  'CLASSBAND',
+  'DIFFRATE',
+  'REPORT',
+];
+
 /** Names of exported function declarations, and exported consts holding functions (the generator drops those). */
 function exportsOf(file: string): { functions: string[]; functionConsts: string[] } {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -89,6 +122,76 @@ describe('functions.json generated from src/functions/functions.ts', () => {
     }
   });
 
+  test('every BALANCE.* function of issue #4 is there, and no other', () => {
+    expect(metadata.functions.map((f) => f.id)).toEqual(FUNCTION_IDS);
+  });
+
+  test('no function is volatile or streaming (results change only when their inputs do)', () => {
+    for (const fn of metadata.functions) {
+      expect({
+        id: fn.id,
+        volatile: fn.options?.volatile ?? false,
+        stream: fn.options?.stream ?? false,
+      }).toEqual({
+        id: fn.id,
+        volatile: false,
+        stream: false,
+      });
+    }
+  });
+
+  test('range parameters are matrices of any values (one call per range, not one per cell)', () => {
+    const matrices = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.dimensionality === 'matrix').map((p) => `${f.id}.${p.name}`),
+    );
+    expect(matrices.sort()).toEqual(
+      [
+        'COEF.range',
+        'COEF.students',
+        'COEFRAW.amounts',
+        'COEFRAW.students',
+        'MEAN.range',
+        'MEAN.students',
+        'SCHOOLPASS.values',
+        'COMPOSITE.cvs',
+        'DIFFRATE.scores',
+        'REPORT.table',
+      ].sort(),
+    );
+    for (const fn of metadata.functions) {
+      for (const p of fn.parameters.filter((q) => q.dimensionality === 'matrix')) expect(p.type).toBe('any');
+    }
+  });
+
+  test('optional parameters are the bracketed ones of the formulas', () => {
+    const optional = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`),
+    );
+    expect(optional.sort()).toEqual(
+      [
+        'COEF.students',
+        'COEFRAW.per',
+        'MEAN.students',
+        'STANDARD.profile',
+        'PASS.profile',
+        'GAP.profile',
+        'SCHOOLPASS.profile',
+        'COEFPASS.profile',
+        'SPLIT.seniorStudents',
+        'REPORT.profile',
+      ].sort(),
+    );
+  });
+
+  test('SPLIT and REPORT spill (matrix results); the others return one value', () => {
+    const spilling = metadata.functions.filter((f) => f.result?.dimensionality === 'matrix').map((f) => f.id);
+    expect(spilling).toEqual(['SPLIT', 'REPORT']);
+  });
+
+  test('functions.json matches the golden copy (test/functions/__golden__/functions.json)', () => {
+    compareGolden('functions.json', metadata);
+  });
+
   test('DIFFRATE takes one matrix of any values and returns a number', () => {
     const diffRate = metadata.functions.find((f) => f.id === 'DIFFRATE');
     expect(diffRate?.parameters).toEqual([
@@ -134,6 +237,22 @@ describe('functions-zh-cn.json = functions.json with the Chinese table of src/fu
         description: true,
       });
     });
+  });
+
+  test('functions-zh-cn.json matches the golden copy (test/functions/__golden__/functions-zh-cn.json)', () => {
+    compareGolden('functions-zh-cn.json', localizeMetadata(metadata, table).metadata);
+  });
+
+  test('parameter names are short Chinese names, unique within each function', () => {
+    const zh = localizeMetadata(metadata, table).metadata;
+    for (const fn of zh.functions) {
+      const names = fn.parameters.map((p) => p.name);
+      expect({ fn: fn.id, unique: new Set(names).size === names.length }).toEqual({
+        fn: fn.id,
+        unique: true,
+      });
+      for (const name of names) expect(name.length).toBeLessThanOrEqual(8);
+    }
   });
 
   test('a missing function, a stale entry and a missing parameter are all reported at once', () => {

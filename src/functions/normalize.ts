@@ -1,0 +1,273 @@
+/**
+ * Turns what Excel hands the BALANCE.* functions (ranges as any[][], blanks as null or 0, numbers stored as text,
+ * error values, omitted arguments) into engine inputs, and every problem into #VALUE! naming the position.
+ */
+import {
+  cellPlace,
+  findIndicator,
+  findProfile,
+  INDICATORS,
+  parseCellNumber,
+  parseStage,
+  profileIndicators,
+  QUALITY_2017,
+  STAGE_LABELS,
+  standardIndicators,
+  type CellContext,
+  type IndicatorMeta,
+  type Profile,
+  type Stage,
+} from '../engine';
+import { functionError, isFunctionError } from './errors';
+import { LABEL, MSG } from './strings.zh-CN';
+
+/** Excel keeps 15 significant digits. */
+const EXCEL_DIGITS = 15;
+
+/**
+ * A number as Excel shows it: rounded to 15 significant digits. A formula such as =9/1000*100 leaves binary noise
+ * (0.8999999999999999) beyond what Excel can store from typing, so exact decisions read the value Excel displays.
+ */
+export function toExcelPrecision(value: number): number {
+  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(EXCEL_DIGITS));
+}
+
+/** True when an optional argument was left out (Excel passes null or undefined) or points at an empty cell. */
+export function isOmitted(arg: unknown): boolean {
+  return arg === null || arg === undefined || (typeof arg === 'string' && arg.trim() === '');
+}
+
+/** The cells of a range in reading order, each with its place for messages. */
+export interface Cells {
+  readonly length: number;
+  readonly rows: number;
+  readonly columns: number;
+  at(index: number): unknown;
+  /** zh-CN place of the index-th cell: 第 3 行 for a column, 第 3 列 for a row, 第 2 行第 3 列 otherwise. */
+  place(index: number): string;
+}
+
+/** A range as a 2-D array; Excel always passes matrix parameters so, a lone value is wrapped for direct callers. */
+function asMatrix(range: unknown): unknown[][] {
+  if (!Array.isArray(range)) return [[range]];
+  return range.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** Every cell of a range, row by row. */
+export function cellsOf(range: unknown): Cells {
+  const matrix = asMatrix(range);
+  const rows = matrix.length;
+  const columns = rows === 0 ? 0 : matrix[0].length;
+  if (columns === 1) {
+    return {
+      length: rows,
+      rows,
+      columns,
+      at: (i) => matrix[i][0],
+      place: (i) => MSG.row(i + 1),
+    };
+  }
+  if (rows === 1) {
+    return {
+      length: columns,
+      rows,
+      columns,
+      at: (i) => matrix[0][i],
+      place: (i) => MSG.column(i + 1),
+    };
+  }
+  return {
+    length: rows * columns,
+    rows,
+    columns,
+    at: (i) => matrix[Math.floor(i / columns)][i % columns],
+    place: (i) => MSG.cell(Math.floor(i / columns) + 1, (i % columns) + 1),
+  };
+}
+
+/** One column (or row) of a range; anything wider is an error naming `what`. */
+export function vectorOf(range: unknown, what: string): Cells {
+  const cells = cellsOf(range);
+  if (cells.rows > 1 && cells.columns > 1) {
+    throw functionError('invalidValue', MSG.notVector(what, cells.rows, cells.columns));
+  }
+  return cells;
+}
+
+/** Column `column` of a range with two columns, places naming rows. */
+function columnOf(matrix: unknown[][], column: number): Cells {
+  return {
+    length: matrix.length,
+    rows: matrix.length,
+    columns: 1,
+    at: (i) => matrix[i][column],
+    place: (i) => MSG.row(i + 1),
+  };
+}
+
+/**
+ * The number in a cell, or null for blank and "none" (—, /, 无). Text numbers (full-width digits, thousands
+ * separators, "12.5%") go through the engine's cell parser; negatives, text, logical values and error values are
+ * #VALUE! at `at()` — computed only on failure, since the fast path runs for every cell of 100 000-row ranges.
+ */
+export function numberIn(cell: unknown, at: () => string, label: string): number | null {
+  if (typeof cell === 'number' && cell >= 0 && cell < Infinity) return cell;
+  const context: CellContext = { row: 1, column: 0, field: label, label };
+  const parsed = parseCellNumber(isFunctionError(cell) ? cell.code : cell, context);
+  if (parsed.ok) return parsed.value;
+  // The engine names a worksheet cell; a function names the position within its argument instead.
+  const engineAt = cellPlace(context);
+  const message = parsed.issue.message;
+  const rest = message.startsWith(engineAt) ? message.slice(engineAt.length) : `：${message}`;
+  throw functionError('invalidValue', `${at()}${rest}`);
+}
+
+/** The index-th cell of `cells` as a number or null, its position named as 第 k 个<label>（第 r 行）. */
+function itemNumber(cells: Cells, index: number, label: string): number | null {
+  const cell = cells.at(index);
+  if (typeof cell === 'number' && cell >= 0 && cell < Infinity) return cell;
+  return numberIn(cell, () => MSG.item(label, index + 1, cells.place(index)), label);
+}
+
+/** Per-school values (or raw amounts) and students, in range order, pairs with both cells empty left out. */
+export interface Series {
+  values: number[];
+  students: number[];
+}
+
+/**
+ * Pairs the index-th cells of two equally long lists. Both empty → skipped (the tail of a selected column);
+ * one empty → #VALUE!, because a missing value is never read as 0 (spec §3).
+ */
+function pairsOf(values: Cells, students: Cells, valueLabel: string): Series {
+  if (values.length !== students.length) {
+    throw functionError('invalidValue', MSG.sizeMismatch(valueLabel, values.length, students.length));
+  }
+  const out: Series = { values: [], students: [] };
+  for (let i = 0; i < values.length; i++) {
+    const x = itemNumber(values, i, valueLabel);
+    const p = itemNumber(students, i, LABEL.students);
+    if (x === null || p === null) {
+      if (x === null && p === null) continue;
+      const [cells, label] = x === null ? [values, valueLabel] : [students, LABEL.students];
+      throw functionError('invalidValue', MSG.missingInPair(MSG.item(label, i + 1, cells.place(i))));
+    }
+    out.values.push(x);
+    out.students.push(p);
+  }
+  if (out.values.length === 0) throw functionError('invalidValue', MSG.noData);
+  return out;
+}
+
+/**
+ * Per-school values Xᵢ and students Pᵢ for COEF and MEAN: `range` is one column of values with `students` given,
+ * or two columns (values, students) with `students` omitted. One column alone is refused with an example, since the
+ * official figures are weighted by students.
+ */
+export function weightedSeries(range: unknown, students: unknown, fn: 'COEF' | 'MEAN'): Series {
+  if (isOmitted(students)) {
+    const matrix = asMatrix(range);
+    const columns = matrix[0]?.length ?? 0;
+    if (columns === 2) return pairsOf(columnOf(matrix, 0), columnOf(matrix, 1), LABEL.value);
+    if (columns <= 1) throw functionError('invalidValue', MSG.weightedOnly(fn));
+    throw functionError('invalidValue', MSG.twoColumnsExpected(columns));
+  }
+  return pairsOf(vectorOf(range, LABEL.value), vectorOf(students, LABEL.students), LABEL.value);
+}
+
+/** Raw resource totals Rᵢ and students Pᵢ for COEFRAW, two equally long columns (or rows). */
+export function rawSeries(amounts: unknown, students: unknown): Series {
+  return pairsOf(vectorOf(amounts, LABEL.amount), vectorOf(students, LABEL.students), LABEL.amount);
+}
+
+/** Every non-empty number of a range (any shape), with the place of each for later messages. */
+export function numberList(range: unknown, label: string): { values: number[]; places: string[] } {
+  const cells = cellsOf(range);
+  const values: number[] = [];
+  const places: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const x = itemNumber(cells, i, label);
+    if (x === null) continue;
+    values.push(x);
+    places.push(MSG.item(label, i + 1, cells.place(i)));
+  }
+  return { values, places };
+}
+
+/** One cell per position of a row or column: numbers, null for empty ones (kept, so positions keep their meaning). */
+export function numberVector(range: unknown, label: string): (number | null)[] {
+  const cells = vectorOf(range, label);
+  const out: (number | null)[] = [];
+  for (let i = 0; i < cells.length; i++) out.push(itemNumber(cells, i, label));
+  return out;
+}
+
+/** A single number argument; null when omitted and `optional`, else #VALUE! naming it. */
+export function numberArg(arg: unknown, label: string, optional: true): number | null;
+export function numberArg(arg: unknown, label: string, optional?: false): number;
+export function numberArg(arg: unknown, label: string, optional = false): number | null {
+  let value = arg;
+  if (Array.isArray(value)) {
+    const cells = cellsOf(value);
+    if (cells.length !== 1) throw functionError('invalidValue', MSG.notOneCell(label));
+    value = cells.at(0);
+  }
+  const x = numberIn(value, () => label, label);
+  if (x === null) {
+    if (optional) return null;
+    throw functionError('invalidValue', MSG.emptyArgument(label));
+  }
+  return x;
+}
+
+/** 学段 from 小学 / 初中 / primary / junior (also 小学部, 初中阶段). */
+export function stageArg(arg: unknown): Stage {
+  const text = isOmitted(arg) ? '' : String(arg).trim();
+  const stage = parseStage(text);
+  if (stage === null) throw functionError('invalidValue', MSG.unknownStage(text));
+  return stage;
+}
+
+/** The standards profile: quality-2017 when omitted; else by id, 优质均衡 / 基本均衡, full name or JSON. */
+export function profileArg(arg: unknown): Profile {
+  if (isOmitted(arg)) return QUALITY_2017;
+  const found = findProfile(String(arg));
+  if (!found.ok) throw functionError('invalidValue', found.reason);
+  return found.profile;
+}
+
+/**
+ * An indicator by id, Chinese name or an unambiguous part of it. The profile's own indicators are searched first,
+ * which settles parts two regimes share (高于规定学历); then the whole catalogue, for a clearer message.
+ */
+export function indicatorArg(arg: unknown, profile: Profile): IndicatorMeta {
+  const text = isOmitted(arg) ? '' : String(arg);
+  const inProfile = findIndicator(text, profileIndicators(profile));
+  if (inProfile.ok) return inProfile.indicator;
+  if (inProfile.candidates.length > 0) throw functionError('invalidValue', inProfile.reason);
+  const anywhere = findIndicator(text);
+  if (anywhere.ok) {
+    throw functionError('notAvailable', MSG.notInProfile(anywhere.indicator.name, profile.name));
+  }
+  throw functionError('invalidValue', anywhere.reason);
+}
+
+/** The per-school standard of an indicator for a stage under the profile; #N/A when the profile has none. */
+export function standardOf(meta: IndicatorMeta, stage: Stage, profile: Profile): number {
+  const standard = profile.standards[meta.id]?.[stage];
+  if (standard === undefined) {
+    throw functionError('notAvailable', MSG.noStandard(meta.name, profile.name, STAGE_LABELS[stage]));
+  }
+  return standard;
+}
+
+/** The indicators a per-school value list follows (the engine's order for the profile), with their standards. */
+export function schoolRuleIndicators(
+  profile: Profile,
+  stage: Stage,
+): { meta: IndicatorMeta; standard: number }[] {
+  return standardIndicators(profile, stage).map((id) => ({
+    meta: INDICATORS[id],
+    standard: profile.standards[id]?.[stage] as number,
+  }));
+}

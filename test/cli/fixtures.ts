@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
 
 export function tmpDir(prefix = 'balance-cli-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -62,4 +63,18 @@ export function compoundFile(encrypted: boolean): Buffer {
     directory[i * 128 + 66] = i === 0 ? 5 : 2; // root storage, then streams
   });
   return Buffer.concat([header, directory, Buffer.alloc(1024, 0x5a)]);
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command in-process, as `balance <args>` would, capturing its output. */
+export async function cli(...args: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
 }

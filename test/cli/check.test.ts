@@ -1,0 +1,226 @@
+// `balance check` on the samples: the summary, --json, --out/--out-dir marked copies, profiles, --strict, arguments.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { JsonResult, JsonUnusable } from '../../src/cli/json';
+import { run } from '../../src/cli/main';
+import { REPORT_SHEET_NAME } from '../../src/engine/reportPlan';
+import { cli, sha256, tmpDir } from './fixtures';
+
+const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
+const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
+const BASIC = path.join(SAMPLES, '示例县-基本均衡.xlsx');
+
+const dir = tmpDir();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+const noteOf = (cell: ExcelJS.Cell) =>
+  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
+
+describe('the readable summary', () => {
+  test('优质均衡 sample: CV table per stage, failing schools with reasons, exclusions, the county verdict', async () => {
+    const { code, stdout } = await cli('check', QUALITY);
+    expect(code).toBe(0);
+    expect(stdout).toContain('评估标准：优质均衡（教督〔2017〕6号）');
+    expect(stdout).toContain(
+      '参评学段：37 个（小学 25，初中 12）；达到办学标准 33 个，未达到 4 个；未纳入计算 2 行',
+    );
+    expect(stdout).toMatch(/生均教学仪器设备值\s+4,076\.65\s+0\.582\s+≤0\.50\s+未达标/);
+    expect(stdout).toContain('小学差异系数结论：未达标');
+    expect(stdout).toContain('初中差异系数结论：达标');
+    expect(stdout).toContain(
+      '第 15 行  柳河镇杨庄小学（小学）：生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 300㎡',
+    );
+    expect(stdout).toContain('第 26 行  李家沟教学点：教学点在校生 28 人');
+    expect(stdout).toContain('第 3 行  城关第一小学（小学）：最大班额 48 人');
+    expect(stdout).toContain('结论：未达到优质均衡要求（小学差异系数未达标；4 个学段未达到办学标准）');
+  });
+
+  test('基本均衡 sample with --profile basic-2012: the composite per stage', async () => {
+    const { code, stdout } = await cli('check', BASIC, '--profile', 'basic-2012');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/综合差异系数\s+0\.249\s+≤0\.65\s+达标/);
+    expect(stdout).toMatch(/综合差异系数\s+0\.567\s+≤0\.55\s+未达标/);
+    expect(stdout).toContain('第 15 行  育英学校：民办学校');
+    expect(stdout).toContain('结论：未达到基本均衡要求（初中差异系数未达标）');
+  });
+
+  test('several files: one row per file and the totals; an unreadable one keeps its reason', async () => {
+    const missing = path.join(dir, '缺失.xlsx');
+    const { code, stdout } = await cli('check', QUALITY, BASIC, missing);
+    expect(code).toBe(2);
+    const lines = stdout.split('\n');
+    expect(lines.find((l) => l.includes('示例县-优质均衡.xlsx'))).toMatch(
+      /学校基本情况\s+未达标\s+达标\s+33\/37\s+2\s+0\s+未达标/,
+    );
+    // The basic-regime sample under the default quality-2017 lacks three indicators' columns: 3 data problems.
+    expect(lines.find((l) => l.includes('示例县-基本均衡.xlsx'))).toMatch(
+      /未达标\s+未达标\s+0\/21\s+0\s+3\s+未达标/,
+    );
+    expect(stdout).toContain(`找不到文件：${missing}`);
+    expect(stdout).toContain('合计：3 个文件；达标 0，未达标 2，无法读取 1');
+  });
+});
+
+describe('--json', () => {
+  test('exactly the issue shape; a combined row appears once per stage part with the same row', async () => {
+    const { code, stdout } = await cli('check', QUALITY, '--json');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as JsonResult;
+    expect(Object.keys(r)).toEqual(['file', 'sheet', 'profile', 'stages', 'schools', 'excluded', 'issues']);
+    expect([r.file, r.sheet, r.profile]).toEqual([QUALITY, '学校基本情况', 'quality-2017']);
+    expect(Object.keys(r.stages.primary!)).toEqual([
+      'schools',
+      'students',
+      'pass',
+      'composite',
+      'indicators',
+    ]);
+    expect(r.stages.primary!.indicators.equipmentValuePerStudent).toEqual({
+      mean: expect.closeTo(4076.650799, 6),
+      cv: expect.closeTo(0.581747, 6),
+      threshold: 0.5,
+      pass: false,
+      nearThreshold: false,
+    });
+    const hongxing = r.schools.filter((s) => s.name === '红星九年一贯制学校');
+    expect(hongxing.map((s) => [s.row, s.stage])).toEqual([
+      [28, 'primary'],
+      [28, 'junior'],
+    ]);
+    expect(hongxing[1].indicators.teachingAreaPerStudent).toEqual({
+      value: 5.5,
+      standard: 5.8,
+      pass: false,
+      gap: 120,
+    });
+    expect(r.excluded).toEqual([
+      { row: 26, name: '李家沟教学点', reason: 'smallTeachingPoint' },
+      { row: 40, name: '县特殊教育学校', reason: 'special' },
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  test('several files, or a folder, give an array; an unusable file an error entry', async () => {
+    const folder = path.join(dir, 'folder');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(QUALITY, path.join(folder, 'a.xlsx'));
+    fs.writeFileSync(path.join(folder, '~$a.xlsx'), 'Excel lock file');
+    fs.writeFileSync(path.join(folder, 'b.xlsx'), 'not a workbook');
+    const { code, stdout, stderr } = await cli('check', folder, '--json');
+    expect(code).toBe(2);
+    const results = JSON.parse(stdout) as (JsonResult | JsonUnusable)[];
+    expect(results.map((r) => path.basename(r.file))).toEqual(['a.xlsx', 'b.xlsx']);
+    expect((results[1] as JsonUnusable).error.code).toBe('notXlsx');
+    expect(stderr).toContain('不是 Excel 工作簿');
+  });
+});
+
+describe('--out and --out-dir: a marked copy; the input is never modified', () => {
+  test('the copy has the shading, the notes and the report sheet the task pane would write', async () => {
+    const before = sha256(QUALITY);
+    const out = path.join(dir, '结果.xlsx');
+    const { code, stdout } = await cli('check', QUALITY, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`已另存标注副本：${out}`);
+    expect(sha256(QUALITY)).toBe(before);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['学校基本情况', REPORT_SHEET_NAME]);
+    const ws = wb.getWorksheet('学校基本情况')!;
+    // 白马乡石桥小学 (row 18): the name cell, and the key-teacher (M) and multimedia-room (T) counts it lacks.
+    expect([fillOf(ws.getCell('B18')), fillOf(ws.getCell('M18')), fillOf(ws.getCell('T18'))]).toEqual([
+      'FFFF9999',
+      'FFFFE699',
+      'FFFFE699',
+    ]);
+    expect(noteOf(ws.getCell('M18'))).toContain('每百名学生拥有县级以上骨干教师数');
+    // 红星 (row 28) 初中部 falls short on teaching area: the shared facility cell (Q) says which part.
+    expect(noteOf(ws.getCell('Q28'))).toContain('初中部');
+    expect(fillOf(ws.getCell('B4'))).toBeUndefined();
+    expect(ws.getCell('R15').value).toBe(1575);
+    const report = wb.getWorksheet(REPORT_SHEET_NAME)!;
+    expect(report.getCell('A1').value).toBe('县域义务教育均衡发展评估报告');
+  });
+
+  test('--out-dir writes one copy per file next to nothing else; --out onto the input itself is refused', async () => {
+    const outDir = path.join(dir, 'outs');
+    const r = await cli('check', QUALITY, BASIC, '--out-dir', outDir);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(outDir).sort()).toEqual(
+      ['示例县-优质均衡-评估结果.xlsx', '示例县-基本均衡-评估结果.xlsx'].sort(),
+    );
+
+    const copy = path.join(dir, 'copy.xlsx');
+    fs.copyFileSync(QUALITY, copy);
+    const before = sha256(copy);
+    const same = await cli('check', copy, '--out', copy);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('就是输入文件本身');
+    expect(sha256(copy)).toBe(before);
+  });
+});
+
+describe('profiles and exit codes', () => {
+  test('--strict exits 1 when the county fails, 0 without it', async () => {
+    expect((await cli('check', QUALITY, '--strict')).code).toBe(1);
+    expect((await cli('check', QUALITY)).code).toBe(0);
+  });
+
+  test('a province profile from JSON (extends quality-2017, 小学 CV limit 0.60) is applied', async () => {
+    const file = path.join(dir, '某省标准.json');
+    fs.writeFileSync(file, JSON.stringify({ extends: 'quality-2017', cv: { thresholds: { primary: 0.6 } } }));
+    const { code, stdout } = await cli('check', QUALITY, '--profile', file, '--json');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout) as JsonResult;
+    expect(r.stages.primary?.indicators.equipmentValuePerStudent?.threshold).toBe(0.6);
+    expect(r.stages.primary?.pass).toBe(true);
+  });
+
+  test('a bad profile names the bad key; an unknown one lists the built-in ones', async () => {
+    const file = path.join(dir, '坏标准.json');
+    fs.writeFileSync(file, JSON.stringify({ extends: 'quality-2017', schoolRule: { r: 1.5 } }));
+    const bad = await cli('check', QUALITY, '--profile', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('schoolRule.r');
+    const unknown = await cli('check', QUALITY, '--profile', 'quality-2099');
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('quality-2017（优质均衡）') });
+  });
+
+  test('argument mistakes: exit 2 with the reason and the usage', async () => {
+    for (const args of [
+      ['check'],
+      ['check', QUALITY, '--sheet'],
+      ['check', QUALITY, '--bogus'],
+      ['verify', QUALITY],
+    ]) {
+      const r = await cli(...args);
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
+      expect(r.stderr).toContain('用法：balance check');
+    }
+    const many = await cli('check', QUALITY, BASIC, '--out', path.join(dir, 'x.xlsx'));
+    expect(many).toMatchObject({ code: 2, stderr: expect.stringContaining('--out 只能用于一个文件') });
+    expect((await cli('--help')).stdout).toContain('退出码');
+  });
+});
+
+test('progress goes to stderr only once a run takes longer than a second', async () => {
+  let clock = 0;
+  const slow: string[] = [];
+  await run(['check', QUALITY, '--json'], {
+    stdout: () => undefined,
+    stderr: (s) => slow.push(s),
+    now: () => (clock += 600),
+  });
+  expect(slow.join('')).toMatch(/正在评估 38 行学校数据[\s\S]*完成，用时 \d+\.\d 秒/);
+
+  const fast: string[] = [];
+  await run(['check', QUALITY, '--json'], {
+    stdout: () => undefined,
+    stderr: (s) => fast.push(s),
+    now: () => 0,
+  });
+  expect(fast).toEqual([]);
+});

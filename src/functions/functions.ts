@@ -1,7 +1,6 @@
 // Custom functions entry (BALANCE.*): thin wrappers — inputs through normalize.ts, every rule from the engine.
 import {
   classBand,
-  coefficientFromRaw,
   COMBINED_STAGES,
   compositeOf,
   cvWithinThreshold,
@@ -11,9 +10,7 @@ import {
   QUALITY_2017,
   splitShares,
   splitTotal,
-  weightedCoefficient,
-  weightedMean,
-  type CoefficientProblem,
+  floatCoefficient,
 } from '../engine';
 import { diffRate } from '../engine/diffRate';
 import { functionError } from './errors';
@@ -23,22 +20,28 @@ import {
   numberList,
   numberVector,
   profileArg,
-  rawSeries,
+  rawPairs,
   schoolRuleIndicators,
   stageArg,
   standardOf,
   toExcelPrecision,
-  weightedSeries,
+  weightedPairs,
+  type WeightedPairs,
 } from './normalize';
 import { coefficientTable, evaluateTable } from './report';
 import { LABEL, MSG } from './strings.zh-CN';
 
-/** Engine problems that mean "undefined by division" (no students, zero mean) are #DIV/0!; the rest #VALUE!. */
-function coefficientError(code: CoefficientProblem, reason: string): never {
-  throw functionError(
-    code === 'noStudents' || code === 'zeroMean' ? 'divisionByZero' : 'invalidValue',
-    reason,
-  );
+/** The engine's float CV of the pairs (X̄ from the totals); no students at all is #DIV/0!. */
+function coefficientOf(pairs: WeightedPairs, per: number): ReturnType<typeof floatCoefficient> {
+  if (pairs.count === 0) throw functionError('divisionByZero', MSG.noStudents);
+  return floatCoefficient(pairs.amounts, pairs.students, pairs.count, per);
+}
+
+/** The CV, or #DIV/0! when the mean is 0: the CV is then undefined, never 0 (spec §3). */
+function cvOf(pairs: WeightedPairs, per: number): number {
+  const result = coefficientOf(pairs, per);
+  if (result.cv === null) throw functionError('divisionByZero', MSG.zeroMean);
+  return result.cv;
 }
 
 /**
@@ -49,10 +52,7 @@ function coefficientError(code: CoefficientProblem, reason: string): never {
  * @returns The difference coefficient, e.g. 0.515257 for books per student of TV-1.
  */
 export function COEF(range: unknown[][], students?: unknown[][]): number {
-  const series = weightedSeries(range, students, 'COEF');
-  const result = weightedCoefficient(series.values, series.students);
-  if (!result.ok) return coefficientError(result.code, result.reason);
-  return result.cv;
+  return cvOf(weightedPairs(range, students, 'COEF'), 1);
 }
 
 /**
@@ -64,12 +64,9 @@ export function COEF(range: unknown[][], students?: unknown[][]): number {
  * @returns The difference coefficient, e.g. 0.515257 for the books and students of TV-1.
  */
 export function COEFRAW(amounts: unknown[][], students: unknown[][], per?: unknown): number {
-  const series = rawSeries(amounts, students);
   const factor = numberArg(per, LABEL.per, true) ?? 1;
   if (factor !== 1 && factor !== 100) throw functionError('invalidValue', MSG.badPer(String(factor)));
-  const result = coefficientFromRaw(series.values, series.students, factor);
-  if (!result.ok) return coefficientError(result.code, result.reason);
-  return result.cv;
+  return cvOf(rawPairs(amounts, students), factor);
 }
 
 /**
@@ -80,10 +77,7 @@ export function COEFRAW(amounts: unknown[][], students: unknown[][], per?: unkno
  * @returns The county mean, e.g. 6.334437 books per student for TV-1.
  */
 export function MEAN(range: unknown[][], students?: unknown[][]): number {
-  const series = weightedSeries(range, students, 'MEAN');
-  const result = weightedMean(series.values, series.students);
-  if (!result.ok) return coefficientError(result.code, result.reason);
-  return result.mean;
+  return coefficientOf(weightedPairs(range, students, 'MEAN'), 1).mean;
 }
 
 /**

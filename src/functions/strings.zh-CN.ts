@@ -34,6 +34,8 @@ export const MSG = {
   sizeMismatch: (what: string, a: number, b: number) =>
     `${what}有 ${a} 个，学生数有 ${b} 个，两个区域的大小必须相同`,
   noData: '区域中没有数据',
+  noStudents: '学生数合计为 0，无法按学生数加权',
+  zeroMean: '县均值为 0，差异系数无定义（不是 0）',
   badPer: (shown: string) => `每多少名学生（per）只能是 1 或 100，现为 ${shown}`,
   unknownStage: (text: string) => `无法识别的学段“${text}”：请填写 小学、初中、primary 或 junior`,
   notInProfile: (indicator: string, profile: string) =>

@@ -305,18 +305,16 @@ function explain(
   const target = d.target === Infinity ? null : d.target;
   const targetText = target === null ? '' : `目标 ${cvText(target)}`;
   if (!feasible) {
-    if (cv === null || (cvBefore === null && extraTotal === 0)) {
-      return '各校该项资源均为 0，县均值为 0，差异系数无定义；请先确定配置标准';
-    }
-    return `按整数单位补充，在合理的步数内未能使差异系数达到${targetText}；请放宽目标或改用连续测算`;
+    if (d.step === 0) return '各校该项资源均为 0，县均值为 0，差异系数无定义；请先确定配置标准';
+    return `按每次 ${formatNumber(d.step, 6)}${d.unit} 补充，在限定步数内未能使差异系数达到${targetText}；请放宽目标`;
   }
   const parts: string[] = [];
   const u = d.unit;
   if (forcedTotal > 0) parts.push(`补足未达标学校到标准共需增加 ${formatNumber(forcedTotal)}${u}`);
   if (extraTotal > 0) {
     parts.push(
-      `为使差异系数不超过${targetText}，再把资源最少的 ${lifted} 所学校提高到约 ${formatNumber(level ?? 0, 4)}，` +
-        `增加 ${formatNumber(extraTotal)}${u}`,
+      `为使差异系数不超过${targetText}，再为资源最少的 ${lifted} 所学校补充 ${formatNumber(extraTotal)}${u}` +
+        `（补充后最低值约 ${formatNumber(level ?? 0, 4)}）`,
     );
   }
   if (parts.length === 0) {
@@ -324,7 +322,8 @@ function explain(
       ? '各校均达到标准，无需增加'
       : `各校均达到标准，差异系数 ${cvText(cvBefore)} 不超过${targetText}，无需增加`;
   }
-  return `${parts.join('；')}；差异系数由 ${cvText(cvBefore)} 降至 ${cvText(cv)}`;
+  const from = cvBefore === null ? '无定义（县均值为 0）' : cvText(cvBefore);
+  return `${parts.join('；')}；差异系数由 ${from} 降至 ${cvText(cv)}`;
 }
 
 /** The continuous optimum (step 0): forced lifts to the minimum, then water-filling to the level found by bisection. */
@@ -339,19 +338,31 @@ function planContinuous(d: Prepared): IndicatorPlanValue {
     y[k] = (d.per * (d.r[k] + forced[k])) / d.p[k];
   }
   const positive = y.some((v) => v > 0);
-  const level = d.target === Infinity || !positive ? null : waterLevel(y, d.p, d.target);
+  let level = d.target === Infinity || !positive ? null : waterLevel(y, d.p, d.target);
   const additions = new Float64Array(m);
-  let total = 0;
-  let lifted = 0;
-  for (let k = 0; k < m; k++) {
-    let a = forced[k];
-    if (level !== null && y[k] < level) {
-      a = (level * d.p[k]) / d.per - d.r[k];
-      lifted++;
+  const fill = (at: number | null): number => {
+    let lifted = 0;
+    for (let k = 0; k < m; k++) {
+      additions[k] = forced[k];
+      if (at !== null && y[k] < at) {
+        additions[k] = (at * d.p[k]) / d.per - d.r[k];
+        lifted++;
+      }
     }
-    additions[k] = a;
-    total += a;
+    return lifted;
+  };
+  let lifted = fill(level);
+  // The level is exact up to rounding; nudge it up by a few ulps until the float CV agrees it is within target.
+  for (let it = 0; level !== null && it < 64; it++) {
+    const after = new Float64Array(m);
+    for (let k = 0; k < m; k++) after[k] = d.r[k] + additions[k];
+    const cv = floatCoefficient(after, d.p, m, d.per).cv;
+    if (cv !== null && cv <= d.target) break;
+    level += Math.abs(level) * 2 ** (it - 52);
+    lifted = fill(level);
   }
+  let total = 0;
+  for (let k = 0; k < m; k++) total += additions[k];
   const feasible = positive || d.target === Infinity;
   return finish(d, additions, forced, { total, forced: forcedTotal }, level, feasible, (before, cv) =>
     explain(d, forcedTotal, total - forcedTotal, lifted, level, feasible, before, cv),
@@ -415,18 +426,17 @@ function planGrid(d: Prepared): IndicatorPlanValue {
   const forced = new Float64Array(m);
   let totalSteps = 0;
   let lifted = 0;
-  let top = -Infinity;
+  let lowest = Infinity;
   if (!feasible) j.set(g);
   for (let k = 0; k < m; k++) {
     additions[k] = multiple(j[k], h, decimals);
     forced[k] = multiple(g[k], h, decimals);
     totalSteps += j[k];
-    if (j[k] > g[k]) {
-      lifted++;
-      top = Math.max(top, (per * (r[k] + h * j[k])) / p[k]);
-    }
+    if (j[k] > g[k]) lifted++;
+    lowest = Math.min(lowest, (per * (r[k] + h * j[k])) / p[k]);
   }
-  if (lifted > 0) level = top;
+  // On a grid the lifted schools end within one step of the water level; the county's new lowest value stands for it.
+  if (lifted > 0) level = lowest;
   const total = multiple(totalSteps, h, decimals);
   const forcedTotal = multiple(forcedSteps, h, decimals);
   const isFeasible = feasible;

@@ -77,17 +77,9 @@ export async function checkFile(
   };
 }
 
-/** Both lists in sheet order; an issue the reader and the engine both report on one cell is shown once. */
+/** Both lists in sheet order (a stable sort: on one row the reader's issue comes before the engine's). */
 function mergeIssues(a: DataIssue[], b: DataIssue[]): DataIssue[] {
-  const seen = new Set<string>();
-  const out: DataIssue[] = [];
-  for (const issue of [...a, ...b]) {
-    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue);
-  }
-  return out.sort((x, y) => x.row - y.row);
+  return [...a, ...b].sort((x, y) => x.row - y.row);
 }
 
 /** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */

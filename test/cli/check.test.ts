@@ -145,7 +145,7 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
     expect(report.getCell('A1').value).toBe('县域义务教育均衡发展评估报告');
   });
 
-  test('--out-dir writes one copy per file next to nothing else; --out onto the input itself is refused', async () => {
+  test('--out-dir writes one marked copy per file; --out onto the input itself is refused', async () => {
     const outDir = path.join(dir, 'outs');
     const r = await cli('check', QUALITY, BASIC, '--out-dir', outDir);
     expect(r.code).toBe(0);

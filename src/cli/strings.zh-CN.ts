@@ -60,7 +60,6 @@ export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选�
 
 /** Labels of the readable summary. */
 export const text = {
-  stage: { primary: '小学', junior: '初中' } as Record<string, string>,
   pass: (pass: boolean | null) => (pass === true ? '达标' : pass === false ? '未达标' : '无法判定'),
   fileTitle: (file: string, sheet: string) => `均衡评估结果：${file}（工作表“${sheet}”）`,
   profile: (name: string) => `评估标准：${name}`,

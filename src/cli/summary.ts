@@ -1,6 +1,6 @@
 /** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
 import { formatNumber } from '../engine/format';
-import { INDICATORS } from '../engine/indicators';
+import { INDICATORS, STAGE_LABELS } from '../engine/indicators';
 import type { CoefficientResult, Profile, Stage, StageResult } from '../engine/types';
 import { countyPasses, type Checked, type FileOutcome } from './check';
 import { text } from './strings.zh-CN';
@@ -59,7 +59,7 @@ function coefficientRow(r: CoefficientResult): string[] {
 }
 
 function stageLines(s: StageResult): string[] {
-  const stage = text.stage[s.stage];
+  const stage = STAGE_LABELS[s.stage];
   const rows = [text.cvColumns, ...Object.values(s.indicators).map((r) => coefficientRow(r!))];
   if (s.composite) {
     const c = s.composite;
@@ -87,7 +87,7 @@ export function fileSummary(c: Checked): string {
   const ev = c.evaluation;
   const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
   const byStage = STAGES.filter((s) => ev.stages[s])
-    .map((s) => text.stageCount(text.stage[s], ev.schools.filter((v) => v.stage === s).length))
+    .map((s) => text.stageCount(STAGE_LABELS[s], ev.schools.filter((v) => v.stage === s).length))
     .join('，');
   lines.push(
     c.profile.schoolRule
@@ -103,14 +103,16 @@ export function fileSummary(c: Checked): string {
   if (failing.length) {
     lines.push('', text.failingSchools(failing.length));
     for (const s of failing) {
-      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, text.stage[s.stage])}：${s.reasons.join('；')}`);
+      lines.push(
+        `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${s.reasons.join('；')}`,
+      );
     }
   }
   const checks = ev.schools.flatMap((s) => s.checks.filter((ch) => !ch.pass).map((ch) => ({ s, ch })));
   if (checks.length) {
     lines.push('', text.failedChecks(checks.length));
     for (const { s, ch } of checks) {
-      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, text.stage[s.stage])}：${ch.message}`);
+      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);
     }
   }
   if (ev.excluded.length) {
@@ -140,7 +142,7 @@ function countyLine(c: Checked): string {
   const verdict = countyPasses(ev);
   if (verdict === true) return text.countyPass(shortName(c.profile.name));
   if (verdict === null) return text.countyUnknown;
-  const why = STAGES.filter((s) => ev.stages[s]?.pass === false).map((s) => text.whyStage(text.stage[s]));
+  const why = STAGES.filter((s) => ev.stages[s]?.pass === false).map((s) => text.whyStage(STAGE_LABELS[s]));
   if (ev.summary.failed > 0) why.push(text.whySchools(ev.summary.failed));
   return text.countyFail(shortName(c.profile.name), why);
 }

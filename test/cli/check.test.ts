@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { JsonResult, JsonUnusable } from '../../src/cli/json';
 import { run } from '../../src/cli/main';
 import { REPORT_SHEET_NAME } from '../../src/engine/reportPlan';
-import { cli, sha256, tmpDir } from './fixtures';
+import { cli, fillOf, noteOf, sha256, tmpDir } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -13,10 +13,6 @@ const BASIC = path.join(SAMPLES, '示例县-基本均衡.xlsx');
 
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-const noteOf = (cell: ExcelJS.Cell) =>
-  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
 
 describe('the readable summary', () => {
   test('优质均衡 sample: CV table per stage, failing schools with reasons, exclusions, the county verdict', async () => {

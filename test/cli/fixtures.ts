@@ -78,3 +78,11 @@ export async function cli(...args: string[]): Promise<CliRun> {
   const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { code, stdout, stderr };
 }
+
+/** A cell's solid fill as exceljs ARGB ('FFFFE699'), or undefined. */
+export const fillOf = (cell: ExcelJS.Cell): string | undefined =>
+  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+
+/** A cell's note as plain text ('' when none). */
+export const noteOf = (cell: ExcelJS.Cell): string =>
+  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');

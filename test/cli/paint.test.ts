@@ -6,7 +6,7 @@ import { applyHighlights, writeReport } from '../../src/cli/paint';
 import type { HighlightPlan } from '../../src/engine/highlightPlan';
 import { planReport } from '../../src/engine/reportPlan';
 import type { SchoolVerdict, StageResult } from '../../src/engine/types';
-import { tmpDir } from './fixtures';
+import { fillOf, noteOf, tmpDir } from './fixtures';
 
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -18,10 +18,6 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   await back.xlsx.readFile(file);
   return back;
 }
-
-const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-const noteOf = (cell: ExcelJS.Cell) =>
-  typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
 
 describe('applyHighlights', () => {
   const plan: HighlightPlan = {

@@ -1,0 +1,98 @@
+/** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
+import { fieldByKey, type FieldKey } from '../engine/fields';
+
+/** Name under which the settings live in Office.context.document.settings. */
+export const SETTINGS_NAME = 'balance.taskpane';
+
+/** The standard the user chose: a built-in profile, or a custom one kept as the JSON text they pasted. */
+export type ProfileChoice =
+  { kind: 'builtin'; id: 'quality-2017' | 'basic-2012' } | { kind: 'custom'; text: string };
+
+/** The profile picker's value: a built-in profile id, or 'custom'. */
+export type ProfileKey = 'quality-2017' | 'basic-2012' | 'custom';
+
+export function choiceOf(key: ProfileKey, customText: string): ProfileChoice {
+  return key === 'custom' ? { kind: 'custom', text: customText } : { kind: 'builtin', id: key };
+}
+
+/** One mapped column as saved: where it was and what its header said, so a moved column is not silently reused. */
+export interface SavedColumn {
+  column: number;
+  header: string;
+}
+
+/** How one sheet's table was read. */
+export interface SavedTable {
+  /** The range the user picked with 使用所选区域 (no sheet prefix); absent for the automatically found table. */
+  address?: string;
+  /** 1-based last header row. */
+  headerBottom: number;
+  columns: Partial<Record<FieldKey, SavedColumn>>;
+}
+
+export interface PaneSettings {
+  version: 1;
+  profile: ProfileChoice;
+  /** By worksheet name. */
+  tables: Record<string, SavedTable>;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  version: 1,
+  profile: { kind: 'builtin', id: 'quality-2017' },
+  tables: {},
+};
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRow(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1;
+}
+
+function readProfile(v: unknown): ProfileChoice {
+  if (isObject(v)) {
+    if (v.kind === 'builtin' && (v.id === 'quality-2017' || v.id === 'basic-2012')) {
+      return { kind: 'builtin', id: v.id };
+    }
+    if (v.kind === 'custom' && typeof v.text === 'string') return { kind: 'custom', text: v.text };
+  }
+  return DEFAULT_SETTINGS.profile;
+}
+
+function readTable(v: unknown): SavedTable | null {
+  if (!isObject(v) || !isRow(v.headerBottom) || !isObject(v.columns)) return null;
+  const columns: Partial<Record<FieldKey, SavedColumn>> = {};
+  for (const [key, c] of Object.entries(v.columns)) {
+    // An unknown field (from a newer or older version) is dropped rather than failing the whole mapping.
+    if (!fieldByKey(key) || !isObject(c)) continue;
+    if (
+      typeof c.column === 'number' &&
+      Number.isInteger(c.column) &&
+      c.column >= 0 &&
+      typeof c.header === 'string'
+    ) {
+      columns[key] = { column: c.column, header: c.header };
+    }
+  }
+  const table: SavedTable = { headerBottom: v.headerBottom, columns };
+  if (typeof v.address === 'string' && v.address !== '') table.address = v.address;
+  return table;
+}
+
+/**
+ * Settings as stored, validated piece by piece: whatever is unreadable falls back to the default, so a damaged or
+ * foreign value never stops the pane from opening.
+ */
+export function parseSettings(raw: unknown): PaneSettings {
+  if (!isObject(raw) || raw.version !== 1) return { ...DEFAULT_SETTINGS, tables: {} };
+  const tables: Record<string, SavedTable> = {};
+  if (isObject(raw.tables)) {
+    for (const [sheet, t] of Object.entries(raw.tables)) {
+      const table = readTable(t);
+      if (table) tables[sheet] = table;
+    }
+  }
+  return { version: 1, profile: readProfile(raw.profile), tables };
+}

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
-import { planHighlights, type RowColumns } from '../engine/highlightPlan';
+import { planHighlights } from '../engine/highlightPlan';
 import { getProfile, parseProfile } from '../engine/profiles';
 import { planReport } from '../engine/reportPlan';
 import { readTable, type TableRead } from '../engine/table';
@@ -105,7 +105,7 @@ export async function writeMarkedCopy(checked: Checked, out: string, date: Date)
     planHighlights({
       sheet: checked.sheet,
       schools: evaluation.schools,
-      columns: partColumns(evaluation),
+      columns: evaluation.parts,
       issues: checked.issues,
     }),
   );
@@ -124,21 +124,6 @@ export async function writeMarkedCopy(checked: Checked, out: string, date: Date)
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await workbook.xlsx.writeFile(out);
 }
-
-/**
- * Each part's cells as the engine resolved them: for a combined row 'junior.teachers' already stands in for
- * 'teachers'. The stage-qualified keys are left out because the highlight plan prefers them, which for a
- * stand-alone school would point at the empty 小学…/初中… column instead of the cell holding its count.
- */
-function partColumns(ev: Evaluation): RowColumns[] {
-  return ev.parts.map((p) => ({
-    row: p.row,
-    stage: p.stage,
-    sheet: p.sheet,
-    columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([key]) => !STAGE_KEY.test(key))),
-  }));
-}
-const STAGE_KEY = /^(primary|junior|senior)\./;
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
 

@@ -149,8 +149,14 @@ function columnResolver(source: ColumnSource): (school: SchoolVerdict) => Column
 }
 
 /** A combined row keeps per-stage columns ('primary.teachers') beside shared ones ('sportsArea'). */
-function fieldColumn(columns: ColumnMap, field: string, stage: Stage): number | undefined {
-  return columns[`${stage}.${field}`] ?? columns[field];
+/**
+ * A field's cell for one school part. A combined row keeps each stage's count in its own column (初中专任教师数), so
+ * there the stage-qualified column wins; a stand-alone school's count is in the plain column even when the sheet also
+ * has per-stage columns for its combined rows, and falls back to a per-stage column only when that is all there is.
+ */
+function fieldColumn(columns: ColumnMap, field: string, school: SchoolVerdict): number | undefined {
+  const staged = columns[`${school.stage}.${field}`];
+  return COMBINED_KINDS.has(school.kind) ? (staged ?? columns[field]) : (columns[field] ?? staged);
 }
 
 /**
@@ -158,12 +164,12 @@ function fieldColumn(columns: ColumnMap, field: string, stage: Stage): number | 
  * numerator whose columns are all on the sheet (体育、艺术 teachers in one column or in three), else whatever part of
  * it is there; the ratio column when the value came from a ratio, or when the sheet has nothing else.
  */
-function indicatorColumns(verdict: IndicatorVerdict, columns: ColumnMap, stage: Stage): number[] {
-  const ratioColumn = fieldColumn(columns, verdict.indicator, stage);
+function indicatorColumns(verdict: IndicatorVerdict, columns: ColumnMap, school: SchoolVerdict): number[] {
+  const ratioColumn = fieldColumn(columns, verdict.indicator, school);
   if (verdict.fromRatio && ratioColumn !== undefined) return [ratioColumn];
   const ways: (readonly string[])[] = [...INDICATORS[verdict.indicator].numerator];
   if (verdict.resourceField) ways.unshift([verdict.resourceField]);
-  const located = ways.map((fields) => fields.map((f) => fieldColumn(columns, f, stage)));
+  const located = ways.map((fields) => fields.map((f) => fieldColumn(columns, f, school)));
   const complete = located.find((cols) => cols.every((c) => c !== undefined));
   const found = [...new Set((complete ?? located.flat()).filter((c): c is number => c !== undefined))];
   if (found.length === 0 && ratioColumn !== undefined) found.push(ratioColumn);
@@ -213,13 +219,13 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
     for (const verdict of school.indicators) {
       if (verdict.pass !== false) continue;
       const note = formatIndicatorReason(verdict) + partLabel;
-      for (const column of indicatorColumns(verdict, columns, school.stage)) {
+      for (const column of indicatorColumns(verdict, columns, school)) {
         pending.push({ row: school.row, column, kind: 'indicator', note });
       }
     }
     for (const check of school.checks) {
       if (check.pass) continue;
-      const column = fieldColumn(columns, check.field, school.stage);
+      const column = fieldColumn(columns, check.field, school);
       if (column !== undefined)
         pending.push({ row: school.row, column, kind: 'check', note: check.message + partLabel });
     }

@@ -331,6 +331,35 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     resourceField: 'qualifiedTeachers',
   };
 
+  test('a sheet with both 专任教师 columns and 初中专任教师 columns: a stand-alone school shades its plain cell, a combined row its stage cell', () => {
+    // One sheet-wide ColumnMap: D 高于规定学历教师数 for stand-alone rows, E 初中高于规定学历教师数 for combined rows.
+    const columns: ColumnMap = { name: 0, students: 1, qualifiedTeachers: 3, 'junior.qualifiedTeachers': 4 };
+    const standAlone: SchoolVerdict = {
+      ...part('junior', [qualifiedJunior], false),
+      key: '9:junior',
+      row: 9,
+      kind: 'junior',
+    };
+    const combined = part('junior', [qualifiedJunior], false);
+    const plan = planHighlights({ sheet: 'S', schools: [standAlone, combined], columns });
+    expect(markAt(plan.marks, 'D9').kind).toBe('indicator');
+    expect(plan.marks.find((m) => m.address === 'E9')).toBeUndefined();
+    expect(markAt(plan.marks, 'E15').kind).toBe('indicator');
+    expect(plan.marks.find((m) => m.address === 'D15')).toBeUndefined();
+  });
+
+  test('a stand-alone school on a sheet that only has the per-stage column shades that column', () => {
+    const columns: ColumnMap = { name: 0, 'junior.qualifiedTeachers': 4 };
+    const standAlone: SchoolVerdict = {
+      ...part('junior', [qualifiedJunior], null),
+      key: '9:junior',
+      row: 9,
+      kind: 'junior',
+    };
+    const plan = planHighlights({ sheet: 'S', schools: [standAlone], columns });
+    expect(plan.marks.map((m) => m.address)).toEqual(['E9']);
+  });
+
   test('both parts failing on the shared sports-area cell give ONE mark with both notes, each naming its part', () => {
     const plan = planHighlights({
       sheet: 'S',

@@ -2,7 +2,16 @@
 import type { Decimal } from 'decimal.js';
 import { runChecks, type CheckInput } from './checks';
 import { compositeAtMost, cvAtMost, floatCoefficient, isNearThreshold } from './coefficient';
-import { Dec, exactCvSquared, ratioAtLeast, valueAtLeast, type Bound, type Rational } from './exact';
+import {
+  Dec,
+  exactCvSquared,
+  NEAR,
+  compareScaled,
+  decimalParts,
+  ratioAtLeast,
+  valueAtLeast,
+  type Rational,
+} from './exact';
 import { formatIndicatorReason } from './format';
 import { gapFor } from './gap';
 import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from './indicators';
@@ -20,6 +29,7 @@ import type {
   IndicatorId,
   IndicatorVerdict,
   Profile,
+  SchoolKind,
   SchoolPart,
   SchoolRow,
   SchoolVerdict,
@@ -31,6 +41,9 @@ const STAGES: readonly Stage[] = ['primary', 'junior'];
 const MISSING = 0;
 const RAW = 1;
 const RATIO = 2;
+/** Per-school outcome of one indicator: no standard or no value (0), met (1), unmet (2). */
+const MET = 1;
+const UNMET = 2;
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && v >= 0 && v < Infinity;
@@ -110,16 +123,29 @@ class Evaluator {
       missing: [],
     };
     const per = meta.per;
+    const students = this.students;
+    const parts = this.parts;
+    const resource = col.resource;
+    const value = col.value;
+    const source = col.source;
+    // Most indicators read one field: read it here rather than through the general numerator walk.
+    const single =
+      meta.numerator.length === 1 && meta.numerator[0].length === 1 ? meta.numerator[0][0] : null;
+    const amountOf = resourceAmount;
     for (let i = 0; i < n; i++) {
-      const p = this.students[i];
+      const p = students[i];
       if (!(p > 0)) continue;
-      const part = this.parts[i];
-      const r = resourceAmount(part.counts, meta);
+      const part = parts[i];
+      let r: number;
+      if (single !== null) {
+        const v = part.counts[single];
+        r = typeof v === 'number' && v >= 0 ? v : NaN;
+      } else r = amountOf(part.counts, meta);
       const x = (per * r) / p;
       if (x < Infinity) {
-        col.resource[i] = r;
-        col.value[i] = x;
-        col.source[i] = RAW;
+        resource[i] = r;
+        value[i] = x;
+        source[i] = RAW;
         col.available = true;
         continue;
       }
@@ -248,41 +274,42 @@ class Evaluator {
     const n = this.parts.length;
     const r = new Float64Array(n);
     const p = new Float64Array(n);
+    const studentsOf = this.students;
+    const inStageAll = new Int32Array(n);
     for (const stage of STAGES) {
-      const inStage: number[] = [];
+      let inCount = 0;
       let unknownStudents = 0;
       let students = 0;
       for (let i = 0; i < n; i++) {
         if (this.parts[i].stage !== stage) continue;
-        if (this.students[i] > 0) {
-          inStage.push(i);
-          students += this.students[i];
+        const pi = studentsOf[i];
+        if (pi > 0) {
+          inStageAll[inCount++] = i;
+          students += pi;
         } else unknownStudents++;
       }
-      if (inStage.length === 0 && unknownStudents === 0) continue;
+      if (inCount === 0 && unknownStudents === 0) continue;
+      const inStage = inStageAll.slice(0, inCount);
       const indicators: Partial<Record<IndicatorId, CoefficientResult>> = {};
       const exacts: (() => Rational | null)[] = [];
       const cvs: (number | null)[] = [];
       for (const id of this.profile.indicators) {
         const col = this.columns.find((c) => c.id === id) as IndicatorColumn;
-        const used = new Int32Array(inStage.length);
+        const used = new Int32Array(inCount);
+        const source = col.source;
+        const resource = col.resource;
         let count = 0;
-        for (const i of inStage) {
-          if (col.source[i] === MISSING) continue;
-          r[count] = col.resource[i];
-          p[count] = this.students[i];
+        for (let k = 0; k < inCount; k++) {
+          const i = inStage[k];
+          if (source[i] === MISSING) continue;
+          r[count] = resource[i];
+          p[count] = studentsOf[i];
           used[count++] = i;
         }
-        const exact = (): Rational | null => this.exactSquare(col, used, count);
-        const result = this.coefficient(
-          stage,
-          id,
-          r,
-          p,
-          count,
-          inStage.length - count + unknownStudents,
-          exact,
-        );
+        // A const copy: capturing the loop's own counter would move it to a heap context and slow the loop.
+        const included = count;
+        const exact = (): Rational | null => this.exactSquare(col, used, included);
+        const result = this.coefficient(stage, id, r, p, count, inCount - count + unknownStudents, exact);
         indicators[id] = result;
         cvs.push(result.cv);
         exacts.push(exact);
@@ -297,7 +324,7 @@ class Evaluator {
             : singles.length > 0 && singles.every((x) => x === true)
               ? true
               : null;
-      out[stage] = { stage, schools: inStage.length, students, indicators, composite, pass };
+      out[stage] = { stage, schools: inCount, students, indicators, composite, pass };
     }
     return out;
   }
@@ -384,10 +411,34 @@ class Evaluator {
   private meets(col: IndicatorColumn, i: number, floor: Floor): boolean {
     const c = compareToFloor(col.value[i], floor);
     if (c !== 0) return c > 0;
-    return this.exactMeets(col, i, floor.bound);
+    return this.exactMeets(col, i, floor);
   }
 
-  private exactMeets(col: IndicatorColumn, i: number, bound: Bound): boolean {
+  /**
+   * per·R ≥ bound·P exactly. Scaled safe integers decide the common case (counts and standards with few digits)
+   * without allocating; decimal.js decides the rest (long decimals, sums of fractional counts).
+   */
+  private exactMeets(col: IndicatorColumn, i: number, floor: Floor): boolean {
+    const bound = floor.bound;
+    const f = floor.scaled;
+    if (f !== null) {
+      // per·R ≥ bound·P, or X ≥ bound for a given ratio, in scaled integers.
+      const fromRatio = col.source[i] === RATIO;
+      const r = fromRatio ? col.value[i] : col.resource[i];
+      const rp =
+        fromRatio || col.meta.numerator[0].length === 1 || Number.isInteger(r) ? decimalParts(r) : null;
+      if (rp !== null) {
+        const per = fromRatio ? 1 : col.meta.per;
+        const p = fromRatio ? 1 : this.students[i];
+        const left = per * rp.int;
+        const right = f.int * p;
+        const sign =
+          Math.abs(left) <= Number.MAX_SAFE_INTEGER && Math.abs(right) <= Number.MAX_SAFE_INTEGER
+            ? compareScaled(left, rp.exp, right, f.exp)
+            : null;
+        if (sign !== null) return bound.strict ? sign > 0 : sign >= 0;
+      }
+    }
     if (col.source[i] === RATIO) return valueAtLeast(new Dec(col.value[i]), bound);
     return ratioAtLeast(this.exactResource(i, col.meta), new Dec(this.students[i]), col.meta.per, bound);
   }
@@ -403,68 +454,115 @@ class Evaluator {
     return totals;
   }
 
-  schools(): SchoolVerdict[] {
-    const standardsByStage: Record<Stage, (StageStandard | null)[]> = {
-      primary: this.stageStandards('primary'),
-      junior: this.stageStandards('junior'),
-    };
-    const counted: Record<Stage, number> = {
-      primary: standardsByStage.primary.filter((s) => s !== null).length,
-      junior: standardsByStage.junior.filter((s) => s !== null).length,
-    };
-    const enrolments = this.combinedEnrolment();
-    const rule = this.profile.schoolRule;
-    const out: SchoolVerdict[] = new Array(this.parts.length);
-    let lastRow = -1;
-    for (let i = 0; i < this.parts.length; i++) {
-      const part = this.parts[i];
-      const standards = standardsByStage[part.stage];
-      const p = this.students[i];
-      const indicators: IndicatorVerdict[] = new Array(this.columns.length);
-      const reasons: string[] = [];
-      let met = 0;
-      let below = 0;
-      let missing = 0;
-      for (let j = 0; j < this.columns.length; j++) {
-        const col = this.columns[j];
-        const std = standards[j];
-        const v = this.verdict(col, i, std, p);
-        indicators[j] = v;
-        if (std === null) continue;
-        if (v.pass === null) {
-          missing++;
-          reasons.push(formatIndicatorReason(v));
-        } else if (v.pass) met++;
-        else {
-          reasons.push(formatIndicatorReason(v));
-          if (std.residual !== null && !this.meets(col, i, std.residual)) below++;
+  /**
+   * Every per-school decision, eagerly and exactly, column by column: whether each indicator meets its standard
+   * (MET / UNMET in `outcome`), how many unmet fall below r × standard, and the k-of-n/r verdict per part.
+   */
+  private decide(): void {
+    const n = this.parts.length;
+    const standards = { primary: this.stageStandards('primary'), junior: this.stageStandards('junior') };
+    const stageOf = new Uint8Array(n);
+    for (let i = 0; i < n; i++) stageOf[i] = this.parts[i].stage === 'primary' ? 0 : 1;
+    const byStage = [standards.primary, standards.junior];
+    this.standards = byStage;
+    const met = new Uint8Array(n);
+    const below = new Uint8Array(n);
+    const missing = new Uint8Array(n);
+    const near = NEAR;
+    this.outcome = [];
+    for (let j = 0; j < this.columns.length; j++) {
+      const col = this.columns[j];
+      const out = new Uint8Array(n);
+      this.outcome.push(out);
+      const std = [byStage[0][j], byStage[1][j]];
+      if (std[0] === null && std[1] === null) continue;
+      const value = col.value;
+      const source = col.source;
+      // Floats of both stages' floors in locals: the loop below is the per-school hot path.
+      const has0 = std[0] !== null;
+      const has1 = std[1] !== null;
+      const met0 = std[0]?.met.float ?? 0;
+      const met1 = std[1]?.met.float ?? 0;
+      const res0 = std[0]?.residual?.float ?? -1;
+      const res1 = std[1]?.residual?.float ?? -1;
+      for (let i = 0; i < n; i++) {
+        const s1 = stageOf[i] === 1;
+        if (!(s1 ? has1 : has0)) continue;
+        if (source[i] === MISSING) {
+          missing[i]++;
+          continue;
         }
+        const x = value[i];
+        const f = s1 ? met1 : met0;
+        const slack = near * f;
+        const st = std[stageOf[i]] as StageStandard;
+        if (x > f + slack || (x >= f - slack && this.exactMeets(col, i, st.met))) {
+          out[i] = MET;
+          met[i]++;
+          continue;
+        }
+        out[i] = UNMET;
+        const rf = s1 ? res1 : res0;
+        if (rf < 0) continue;
+        const rslack = near * rf;
+        if (x < rf - rslack || (x <= rf + rslack && !this.exactMeets(col, i, st.residual as Floor)))
+          below[i]++;
       }
-      const n = counted[part.stage];
-      const pass = rule !== null && n > 0 ? schoolRulePass(met, n, rule.k, below, missing) : null;
-      const firstOfRow = this.rowIndex[i] !== lastRow;
-      lastRow = this.rowIndex[i];
-      const checks = this.checks(part, i, firstOfRow, enrolments);
-      for (const c of checks) if (!c.pass) reasons.push(c.message);
-      const verdict: SchoolVerdict = {
-        key: part.key,
-        row: part.row,
-        name: part.name,
-        stage: part.stage,
-        kind: part.kind,
-        indicators,
-        met,
-        pass,
-        checks,
-        reasons,
-      };
-      if (part.sheet !== undefined) verdict.sheet = part.sheet;
-      out[i] = verdict;
+    }
+    const rule = this.profile.schoolRule;
+    const counted = byStage.map((list) => list.filter((x) => x !== null).length);
+    this.met = met;
+    this.pass = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const total = counted[stageOf[i]];
+      const pass =
+        rule !== null && total > 0 ? schoolRulePass(met[i], total, rule.k, below[i], missing[i]) : null;
+      this.pass[i] = pass === null ? -1 : pass ? 1 : 0;
+    }
+  }
+
+  private standards: (StageStandard | null)[][] = [];
+  private outcome: Uint8Array[] = [];
+  private met = new Uint8Array(0);
+  private pass = new Int8Array(0);
+  private enrolments: Map<string, number> | null = null;
+
+  readonly indicatorCache: (IndicatorVerdict[] | undefined)[] = [];
+  readonly checkCache: (CheckResult[] | undefined)[] = [];
+  readonly reasonCache: (string[] | undefined)[] = [];
+
+  schools(): SchoolVerdict[] {
+    this.decide();
+    const out: SchoolVerdict[] = new Array(this.parts.length);
+    for (let i = 0; i < this.parts.length; i++) {
+      const p = this.pass[i];
+      out[i] = new Verdict(this, this.parts[i], i, this.met[i], p < 0 ? null : p === 1);
     }
     return out;
   }
 
-  private verdict(col: IndicatorColumn, i: number, std: StageStandard | null, p: number): IndicatorVerdict {
+  /** The indicator verdicts of part i (materialised on first access of SchoolVerdict.indicators). */
+  indicatorsOf(i: number): IndicatorVerdict[] {
+    const st = this.parts[i].stage === 'primary' ? 0 : 1;
+    return this.columns.map((col, j) =>
+      this.verdict(col, i, this.standards[st][j], this.students[i], this.outcome[j][i]),
+    );
+  }
+
+  /** The §7 checks of part i. */
+  checksOf(i: number): CheckResult[] {
+    const firstOfRow = i === 0 || this.rowIndex[i - 1] !== this.rowIndex[i];
+    this.enrolments ??= this.combinedEnrolment();
+    return this.checks(this.parts[i], i, firstOfRow, this.enrolments);
+  }
+
+  private verdict(
+    col: IndicatorColumn,
+    i: number,
+    std: StageStandard | null,
+    p: number,
+    outcome: number,
+  ): IndicatorVerdict {
     const source = col.source[i];
     const fields =
       source === RATIO
@@ -484,7 +582,7 @@ class Evaluator {
     if (source === MISSING || std === null) return v;
     const value = col.value[i];
     v.ratio = value / std.standard;
-    if (this.meets(col, i, std.met)) {
+    if (outcome === MET) {
       v.pass = true;
       v.gap = 0;
     } else {
@@ -520,6 +618,96 @@ class Evaluator {
       artRoomArea: school?.artRoomArea,
     };
     return runChecks(input, limits);
+  }
+}
+
+/**
+ * A school part's verdict. The decisions (met, pass) are computed eagerly by evaluate(); the indicator verdicts,
+ * §7 checks and reason lines are built on first access and cached by the evaluation, so evaluating 100,000 schools
+ * does not build 800,000 objects and 300,000 strings nobody may read. They read and assign like plain properties,
+ * JSON.stringify includes them (toJSON), and `toJSON()` gives a plain copy (spread copies own fields only).
+ * Besides the SchoolVerdict fields each verdict holds its `index` and the evaluation it reads from (`source`);
+ * compare verdicts through `toJSON()`.
+ */
+class Verdict implements SchoolVerdict {
+  key: string;
+  row: number;
+  sheet?: string;
+  name: string;
+  stage: Stage;
+  kind: SchoolKind;
+  met: number;
+  pass: boolean | null;
+  /** Position in Evaluation.schools and Evaluation.parts. */
+  readonly index: number;
+
+  constructor(
+    readonly source: Evaluator,
+    part: SchoolPart,
+    index: number,
+    met: number,
+    pass: boolean | null,
+  ) {
+    this.key = part.key;
+    this.row = part.row;
+    this.sheet = part.sheet;
+    this.name = part.name;
+    this.stage = part.stage;
+    this.kind = part.kind;
+    this.met = met;
+    this.pass = pass;
+    this.index = index;
+  }
+
+  get indicators(): IndicatorVerdict[] {
+    return (this.source.indicatorCache[this.index] ??= this.source.indicatorsOf(this.index));
+  }
+  set indicators(value: IndicatorVerdict[]) {
+    this.source.indicatorCache[this.index] = value;
+  }
+
+  get checks(): CheckResult[] {
+    return (this.source.checkCache[this.index] ??= this.source.checksOf(this.index));
+  }
+  set checks(value: CheckResult[]) {
+    this.source.checkCache[this.index] = value;
+  }
+
+  get reasons(): string[] {
+    let lines = this.source.reasonCache[this.index];
+    if (lines === undefined) {
+      lines = [];
+      for (const v of this.indicators)
+        if (v.standard !== null && v.pass !== true) lines.push(formatIndicatorReason(v));
+      for (const c of this.checks) if (!c.pass) lines.push(c.message);
+      this.source.reasonCache[this.index] = lines;
+    }
+    return lines;
+  }
+  set reasons(value: string[]) {
+    this.source.reasonCache[this.index] = value;
+  }
+
+  toJSON(): SchoolVerdict {
+    const plain: SchoolVerdict = {
+      key: this.key,
+      row: this.row,
+      name: this.name,
+      stage: this.stage,
+      kind: this.kind,
+      indicators: this.indicators,
+      met: this.met,
+      pass: this.pass,
+      checks: this.checks,
+      reasons: this.reasons,
+    };
+    if (this.sheet !== undefined) plain.sheet = this.sheet;
+    return plain;
+  }
+
+  /** console.log in Node shows the plain verdict, not the evaluation behind it. */
+  [Symbol.for('nodejs.util.inspect.custom')](): SchoolVerdict {
+    return this.toJSON();
   }
 }
 

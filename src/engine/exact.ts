@@ -53,6 +53,61 @@ export function atMostBound(limit: Decimal, decimals: number | null): Bound {
   return { value: limit.toDecimalPlaces(decimals, Decimal.ROUND_FLOOR).plus(step.div(2)), strict: true };
 }
 
+/**
+ * A number's shortest decimal as an integer and a power of ten (6.375 → 6375, 3), when the digits fit a safe
+ * integer; null otherwise (then decimal.js decides). Lets common decisions stay exact without allocating Decimals.
+ */
+export function decimalParts(x: number): { int: number; exp: number } | null {
+  if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x, exp: 0 } : null;
+  const text = String(x);
+  if (text.indexOf('e') >= 0) return null;
+  const dot = text.indexOf('.');
+  const exp = text.length - dot - 1;
+  const int = Math.round(x * 10 ** exp);
+  // Up to 15 significant digits the scaled value is an exact safe integer.
+  return Number.isSafeInteger(int) && Math.abs(int) < 1e15 ? { int, exp } : null;
+}
+
+/** Products of safe integers stay exact in float64 below 2^53; beyond that the fast path gives up. */
+function safeProduct(a: number, b: number): number | null {
+  const p = a * b;
+  return Math.abs(p) <= Number.MAX_SAFE_INTEGER ? p : null;
+}
+
+/**
+ * sign(a·10^-ea − b·10^-eb) for scaled safe integers, exactly; null when aligning the exponents leaves the safe
+ * integer range.
+ */
+export function compareScaled(a: number, ea: number, b: number, eb: number): -1 | 0 | 1 | null {
+  let left: number | null = a;
+  let right: number | null = b;
+  if (ea < eb) left = safeProduct(a, 10 ** (eb - ea));
+  else if (eb < ea) right = safeProduct(b, 10 ** (ea - eb));
+  if (left === null || right === null) return null;
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
+/**
+ * sign(a·b − c·d) for non-negative decimals given as numbers, exactly, via scaled safe integers; null when the
+ * integers would exceed 2^53 (the caller then uses decimal.js).
+ */
+export function productDifferenceSign(a: number, b: number, c: number, d: number): -1 | 0 | 1 | null {
+  const pa = decimalParts(a);
+  const pb = decimalParts(b);
+  const pc = decimalParts(c);
+  const pd = decimalParts(d);
+  if (!pa || !pb || !pc || !pd) return null;
+  let left = safeProduct(pa.int, pb.int);
+  let right = safeProduct(pc.int, pd.int);
+  if (left === null || right === null) return null;
+  const el = pa.exp + pb.exp;
+  const er = pc.exp + pd.exp;
+  if (el < er) left = safeProduct(left, 10 ** (er - el));
+  else if (er < el) right = safeProduct(right, 10 ** (el - er));
+  if (left === null || right === null) return null;
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
 /** per·amount / students ≥ bound, exactly: per·amount ≥ bound·students (students > 0). */
 export function ratioAtLeast(amount: Decimal, students: Decimal, per: number, bound: Bound): boolean {
   const lhs = amount.times(per);

@@ -14,15 +14,21 @@ function groupThousands(digits: string): string {
 /** A number with thousands separators and at most `maxDecimals` decimals, trailing zeros dropped: 1220.5 → "1,220.5". */
 export function formatNumber(value: number, maxDecimals: number = 2): string {
   if (!Number.isFinite(value)) return String(value);
-  const fixed = Math.abs(value).toFixed(maxDecimals);
-  const dot = fixed.indexOf('.');
-  const int = dot < 0 ? fixed : fixed.slice(0, dot);
-  let frac = dot < 0 ? '' : fixed.slice(dot + 1);
-  let end = frac.length;
-  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
-  frac = frac.slice(0, end);
-  const sign = value < 0 && (int !== '0' || frac !== '') ? '-' : '';
-  return sign + groupThousands(int) + (frac ? '.' + frac : '');
+  const abs = Math.abs(value);
+  const scale = 10 ** maxDecimals;
+  const scaled = Math.round(abs * scale);
+  if (!(scaled < Number.MAX_SAFE_INTEGER)) return (value < 0 ? '-' : '') + abs.toFixed(0);
+  const int = Math.floor(scaled / scale);
+  let frac = scaled - int * scale;
+  let digits = maxDecimals;
+  while (digits > 0 && frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  const intText = String(int);
+  const fracText = digits > 0 ? '.' + String(frac).padStart(digits, '0') : '';
+  const sign = value < 0 && scaled > 0 ? '-' : '';
+  return sign + (intText.length > 3 ? groupThousands(intText) : intText) + fracText;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The gap (spec §4): how much raw resource a school must add to reach a per-school standard. */
 import Decimal from 'decimal.js';
-import { Dec } from './exact';
+import { Dec, decimalParts, productDifferenceSign } from './exact';
 import type { IndicatorMeta } from './indicators';
 
 /** Gaps of non-countable resources (m², 元) are rounded up to this many decimals, so adding the gap is enough. */
@@ -22,15 +22,25 @@ export function gapFor(
   const target = (standard * students) / meta.per;
   const need = resource !== null ? target - resource : ((standard - value) * students) / meta.per;
   if (!(need > -1e-9 * Math.max(1, target))) return 0;
-  const scale = meta.countable ? 1 : 10 ** MEASURE_DECIMALS;
+  const places = meta.countable ? 0 : MEASURE_DECIMALS;
+  const scale = 10 ** places;
   const steps = need * scale;
   const nearest = Math.round(steps);
-  if (Math.abs(steps - nearest) > 1e-9 * Math.max(1, Math.abs(target * scale))) {
+  // The float need is off by a few ulps of the target at most; only a step boundary that close needs decimal.js.
+  if (Math.abs(steps - nearest) > 1e-12 * Math.max(1, Math.abs(target * scale))) {
     return Math.max(0, Math.ceil(steps)) / scale;
+  }
+  // Is need·scale ≤ nearest, exactly? (standard·P/per − R)·scale ≤ n ⟺ standard·(P·scale) ≤ per·(n + R·scale).
+  // With R to at most `places` decimals, R·scale is an integer and the products are exact safe integers.
+  const r = resource !== null ? decimalParts(resource) : null;
+  if (r !== null && r.exp <= places) {
+    const rhs = nearest + r.int * 10 ** (places - r.exp);
+    const sign = Number.isSafeInteger(rhs) ? productDifferenceSign(standard, students * scale, meta.per, rhs) : null;
+    if (sign !== null) return Math.max(0, sign <= 0 ? nearest : nearest + 1) / scale;
   }
   const t = new Dec(standard).times(students).div(meta.per);
   const exact =
     resource !== null ? t.minus(resource) : new Dec(standard).minus(value).times(students).div(meta.per);
   if (exact.lte(0)) return 0;
-  return exact.toDecimalPlaces(meta.countable ? 0 : MEASURE_DECIMALS, Decimal.ROUND_CEIL).toNumber();
+  return exact.toDecimalPlaces(places, Decimal.ROUND_CEIL).toNumber();
 }

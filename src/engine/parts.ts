@@ -159,21 +159,21 @@ class PartBuilder {
     columns: ColumnMap | undefined,
     split: boolean,
   ): SchoolPart {
-    const part: SchoolPart = {
+    // One literal with every field, so all parts share one hidden class (optional ones may be undefined).
+    return {
       key: `${row.row}:${stage}`,
       row: row.row,
+      sheet: row.sheet,
       name: row.name,
       stage,
       kind: row.kind,
+      ownership: row.ownership,
+      countyRun: row.countyRun,
       counts,
+      ratios: row.ratios,
       split,
+      columns,
     };
-    if (row.sheet !== undefined) part.sheet = row.sheet;
-    if (row.ownership !== undefined) part.ownership = row.ownership;
-    if (row.countyRun !== undefined) part.countyRun = row.countyRun;
-    if (row.ratios !== undefined) part.ratios = row.ratios;
-    if (columns !== undefined) part.columns = columns;
-    return part;
   }
 
   private single(

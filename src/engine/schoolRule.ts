@@ -1,17 +1,23 @@
 /** The per-school rule (spec §4): each indicator against its standard, exactly, then k of n met and the rest ≥ r. */
 import type { Decimal } from 'decimal.js';
-import { atLeastBound, dec, NEAR, ratioAtLeast, valueAtLeast, type Bound } from './exact';
+import { atLeastBound, dec, decimalParts, NEAR, ratioAtLeast, valueAtLeast, type Bound } from './exact';
 
 /** A standard or residual floor ready for fast comparisons: the exact bound and its float. */
 export interface Floor {
   bound: Bound;
   float: number;
+  /** The float's shortest decimal is the bound itself, so scaled-integer arithmetic on it is exact. */
+  plain: boolean;
+  /** The bound as a scaled safe integer (6.375 → 6375 × 10⁻³), when `plain` and it fits. */
+  scaled: { int: number; exp: number } | null;
 }
 
 /** The floor for "value ≥ limit" under the profile's rounding (null = unrounded). */
 export function floorOf(limit: number | Decimal, rounding: number | null): Floor {
   const bound = atLeastBound(dec(limit), rounding);
-  return { bound, float: bound.value.toNumber() };
+  const float = bound.value.toNumber();
+  const plain = dec(float).eq(bound.value);
+  return { bound, float, plain, scaled: plain ? decimalParts(float) : null };
 }
 
 /** 1 when value is clearly above the floor, −1 clearly below, 0 when within a relative 1e-9 (decide exactly). */

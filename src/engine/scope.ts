@@ -4,7 +4,10 @@ import type { Exclusion, ExclusionReason, Profile, SchoolRow, Stage } from './ty
 
 /** Names of totals and subtotals (合计, 总计, 小计, 全县, 平均): such rows are never schools. */
 export function isTotalName(name: string): boolean {
-  const text = String(name ?? '').replace(/\s/g, '');
+  const raw = String(name ?? '');
+  // Every total word holds 计, 全 or 平: most names are settled without a regular expression.
+  if (raw.indexOf('计') < 0 && raw.indexOf('全') < 0 && raw.indexOf('平') < 0) return false;
+  const text = raw.replace(/\s/g, '');
   return /合计|总计|小计/.test(text) || /^(全县|平均)/.test(text) || /^(平均数?|平均值)$/.test(text);
 }
 

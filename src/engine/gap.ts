@@ -35,7 +35,9 @@ export function gapFor(
   const r = resource !== null ? decimalParts(resource) : null;
   if (r !== null && r.exp <= places) {
     const rhs = nearest + r.int * 10 ** (places - r.exp);
-    const sign = Number.isSafeInteger(rhs) ? productDifferenceSign(standard, students * scale, meta.per, rhs) : null;
+    const sign = Number.isSafeInteger(rhs)
+      ? productDifferenceSign(standard, students * scale, meta.per, rhs)
+      : null;
     if (sign !== null) return Math.max(0, sign <= 0 ? nearest : nearest + 1) / scale;
   }
   const t = new Dec(standard).times(students).div(meta.per);

@@ -1,29 +1,347 @@
-// Placeholder task pane: the title and subtitle until the real workflow UI replaces this file.
-import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useStrings } from './strings';
+// The task pane: finds the table, maps its columns, picks the standard, checks and marks, reports, clears, plans.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ColumnMapping } from '../engine/headers';
+import { REPORT_SHEET_NAME } from '../engine/reportPlan';
+import { readTable } from '../engine/table';
+import type { DataIssue } from '../engine/types';
+import { ActionBar } from './components/ActionBar';
+import { MappingStep } from './components/MappingStep';
+import { Notices, type Notice } from './components/Notices';
+import { Planner } from './components/Planner';
+import { ProfileStep } from './components/ProfileStep';
+import { Results } from './components/Results';
+import { TableStep } from './components/TableStep';
+import type { Operations, SheetRead } from './operations';
+import {
+  choiceOf,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type PaneSettings,
+  type ProfileKey,
+  type SavedTable,
+} from './settings';
+import { useStrings, type Strings } from './strings';
+import {
+  locateTable,
+  missingRequired,
+  reportFor,
+  resolveProfile,
+  restoreMapping,
+  runCheck,
+  savedTableOf,
+  type CheckOutcome,
+  type LocatedTable,
+} from './workflow';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: '640px',
+    boxSizing: 'border-box',
   },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground3 },
+  progress: { minHeight: '2px' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-export function App() {
+type Busy = 'reading' | 'checking' | 'report' | 'clearing' | 'locating';
+
+const BUSY_TEXT: Record<Busy, keyof Strings> = {
+  reading: 'busyReading',
+  checking: 'busyChecking',
+  report: 'busyReport',
+  clearing: 'busyClearing',
+  locating: 'busyLocating',
+};
+
+/** Lets React paint the busy state before a long synchronous computation starts. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface AppProps {
+  operations: Operations;
+}
+
+export function App({ operations }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
+
+  const [tab, setTab] = useState<'check' | 'plan'>('check');
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
+  const [grid, setGrid] = useState<SheetRead | null>(null);
+  const [table, setTable] = useState<LocatedTable | null>(null);
+  const [locateIssues, setLocateIssues] = useState<DataIssue[]>([]);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [restored, setRestored] = useState(false);
+  const [profileKey, setProfileKey] = useState<ProfileKey>('quality-2017');
+  const [customText, setCustomText] = useState('');
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [stale, setStale] = useState(false);
+  const noticeId = useRef(0);
+  const busyRef = useRef(false);
+
+  const notify = useCallback((intent: Notice['intent'], text: string, title?: string) => {
+    noticeId.current += 1;
+    const id = noticeId.current;
+    setNotices((list) => [...list, { id, intent, text, title }]);
+  }, []);
+
+  /** Runs one user action: busy while it lasts, earlier notices replaced, every failure shown (never swallowed). */
+  const run = useCallback(
+    async (kind: Busy, action: () => Promise<void>) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(kind);
+      setNotices([]);
+      try {
+        await action();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const known = error instanceof Error && error.name === 'ExcelOperationError';
+        notify('error', known ? message : strings.unexpectedError(message), strings.errorTitle);
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [notify, strings],
+  );
+
+  const choice = useMemo(() => choiceOf(profileKey, customText), [profileKey, customText]);
+  const resolution = useMemo(() => resolveProfile(choice), [choice]);
+  const profile = resolution.ok ? resolution.profile : null;
+
+  const preview = useMemo(
+    () => (grid && table ? readTable(grid, { mapping, headerBottom: table.headerBottom }) : null),
+    [grid, table, mapping],
+  );
+  const missing = useMemo(() => (table ? missingRequired(table, mapping) : []), [table, mapping]);
+
+  const persist = useCallback(
+    (next: PaneSettings) => {
+      setSettings(next);
+      operations.saveSettings(next).catch((error: unknown) => {
+        notify('error', error instanceof Error ? error.message : String(error), strings.errorTitle);
+      });
+    },
+    [operations, notify, strings],
+  );
+
+  /** Takes a freshly read range as the table: header found, mapping restored from the settings when it still fits. */
+  const adopt = (
+    read: SheetRead,
+    fromSelection: boolean,
+    saved: SavedTable | undefined,
+  ): LocatedTable | null => {
+    const location = locateTable(read, fromSelection);
+    setGrid(read);
+    setOutcome(null);
+    if (!location.ok) {
+      setTable(null);
+      setLocateIssues(location.issues);
+      setMapping({});
+      setRestored(false);
+      return null;
+    }
+    const { mapping: restoredMapping, restored: wasRestored } = restoreMapping(location.table, saved);
+    setTable(location.table);
+    setLocateIssues([]);
+    setMapping(restoredMapping);
+    setRestored(wasRestored);
+    return location.table;
+  };
+
+  // On open: the workbook's settings, then the active sheet's table (or the range saved for it).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void run('reading', async () => {
+      const saved = parseSettings(await operations.loadSettings());
+      setSettings(saved);
+      setProfileKey(saved.profile.kind === 'custom' ? 'custom' : saved.profile.id);
+      if (saved.profile.kind === 'custom') setCustomText(saved.profile.text);
+      let read = await operations.readSheet({ source: 'auto' });
+      const table = saved.tables[read.sheet];
+      if (table?.address) {
+        read = await operations.readSheet({ source: 'range', sheet: read.sheet, address: table.address });
+      }
+      adopt(read, table?.address !== undefined, table);
+    });
+    // Runs once on mount: the pane's operations never change.
+  }, []);
+
+  const rescan = () =>
+    run('reading', async () => {
+      const read = await operations.readSheet({ source: 'auto' });
+      // Scanning again finds the table anew: a range saved for this sheet is not reused, its mapping may be.
+      adopt(read, false, settings.tables[read.sheet]);
+    });
+
+  const useSelection = () =>
+    run('reading', async () => {
+      const read = await operations.readSheet({ source: 'selection' });
+      const located = adopt(read, true, settings.tables[read.sheet]);
+      if (located) {
+        const { mapping: m } = restoreMapping(located, settings.tables[read.sheet]);
+        persist({ ...settings, tables: { ...settings.tables, [located.sheet]: savedTableOf(located, m) } });
+      }
+    });
+
+  const changeMapping = (next: ColumnMapping) => {
+    if (!table) return;
+    setMapping(next);
+    setStale(outcome !== null);
+    persist({ ...settings, tables: { ...settings.tables, [table.sheet]: savedTableOf(table, next) } });
+  };
+
+  const changeProfile = (key: ProfileKey, text: string) => {
+    setProfileKey(key);
+    setCustomText(text);
+    setStale(outcome !== null);
+    const next = choiceOf(key, text);
+    // An unfinished custom profile is not saved over the last good one.
+    if (resolveProfile(next).ok) persist({ ...settings, profile: next });
+  };
+
+  const check = () =>
+    run('checking', async () => {
+      if (!table || !profile) return;
+      const read = await operations.readSheet(table.request);
+      // Columns may have been inserted or renamed since the table was found: never apply a mapping that moved.
+      const again = locateTable(read, table.fromSelection);
+      const fits = again.ok && restoreMapping(again.table, savedTableOf(table, mapping)).restored;
+      if (!fits) {
+        adopt(read, table.fromSelection, undefined);
+        notify('warning', strings.headerChanged);
+        return;
+      }
+      setGrid(read);
+      await nextFrame();
+      const result = runCheck(read, mapping, table.headerBottom, profile);
+      const applied = await operations.applyHighlights(result.plan);
+      setOutcome(result);
+      setStale(false);
+      notify('success', strings.checked(applied.painted));
+      if (applied.notes === 'unsupported') notify('warning', strings.notesUnsupported);
+      if (applied.notesSkipped.length > 0) notify('info', strings.notesSkipped(applied.notesSkipped.length));
+      persist({
+        ...settings,
+        profile: choice,
+        tables: { ...settings.tables, [table.sheet]: savedTableOf(table, mapping) },
+      });
+    });
+
+  const writeReport = () =>
+    run('report', async () => {
+      if (!outcome) return;
+      await operations.writeReport(reportFor(outcome, new Date()));
+      notify('success', strings.reportWritten(REPORT_SHEET_NAME));
+    });
+
+  const clearMarks = () =>
+    run('clearing', async () => {
+      const cleared = await operations.clearHighlights();
+      notify('success', strings.cleared(cleared.restored));
+      if (cleared.damagedRows.length > 0)
+        notify('warning', strings.clearDamaged(cleared.damagedRows.join('、')));
+    });
+
+  const locate = (sheet: string, row: number) =>
+    run('locating', async () => {
+      await operations.selectRow(sheet, row);
+    });
+
+  const dismiss = (id: number) => setNotices((list) => list.filter((n) => n.id !== id));
+  const disabled = busy !== null;
+
   return (
-    <main className={styles.root}>
-      <Title2 as="h1" className={styles.title}>
-        {strings.appTitle}
-      </Title2>
-      <Body1 as="p" className={styles.subtitle}>
-        {strings.appSubtitle}
-      </Body1>
+    <main className={styles.root} aria-busy={disabled}>
+      <header className={styles.header}>
+        <Title2 as="h1" className={styles.title}>
+          {strings.appTitle}
+        </Title2>
+        <Body1 as="p" className={styles.subtitle}>
+          {strings.appSubtitle}
+        </Body1>
+      </header>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value === 'plan' ? 'plan' : 'check')}
+        size="small"
+      >
+        <Tab value="check">{strings.tabCheck}</Tab>
+        <Tab value="plan">{strings.tabPlan}</Tab>
+      </TabList>
+      <div className={styles.progress}>
+        {/* Decorative: the spinner below says in words what is running. */}
+        {busy && <ProgressBar thickness="medium" aria-hidden />}
+      </div>
+      <Notices
+        notices={notices}
+        busyText={busy ? (strings[BUSY_TEXT[busy]] as string) : null}
+        onDismiss={dismiss}
+      />
+      {tab === 'check' ? (
+        <div className={styles.panel}>
+          <TableStep
+            table={table}
+            preview={preview}
+            issues={locateIssues}
+            restored={restored}
+            disabled={disabled}
+            loading={busy === 'reading' && grid === null}
+            onRescan={rescan}
+            onUseSelection={useSelection}
+          />
+          {table && (
+            <MappingStep
+              table={table}
+              mapping={mapping}
+              missing={missing}
+              profile={profile}
+              disabled={disabled}
+              onChange={changeMapping}
+            />
+          )}
+          <ProfileStep
+            profileKey={profileKey}
+            customText={customText}
+            resolution={resolution}
+            disabled={disabled}
+            onChange={changeProfile}
+          />
+          <ActionBar
+            busy={busy}
+            canCheck={table !== null && missing.length === 0 && profile !== null}
+            checkBlocker={
+              table === null
+                ? strings.tableNotFound
+                : missing.length > 0
+                  ? strings.checkNeedsColumns
+                  : profile === null
+                    ? strings.checkNeedsProfile
+                    : null
+            }
+            canReport={outcome !== null && !stale}
+            onCheck={check}
+            onReport={writeReport}
+            onClear={clearMarks}
+          />
+          {outcome && <Results outcome={outcome} stale={stale} disabled={disabled} onLocate={locate} />}
+        </div>
+      ) : (
+        <Planner outcome={outcome} />
+      )}
     </main>
   );
 }

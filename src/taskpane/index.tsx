@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
+import { createExcelOperations } from './host';
 import { StringsContext, stringsFor, type Strings } from './strings';
 
 function render(strings: Strings, content: JSX.Element) {
@@ -21,5 +22,7 @@ if (typeof Office === 'undefined') {
   const strings = stringsFor(navigator.language);
   render(strings, <p role="alert">{strings.officeUnavailable}</p>);
 } else {
-  Office.onReady(() => render(stringsFor(Office.context?.displayLanguage), <App />));
+  Office.onReady(() =>
+    render(stringsFor(Office.context?.displayLanguage), <App operations={createExcelOperations()} />),
+  );
 }

@@ -1,6 +1,9 @@
 // User-visible strings of the task pane in English, for Office display languages other than Chinese.
 import type { Strings } from './strings.zh-CN';
 
+const num = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+
 export const en: Strings = {
   lang: 'en',
   appTitle: 'Balance',
@@ -8,4 +11,150 @@ export const en: Strings = {
     'County compulsory-education balance evaluation: difference coefficients and per-school standards',
   officeUnavailable:
     'Office.js could not be loaded. Open this add-in inside Excel and check that the Office add-in service is reachable.',
+
+  stageNames: { primary: 'Primary', junior: 'Junior secondary' },
+  tabCheck: 'Check',
+  tabPlan: 'Remediation',
+
+  busyReading: 'Reading the worksheet…',
+  busyChecking: 'Checking and marking…',
+  busyReport: 'Writing the evaluation report…',
+  busyClearing: 'Clearing the marks…',
+  busyLocating: 'Going to the row…',
+
+  errorTitle: 'Something went wrong',
+  unexpectedError: (message) => `Unexpected error: ${message}`,
+  dismiss: 'Dismiss',
+
+  stepTable: 'Data table',
+  tableSheet: (sheet) => `Sheet “${sheet}”`,
+  tableRange: (address) => `range ${address}`,
+  tableSelection: 'selected range',
+  tableHeader: (top, bottom) =>
+    top === bottom ? `Header in row ${top}` : `Header in rows ${top}–${bottom} (two levels)`,
+  tableRows: (rows, skipped) =>
+    skipped > 0
+      ? `${plural(rows, 'school row')}; ${plural(skipped, 'other row')} (totals, notes) skipped`
+      : plural(rows, 'school row'),
+  tableNotFound: 'No school table found',
+  tableNotFoundHint:
+    'Open the sheet with the school data and click “Scan again”, or select the whole table (with its header) and click “Use selection”.',
+  rescan: 'Scan again',
+  rescanHint: 'Read the active worksheet again',
+  useSelection: 'Use selection',
+  useSelectionHint: 'Select the whole table (with its header) in the sheet first',
+  headerChanged:
+    'The header has changed since it was found (columns inserted, deleted or renamed); it was read again. Check the column mapping, then check again.',
+  restored: 'Using the column mapping and standard saved in this workbook last time.',
+
+  stepMapping: 'Columns',
+  mappingSummary: (mapped) => `${plural(mapped, 'column')} mapped`,
+  mappingMissing: (labels) => `Required columns missing: ${labels}`,
+  mappingMissingCount: (n) => `${n} required missing`,
+  mappingHint: 'Recognised automatically; change any of them. Changes are saved in this workbook.',
+  mappingNone: '(not used)',
+  mappingColumn: (letter, header) => `Column ${letter} · ${header}`,
+  mappingRequired: 'Required: choose the column',
+  mappingUnit: (unit) => `Converted from the header unit “${unit}”`,
+  mappingShowAll: 'Show all fields',
+  mappingRequiredMark: 'required',
+
+  stepProfile: 'Standard',
+  profileLabel: 'Evaluation standard',
+  profileQuality: 'High-quality balance (2017)',
+  profileBasic: 'Basic balance (2012)',
+  profileCustom: 'Custom standard',
+  customLabel: 'Standard configuration (JSON)',
+  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 8, "r": 0.6 } }',
+  customHint:
+    'Paste JSON or choose a .json file. Use "extends" to start from a built-in standard and give only what differs.',
+  customUpload: 'Choose JSON file',
+  customEmpty: 'Paste or choose a standard configuration.',
+  customErrors: 'The configuration has errors',
+  customReadFailed: (name) => `Could not read the file “${name}”`,
+  cvRuleEach: (primary, junior) =>
+    `Every indicator's difference coefficient: primary ≤ ${primary}, junior secondary ≤ ${junior}`,
+  cvRuleComposite: (primary, junior) =>
+    `Composite difference coefficient (mean of all): primary ≤ ${primary}, junior secondary ≤ ${junior}`,
+  schoolRule: (k, n, r) =>
+    `Per school: at least ${k} of ${n} indicators meet the standard, the rest at least ${r} of it`,
+  noSchoolRule: 'No per-school verdict; difference coefficients only.',
+  standardsCaption: 'Per-school standards',
+  colIndicator: 'Indicator',
+  colPrimary: 'Primary',
+  colJunior: 'Junior',
+  cvOnly: 'CV only',
+
+  check: 'Check and mark',
+  checkHint: 'Evaluate with the chosen standard and shade the cells below standard',
+  checkNeedsColumns: 'Map the required columns first',
+  checkNeedsProfile: 'Fix the standard first',
+  writeReport: 'Write report',
+  clearMarks: 'Clear marks',
+  checked: (painted) =>
+    painted > 0 ? `Check done; ${plural(painted, 'cell')} marked.` : 'Check done; nothing to mark.',
+  notesUnsupported:
+    'This Excel version does not support cell notes (needs ExcelApi 1.18); the explanations are in the report.',
+  notesSkipped: (n) => `${plural(n, 'cell')} already had a comment and got no note.`,
+  reportWritten: (sheet) => `The report was written to the sheet “${sheet}”.`,
+  cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
+  clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
+
+  resultsTitle: 'Results',
+  resultsStale: 'The columns or the standard changed since; these results are from before. Check again.',
+  verdictPass: 'All standards met',
+  verdictFail: 'Not all standards met',
+  verdictUnknown: 'Undecided',
+  countChecked: 'Checked',
+  countPassed: 'Passed',
+  countFailed: 'Failed',
+  countExcluded: 'Excluded',
+  stageHeading: (stage, schools, students) =>
+    `${stage} · ${plural(schools, 'school')} · ${plural(students, 'student')}`,
+  colCv: 'CV',
+  colThreshold: 'Limit',
+  colResult: 'Result',
+  pass: 'Pass',
+  fail: 'Fail',
+  undecided: 'Undecided',
+  near: (diff) => `Near the limit (${diff} apart)`,
+  composite: 'Composite CV',
+  noStages: 'No schools to compute difference coefficients for.',
+  excludedTitle: (n) => `Excluded (${num(n)})`,
+  failingTitle: (n) => `Schools below standard (${num(n)})`,
+  failingHint: 'Click a school to go to its row.',
+  noFailing: 'Every checked school meets the per-school standard.',
+  noSchoolVerdicts: 'This standard has no per-school verdict.',
+  schoolMet: (met, judged) => `${met} of ${judged} indicators met`,
+  checksTitle: (n) => `Size, class size and other checks failed (${num(n)})`,
+  issuesTitle: (n) => `Data problems (${num(n)})`,
+  noIssues: 'No data problems found.',
+  issuePlace: (row, column) =>
+    row < 1 ? 'Whole table' : column ? `Row ${row}, column ${column}` : `Row ${row}`,
+  severityError: 'Error',
+  severityWarning: 'Warning',
+  severityInfo: 'Note',
+  showMore: (n) => `Show ${num(n)} more`,
+  locate: (name) => `Go to ${name}`,
+
+  planNeedsCheck: 'Run a check on the “Check” tab first, then plan the remediation here.',
+  planIntro:
+    'The least each indicator needs to gain so that every school meets its standard and the difference coefficient its limit, and what it costs.',
+  planFloorsRule: (k, r) =>
+    `Plan by the rule “at least ${k} met, the rest at least ${r}” (otherwise every indicator must be met)`,
+  unitCostsTitle: 'Unit costs (optional, for the budget)',
+  unitCostLabel: (label, unit) => `${label} (yuan per ${unit})`,
+  unitCostInvalid: 'Enter a number of at least 0',
+  planAdd: (amount) => `Add ${amount}`,
+  planSchools: (n) => `in ${plural(n, 'school')}`,
+  planCv: (before, after) => `CV ${before} → ${after}`,
+  planCost: (yuan) => `about ${yuan} yuan`,
+  planNothing: 'Standard met; nothing to add',
+  planInfeasible: 'The target cannot be reached with this data',
+  planMissing: (n) => `${plural(n, 'school')} without data left out`,
+  planStageTotal: (yuan) => `Budget about ${yuan} yuan in total`,
+  planStageUnpriced: 'Enter unit costs to estimate the budget',
+  planComposite: (before, after, threshold) => `Composite CV ${before} → ${after} (limit ≤ ${threshold})`,
+  planNoSchools: 'No schools to plan for.',
+  cvUndefined: 'undefined',
 };

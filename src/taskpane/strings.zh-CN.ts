@@ -1,11 +1,161 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
 
+const num = (n: number) => n.toLocaleString('zh-CN');
+
 export const zhCN = {
   /** BCP 47 tag for <html lang> and Intl formatting. */
   lang: 'zh-CN',
   appTitle: '均衡评估助手',
   appSubtitle: '县域义务教育均衡发展督导评估：差异系数与学校达标核查',
   officeUnavailable: '未能加载 Office.js。请在 Excel 中打开本加载项，并确认网络可以访问 Office 加载项服务。',
+
+  stageNames: { primary: '小学', junior: '初中' },
+  tabCheck: '检查',
+  tabPlan: '整改测算',
+
+  busyReading: '正在读取工作表…',
+  busyChecking: '正在检查并标注…',
+  busyReport: '正在写入评估报告…',
+  busyClearing: '正在清除标注…',
+  busyLocating: '正在定位…',
+
+  errorTitle: '操作失败',
+  unexpectedError: (message: string) => `出现意外错误：${message}`,
+  dismiss: '关闭',
+
+  // Step 1: the table
+  stepTable: '数据表',
+  tableSheet: (sheet: string) => `工作表“${sheet}”`,
+  tableRange: (address: string) => `区域 ${address}`,
+  tableSelection: '所选区域',
+  tableHeader: (top: number, bottom: number) =>
+    top === bottom ? `表头在第 ${top} 行` : `表头在第 ${top}–${bottom} 行（两级表头）`,
+  tableRows: (rows: number, skipped: number) =>
+    skipped > 0
+      ? `${num(rows)} 行学校数据，另有 ${num(skipped)} 行不是学校（合计、说明等）已跳过`
+      : `${num(rows)} 行学校数据`,
+  tableNotFound: '未找到学校数据表',
+  tableNotFoundHint:
+    '请打开存放学校数据的工作表后点“重新识别”，或在表中选中整张表（含表头）后点“使用所选区域”。',
+  rescan: '重新识别',
+  rescanHint: '重新读取当前工作表',
+  useSelection: '使用所选区域',
+  useSelectionHint: '先在工作表中选中整张表（含表头），再点此按钮',
+  headerChanged: '表头与上次识别时不同（可能插入、删除或修改了列），已重新识别，请核对列对应后再检查。',
+  restored: '已沿用本工作簿上次保存的列对应和评估标准。',
+
+  // Step 2: the column mapping
+  stepMapping: '列对应',
+  mappingSummary: (mapped: number) => `已对应 ${mapped} 列`,
+  mappingMissing: (labels: string) => `缺少必填列：${labels}`,
+  mappingMissingCount: (n: number) => `缺少 ${n} 项必填`,
+  mappingHint: '以下为自动识别结果，可逐项修改；修改会保存在本工作簿中。',
+  mappingNone: '（不使用）',
+  mappingColumn: (letter: string, header: string) => `${letter} 列 · ${header}`,
+  mappingRequired: '必填：请选择对应的列',
+  mappingUnit: (unit: string) => `按表头单位“${unit}”换算`,
+  mappingShowAll: '显示全部字段',
+  mappingRequiredMark: '必填',
+
+  // Step 3: the standard
+  stepProfile: '评估标准',
+  profileLabel: '选择评估标准',
+  profileQuality: '优质均衡（2017）',
+  profileBasic: '基本均衡（2012）',
+  profileCustom: '自定义标准',
+  customLabel: '标准配置（JSON）',
+  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 8, "r": 0.6 } }',
+  customHint: '可粘贴 JSON，或选择 .json 文件。用 "extends" 继承内置标准，只写需要修改的项。',
+  customUpload: '选择 JSON 文件',
+  customEmpty: '请粘贴或选择标准配置。',
+  customErrors: '标准配置有误',
+  customReadFailed: (name: string) => `无法读取文件“${name}”`,
+  cvRuleEach: (primary: string, junior: string) => `每项指标的差异系数：小学 ≤ ${primary}，初中 ≤ ${junior}`,
+  cvRuleComposite: (primary: string, junior: string) =>
+    `综合差异系数（各项差异系数的平均值）：小学 ≤ ${primary}，初中 ≤ ${junior}`,
+  schoolRule: (k: number, n: number, r: string) =>
+    `学校达标：${n} 项指标中至少 ${k} 项达到标准，其余不低于标准的 ${r}`,
+  noSchoolRule: '不做学校达标判定，只计算差异系数。',
+  standardsCaption: '各项指标的学校标准',
+  colIndicator: '指标',
+  colPrimary: '小学',
+  colJunior: '初中',
+  cvOnly: '只算差异系数',
+
+  // Actions
+  check: '检查并标注',
+  checkHint: '按所选标准计算，并在工作表中标出未达标的单元格',
+  checkNeedsColumns: '请先补全必填列',
+  checkNeedsProfile: '请先修正评估标准',
+  writeReport: '写入评估报告',
+  clearMarks: '清除标注',
+  checked: (painted: number) =>
+    painted > 0 ? `检查完成，已标注 ${num(painted)} 个单元格。` : '检查完成，没有需要标注的单元格。',
+  notesUnsupported: '当前 Excel 版本不支持单元格批注（需要 ExcelApi 1.18），标注说明请查看评估报告。',
+  notesSkipped: (n: number) => `${num(n)} 个单元格已有评论，未添加批注说明。`,
+  reportWritten: (sheet: string) => `评估报告已写入工作表“${sheet}”。`,
+  cleared: (n: number) => (n > 0 ? `已清除标注，恢复了 ${num(n)} 个单元格。` : '没有需要清除的标注。'),
+  clearDamaged: (rows: string) => `标注记录第 ${rows} 行已被改动，这些单元格的标注未能清除。`,
+
+  // Results
+  resultsTitle: '检查结果',
+  resultsStale: '列对应或评估标准已修改，以下是修改前的结果，请重新检查。',
+  verdictPass: '全部达标',
+  verdictFail: '未全部达标',
+  verdictUnknown: '无法判定',
+  countChecked: '参评',
+  countPassed: '达标',
+  countFailed: '未达标',
+  countExcluded: '未纳入',
+  stageHeading: (stage: string, schools: number, students: number) =>
+    `${stage} · ${num(schools)} 所 · ${num(students)} 名学生`,
+  colCv: '差异系数',
+  colThreshold: '标准',
+  colResult: '结论',
+  pass: '达标',
+  fail: '未达标',
+  undecided: '无法判定',
+  near: (diff: string) => `接近标准（相差 ${diff}）`,
+  composite: '综合差异系数',
+  noStages: '没有可计算差异系数的学校。',
+  excludedTitle: (n: number) => `未纳入计算（${num(n)}）`,
+  failingTitle: (n: number) => `未达标学校（${num(n)}）`,
+  failingHint: '点击学校可在工作表中定位到该行。',
+  noFailing: '所有参评学校均达到学校标准。',
+  noSchoolVerdicts: '该标准不做学校达标判定。',
+  schoolMet: (met: number, judged: number) => `${judged} 项指标达标 ${met} 项`,
+  checksTitle: (n: number) => `规模、班额等核查未通过（${num(n)}）`,
+  issuesTitle: (n: number) => `数据问题（${num(n)}）`,
+  noIssues: '未发现数据问题。',
+  issuePlace: (row: number, column: string | undefined) =>
+    row < 1 ? '整表' : column ? `第 ${row} 行 ${column} 列` : `第 ${row} 行`,
+  severityError: '错误',
+  severityWarning: '提醒',
+  severityInfo: '提示',
+  showMore: (n: number) => `再显示 ${num(n)} 条`,
+  locate: (name: string) => `定位到 ${name}`,
+
+  // Remediation planner
+  planNeedsCheck: '请先在“检查”页完成一次检查，再测算整改需求。',
+  planIntro: '按学校标准和差异系数标准，测算每项指标至少需要增加多少资源，以及所需预算。',
+  planFloorsRule: (k: number, r: string) =>
+    `按“至少 ${k} 项达标、其余不低于 ${r}”测算（否则每项都要达到标准）`,
+  unitCostsTitle: '单位成本（可选，用于估算预算）',
+  unitCostLabel: (label: string, unit: string) => `${label}（元/${unit}）`,
+  unitCostInvalid: '请输入不小于 0 的数字',
+  planAdd: (amount: string) => `需增加 ${amount}`,
+  planSchools: (n: number) => `涉及 ${num(n)} 所学校`,
+  planCv: (before: string, after: string) => `差异系数 ${before} → ${after}`,
+  planCost: (yuan: string) => `约 ${yuan} 元`,
+  planNothing: '已达到标准，无需增加',
+  planInfeasible: '按现有数据无法达到目标',
+  planMissing: (n: number) => `${num(n)} 所学校缺少数据，未参与测算`,
+  planStageTotal: (yuan: string) => `预算合计约 ${yuan} 元`,
+  planStageUnpriced: '填写单位成本后可估算预算',
+  planComposite: (before: string, after: string, threshold: string) =>
+    `综合差异系数 ${before} → ${after}（标准 ≤ ${threshold}）`,
+  planNoSchools: '没有可测算的学校。',
+  cvUndefined: '无法计算',
 };
 
 /** The shape every language file has (keys of the zh-CN master). */

@@ -1,0 +1,241 @@
+// 整改测算 tab: per stage and indicator, the least to add (total, schools, CV after) and, with unit costs, the budget.
+import { useMemo, useState } from 'react';
+import {
+  Badge,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { formatNumber, formatPercent } from '../../engine/format';
+import { INDICATORS } from '../../engine/indicators';
+import { planStage } from '../../engine/planner';
+import type { IndicatorPlan, StagePlan, UnitCosts } from '../../engine/plannerTypes';
+import { profileIndicators } from '../../engine/profiles';
+import type { IndicatorId, Stage } from '../../engine/types';
+import { useStrings } from '../strings';
+import type { CheckOutcome } from '../workflow';
+import { formatCv, formatThreshold } from './format';
+import { Section } from './Section';
+
+const STAGES: readonly Stage[] = ['primary', 'junior'];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+  costs: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
+  stageHead: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  itemHead: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  warn: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** Parses a unit cost typed by the user: a number ≥ 0 (full-width digits and thousands commas allowed), else null. */
+export function parseUnitCost(text: string): number | null {
+  const normal = text
+    .replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(normal)) return null;
+  return Number(normal);
+}
+
+function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const meta = INDICATORS[plan.indicator];
+  const affected = plan.additions.filter((a) => a > 0).length;
+  return (
+    <li className={styles.item}>
+      <div className={styles.itemHead}>
+        <Text weight="semibold" title={meta.name}>
+          {meta.label}
+        </Text>
+        {!plan.feasible ? (
+          <Badge color="danger" appearance="tint">
+            {strings.planInfeasible}
+          </Badge>
+        ) : plan.total > 0 ? (
+          <Badge color="warning" appearance="tint">
+            {strings.planAdd(`${formatNumber(plan.total)}${plan.unit}`)}
+          </Badge>
+        ) : (
+          <Badge color="success" appearance="tint">
+            {strings.planNothing}
+          </Badge>
+        )}
+      </div>
+      {plan.total > 0 && (
+        <Caption1>
+          {strings.planAdd(`${formatNumber(plan.total)}${plan.unit}`)} · {strings.planSchools(affected)}
+        </Caption1>
+      )}
+      {plan.targetCv !== null && (
+        <Caption1>
+          {strings.planCv(
+            formatCv(plan.cvBefore, strings.cvUndefined),
+            formatCv(plan.cv, strings.cvUndefined),
+          )}
+          {` (≤ ${formatThreshold(plan.targetCv)})`}
+        </Caption1>
+      )}
+      {plan.cost !== null && plan.total > 0 && (
+        <Caption1 className={styles.total}>{strings.planCost(formatNumber(plan.cost, 0))}</Caption1>
+      )}
+      {plan.missing > 0 && <Caption1 className={styles.warn}>{strings.planMissing(plan.missing)}</Caption1>}
+    </li>
+  );
+}
+
+function StageSection({ plan }: { plan: StagePlan }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  return (
+    <Section
+      title={strings.stageNames[plan.stage]}
+      aside={
+        plan.feasible ? null : (
+          <Badge color="danger" appearance="tint">
+            {strings.planInfeasible}
+          </Badge>
+        )
+      }
+    >
+      {plan.schools.length === 0 ? (
+        <Caption1 className={styles.muted}>{strings.planNoSchools}</Caption1>
+      ) : (
+        <>
+          {plan.composite && (
+            <Caption1>
+              {strings.planComposite(
+                formatCv(plan.composite.before, strings.cvUndefined),
+                formatCv(plan.composite.after, strings.cvUndefined),
+                formatThreshold(plan.composite.threshold),
+              )}
+            </Caption1>
+          )}
+          <ul className={styles.list} aria-label={strings.stageNames[plan.stage]}>
+            {plan.indicators.map((p) => (
+              <IndicatorItem key={p.indicator} plan={p} />
+            ))}
+          </ul>
+          <Text className={styles.total}>
+            {plan.cost !== null
+              ? strings.planStageTotal(formatNumber(plan.cost, 0))
+              : strings.planStageUnpriced}
+          </Text>
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const [costTexts, setCostTexts] = useState<Partial<Record<IndicatorId, string>>>({});
+  const [byRule, setByRule] = useState(false);
+
+  const evaluation = outcome?.evaluation ?? null;
+  const profile = evaluation?.profile ?? null;
+  const priced = useMemo(
+    () => (profile ? profileIndicators(profile).filter((id) => INDICATORS[id].unit !== '元') : []),
+    [profile],
+  );
+  const unitCosts = useMemo(() => {
+    const costs: UnitCosts = {};
+    let any = false;
+    for (const id of priced) {
+      const value = parseUnitCost(costTexts[id] ?? '');
+      if (value !== null) {
+        costs[id] = value;
+        any = true;
+      }
+    }
+    return any ? costs : undefined;
+  }, [priced, costTexts]);
+  const plans = useMemo(() => {
+    if (!evaluation) return [];
+    return STAGES.filter((s) => evaluation.stages[s]).map((stage) =>
+      planStage(evaluation, stage, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard' }),
+    );
+  }, [evaluation, unitCosts, byRule]);
+
+  if (!evaluation || !profile) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{strings.planNeedsCheck}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <div className={styles.root}>
+      <Caption1 className={styles.muted}>{strings.planIntro}</Caption1>
+      {profile.schoolRule && (
+        <Switch
+          checked={byRule}
+          onChange={(_, data) => setByRule(data.checked)}
+          label={strings.planFloorsRule(profile.schoolRule.k, formatPercent(profile.schoolRule.r))}
+        />
+      )}
+      <Section title={strings.unitCostsTitle}>
+        <div className={styles.costs}>
+          {priced.map((id) => {
+            const meta = INDICATORS[id];
+            const text = costTexts[id] ?? '';
+            const invalid = text.trim() !== '' && parseUnitCost(text) === null;
+            return (
+              <Field
+                key={id}
+                size="small"
+                label={strings.unitCostLabel(meta.label, meta.unit)}
+                validationState={invalid ? 'error' : 'none'}
+                validationMessage={invalid ? strings.unitCostInvalid : undefined}
+              >
+                <Input
+                  size="small"
+                  inputMode="decimal"
+                  value={text}
+                  onChange={(_, data) => setCostTexts((c) => ({ ...c, [id]: data.value }))}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </Section>
+      {plans.map((plan) => (
+        <StageSection key={plan.stage} plan={plan} />
+      ))}
+    </div>
+  );
+}

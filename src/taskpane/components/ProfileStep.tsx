@@ -1,0 +1,183 @@
+// Step 3: the standard — 优质均衡 (2017), 基本均衡 (2012) or a custom JSON profile — and its thresholds.
+import { useRef } from 'react';
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { formatNumber, formatPercent } from '../../engine/format';
+import { INDICATORS } from '../../engine/indicators';
+import { profileIndicators } from '../../engine/profiles';
+import type { Profile } from '../../engine/types';
+import type { ProfileKey } from '../settings';
+import { useStrings } from '../strings';
+import type { ProfileResolution } from '../workflow';
+import { formatThreshold } from './format';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  rules: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  custom: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  textarea: { fontFamily: tokens.fontFamilyMonospace },
+  table: { tableLayout: 'auto' },
+  number: { textAlign: 'right', whiteSpace: 'nowrap', width: '1%' },
+  errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+function Thresholds({ profile }: { profile: Profile }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const { thresholds, mode } = profile.cv;
+  const primary = formatThreshold(thresholds.primary);
+  const junior = formatThreshold(thresholds.junior);
+  const withStandards = profileIndicators(profile).filter((id) => profile.standards[id] !== undefined);
+  const n = withStandards.length;
+  return (
+    <div className={styles.rules}>
+      <Caption1>
+        {mode === 'each' ? strings.cvRuleEach(primary, junior) : strings.cvRuleComposite(primary, junior)}
+      </Caption1>
+      <Caption1>
+        {profile.schoolRule
+          ? strings.schoolRule(profile.schoolRule.k, n, formatPercent(profile.schoolRule.r))
+          : strings.noSchoolRule}
+      </Caption1>
+      <Table size="extra-small" className={styles.table} aria-label={strings.standardsCaption}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{strings.colIndicator}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{strings.colPrimary}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{strings.colJunior}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {profileIndicators(profile).map((id) => {
+            const meta = INDICATORS[id];
+            const std = profile.standards[id];
+            const show = (v: number | undefined) =>
+              v === undefined ? '—' : `${formatNumber(v, 6)}${meta.valueUnit}`;
+            return (
+              <TableRow key={id}>
+                <TableCell title={meta.name}>{meta.label}</TableCell>
+                {std ? (
+                  <>
+                    <TableCell className={styles.number}>{show(std.primary)}</TableCell>
+                    <TableCell className={styles.number}>{show(std.junior)}</TableCell>
+                  </>
+                ) : (
+                  <TableCell colSpan={2} className={styles.muted}>
+                    {strings.cvOnly}
+                  </TableCell>
+                )}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function ProfileStep(props: {
+  profileKey: ProfileKey;
+  customText: string;
+  resolution: ProfileResolution;
+  disabled: boolean;
+  onChange(key: ProfileKey, customText: string): void;
+}) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { profileKey, customText, resolution } = props;
+
+  const readFile = (file: File) => {
+    const reader = new FileReader();
+    reader.onload = () => props.onChange('custom', String(reader.result ?? ''));
+    reader.onerror = () => props.onChange('custom', customText);
+    reader.readAsText(file, 'utf-8');
+  };
+
+  return (
+    <Section step={3} title={strings.stepProfile}>
+      <RadioGroup
+        aria-label={strings.profileLabel}
+        value={profileKey}
+        disabled={props.disabled}
+        onChange={(_, data) => props.onChange(data.value as ProfileKey, customText)}
+      >
+        <Radio value="quality-2017" label={strings.profileQuality} />
+        <Radio value="basic-2012" label={strings.profileBasic} />
+        <Radio value="custom" label={strings.profileCustom} />
+      </RadioGroup>
+      {profileKey === 'custom' && (
+        <div className={styles.custom}>
+          <Field label={strings.customLabel} hint={strings.customHint}>
+            <Textarea
+              className={styles.textarea}
+              resize="vertical"
+              rows={5}
+              value={customText}
+              placeholder={strings.customPlaceholder}
+              disabled={props.disabled}
+              onChange={(_, data) => props.onChange('custom', data.value)}
+            />
+          </Field>
+          <div>
+            <Button
+              size="small"
+              icon={<DocumentArrowUpRegular />}
+              disabled={props.disabled}
+              onClick={() => fileInput.current?.click()}
+            >
+              {strings.customUpload}
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              data-testid="profile-file"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) readFile(file);
+                event.target.value = '';
+              }}
+            />
+          </div>
+          {!resolution.ok &&
+            (resolution.errors.length === 0 ? (
+              <Caption1 className={styles.muted}>{strings.customEmpty}</Caption1>
+            ) : (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{strings.customErrors}</MessageBarTitle>
+                  <ul className={styles.errors}>
+                    {resolution.errors.map((e, i) => (
+                      <li key={i}>{e}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+        </div>
+      )}
+      {resolution.ok && <Thresholds profile={resolution.profile} />}
+    </Section>
+  );
+}

@@ -1,0 +1,457 @@
+// Results of a check: the verdict, counts, each stage's CV table with badges, failing schools (click → row), data problems.
+import { useState, type ReactNode } from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  CheckmarkCircle16Filled,
+  DismissCircle16Filled,
+  ErrorCircle16Regular,
+  Info16Regular,
+  Warning16Regular,
+} from '@fluentui/react-icons';
+import { INDICATORS } from '../../engine/indicators';
+import type {
+  CoefficientResult,
+  CompositeResult,
+  DataIssue,
+  SchoolVerdict,
+  Stage,
+  StageResult,
+} from '../../engine/types';
+import { useStrings, type Strings } from '../strings';
+import { countyVerdict, type CheckOutcome } from '../workflow';
+import { formatCv, formatDistance, formatThreshold } from './format';
+import { Section } from './Section';
+
+const STAGES: readonly Stage[] = ['primary', 'junior'];
+/** Long lists grow in pages: a county has a few hundred schools, a bad sheet thousands of issues. */
+const PAGE = 30;
+
+const useStyles = makeStyles({
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalXS },
+  count: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  countValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: '1.2' },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  stageHead: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  table: { tableLayout: 'auto' },
+  nameCell: { minWidth: 0, overflowWrap: 'anywhere' },
+  number: { textAlign: 'right', whiteSpace: 'nowrap', width: '1%', fontVariantNumeric: 'tabular-nums' },
+  badgeCell: { whiteSpace: 'nowrap', width: '1%' },
+  note: { display: 'block', color: tokens.colorPaletteMarigoldForeground2 },
+  accordion: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    width: '100%',
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  itemBody: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  plain: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, overflowWrap: 'anywhere' },
+  issueHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  panel: { margin: `0 ${tokens.spacingHorizontalS}` },
+});
+
+function PassBadge({ pass }: { pass: boolean | null }) {
+  const strings = useStrings();
+  if (pass === true)
+    return (
+      <Badge color="success" appearance="tint" icon={<CheckmarkCircle16Filled />}>
+        {strings.pass}
+      </Badge>
+    );
+  if (pass === false)
+    return (
+      <Badge color="danger" appearance="tint" icon={<DismissCircle16Filled />}>
+        {strings.fail}
+      </Badge>
+    );
+  return (
+    <Badge color="subtle" appearance="tint">
+      {strings.undecided}
+    </Badge>
+  );
+}
+
+function CoefficientRow({ result }: { result: CoefficientResult }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const meta = INDICATORS[result.indicator];
+  const near =
+    result.nearThreshold && result.cv !== null && result.threshold !== null
+      ? strings.near(formatDistance(result.cv, result.threshold))
+      : null;
+  return (
+    <TableRow>
+      <TableCell className={styles.nameCell}>
+        <span title={meta.name}>{meta.label}</span>
+        {near && <Caption1 className={styles.note}>{near}</Caption1>}
+        {result.note && (
+          <Caption1 className={mergeClasses(styles.note, styles.muted)}>{result.note}</Caption1>
+        )}
+      </TableCell>
+      <TableCell className={styles.number}>{formatCv(result.cv, strings.cvUndefined)}</TableCell>
+      <TableCell className={styles.number}>
+        {result.threshold === null ? '—' : `≤ ${formatThreshold(result.threshold)}`}
+      </TableCell>
+      <TableCell className={styles.badgeCell}>
+        {result.threshold === null ? null : <PassBadge pass={result.pass} />}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function CompositeRow({ composite }: { composite: CompositeResult }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const near =
+    composite.nearThreshold && composite.value !== null
+      ? strings.near(formatDistance(composite.value, composite.threshold))
+      : null;
+  return (
+    <TableRow>
+      <TableCell className={styles.nameCell}>
+        <Text weight="semibold">{strings.composite}</Text>
+        {near && <Caption1 className={styles.note}>{near}</Caption1>}
+      </TableCell>
+      <TableCell className={styles.number}>
+        <Text weight="semibold">{formatCv(composite.value, strings.cvUndefined)}</Text>
+      </TableCell>
+      <TableCell className={styles.number}>≤ {formatThreshold(composite.threshold)}</TableCell>
+      <TableCell className={styles.badgeCell}>
+        <PassBadge pass={composite.pass} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function StageTable({ result, ids }: { result: StageResult; ids: readonly string[] }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const stageName = strings.stageNames[result.stage];
+  const rows = ids.flatMap((id) => {
+    const r = result.indicators[id as keyof StageResult['indicators']];
+    return r ? [r] : [];
+  });
+  return (
+    <div className={styles.stage}>
+      <div className={styles.stageHead}>
+        <Subtitle2 as="h3">{strings.stageHeading(stageName, result.schools, result.students)}</Subtitle2>
+        <PassBadge pass={result.pass} />
+      </div>
+      <Table size="extra-small" className={styles.table} aria-label={stageName}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{strings.colIndicator}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{strings.colCv}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{strings.colThreshold}</TableHeaderCell>
+            <TableHeaderCell className={styles.badgeCell}>{strings.colResult}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <CoefficientRow key={r.indicator} result={r} />
+          ))}
+          {result.composite && <CompositeRow composite={result.composite} />}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** A list that shows PAGE items, then more on request (a button, so the keyboard reaches it). */
+function Paged<T>({ items, render }: { items: readonly T[]; render: (item: T, index: number) => ReactNode }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <>
+      <ul className={styles.list}>
+        {items.slice(0, shown).map((item, i) => (
+          <li key={i}>{render(item, i)}</li>
+        ))}
+      </ul>
+      {items.length > shown && (
+        <Button appearance="transparent" size="small" onClick={() => setShown(shown + PAGE)}>
+          {strings.showMore(Math.min(PAGE, items.length - shown))}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function schoolLine(strings: Strings, school: SchoolVerdict): string {
+  const judged = school.indicators.filter((i) => i.standard !== null).length;
+  return `${strings.stageNames[school.stage]} · ${strings.schoolMet(school.met, judged)}`;
+}
+
+function SchoolButton(props: {
+  school: SchoolVerdict;
+  lines: readonly string[];
+  disabled: boolean;
+  onLocate(sheet: string, row: number): void;
+  sheet: string;
+}) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const { school } = props;
+  return (
+    <Button
+      appearance="subtle"
+      className={styles.item}
+      disabled={props.disabled}
+      aria-label={strings.locate(school.name)}
+      onClick={() => props.onLocate(school.sheet ?? props.sheet, school.row)}
+    >
+      <span className={styles.itemBody}>
+        <Text weight="semibold">{school.name}</Text>
+        {props.lines.map((line, i) => (
+          <Caption1 key={i} className={i === 0 ? styles.muted : undefined}>
+            {line}
+          </Caption1>
+        ))}
+      </span>
+    </Button>
+  );
+}
+
+function IssueIcon({ severity }: { severity: DataIssue['severity'] }) {
+  const styles = useStyles();
+  if (severity === 'error') return <ErrorCircle16Regular className={styles.bad} />;
+  if (severity === 'warning') return <Warning16Regular className={styles.note} />;
+  return <Info16Regular className={styles.muted} />;
+}
+
+export function Results(props: {
+  outcome: CheckOutcome;
+  /** The mapping or standard changed since: the results are of the previous settings. */
+  stale: boolean;
+  disabled: boolean;
+  onLocate(sheet: string, row: number): void;
+}) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const { outcome } = props;
+  const { evaluation, issues, sheet } = outcome;
+  const verdict = countyVerdict(evaluation);
+  const failing = evaluation.schools.filter((s) => s.pass === false);
+  const checkFailures = evaluation.schools.filter((s) => s.pass !== false && s.checks.some((c) => !c.pass));
+  const hasRule = evaluation.profile.schoolRule !== null;
+  const stages = STAGES.flatMap((s) => (evaluation.stages[s] ? [evaluation.stages[s] as StageResult] : []));
+  const severityText = {
+    error: strings.severityError,
+    warning: strings.severityWarning,
+    info: strings.severityInfo,
+  };
+  const counts: [string, number, string | undefined][] = [
+    [strings.countChecked, evaluation.summary.checked, undefined],
+    [strings.countPassed, evaluation.summary.passed, styles.good],
+    [strings.countFailed, evaluation.summary.failed, evaluation.summary.failed > 0 ? styles.bad : undefined],
+    [strings.countExcluded, evaluation.summary.excluded, undefined],
+  ];
+  const [open, setOpen] = useState<string[]>(['failing']);
+
+  return (
+    <Section
+      title={strings.resultsTitle}
+      aside={
+        <Badge
+          size="large"
+          color={verdict === true ? 'success' : verdict === false ? 'danger' : 'subtle'}
+          icon={
+            verdict === true ? (
+              <CheckmarkCircle16Filled />
+            ) : verdict === false ? (
+              <DismissCircle16Filled />
+            ) : undefined
+          }
+        >
+          {verdict === true
+            ? strings.verdictPass
+            : verdict === false
+              ? strings.verdictFail
+              : strings.verdictUnknown}
+        </Badge>
+      }
+    >
+      {props.stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{strings.resultsStale}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
+        {counts.map(([label, value, tone]) => (
+          <div key={label} className={styles.count} role="listitem" aria-label={`${label} ${value}`}>
+            <span className={mergeClasses(styles.countValue, tone)}>
+              {value.toLocaleString(strings.lang)}
+            </span>
+            <Caption1 className={styles.muted}>{label}</Caption1>
+          </div>
+        ))}
+      </div>
+      {stages.length === 0 && <Caption1>{strings.noStages}</Caption1>}
+      {stages.map((stage) => (
+        <StageTable key={stage.stage} result={stage} ids={evaluation.profile.indicators} />
+      ))}
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, data) => setOpen(data.openItems.map(String))}
+        className={styles.accordion}
+      >
+        <AccordionItem value="failing">
+          <AccordionHeader size="small">{strings.failingTitle(failing.length)}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {!hasRule ? (
+              <Caption1 className={styles.muted}>{strings.noSchoolVerdicts}</Caption1>
+            ) : failing.length === 0 ? (
+              <Caption1 className={styles.muted}>{strings.noFailing}</Caption1>
+            ) : (
+              <>
+                <Caption1 className={styles.muted}>{strings.failingHint}</Caption1>
+                <Paged
+                  items={failing}
+                  render={(school) => (
+                    <SchoolButton
+                      school={school}
+                      sheet={sheet}
+                      lines={[schoolLine(strings, school), ...school.reasons]}
+                      disabled={props.disabled}
+                      onLocate={props.onLocate}
+                    />
+                  )}
+                />
+              </>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+        {checkFailures.length > 0 && (
+          <AccordionItem value="checks">
+            <AccordionHeader size="small">{strings.checksTitle(checkFailures.length)}</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <Paged
+                items={checkFailures}
+                render={(school) => (
+                  <SchoolButton
+                    school={school}
+                    sheet={sheet}
+                    lines={[
+                      strings.stageNames[school.stage],
+                      ...school.checks.filter((c) => !c.pass).map((c) => c.message),
+                    ]}
+                    disabled={props.disabled}
+                    onLocate={props.onLocate}
+                  />
+                )}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="excluded">
+          <AccordionHeader size="small">{strings.excludedTitle(evaluation.excluded.length)}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <Paged
+              items={evaluation.excluded}
+              render={(ex) => (
+                <div className={styles.plain}>
+                  <Text weight="semibold">{ex.name}</Text>
+                  <Caption1 block className={styles.muted}>
+                    {ex.message}
+                  </Caption1>
+                </div>
+              )}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="issues">
+          <AccordionHeader size="small">{strings.issuesTitle(issues.length)}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            {issues.length === 0 ? (
+              <Caption1 className={styles.muted}>{strings.noIssues}</Caption1>
+            ) : (
+              <Paged
+                items={issues}
+                render={(issue) => {
+                  const head = (
+                    <span className={styles.issueHead}>
+                      <IssueIcon severity={issue.severity} />
+                      <Caption1>
+                        {severityText[issue.severity]} · {strings.issuePlace(issue.row, issue.column)}
+                      </Caption1>
+                    </span>
+                  );
+                  const body = (
+                    <span className={styles.itemBody}>
+                      {head}
+                      <Text size={200}>{issue.message}</Text>
+                    </span>
+                  );
+                  return issue.row >= 1 ? (
+                    <Button
+                      appearance="subtle"
+                      className={styles.item}
+                      disabled={props.disabled}
+                      onClick={() => props.onLocate(issue.sheet ?? sheet, issue.row)}
+                    >
+                      {body}
+                    </Button>
+                  ) : (
+                    <div className={styles.plain}>{body}</div>
+                  );
+                }}
+              />
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </Section>
+  );
+}

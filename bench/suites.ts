@@ -1,0 +1,3 @@
+/** Every benchmark suite, one import per line: add yours here. */
+import './engine.bench';
+import './functions.bench';

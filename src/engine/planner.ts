@@ -71,74 +71,98 @@ interface LiftOption {
  * indicators (n is small), so the choice is optimal, not greedy.
  */
 function chooseResiduals(options: readonly LiftOption[], slack: number): Set<number> {
-  const unmet = options.map((o, i) => (o.full > 0 ? i : -1)).filter((i) => i >= 0);
-  let best: Set<number> = new Set();
-  let bestScore: number[] | null = null;
-  const score = (set: Set<number>): number[] => {
+  const unmet: number[] = [];
+  for (let i = 0; i < options.length; i++) if (options[i].full > 0) unmet.push(i);
+  const chosen = new Set<number>();
+  if (unmet.length === 0 || slack === 0) return chosen;
+  // At most 12 indicators exist, so every subset of the unmet ones (a bit mask) is cheap to score.
+  const u = unmet.length;
+  let best = 0;
+  let bestScore: [number, number, number] = [Infinity, Infinity, Infinity];
+  for (let mask = 0; mask < 1 << u; mask++) {
+    let size = 0;
+    for (let m = mask; m; m &= m - 1) size++;
+    if (size > slack) continue;
     let cost = 0;
     let touched = 0;
     let relative = 0;
-    for (const i of unmet) {
-      const o = options[i];
-      const add = set.has(i) ? o.residual : o.full;
+    for (let x = 0; x < u; x++) {
+      const o = options[unmet[x]];
+      const add = mask & (1 << x) ? o.residual : o.full;
       if (add > 0) touched++;
-      cost += o.price === null ? 0 : add * o.price;
+      if (o.price !== null) cost += add * o.price;
       relative += o.scale > 0 ? add / o.scale : add;
     }
-    return [cost, touched, relative];
-  };
-  const better = (a: number[], b: number[]): boolean => {
-    for (let x = 0; x < a.length; x++) {
-      const tol = 1e-12 * Math.max(1, Math.abs(a[x]), Math.abs(b[x]));
-      if (a[x] < b[x] - tol) return true;
-      if (a[x] > b[x] + tol) return false;
+    if (lexicallyLess([cost, touched, relative], bestScore)) {
+      best = mask;
+      bestScore = [cost, touched, relative];
     }
-    return false;
+  }
+  for (let x = 0; x < u; x++) if (best & (1 << x)) chosen.add(unmet[x]);
+  return chosen;
+}
+
+/** a < b lexicographically, equal within a relative 1e-12 (sums of float costs) falling through to the next key. */
+function lexicallyLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let x = 0; x < a.length; x++) {
+    if (b[x] === Infinity) return a[x] < Infinity;
+    const tol = 1e-12 * Math.max(1, Math.abs(a[x]), Math.abs(b[x]));
+    if (a[x] < b[x] - tol) return true;
+    if (a[x] > b[x] + tol) return false;
+  }
+  return false;
+}
+
+/** The per-school rule of one stage, prepared once: indicators with standards, their floors, steps and prices. */
+interface StageRule {
+  ids: IndicatorId[];
+  metas: IndicatorMeta[];
+  standards: number[];
+  /** r × standard (the standard itself without a rule). */
+  residualFloors: number[];
+  steps: number[];
+  prices: (number | null)[];
+  /** n − k: how many indicators may stay at the residual floor. */
+  slack: number;
+}
+
+function stageRule(profile: Profile, stage: Stage, unitCosts: UnitCosts | undefined): StageRule {
+  const ids = standardIndicators(profile, stage);
+  const rule = profile.schoolRule;
+  const standards = ids.map((id) => profile.standards[id]?.[stage] as number);
+  return {
+    ids,
+    metas: ids.map((id) => INDICATORS[id]),
+    standards,
+    residualFloors: standards.map((s) => (rule ? residualOf(s, rule.r) : s)),
+    steps: ids.map((id) => stepOf(INDICATORS[id])),
+    prices: ids.map((id) => priceOf(id, unitCosts)),
+    slack: rule ? Math.max(0, ids.length - rule.k) : 0,
   };
-  const visit = (from: number, set: Set<number>): void => {
-    const s = score(set);
-    if (bestScore === null || better(s, bestScore)) {
-      bestScore = s;
-      best = new Set(set);
-    }
-    if (set.size >= slack) return;
-    for (let x = from; x < unmet.length; x++) {
-      set.add(unmet[x]);
-      visit(x + 1, set);
-      set.delete(unmet[x]);
-    }
-  };
-  visit(0, new Set());
-  return best;
 }
 
 /** Lift options of a part for its stage's standard indicators; `missing` lists indicators without data. */
-function liftOptions(
-  part: SchoolPart,
-  profile: Profile,
-  unitCosts: UnitCosts | undefined,
-): { options: LiftOption[]; missing: IndicatorId[] } {
-  const rule = profile.schoolRule;
+function liftOptions(part: SchoolPart, sr: StageRule): { options: LiftOption[]; missing: IndicatorId[] } {
   const p = part.counts.students;
   const options: LiftOption[] = [];
   const missing: IndicatorId[] = [];
-  for (const id of standardIndicators(profile, part.stage)) {
-    const meta = INDICATORS[id];
-    const standard = profile.standards[id]?.[part.stage] as number;
+  for (let x = 0; x < sr.ids.length; x++) {
+    const meta = sr.metas[x];
     const r = isCount(p) && p > 0 ? resourceOf(part, meta, p) : NaN;
     if (!(r === r) || !isCount(p) || p === 0) {
-      missing.push(id);
+      missing.push(sr.ids[x]);
       continue;
     }
-    const h = stepOf(meta);
-    const residualFloor = rule ? residualOf(standard, rule.r) : standard;
+    const h = sr.steps[x];
+    const standard = sr.standards[x];
+    const full = stepsToReach(r, p, meta.per, standard, h) * h;
     options.push({
-      indicator: id,
+      indicator: sr.ids[x],
       standard,
-      residualFloor,
-      full: stepsToReach(r, p, meta.per, standard, h) * h,
-      residual: stepsToReach(r, p, meta.per, residualFloor, h) * h,
-      price: priceOf(id, unitCosts),
+      residualFloor: sr.residualFloors[x],
+      full,
+      residual: full === 0 ? 0 : stepsToReach(r, p, meta.per, sr.residualFloors[x], h) * h,
+      price: sr.prices[x],
       scale: (standard * p) / meta.per,
     });
   }
@@ -180,13 +204,13 @@ export function planSchool(
     plan.note = '该评估标准没有校级达标规则（k 项达标），无需逐校测算';
     return plan;
   }
-  const { options, missing } = liftOptions(part, profile, unitCosts);
+  const sr = stageRule(profile, part.stage, unitCosts);
+  const { options, missing } = liftOptions(part, sr);
   if (missing.length > 0) {
     plan.note = `缺少数据（${missing.map((id) => INDICATORS[id].name).join('、')}），无法测算（不按 0 计算）`;
     return plan;
   }
-  const slack = Math.max(0, options.length - rule.k);
-  const residuals = chooseResiduals(options, slack);
+  const residuals = chooseResiduals(options, sr.slack);
   let cost = 0;
   let priced = true;
   options.forEach((o, i) => {
@@ -262,20 +286,21 @@ function targetOf(id: IndicatorId, profile: Profile, stage: Stage, options: Stag
   return new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
 }
 
-/** Per school: the indicators the k-of-n choice keeps at r × standard (an empty set where the rule is off). */
+/** Per school: the indicators the k-of-n choice keeps at r × standard (none where the rule is off). */
 function residualChoices(
   parts: readonly SchoolPart[],
   profile: Profile,
+  stage: Stage,
   mode: SchoolFloors,
   unitCosts: UnitCosts | undefined,
-): Set<IndicatorId>[] {
-  const rule = profile.schoolRule;
+): (Set<IndicatorId> | null)[] {
+  if (mode !== 'rule' || profile.schoolRule === null) return parts.map(() => null);
+  const sr = stageRule(profile, stage, unitCosts);
   return parts.map((part) => {
-    if (mode !== 'rule' || rule === null) return new Set<IndicatorId>();
-    const { options } = liftOptions(part, profile, unitCosts);
-    const slack = Math.max(0, standardIndicators(profile, part.stage).length - rule.k);
-    const chosen = chooseResiduals(options, slack);
-    return new Set([...chosen].map((i) => options[i].indicator));
+    const { options } = liftOptions(part, sr);
+    if (!options.some((o) => o.full > 0)) return null;
+    const chosen = chooseResiduals(options, sr.slack);
+    return chosen.size === 0 ? null : new Set([...chosen].map((i) => options[i].indicator));
   });
 }
 
@@ -303,7 +328,7 @@ export function planStage(
     return s;
   });
   const students = schools.map((s) => s.students);
-  const residuals = residualChoices(parts, profile, mode, options.unitCosts);
+  const residuals = residualChoices(parts, profile, stage, mode, options.unitCosts);
   const issues: DataIssue[] = [];
   const ids = (options.indicators ?? profileIndicators(profile)).filter(
     (id) => profile.indicators.includes(id) || profile.standards[id]?.[stage] !== undefined,
@@ -348,7 +373,7 @@ function planOne(
   id: IndicatorId,
   parts: readonly SchoolPart[],
   students: readonly number[],
-  residuals: readonly Set<IndicatorId>[],
+  residuals: readonly (Set<IndicatorId> | null)[],
   profile: Profile,
   stage: Stage,
   options: StagePlanOptions,
@@ -359,6 +384,8 @@ function planOne(
   const target = targetOf(id, profile, stage, options);
   const step = stepOf(meta);
   const n = parts.length;
+  const rule = profile.schoolRule;
+  const residualFloor = standard !== null && rule ? residualOf(standard, rule.r) : null;
   const used: number[] = [];
   const amounts: number[] = [];
   const floors: (number | null)[] = [];
@@ -378,10 +405,7 @@ function planOne(
     }
     used.push(i);
     amounts.push(r);
-    const rule = profile.schoolRule;
-    floors.push(
-      standard === null ? null : rule && residuals[i].has(id) ? residualOf(standard, rule.r) : standard,
-    );
+    floors.push(residuals[i]?.has(id) ? residualFloor : standard);
   }
   const plan: IndicatorPlan = {
     indicator: id,

@@ -2,9 +2,9 @@
  * The planner's core (整改测算): the minimal additions for one indicator so every school meets its minimum and the
  * student-weighted CV reaches a target — water-filling, continuous and on a grid (see docs/planner.md).
  */
-import Decimal from 'decimal.js';
 import { floatCoefficient } from './coefficient';
-import { Dec, dec, exactCvSquared, NEAR, squaredAtMost, type Rational } from './exact';
+import { dec } from './exact';
+import { ExactSums } from './plannerExact';
 import { formatNumber } from './format';
 import type {
   IndicatorPlanInput,
@@ -35,90 +35,138 @@ function decimalsOf(step: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** j·h as the number it is in decimal (3·0.01 = 0.03, not 0.030000000000000002). */
+/**
+ * j·h as the number it is in decimal (3·0.01 = 0.03, not 0.030000000000000002): h = u/10^d with u whole, and
+ * (j·u)/10^d is one correctly rounded division, which is the double nearest the decimal.
+ */
 function multiple(j: number, h: number, decimals: number): number {
   if (decimals === 0) return j * h;
-  return Number((j * h).toFixed(decimals));
+  const scale = 10 ** decimals;
+  return (j * Math.round(h * scale)) / scale;
+}
+
+/** Relative float error allowed for a grid quotient before it is decided exactly: thousands of ulps. */
+const STEP_NEAR = 1e-12;
+const SAFE = 2 ** 52;
+
+/** x as a whole number over 10^k — its shortest decimal — for small k, or null (then decimal.js decides). */
+function asScaled(x: number): [number, number] | null {
+  let scale = 1;
+  for (let k = 0; k <= 10; k++, scale *= 10) {
+    const int = Math.round(x * scale);
+    if (Math.abs(int) >= SAFE) return null;
+    if (int / scale === x) return [int, k];
+  }
+  return null;
+}
+
+/**
+ * per·(r + j·h) ≥ floor·p, exactly, for decimal inputs: in whole numbers on a common scale while they stay below
+ * 2^52 (every product then exact in float64), else in decimal.js.
+ */
+function reachesExactly(r: number, p: number, per: number, floor: number, h: number, j: number): boolean {
+  const rs = asScaled(r);
+  const hs = asScaled(h);
+  const fs = asScaled(floor);
+  const ps = asScaled(p);
+  if (rs && hs && fs && ps) {
+    const k = Math.max(rs[1], hs[1], fs[1] + ps[1]);
+    const lhs = per * (rs[0] * 10 ** (k - rs[1]) + j * hs[0] * 10 ** (k - hs[1]));
+    const rhs = fs[0] * ps[0] * 10 ** (k - fs[1] - ps[1]);
+    const bound = Math.max(Math.abs(lhs), Math.abs(rhs), Math.abs(j * hs[0]) * 10 ** k * per);
+    if (bound < SAFE) return lhs >= rhs;
+  }
+  return dec(r).plus(dec(h).times(j)).times(per).gte(dec(floor).times(p));
 }
 
 /**
  * Fewest grid steps j ≥ 0 with per·(r + j·h) ≥ floor·p, decided exactly: the float decides unless the quotient lies
- * within a relative 1e-9 of a whole number; then decimal.js (9 teachers for 1000 students is exactly 0.9 per 100).
+ * within a relative 1e-12 of a whole number N (its rounding error is a few ulps of the larger term); then whether N
+ * steps reach the floor is decided exactly (9 teachers for 1000 students is exactly 0.9 per 100).
  */
 export function stepsToReach(r: number, p: number, per: number, floor: number, h: number): number {
   const target = (floor * p) / per;
   const q = (target - r) / h;
   const nearest = Math.round(q);
   const scale = Math.max(1, Math.abs(target / h), Math.abs(r / h));
-  if (Math.abs(q - nearest) > NEAR * scale) return Math.max(0, Math.ceil(q));
-  const exact = dec(floor).times(p).div(per).minus(dec(r)).div(dec(h));
-  return exact.lte(0) ? 0 : exact.ceil().toNumber();
-}
-
-/** CV² = P·Σ(Aᵢ²/Pᵢ)/(ΣA)² − 1 from running sums (spec §3 without X̄; `per` cancels). */
-function cvSquared(sumP: number, sumA: number, sumA2P: number): number {
-  return (sumP * sumA2P) / (sumA * sumA) - 1;
+  if (Math.abs(q - nearest) > STEP_NEAR * scale) return Math.max(0, Math.ceil(q));
+  if (nearest <= 0) return reachesExactly(r, p, per, floor, h, 0) ? 0 : 1;
+  return reachesExactly(r, p, per, floor, h, nearest) ? nearest : nearest + 1;
 }
 
 /**
- * CV ≤ target, exactly: the float decides away from the target; within a relative 1e-9 (or, for a target of 0,
- * below 1e-12) CV² is recomputed as a rational from the decimal amounts.
- */
-function atMostTarget(cv: number | null, target: number, exact: () => Rational | null): boolean {
-  if (target === Infinity) return true;
-  if (cv === null) return false;
-  if (cv < target * (1 - NEAR)) return true;
-  if (cv > target * (1 + NEAR) + 1e-12) return false;
-  const q = exact();
-  return q !== null && squaredAtMost(q, { value: dec(target), strict: false });
-}
-
-/**
- * The continuous water level: the smallest L with CV(max(yᵢ, L)) ≤ t, or null when CV(y) ≤ t already (or the
- * mean is 0, where no level is smallest). Raising the floor lowers the CV monotonically (docs/planner.md), so the
- * first segment between sorted values whose right end reaches the target holds L; bisection finds it there.
+ * The continuous water level: the smallest L with CV(max(yᵢ, L)) ≤ t, or null when CV(y) ≤ t already (or the mean
+ * is 0, where no level is smallest). Raising the floor lowers the CV strictly until all values are equal
+ * (docs/planner.md), so bisection over [min y, max y] finds it, to the last bit in about 64 rounds of O(n).
  */
 export function waterLevel(y: Float64Array, p: Float64Array, t: number): number | null {
+  return waterBracket(y, p, t, 0)?.[1] ?? null;
+}
+
+/**
+ * [lo, hi] around the water level with CV(lo) > t ≥ CV(hi) in float and hi − lo ≤ tolerance·hi (0: to the last
+ * bit); null as for waterLevel. Schools below lo are lifted whatever the level, those above hi never are: only the
+ * ones in between are summed at each round, and they leave as the bracket closes — O(n) on the whole, like
+ * quickselect, instead of O(n) per round.
+ */
+function waterBracket(y: Float64Array, p: Float64Array, t: number, tolerance: number): [number, number] | null {
   const n = y.length;
   let sumP = 0;
-  let q1 = 0;
-  let q2 = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let i = 0; i < n; i++) {
     sumP += p[i];
-    q1 += p[i] * y[i];
-    q2 += p[i] * y[i] * y[i];
+    if (y[i] < lo) lo = y[i];
+    if (y[i] > hi) hi = y[i];
   }
-  if (!(q1 > 0)) return null;
+  if (!(hi > 0)) return null;
   const t2 = t * t;
-  if ((sumP * q2) / (q1 * q1) - 1 <= t2) return null;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => y[a] - y[b]);
-  // Lifted: the first k schools in order, weight w; the rest keep their values (sums a1, a2).
+  // Lifted (y ≤ lo): weight w; fixed (y ≥ hi): sums q1 = Σp·y, q2 = Σp·y²; the rest are active.
   let w = 0;
-  let a1 = q1;
-  let a2 = q2;
-  const cv2At = (level: number): number => {
-    const s1 = w * level + a1;
-    return (sumP * (w * level * level + a2)) / (s1 * s1) - 1;
-  };
-  for (let k = 1; k < n; k++) {
-    const i = order[k - 1];
-    w += p[i];
-    a1 -= p[i] * y[i];
-    a2 -= p[i] * y[i] * y[i];
-    const lo0 = y[i];
-    const hi0 = y[order[k]];
-    if (hi0 === lo0 || cv2At(hi0) > t2) continue;
-    let lo = lo0;
-    let hi = hi0;
-    for (let it = 0; it < 200; it++) {
-      const mid = lo + (hi - lo) / 2;
-      if (mid <= lo || mid >= hi) break;
-      if (cv2At(mid) <= t2) hi = mid;
-      else lo = mid;
-    }
-    return hi;
+  let q1 = 0;
+  let q2 = 0;
+  let active = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (y[i] <= lo) w += p[i];
+    else if (y[i] >= hi) {
+      q1 += p[i] * y[i];
+      q2 += p[i] * y[i] * y[i];
+    } else active[count++] = i;
   }
-  return y[order[n - 1]];
+  const cv2At = (level: number): number => {
+    let s1 = w * level + q1;
+    let s2 = w * level * level + q2;
+    for (let x = 0; x < count; x++) {
+      const i = active[x];
+      const v = y[i] > level ? y[i] : level;
+      s1 += p[i] * v;
+      s2 += p[i] * v * v;
+    }
+    return (sumP * s2) / (s1 * s1) - 1;
+  };
+  if (cv2At(lo) <= t2) return null;
+  // At L = max y every value is equal (CV 0), which meets any target ≥ 0.
+  let next = new Int32Array(n);
+  for (let it = 0; it < 2000 && hi - lo > tolerance * hi; it++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const reached = cv2At(mid) <= t2;
+    if (reached) hi = mid;
+    else lo = mid;
+    let kept = 0;
+    for (let x = 0; x < count; x++) {
+      const i = active[x];
+      if (y[i] <= lo) w += p[i];
+      else if (y[i] >= hi) {
+        q1 += p[i] * y[i];
+        q2 += p[i] * y[i] * y[i];
+      } else next[kept++] = i;
+    }
+    [active, next] = [next, active];
+    count = kept;
+  }
+  return [lo, hi];
 }
 
 /** A binary min-heap of school indices keyed by the value half a step up (the greedy's marginal order). */
@@ -370,6 +418,95 @@ function planContinuous(d: Prepared): IndicatorPlanValue {
 }
 
 /**
+ * The grid state of a plan: steps jᵢ per school, running sums of aᵢ = rᵢ + jᵢ·h (Σa, Σa²/P) and, once a decision
+ * falls within float error of the target, exact sums kept up to date step by step.
+ */
+class GridState {
+  readonly j: Float64Array;
+  private sumA = 0;
+  private sumA2P = 0;
+  /** Steps since the running sums were last summed afresh (their error grows with them). */
+  private since = 0;
+  private exact: ExactSums | null = null;
+  private readonly t2: number;
+
+  constructor(
+    private readonly d: Prepared,
+    start: Float64Array,
+    private readonly sumP: number,
+  ) {
+    this.j = Float64Array.from(start);
+    this.t2 = d.target * d.target;
+    this.refresh();
+  }
+
+  /** Sums Σa and Σa²/P afresh; their relative error is then about n·ε. */
+  private refresh(): void {
+    const { r, p, step: h } = this.d;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = 0; k < r.length; k++) {
+      const a = r[k] + h * this.j[k];
+      s1 += a;
+      s2 += (a * a) / p[k];
+    }
+    this.sumA = s1;
+    this.sumA2P = s2;
+    this.since = 0;
+  }
+
+  /**
+   * A bound on the float error of CV² = P·Σ(a²/P)/(Σa)² − 1 from the running sums: each sum of n terms is good to
+   * n·ε relative (γₙ), every step since the last refresh adds a few ε, and the decimals' binary rounding another ε.
+   */
+  private errorBound(): number {
+    return 8 * (this.d.r.length + this.since + 2) * Number.EPSILON * (1 + this.t2);
+  }
+
+  /** The float CV² from the running sums (Infinity while Σa = 0: the CV is undefined, never 0). */
+  private cv2(): number {
+    return this.sumA > 0 ? (this.sumP * this.sumA2P) / (this.sumA * this.sumA) - 1 : Infinity;
+  }
+
+  /** Could the CV be within the target? Cheap: from the running sums with their error bound. */
+  mayReach(): boolean {
+    return this.d.target === Infinity || this.exact !== null || this.cv2() <= this.t2 + this.errorBound();
+  }
+
+  /** CV ≤ target, decided exactly: fresh float sums away from the target, exact sums within their error of it. */
+  reaches(): boolean {
+    if (this.d.target === Infinity) return true;
+    if (this.exact) return this.exact.within(this.d.target);
+    this.refresh();
+    const cv2 = this.cv2();
+    const error = this.errorBound();
+    if (cv2 <= this.t2 - error) return true;
+    if (cv2 > this.t2 + error) return false;
+    this.exact = new ExactSums(this.d.r, this.d.p, this.j, this.d.step);
+    return this.exact.within(this.d.target);
+  }
+
+  /** Replaces every jᵢ (a jump along the greedy path); exact sums are rebuilt when next needed. */
+  set(next: Float64Array): void {
+    this.j.set(next);
+    this.exact = null;
+    this.refresh();
+  }
+
+  /** One more step at school k. */
+  add(k: number): void {
+    const { r, p, step: h } = this.d;
+    const a = r[k] + h * this.j[k];
+    this.j[k] += 1;
+    const next = a + h;
+    this.sumA += h;
+    this.sumA2P += (next * next - a * a) / p[k];
+    this.since++;
+    this.exact?.add(k);
+  }
+}
+
+/**
  * The optimum on the grid: forced steps to each minimum, then whole steps by the greedy of separable convex
  * allocation — each step to the school whose value half a step up is lowest — started at the largest greedy
  * prefix the continuous bound proves too small, and stopped at the first total whose CV reaches the target.
@@ -379,55 +516,36 @@ function planGrid(d: Prepared): IndicatorPlanValue {
   const { r, p, per, step: h, target } = d;
   const decimals = decimalsOf(h);
   const g = new Float64Array(m);
-  const j = new Float64Array(m);
   const y = new Float64Array(m);
   let sumP = 0;
   let forcedSteps = 0;
   for (let k = 0; k < m; k++) {
     g[k] = d.floor[k] > 0 ? stepsToReach(r[k], p[k], per, d.floor[k], h) : 0;
-    j[k] = g[k];
     forcedSteps += g[k];
     y[k] = (per * (r[k] + h * g[k])) / p[k];
     sumP += p[k];
   }
-  const amountsDec = (): Decimal[] => {
-    const out: Decimal[] = new Array(m);
-    const hd = dec(h);
-    for (let k = 0; k < m; k++) out[k] = dec(r[k]).plus(hd.times(j[k]));
-    return out;
-  };
-  const exact = (): Rational | null =>
-    exactCvSquared(
-      amountsDec(),
-      Array.from(p, (x) => new Dec(x)),
-    );
-  const amountsNow = (): Float64Array => {
-    const a = new Float64Array(m);
-    for (let k = 0; k < m; k++) a[k] = r[k] + h * j[k];
-    return a;
-  };
-  const verified = (): boolean => atMostTarget(floatCoefficient(amountsNow(), p, m, per).cv, target, exact);
-
-  let level: number | null = null;
-  let feasible = verified();
-  if (!feasible && target !== Infinity) {
-    // Totals below the continuous optimum (with the same forced steps) are infeasible on any grid.
-    const continuous = waterLevel(y, p, target);
-    let lowerSteps = 0;
-    if (continuous !== null) {
+  const state = new GridState(d, g, sumP);
+  let feasible = state.reaches();
+  if (!feasible) {
+    // Totals below the continuous optimum (with the same forced steps) are infeasible on any grid; a level just
+    // below it (lo of the bracket) keeps the bound safe.
+    const bracket = waterBracket(y, p, target, 1e-9);
+    if (bracket !== null) {
+      const level = bracket[0];
       let extra = 0;
-      for (let k = 0; k < m; k++) if (y[k] < continuous) extra += (p[k] * (continuous - y[k])) / per;
-      lowerSteps = Math.max(0, Math.ceil((extra / h) * (1 - 1e-7)) - 1);
+      for (let k = 0; k < m; k++) if (y[k] < level) extra += (p[k] * (level - y[k])) / per;
+      const lowerSteps = Math.max(0, Math.ceil((extra / h) * (1 - 1e-10)) - 1);
+      if (lowerSteps > 0) state.set(greedyPrefix(d, g, lowerSteps, bracket[0]));
     }
-    if (lowerSteps > 0) jumpToPrefix(d, g, j, lowerSteps, continuous as number);
-    feasible = greedy(d, j, sumP, verified);
+    feasible = greedy(d, state);
   }
+  const j = feasible ? state.j : g;
   const additions = new Float64Array(m);
   const forced = new Float64Array(m);
   let totalSteps = 0;
   let lifted = 0;
   let lowest = Infinity;
-  if (!feasible) j.set(g);
   for (let k = 0; k < m; k++) {
     additions[k] = multiple(j[k], h, decimals);
     forced[k] = multiple(g[k], h, decimals);
@@ -436,85 +554,89 @@ function planGrid(d: Prepared): IndicatorPlanValue {
     lowest = Math.min(lowest, (per * (r[k] + h * j[k])) / p[k]);
   }
   // On a grid the lifted schools end within one step of the water level; the county's new lowest value stands for it.
-  if (lifted > 0) level = lowest;
+  const level = lifted > 0 ? lowest : null;
   const total = multiple(totalSteps, h, decimals);
   const forcedTotal = multiple(forcedSteps, h, decimals);
-  const isFeasible = feasible;
-  return finish(d, additions, forced, { total, forced: forcedTotal }, level, isFeasible, (before, cv) =>
-    explain(
-      d,
-      forcedTotal,
-      multiple(totalSteps - forcedSteps, h, decimals),
-      lifted,
-      level,
-      isFeasible,
-      before,
-      cv,
-    ),
+  const extraTotal = multiple(totalSteps - forcedSteps, h, decimals);
+  return finish(d, additions, forced, { total, forced: forcedTotal }, level, feasible, (before, cv) =>
+    explain(d, forcedTotal, extraTotal, lifted, level, feasible, before, cv),
   );
 }
 
 /**
- * Sets j to the greedy prefix of level λ — every step whose half-step-up value is below λ, on top of the forced
- * steps g — for the largest λ (by bisection) whose prefix adds at most `limit` steps.
+ * The greedy prefix of a level λ — every step whose half-step-up value is below λ, on top of the forced steps g —
+ * for a λ ≤ `near` whose prefix adds at most `limit` steps and, where cheap to find, not many fewer: λ is lowered
+ * from `near` by enough to absorb the half-step roundings of the lifted schools, then bisected.
  */
-function jumpToPrefix(d: Prepared, g: Float64Array, j: Float64Array, limit: number, high: number): void {
+function greedyPrefix(d: Prepared, g: Float64Array, limit: number, near: number): Float64Array {
   const m = d.index.length;
   const { r, p, per, step: h } = d;
+  const j = new Float64Array(m);
+  let weight = 0;
   const prefix = (lambda: number, into: Float64Array | null): number => {
     let added = 0;
+    weight = 0;
     for (let k = 0; k < m; k++) {
       const below = Math.ceil(((lambda * p[k]) / per - r[k]) / h - 0.5);
-      const steps = below > g[k] ? below : g[k];
-      added += steps - g[k];
-      if (into) into[k] = steps;
+      if (below > g[k]) {
+        added += below - g[k];
+        weight += p[k];
+        if (into) into[k] = below;
+      } else if (into) into[k] = g[k];
     }
     return added;
   };
-  let lo = 0;
-  let hi = high;
-  if (prefix(hi, null) <= limit) lo = hi;
-  else {
-    for (let it = 0; it < 200; it++) {
-      const mid = lo + (hi - lo) / 2;
-      if (mid <= lo || mid >= hi) break;
-      if (prefix(mid, null) <= limit) lo = mid;
-      else hi = mid;
+  // Close enough when the greedy has at most a few steps per school left to walk (each costs O(log n)).
+  const enough = limit - Math.max(32, m >> 2);
+  let hi = near;
+  const added = prefix(hi, null);
+  if (added <= limit) {
+    prefix(hi, j);
+    return j;
+  }
+  // Lowering λ by δ removes about δ·weight/(per·h) steps; aim below the surplus, widening until under the limit.
+  let lo = hi;
+  for (let widen = 1; ; widen *= 4) {
+    const delta = (((added - limit + m) * per * h) / Math.max(weight, 1)) * widen;
+    lo = Math.max(0, hi - delta);
+    if (prefix(lo, null) <= limit || lo === 0) break;
+  }
+  let best = lo;
+  let atBest = prefix(best, null);
+  for (let it = 0; it < 200 && atBest < enough; it++) {
+    const mid = best + (hi - best) / 2;
+    if (mid <= best || mid >= hi) break;
+    const atMid = prefix(mid, null);
+    if (atMid > limit) hi = mid;
+    else {
+      best = mid;
+      atBest = atMid;
     }
   }
-  prefix(lo, j);
+  prefix(best, j);
+  return j;
 }
 
-/** Adds one step at a time where the value half a step up is lowest until `verified()`; false past the step cap. */
-function greedy(d: Prepared, j: Float64Array, sumP: number, verified: () => boolean): boolean {
+/**
+ * Adds one step at a time where the value half a step up is lowest, until the CV reaches the target; false past the
+ * step cap (a target a coarse grid cannot reach in reasonable steps, e.g. 0 with coprime school sizes).
+ */
+function greedy(d: Prepared, state: GridState): boolean {
   const m = d.index.length;
-  const { r, p, per, step: h, target } = d;
+  const { r, p, per, step: h } = d;
+  const j = state.j;
   const key = new Float64Array(m);
   const heap = new StepHeap(m, key);
-  let sumA = 0;
-  let sumA2P = 0;
   for (let k = 0; k < m; k++) {
-    const a = r[k] + h * j[k];
-    sumA += a;
-    sumA2P += (a * a) / p[k];
-    key[k] = (per * (a + h / 2)) / p[k];
+    key[k] = (per * (r[k] + h * (j[k] + 0.5))) / p[k];
     heap.push(k);
   }
-  const t2 = target * target;
   const cap = STEPS_PER_SCHOOL * m + STEPS_EXTRA;
   for (let s = 0; s <= cap; s++) {
-    if (sumA > 0) {
-      const cv2 = cvSquared(sumP, sumA, sumA2P);
-      // The running sums only screen; a total that may reach the target is verified from scratch (exact near it).
-      if (cv2 <= t2 * (1 + 4 * NEAR) + 1e-12 && verified()) return true;
-    }
+    if (state.mayReach() && state.reaches()) return true;
     const k = heap.pop();
-    const a = r[k] + h * j[k];
-    j[k] += 1;
-    const next = r[k] + h * j[k];
-    sumA += next - a;
-    sumA2P += (next * next - a * a) / p[k];
-    key[k] = (per * (next + h / 2)) / p[k];
+    state.add(k);
+    key[k] = (per * (r[k] + h * (j[k] + 0.5))) / p[k];
     heap.push(k);
   }
   return false;

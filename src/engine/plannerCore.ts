@@ -109,7 +109,12 @@ export function waterLevel(y: Float64Array, p: Float64Array, t: number): number 
  * ones in between are summed at each round, and they leave as the bracket closes — O(n) on the whole, like
  * quickselect, instead of O(n) per round.
  */
-function waterBracket(y: Float64Array, p: Float64Array, t: number, tolerance: number): [number, number] | null {
+function waterBracket(
+  y: Float64Array,
+  p: Float64Array,
+  t: number,
+  tolerance: number,
+): [number, number] | null {
   const n = y.length;
   let sumP = 0;
   let lo = Infinity;

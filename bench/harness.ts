@@ -20,6 +20,8 @@ export function suites(): readonly Suite[] {
 export interface Timing {
   /** Median wall time of the timed runs, in ms. */
   median: number;
+  /** Fastest timed run, in ms: the least disturbed by other processes on a shared machine. */
+  min: number;
   runs: number[];
 }
 
@@ -47,7 +49,7 @@ export function measure(
   const sorted = [...runs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, runs };
+  return { median, min: sorted[0], runs };
 }
 
 /** Prints an aligned table (CJK-unaware; keep headers ASCII). */

@@ -87,27 +87,6 @@ export function compareScaled(a: number, ea: number, b: number, eb: number): -1 
   return left > right ? 1 : left < right ? -1 : 0;
 }
 
-/**
- * sign(a·b − c·d) for non-negative decimals given as numbers, exactly, via scaled safe integers; null when the
- * integers would exceed 2^53 (the caller then uses decimal.js).
- */
-export function productDifferenceSign(a: number, b: number, c: number, d: number): -1 | 0 | 1 | null {
-  const pa = decimalParts(a);
-  const pb = decimalParts(b);
-  const pc = decimalParts(c);
-  const pd = decimalParts(d);
-  if (!pa || !pb || !pc || !pd) return null;
-  let left = safeProduct(pa.int, pb.int);
-  let right = safeProduct(pc.int, pd.int);
-  if (left === null || right === null) return null;
-  const el = pa.exp + pb.exp;
-  const er = pc.exp + pd.exp;
-  if (el < er) left = safeProduct(left, 10 ** (er - el));
-  else if (er < el) right = safeProduct(right, 10 ** (el - er));
-  if (left === null || right === null) return null;
-  return left > right ? 1 : left < right ? -1 : 0;
-}
-
 /** per·amount / students ≥ bound, exactly: per·amount ≥ bound·students (students > 0). */
 export function ratioAtLeast(amount: Decimal, students: Decimal, per: number, bound: Bound): boolean {
   const lhs = amount.times(per);

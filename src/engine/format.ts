@@ -42,9 +42,11 @@ export function formatPercent(share: number): string {
 
 /** The value with enough decimals (2 to 6) not to print the same text as the standard it misses. */
 function distinctValue(value: number, standard: number): string {
-  for (let d = 2; d < 6; d++) {
-    const text = formatNumber(value, d);
-    if (text !== formatNumber(standard, d)) return text;
+  const text = formatNumber(value, 2);
+  if (Math.round(value * 100) !== Math.round(standard * 100)) return text;
+  for (let d = 3; d < 6; d++) {
+    const scale = 10 ** d;
+    if (Math.round(value * scale) !== Math.round(standard * scale)) return formatNumber(value, d);
   }
   return formatNumber(value, 6);
 }

@@ -1,6 +1,6 @@
 /** The gap (spec §4): how much raw resource a school must add to reach a per-school standard. */
 import Decimal from 'decimal.js';
-import { Dec, decimalParts, productDifferenceSign } from './exact';
+import { Dec, decimalParts } from './exact';
 import type { IndicatorMeta } from './indicators';
 
 /** Gaps of non-countable resources (m², 元) are rounded up to this many decimals, so adding the gap is enough. */
@@ -30,15 +30,16 @@ export function gapFor(
   if (Math.abs(steps - nearest) > 1e-12 * Math.max(1, Math.abs(target * scale))) {
     return Math.max(0, Math.ceil(steps)) / scale;
   }
-  // Is need·scale ≤ nearest, exactly? (standard·P/per − R)·scale ≤ n ⟺ standard·(P·scale) ≤ per·(n + R·scale).
-  // With R to at most `places` decimals, R·scale is an integer and the products are exact safe integers.
+  // Is need·scale ≤ nearest, exactly? (standard·P/per − R)·scale ≤ n ⟺ sI·P·scale ≤ per·(n + R·scale)·10^a for
+  // standard = sI·10^-a; with R to at most `places` decimals, R·scale is an integer and all of it safe integers.
   const r = resource !== null ? decimalParts(resource) : null;
-  if (r !== null && r.exp <= places) {
-    const rhs = nearest + r.int * 10 ** (places - r.exp);
-    const sign = Number.isSafeInteger(rhs)
-      ? productDifferenceSign(standard, students * scale, meta.per, rhs)
-      : null;
-    if (sign !== null) return Math.max(0, sign <= 0 ? nearest : nearest + 1) / scale;
+  const sp = r !== null && r.exp <= places ? decimalParts(standard) : null;
+  if (r !== null && sp !== null) {
+    const lhs = sp.int * students * scale;
+    const rhs = meta.per * (nearest + r.int * 10 ** (places - r.exp)) * 10 ** sp.exp;
+    if (Math.abs(lhs) <= Number.MAX_SAFE_INTEGER && Math.abs(rhs) <= Number.MAX_SAFE_INTEGER) {
+      return Math.max(0, lhs <= rhs ? nearest : nearest + 1) / scale;
+    }
   }
   const t = new Dec(standard).times(students).div(meta.per);
   const exact =

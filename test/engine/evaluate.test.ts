@@ -267,3 +267,37 @@ describe('the Evaluation', () => {
     expect(ev.issues.map((i) => i.row)).toEqual([0, 3]);
   });
 });
+
+describe('verdict details are built on first access and behave like plain properties', () => {
+  const ev = evaluate(
+    [qualityRow(3, '甲', 'primary', 1000, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5], { sheet: '学校数据' })],
+    QUALITY_2017,
+  );
+  const v = ev.schools[0];
+
+  test('JSON.stringify and toJSON() give the whole verdict', () => {
+    const plain = JSON.parse(JSON.stringify(v));
+    expect(plain).toEqual({
+      key: '3:primary',
+      row: 3,
+      sheet: '学校数据',
+      name: '甲',
+      stage: 'primary',
+      kind: 'primary',
+      indicators: expect.any(Array),
+      met: 6,
+      pass: false,
+      checks: [expect.objectContaining({ check: 'schoolSize', pass: true })],
+      reasons: ['生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡'],
+    });
+    expect(plain.indicators).toHaveLength(7);
+    expect((v as unknown as { toJSON(): unknown }).toJSON()).toEqual(plain);
+  });
+
+  test('each detail is built once and can be replaced', () => {
+    expect(v.indicators).toBe(v.indicators);
+    expect(v.reasons).toBe(v.reasons);
+    v.reasons = ['自定义'];
+    expect(v.reasons).toEqual(['自定义']);
+  });
+});

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { coefficientFromRaw } from '../../src/engine/coefficient';
 import { gapFor } from '../../src/engine/gap';
 import { INDICATORS } from '../../src/engine/indicators';
+import Decimal from 'decimal.js';
 import { planIndicator, stepsToReach, waterLevel } from '../../src/engine/planner';
+import { ExactSums } from '../../src/engine/plannerExact';
 import type { IndicatorPlanInput, IndicatorPlanValue } from '../../src/engine/plannerTypes';
 
 function plan(input: IndicatorPlanInput): IndicatorPlanValue {
@@ -105,6 +107,39 @@ describe('"every school meets its per-school standard" (spec §4), decided exact
       ),
       { numRuns: 300, seed: 5 },
     );
+  });
+
+  test('stepsToReach agrees with decimal.js ceil((floor·P/per − R)/h) on decimal inputs, exact cases included', () => {
+    const decimal = (n: number, places: number) =>
+      fc.integer({ min: 0, max: n }).map((x) => x / 10 ** places);
+    fc.assert(
+      fc.property(
+        decimal(500000, 1),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.constantFrom(1, 100),
+        fc.constantFrom(0.9, 4.2, 5.3, 7.5, 10.2, 2500, 3.57, 6.375, 1.955),
+        fc.constantFrom(1, 0.01, 0.5),
+        fc.constantFrom('any', 'at', 'justBelow'),
+        (raw, p, per, floor, h, where) => {
+          // Many cases sit exactly on the floor (R = floor·P/per) or one unit in the last place below it, where
+          // float64 may land on either side of a whole number of steps.
+          const at = new Decimal(floor).times(p).div(per).toNumber();
+          const r = where === 'any' ? raw : where === 'at' ? at : at - at * Number.EPSILON;
+          const expected = Decimal.max(
+            0,
+            new Decimal(floor).times(p).div(per).minus(r).div(h).ceil(),
+          ).toNumber();
+          expect(stepsToReach(r, p, per, floor, h)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000, seed: 17 },
+    );
+  });
+
+  test('a shortfall of one unit in the last place is not rounded away: 2.4999999999999996 + 5 < 7.5 needs 6', () => {
+    expect(2.4999999999999996 + 5).toBe(7.5);
+    expect(stepsToReach(2.4999999999999996, 1, 1, 7.5, 1)).toBe(6);
+    expect(stepsToReach(2.5, 1, 1, 7.5, 1)).toBe(5);
   });
 
   test('a per-school list of minimums (r × standard for residual indicators) is honoured school by school', () => {
@@ -263,6 +298,29 @@ describe('"小于或等于" includes equality: a CV exactly at the target passes
     });
     expect(result.additions).toEqual([1, 2, 2]);
     expect(result.feasible).toBe(true);
+  });
+});
+
+describe('exact sums near the target (plannerExact)', () => {
+  test('CV exactly at the target is within it (a tie, decided over the lcm of the student counts)', () => {
+    // Amounts 1, 2, 2 for 10, 20, 30 students: CV² = 0.04 exactly.
+    const sums = new ExactSums([0, 0, 0], [10, 20, 30], [1, 2, 2], 1);
+    expect(sums.within(0.2)).toBe(true);
+    expect(sums.within(0.1999999999)).toBe(false);
+  });
+
+  test('steps added one by one give the same decisions as sums built afresh', () => {
+    const r = [12.5, 3.25, 40, 7];
+    const p = [120, 35, 400, 90];
+    const running = new ExactSums(r, p, [0, 0, 0, 0], 0.25);
+    const steps = [1, 1, 3, 1, 0, 3, 3, 1];
+    const j = [0, 0, 0, 0];
+    for (const k of steps) {
+      running.add(k);
+      j[k]++;
+      const fresh = new ExactSums(r, p, j, 0.25);
+      for (const t of [0.2, 0.3, 0.35, 0.4, 0.5]) expect(running.within(t)).toBe(fresh.within(t));
+    }
   });
 });
 

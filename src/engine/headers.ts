@@ -59,6 +59,8 @@ const MSG = {
     `${sheet}表头（${rows}）中未找到“${label}”列，可用的列名如：${examples}`,
   duplicateColumn: (sheet: string, a: string, ha: string, b: string, hb: string, label: string) =>
     `${sheet}${a} 列“${ha}”和 ${b} 列“${hb}”都对应“${label}”，已使用 ${a} 列，${b} 列未读取`,
+  unmappedColumn: (sheet: string, col: string, header: string) =>
+    `${sheet}${col} 列“${header}”未对应到任何字段，未读取；如需使用，请在列映射中为它选择字段`,
 };
 
 // ─── text normalisation ──────────────────────────────────────────────────────
@@ -187,10 +189,16 @@ function unitFits(field: FieldDef, unit: UnitInfo | null): boolean {
   return unitFitsDimension(unit, field.dimension);
 }
 
+/** A field and how specifically a header text named it (larger is more specific). */
+interface Scored {
+  field: FieldDef;
+  score: number;
+}
+
 /** Best field for a match key among the synonyms, or null. */
-function scoreKey(key: string, unit: UnitInfo | null): { field: FieldDef; score: number } | null {
+function scoreKey(key: string, unit: UnitInfo | null): Scored | null {
   if (!key) return null;
-  let best: { field: FieldDef; score: number } | null = null;
+  let best: Scored | null = null;
   for (const e of INDEX) {
     let score: number;
     if (key === e.key) {
@@ -212,7 +220,7 @@ function scoreKey(key: string, unit: UnitInfo | null): { field: FieldDef; score:
  * A stage word anywhere in the header qualifies a per-stage count (在校生数（初中部） → junior.students), provided the
  * header names one stage only (中小学 names none).
  */
-function scoreWithStage(key: string, unit: UnitInfo | null): { field: FieldDef; score: number } | null {
+function scoreWithStage(key: string, unit: UnitInfo | null): Scored | null {
   if (key.includes('中小学')) return null;
   const found = STAGE_WORDS.map((s) => ({ s, word: s.words.find((w) => key.includes(w)) })).filter(
     (x) => x.word,
@@ -227,21 +235,126 @@ function scoreWithStage(key: string, unit: UnitInfo | null): { field: FieldDef; 
   return { field, score: base.score + (word as string).length * 100 };
 }
 
-function bestOf(
-  a: { field: FieldDef; score: number } | null,
-  b: { field: FieldDef; score: number } | null,
-): { field: FieldDef; score: number } | null {
+function bestOf(a: Scored | null, b: Scored | null): Scored | null {
   if (!a) return b;
   if (!b) return a;
   return b.score > a.score ? b : a;
 }
 
 /** Scores a header text (without its unit) both with and without the text in brackets. */
-function scoreText(rest: string, unit: UnitInfo | null): { field: FieldDef; score: number } | null {
+function scoreText(rest: string, unit: UnitInfo | null): Scored | null {
   const keys = new Set([matchKey(rest), matchKey(rest.replace(/\([^()]*\)/g, ''))]);
-  let best: { field: FieldDef; score: number } | null = null;
+  let best: Scored | null = null;
   for (const key of keys) best = bestOf(best, bestOf(scoreKey(key, unit), scoreWithStage(key, unit)));
   return best;
+}
+
+// ─── two-level headers ───────────────────────────────────────────────────────
+
+/** Child texts that mean “the parent's own total” (专任教师（人） over 合计): the parent's field stands though the child adds nothing. */
+const TOTAL_WORDS = new Set([
+  '合计',
+  '小计',
+  '总计',
+  '共计',
+  '计',
+  '总数',
+  '总',
+  '数',
+  '人数',
+  '数量',
+  '全部',
+]);
+
+/**
+ * Words a synonym may hold that a two-level header leaves unsaid: 县级以上骨干 under 教师 is 县级以上骨干教师数, 体育、艺术
+ * under 教师 is 体育艺术专任教师数. Longest first, so that 人数 goes before 数.
+ */
+const IMPLIED_WORDS = ['专任', '人数', '个数', '数'];
+
+/** Placeholder for a removed piece, so that the text around it cannot join into a new match. */
+const GAP = '\u0000';
+
+function longestCommon(a: string, b: string): string {
+  let best = '';
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length && b.includes(a.slice(i, j)); j++) best = a.slice(i, j);
+  }
+  return best;
+}
+
+/** `a` without every piece of two or more characters it shares with `b`, longest pieces first. */
+function subtractCommon(a: string, b: string): string {
+  let rest = a;
+  for (let common = longestCommon(rest, b); common.length >= 2; common = longestCommon(rest, b)) {
+    rest = rest.replace(common, GAP);
+  }
+  return rest.split(GAP).join('');
+}
+
+/** Match keys of a header text with and without its bracketed part (体育运动场(馆) → 体育运动场馆, 体育运动场). */
+function keysOf(text: string): string[] {
+  return [...new Set([matchKey(text), matchKey(text.replace(/\([^()]*\)/g, ''))])].filter((k) => k !== '');
+}
+
+/**
+ * The field a child names in its parent's context: a synonym that contains the child, whose other words come from the
+ * parent or are implied (IMPLIED_WORDS, and 面积 when the unit is an area), and whose parent words left over change
+ * nothing (the 生均 of 生均面积 over 体育运动场（馆） must be used, so it is the per-student indicator). The parent's own
+ * field is no candidate: a child is there to say something narrower (体育 under 体育、艺术教师 is 体育教师).
+ */
+function scoreInContext(
+  child: string,
+  parent: string,
+  unit: UnitInfo | null,
+  parentField: FieldKey | undefined,
+): Scored | null {
+  const implied = unit?.dimension === 'area' ? ['面积', ...IMPLIED_WORDS] : IMPLIED_WORDS;
+  const parentKeys = keysOf(parent);
+  let best: Scored | null = null;
+  for (const c of keysOf(child)) {
+    if (c.length < 2) continue;
+    for (const e of INDEX) {
+      if (e.exactOnly || e.field.key === parentField || !e.key.includes(c) || !unitFits(e.field, unit))
+        continue;
+      for (const p of parentKeys) {
+        const unused = subtractCommon(p, e.key);
+        if (DISQUALIFIERS.some((d) => unused.includes(d))) continue;
+        let leftover = subtractCommon(e.key.replace(c, GAP), p).replace(GAP, '');
+        let impliedLength = 0;
+        for (const w of implied) {
+          const without = leftover.split(w).join('');
+          impliedLength += leftover.length - without.length;
+          leftover = without;
+        }
+        if (leftover !== '') continue;
+        const score =
+          (e.key.length - impliedLength) * 100 + 20 - impliedLength * 10 - Math.min(unused.length, 9);
+        best = bestOf(best, { field: e.field, score });
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Parent over child: the child names the field and the parent gives context and unit. A match on the joined texts
+ * that found the parent's field no better than the parent alone did (专任教师 in 专任教师 + 县级以上骨干) means the
+ * child added nothing; unless the child is a total (合计), the child's own or in-context match then decides, and a
+ * child that names nothing maps to nothing rather than to a second copy of the parent. A child that completes the
+ * parent's synonym (县级以上 under 骨干教师, 册数 under 图书) scores above the parent alone and keeps the joined match.
+ */
+function scoreTwoLevel(parent: string, child: string, unit: UnitInfo | null): Scored | null {
+  const parentOwn = scoreText(parent, unit);
+  const joined = bestOf(scoreText(parent + child, unit), scoreText(child + parent, unit));
+  const childOwn = bestOf(scoreText(child, unit), scoreInContext(child, parent, unit, parentOwn?.field.key));
+  const childAddedNothing =
+    parentOwn !== null &&
+    joined !== null &&
+    joined.field.key === parentOwn.field.key &&
+    joined.score <= parentOwn.score;
+  if (childAddedNothing && !TOTAL_WORDS.has(matchKey(child))) return childOwn;
+  return bestOf(joined, childOwn);
 }
 
 function cellText(v: unknown): string {
@@ -272,15 +385,10 @@ export function matchHeader(...parts: string[]): HeaderMatch | null {
   let unitPart: { unit: UnitInfo | null; unitText?: string } = { unit: null };
   for (const p of split) if (p.unit) unitPart = p;
   const texts = split.map((p) => p.rest).filter((t) => t !== '');
-  const candidates: string[] = [];
-  if (texts.length === 1) candidates.push(texts[0]);
-  else if (texts.length > 1) {
-    const parent = texts.slice(0, -1).join('');
-    const child = texts[texts.length - 1];
-    candidates.push(parent + child, child + parent, child);
-  }
-  let best: { field: FieldDef; score: number } | null = null;
-  for (const c of candidates) best = bestOf(best, scoreText(c, unitPart.unit));
+  let best: Scored | null = null;
+  if (texts.length === 1) best = scoreText(texts[0], unitPart.unit);
+  else if (texts.length > 1)
+    best = scoreTwoLevel(texts.slice(0, -1).join(''), texts[texts.length - 1], unitPart.unit);
   const result: HeaderMatch | null = best
     ? { field: best.field.key, score: best.score, unit: unitPart.unit, unitText: unitPart.unitText }
     : null;
@@ -319,6 +427,8 @@ export function mapColumn(field: FieldKey, column: number, headerText: string): 
 interface HeaderColumn {
   column: number;
   parts: string[];
+  /** For a parent over child: the cell the parent text came from, shared by the columns of one group. */
+  parentOrigin?: string;
 }
 
 interface RowMapping {
@@ -326,20 +436,32 @@ interface RowMapping {
   unmapped: UnmappedColumn[];
   /** Later columns that matched an already mapped field. */
   duplicates: { field: FieldKey; kept: MappedColumn; dropped: MappedColumn }[];
+  /** Unmapped columns under a recognised parent (one that maps alone, or over a child that maps). */
+  orphans: UnmappedColumn[];
 }
 
 function mapColumns(columns: HeaderColumn[]): RowMapping {
   const mapping: ColumnMapping = {};
   const unmapped: UnmappedColumn[] = [];
   const duplicates: RowMapping['duplicates'] = [];
+  const recognisedParents = new Set<string>();
+  const underParent: { column: UnmappedColumn; parentOrigin: string; parent: string }[] = [];
   for (const c of columns) {
     const header = displayHeader(c.parts);
     if (header === '') continue;
     const m = matchHeader(...c.parts);
     if (!m) {
       unmapped.push({ column: c.column, header });
+      if (c.parentOrigin !== undefined && c.parts.length === 2) {
+        underParent.push({
+          column: unmapped[unmapped.length - 1],
+          parentOrigin: c.parentOrigin,
+          parent: c.parts[0],
+        });
+      }
       continue;
     }
+    if (c.parentOrigin !== undefined && c.parts.length === 2) recognisedParents.add(c.parentOrigin);
     const entry: MappedColumn = {
       column: c.column,
       header,
@@ -350,11 +472,30 @@ function mapColumns(columns: HeaderColumn[]): RowMapping {
     if (kept) duplicates.push({ field: m.field, kept, dropped: entry });
     else mapping[m.field] = entry;
   }
-  return { mapping, unmapped, duplicates };
+  const orphans = underParent
+    .filter((u) => recognisedParents.has(u.parentOrigin) || matchHeader(u.parent) !== null)
+    .map((u) => u.column);
+  return { mapping, unmapped, duplicates, orphans };
 }
 
 function sheetPrefix(sheet: string | undefined): string {
   return sheet ? `「${sheet}」` : '';
+}
+
+/**
+ * Info issues for columns under a recognised parent that no field matched (教师（人） over 研究生学历), so that the
+ * user sees them in the mapping instead of losing them silently. They carry no field key: none was found.
+ */
+function unmappedIssues(orphans: UnmappedColumn[], sheet: string | undefined, row: number): DataIssue[] {
+  return orphans.map((o) => ({
+    sheet,
+    row,
+    column: columnLetter(o.column),
+    field: '',
+    code: 'unmappedColumn',
+    severity: 'info' as const,
+    message: MSG.unmappedColumn(sheetPrefix(sheet), columnLetter(o.column), o.header),
+  }));
 }
 
 function duplicateIssues(
@@ -487,7 +628,7 @@ function headerColumns(grid: CellGrid, top: number, levels: number, width: numbe
     else carried = null;
     if (parent.origin === child.origin || child.text === '') cols.push({ column: col, parts: [parent.text] });
     else if (parent.text === '') cols.push({ column: col, parts: [child.text] });
-    else cols.push({ column: col, parts: [parent.text, child.text] });
+    else cols.push({ column: col, parts: [parent.text, child.text], parentOrigin: parent.origin });
   }
   return cols;
 }
@@ -534,7 +675,7 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
 
   const headerTop = best.top;
   const headerBottom = best.top + best.levels - 1;
-  const { mapping, unmapped, duplicates } = best.result;
+  const { mapping, unmapped, duplicates, orphans } = best.result;
   return {
     found: true,
     headerTop,
@@ -544,6 +685,7 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
     issues: [
       ...duplicateIssues(duplicates, sheet, headerTop),
       ...missingColumnIssues(mapping, sheet, headerTop, headerBottom),
+      ...unmappedIssues(orphans, sheet, headerBottom),
     ],
   };
 }

@@ -8,6 +8,7 @@ import {
   normaliseHeader,
   splitUnit,
 } from '../../src/engine/headers';
+import { readTable } from '../../src/engine/table';
 import type { CellGrid } from '../../src/engine/table';
 
 function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
@@ -214,6 +215,75 @@ describe('matchHeader: two-level headers (parent over child)', () => {
   });
 });
 
+describe('spec §8: "sometimes a two-level header (教师（人） over 专任教师 / 高于规定学历 / …)" — the child names the field, the parent gives context and unit', () => {
+  test.each([
+    // 教师（人） over 专任教师 / 高于规定学历 / 县级以上骨干 / 中级及以上职称 / 体育 / 音乐 / 美术 / 体育、艺术
+    [['教师（人）', '专任教师'], 'teachers', '人', 1],
+    [['教师（人）', '高于规定学历'], 'qualifiedTeachers', '人', 1],
+    [['教师（人）', '县级以上骨干'], 'keyTeachers', '人', 1],
+    [['教师（人）', '中级及以上职称'], 'seniorTitleTeachers', '人', 1],
+    [['教师（人）', '体育'], 'peTeachers', '人', 1],
+    [['教师（人）', '音乐'], 'musicTeachers', '人', 1],
+    [['教师（人）', '美术'], 'artTeachers', '人', 1],
+    [['教师（人）', '体育、艺术'], 'peArtTeachers', '人', 1],
+    [['教师（人）', '体育、艺术（美术、音乐）'], 'peArtTeachers', '人', 1],
+    [['教师\n（人）', '县级及以上\n骨干'], 'keyTeachers', '人', 1],
+    // 专任教师（人） over the same children: the parent's 专任教师 must not swallow the child
+    [['专任教师（人）', '县级以上骨干'], 'keyTeachers', '人', 1],
+    [['专任教师（人）', '骨干'], 'keyTeachers', '人', 1],
+    [['专任教师（人）', '高于规定学历'], 'qualifiedTeachers', '人', 1],
+    [['专任教师（人）', '中级及以上职称'], 'seniorTitleTeachers', '人', 1],
+    [['专任教师（人）', '体育、艺术'], 'peArtTeachers', '人', 1],
+    [['专任教师（人）', '体育'], 'peTeachers', '人', 1],
+    [['专任教师（人）', '音乐'], 'musicTeachers', '人', 1],
+    [['专任教师（人）', '美术'], 'artTeachers', '人', 1],
+    [['专任教师（人）', '合计'], 'teachers', '人', 1],
+    [['专任教师(人)', '小计'], 'teachers', '人', 1],
+    // a parent that is itself a field: the child narrows it, completes it, or totals it
+    [['体育、艺术教师（人）', '体育'], 'peTeachers', '人', 1],
+    [['体育、艺术教师（人）', '音乐'], 'musicTeachers', '人', 1],
+    [['体育、艺术教师（人）', '美术'], 'artTeachers', '人', 1],
+    [['体育、艺术教师（人）', '合计'], 'peArtTeachers', '人', 1],
+    [['骨干教师（人）', '县级以上'], 'keyTeachers', '人', 1],
+    [['专用教室（间）', '音乐'], 'musicRooms', '间', 1],
+    [['专用教室（间）', '美术'], 'artRooms', '间', 1],
+    // 在校生数（人） over 小学 / 初中 / 高中 (combined rows)
+    [['在校生数（人）', '小学'], 'primary.students', '人', 1],
+    [['在校生数（人）', '初中'], 'junior.students', '人', 1],
+    [['在校生数（人）', '高中'], 'senior.students', '人', 1],
+    [['在校生数（人）', '合计'], 'students', '人', 1],
+    // 校舍面积（㎡） over 教学及辅助用房 / 体育运动场（馆）
+    [['校舍面积（㎡）', '教学及辅助用房'], 'teachingArea', '㎡', 1],
+    [['校舍面积（㎡）', '体育运动场（馆）'], 'sportsArea', '㎡', 1],
+    [['校舍面积(平方米)', '体育运动场(馆)'], 'sportsArea', '㎡', 1],
+    [['校舍（㎡）', '体育运动场（馆）'], 'sportsArea', '㎡', 1],
+    [['生均面积（㎡）', '体育运动场（馆）'], 'sportsAreaPerStudent', '㎡', 1],
+    // 设备（万元） over 教学仪器设备值: the unit from the parent applies
+    [['设备（万元）', '教学仪器设备值'], 'equipmentValue', '万元', 10000],
+    [['设备(千元)', '教学仪器设备值'], 'equipmentValue', '千元', 1000],
+    // 图书 over 册数（万册）: the child's unit
+    [['图书', '册数（万册）'], 'books', '万册', 10000],
+    [['图书', '册数'], 'books', undefined, 1],
+  ])('%j → %s (%s, ×%p)', (parts, field, unitText, factor) => {
+    const m = matchHeader(...(parts as string[]));
+    expect(m?.field).toBe(field);
+    expect(m?.unitText).toBe(unitText);
+    expect(m?.unit?.factor ?? 1).toBe(factor);
+  });
+
+  test.each([
+    [['专任教师（人）', '其中：研究生']],
+    [['专任教师（人）', '代课']],
+    [['教师（人）', '女']],
+    [['教师（人）', '合计']],
+    [['需增加面积（㎡）', '体育运动场（馆）']],
+    [['在校生数（人）', '其中：寄宿生']],
+    [['在校生数（人）', '男']],
+  ])('a child that names no field is not read as its parent: %j → no field', (parts) => {
+    expect(matchHeader(...parts)).toBeNull();
+  });
+});
+
 describe('mapHeaders (one row)', () => {
   test('maps by position from firstColumn, keeps header text and unit', () => {
     const r = mapHeaders(['序号', '学校名称', '在校生数（人）', '教学仪器设备值（万元）'], {
@@ -343,6 +413,154 @@ describe('detectHeader', () => {
       'primary.teachers': 3,
       'junior.teachers': 4,
     });
+  });
+
+  describe('spec §8 two-level header as bureaus lay it out: 教师（人）, 在校生数（人）, 校舍面积（㎡）, 设备（万元）, 图书', () => {
+    // Columns: A 学校名称 | B 在校生数（人）: C 小学, D 初中 | 教师（人）: E 专任教师, F 高于规定学历, G 县级以上骨干,
+    // H 中级及以上职称, I 体育, J 音乐, K 美术, L 体育、艺术, M 研究生学历 | 校舍面积（㎡）: N 教学及辅助用房,
+    // O 体育运动场（馆） | 设备（万元）: P 教学仪器设备值 | 图书: Q 册数（万册） | R 备注
+    const parentRow = [
+      '学校名称',
+      '在校生数（人）',
+      null,
+      '教师（人）',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '校舍面积（㎡）',
+      null,
+      '设备（万元）',
+      '图书',
+      '备注',
+    ];
+    const childRow = [
+      null,
+      '小学',
+      '初中',
+      '专任教师',
+      '高于规定学历',
+      '县级以上骨干',
+      '中级及以上职称',
+      '体育',
+      '音乐',
+      '美术',
+      '体育、艺术',
+      '研究生学历',
+      '教学及辅助用房',
+      '体育运动场（馆）',
+      '教学仪器设备值',
+      '册数（万册）',
+      null,
+    ];
+    const title = ['XX县义务教育学校基本情况统计表', ...Array<null>(16).fill(null)];
+    const data = [
+      '红星九年一贯制学校',
+      600,
+      400,
+      70,
+      66,
+      12,
+      30,
+      5,
+      3,
+      3,
+      11,
+      2,
+      5200,
+      9800,
+      123.4,
+      3.1,
+      null,
+    ];
+    const merges = [
+      { top: 1, left: 0, bottom: 1, right: 16 },
+      { top: 2, left: 0, bottom: 3, right: 0 },
+      { top: 2, left: 1, bottom: 2, right: 2 },
+      { top: 2, left: 3, bottom: 2, right: 11 },
+      { top: 2, left: 12, bottom: 2, right: 13 },
+      { top: 2, left: 16, bottom: 3, right: 16 },
+    ];
+    const expected = {
+      name: { column: 0, header: '学校名称', unitFactor: 1 },
+      'primary.students': { column: 1, header: '在校生数（人） / 小学', unit: '人', unitFactor: 1 },
+      'junior.students': { column: 2, header: '在校生数（人） / 初中', unit: '人', unitFactor: 1 },
+      teachers: { column: 3, header: '教师（人） / 专任教师', unit: '人', unitFactor: 1 },
+      qualifiedTeachers: { column: 4, header: '教师（人） / 高于规定学历', unit: '人', unitFactor: 1 },
+      keyTeachers: { column: 5, header: '教师（人） / 县级以上骨干', unit: '人', unitFactor: 1 },
+      seniorTitleTeachers: { column: 6, header: '教师（人） / 中级及以上职称', unit: '人', unitFactor: 1 },
+      peTeachers: { column: 7, header: '教师（人） / 体育', unit: '人', unitFactor: 1 },
+      musicTeachers: { column: 8, header: '教师（人） / 音乐', unit: '人', unitFactor: 1 },
+      artTeachers: { column: 9, header: '教师（人） / 美术', unit: '人', unitFactor: 1 },
+      peArtTeachers: { column: 10, header: '教师（人） / 体育、艺术', unit: '人', unitFactor: 1 },
+      teachingArea: { column: 12, header: '校舍面积（㎡） / 教学及辅助用房', unit: '㎡', unitFactor: 1 },
+      sportsArea: { column: 13, header: '校舍面积（㎡） / 体育运动场（馆）', unit: '㎡', unitFactor: 1 },
+      equipmentValue: {
+        column: 14,
+        header: '设备（万元） / 教学仪器设备值',
+        unit: '万元',
+        unitFactor: 10000,
+      },
+      books: { column: 15, header: '图书 / 册数（万册）', unit: '万册', unitFactor: 10000 },
+    };
+    const unmappedIssue = {
+      sheet: '学校数据',
+      row: 3,
+      column: 'L',
+      field: '',
+      code: 'unmappedColumn',
+      severity: 'info',
+      message:
+        '「学校数据」L 列“教师（人） / 研究生学历”未对应到任何字段，未读取；如需使用，请在列映射中为它选择字段',
+    };
+
+    test.each([
+      ['with merged parent cells', { merges }],
+      ['without merge information (the parent spreads over the children)', {}],
+    ])('%s: every column maps to the field its child names', (_how, extra) => {
+      const d = detectHeader(grid([title, parentRow, childRow, data], extra));
+      expect([d.found, d.headerTop, d.headerBottom]).toEqual([true, 2, 3]);
+      expect(d.mapping).toEqual(expected);
+      expect(d.unmapped).toEqual([
+        { column: 11, header: '教师（人） / 研究生学历' },
+        { column: 16, header: '备注' },
+      ]);
+      expect(d.issues).toEqual([unmappedIssue]);
+    });
+
+    test('readTable converts with the parent unit (123.4 万元 → 1234000 元, 3.1 万册 → 31000 册) and passes the issue on', () => {
+      const t = readTable(grid([title, parentRow, childRow, data], { merges }), { defaultKind: 'nineYear' });
+      expect(t.issues).toEqual([unmappedIssue]);
+      expect(t.rows).toHaveLength(1);
+      expect(t.rows[0].byStage?.primary?.students).toBe(600);
+      expect(t.rows[0].counts).toMatchObject({
+        keyTeachers: 12,
+        peArtTeachers: 11,
+        sportsArea: 9800,
+        equipmentValue: 1234000,
+        books: 31000,
+      });
+    });
+  });
+
+  test('an unmapped column under a parent no column maps to (其他 over 甲 / 乙) is not reported', () => {
+    const values = [
+      ['学校名称', '在校生数（人）', '其他', null],
+      [null, null, '甲', '乙'],
+      ['城关第一小学', 1860, 1, 2],
+    ];
+    const merges = [
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+    ];
+    const d = detectHeader(grid(values, { merges }));
+    expect(d.unmapped.map((u) => u.column)).toEqual([2, 3]);
+    expect(d.issues).toEqual([]);
   });
 
   test('a row of column numbers (甲 乙 1 2 3) under the header does not make it two-level', () => {

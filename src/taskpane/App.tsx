@@ -40,9 +40,11 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    maxWidth: '640px',
+    minHeight: '100vh',
     boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
   },
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '640px' },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground3 },
@@ -87,6 +89,7 @@ export function App({ operations }: AppProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [stale, setStale] = useState(false);
   const noticeId = useRef(0);
+  const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
 
   const notify = useCallback((intent: Notice['intent'], text: string, title?: string) => {
@@ -231,6 +234,8 @@ export function App({ operations }: AppProps) {
       const applied = await operations.applyHighlights(result.plan);
       setOutcome(result);
       setStale(false);
+      // The results open below the fold at 320–450 px: bring them into view (jsdom has no scrollIntoView).
+      setTimeout(() => resultsRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' }), 0);
       notify('success', strings.checked(applied.painted));
       if (applied.notes === 'unsupported') notify('warning', strings.notesUnsupported);
       if (applied.notesSkipped.length > 0) notify('info', strings.notesSkipped(applied.notesSkipped.length));
@@ -337,7 +342,9 @@ export function App({ operations }: AppProps) {
             onReport={writeReport}
             onClear={clearMarks}
           />
-          {outcome && <Results outcome={outcome} stale={stale} disabled={disabled} onLocate={locate} />}
+          <div ref={resultsRef}>
+            {outcome && <Results outcome={outcome} stale={stale} disabled={disabled} onLocate={locate} />}
+          </div>
         </div>
       ) : (
         <Planner outcome={outcome} />

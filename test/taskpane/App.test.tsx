@@ -47,7 +47,7 @@ function mappingPanel() {
 }
 
 async function expandMapping() {
-  fireEvent.click(within(mappingPanel()).getByRole('button', { name: /以下为自动识别结果/ }));
+  fireEvent.click(within(mappingPanel()).getByRole('button', { name: /查看或修改各列对应的字段/ }));
   return within(mappingPanel());
 }
 
@@ -211,13 +211,15 @@ test('检查并标注: the counts, the CV table per stage with badges, the faili
     within(equipment)
       .getAllByRole('cell')
       .map((c) => c.textContent),
-  ).toEqual(['仪器设备', '0.582', '≤ 0.50', '未达标']);
+  ).toEqual(['仪器设备', '0.582', '未达标']);
   const sports = primary.getByText('体育场馆').closest('tr') as HTMLElement;
   expect(
     within(sports)
       .getAllByRole('cell')
       .map((c) => c.textContent),
-  ).toEqual(['体育场馆', '0.089', '≤ 0.50', '达标']);
+  ).toEqual(['体育场馆', '0.089', '达标']);
+  expect(results.getAllByText('标准：每项差异系数 ≤ 0.50')).toHaveLength(1);
+  expect(results.getAllByText('标准：每项差异系数 ≤ 0.45')).toHaveLength(1);
   expect(results.getByRole('heading', { name: /^初中 · / }).textContent).toMatch(
     /^初中 · \d+ 所 · [\d,]+ 名学生$/,
   );
@@ -259,7 +261,8 @@ test('a CV within 0.0005 of its threshold carries a near-threshold note (spec §
     within(equipment)
       .getAllByRole('cell')
       .map((c) => c.textContent),
-  ).toEqual(['仪器设备接近标准（相差 0.000247）', '0.582', '≤ 0.5815', '未达标']);
+  ).toEqual(['仪器设备接近标准（相差 0.000247）', '0.582', '未达标']);
+  expect(results.getByText('标准：每项差异系数 ≤ 0.5815')).toBeTruthy();
 });
 
 test('data problems list row, column and message; clicking one selects its row', async () => {
@@ -392,7 +395,7 @@ test('整改测算: per indicator the total to add, the schools and the CV after
   fireEvent.click(screen.getByRole('tab', { name: /整改测算/ }));
   const primary = within(screen.getByRole('region', { name: '小学' }));
   const equipment = primary.getByText('仪器设备').closest('li') as HTMLElement;
-  expect(within(equipment).getByText(/^差异系数 0\.582 → 0\.\d{3} \(≤ 0\.50\)$/)).toBeTruthy();
+  expect(within(equipment).getByText(/^差异系数 0\.582 → 0\.\d{3}（目标 ≤ 0\.50）$/)).toBeTruthy();
   expect(within(equipment).getByText(/^需增加 [\d,.]+元 · 涉及 \d+ 所学校$/)).toBeTruthy();
   expect(primary.getByText('填写单位成本后可估算预算')).toBeTruthy();
 
@@ -411,4 +414,24 @@ test('English display language: the same pane in English', async () => {
   expect(await screen.findByText('Sheet “学校基本情况”')).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Check and mark' })).toBeTruthy();
   expect(screen.getByRole('tab', { name: /Remediation/ })).toBeTruthy();
+});
+
+test('基本均衡: each stage is judged by its composite CV (the mean of the 8), shown as the last row', async () => {
+  fake = loadWorkbook(await readXlsx(path.join(__dirname, '../../assets/samples/示例县-基本均衡.xlsx')));
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText(/^工作表“/);
+  fireEvent.click(screen.getByRole('radio', { name: '基本均衡（2012）' }));
+  const results = within(await checked());
+  const primary = within(results.getByRole('table', { name: '小学' }));
+  expect(primary.getAllByRole('row')).toHaveLength(1 + 8 + 1);
+  const composite = primary.getByText('综合差异系数').closest('tr') as HTMLElement;
+  const [, value, verdict] = within(composite)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
+  expect(value).toMatch(/^0\.\d{3}$/);
+  expect(['达标', '未达标']).toContain(verdict);
+  expect(results.getByText('标准：综合差异系数 ≤ 0.65')).toBeTruthy();
+  expect(results.getByText('标准：综合差异系数 ≤ 0.55')).toBeTruthy();
+  expect(results.getByText('该标准不做学校达标判定。')).toBeTruthy();
 });

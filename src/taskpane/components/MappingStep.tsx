@@ -35,6 +35,7 @@ const useStyles = makeStyles({
     margin: `0 ${tokens.spacingHorizontalM}`,
   },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground3 },
   fieldGroup: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   group: {
     marginTop: tokens.spacingVerticalXS,
@@ -101,8 +102,9 @@ export function MappingStep(props: {
         className={styles.accordion}
       >
         <AccordionItem value="mapping">
-          <AccordionHeader size="small">{strings.mappingHint}</AccordionHeader>
+          <AccordionHeader size="small">{strings.mappingToggle}</AccordionHeader>
           <AccordionPanel className={styles.panel}>
+            <Caption1 className={styles.hint}>{strings.mappingHint}</Caption1>
             {groups.map(([group, defs]) => (
               <div
                 key={group}

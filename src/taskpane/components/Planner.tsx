@@ -28,7 +28,12 @@ const STAGES: readonly Stage[] = ['primary', 'junior'];
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
-  costs: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS },
+  costs: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    alignItems: 'end',
+  },
   stageHead: {
     display: 'flex',
     alignItems: 'center',
@@ -87,7 +92,7 @@ function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
           </Badge>
         ) : plan.total > 0 ? (
           <Badge color="warning" appearance="tint">
-            {strings.planAdd(`${formatNumber(plan.total)}${plan.unit}`)}
+            {strings.planNeeds}
           </Badge>
         ) : (
           <Badge color="success" appearance="tint">
@@ -105,8 +110,8 @@ function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
           {strings.planCv(
             formatCv(plan.cvBefore, strings.cvUndefined),
             formatCv(plan.cv, strings.cvUndefined),
+            formatThreshold(plan.targetCv),
           )}
-          {` (≤ ${formatThreshold(plan.targetCv)})`}
         </Caption1>
       )}
       {plan.cost !== null && plan.total > 0 && (

@@ -36,7 +36,12 @@ const useStyles = makeStyles({
   custom: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   textarea: { fontFamily: tokens.fontFamilyMonospace },
   table: { tableLayout: 'auto' },
-  number: { textAlign: 'right', whiteSpace: 'nowrap', width: '1%' },
+  number: {
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    width: '1%',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
+  },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 

@@ -63,6 +63,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   stage: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   stageHead: {
+    '& .fui-Badge': { flexShrink: 0 },
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'space-between',
@@ -70,7 +71,13 @@ const useStyles = makeStyles({
   },
   table: { tableLayout: 'auto' },
   nameCell: { minWidth: 0, overflowWrap: 'anywhere' },
-  number: { textAlign: 'right', whiteSpace: 'nowrap', width: '1%', fontVariantNumeric: 'tabular-nums' },
+  number: {
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    width: '1%',
+    fontVariantNumeric: 'tabular-nums',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
+  },
   badgeCell: { whiteSpace: 'nowrap', width: '1%' },
   note: { display: 'block', color: tokens.colorPaletteMarigoldForeground2 },
   accordion: {
@@ -96,7 +103,12 @@ const useStyles = makeStyles({
   itemBody: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   plain: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, overflowWrap: 'anywhere' },
   issueHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  panel: { margin: `0 ${tokens.spacingHorizontalS}` },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+  },
 });
 
 function PassBadge({ pass }: { pass: boolean | null }) {
@@ -138,9 +150,6 @@ function CoefficientRow({ result }: { result: CoefficientResult }) {
         )}
       </TableCell>
       <TableCell className={styles.number}>{formatCv(result.cv, strings.cvUndefined)}</TableCell>
-      <TableCell className={styles.number}>
-        {result.threshold === null ? '—' : `≤ ${formatThreshold(result.threshold)}`}
-      </TableCell>
       <TableCell className={styles.badgeCell}>
         {result.threshold === null ? null : <PassBadge pass={result.pass} />}
       </TableCell>
@@ -164,7 +173,6 @@ function CompositeRow({ composite }: { composite: CompositeResult }) {
       <TableCell className={styles.number}>
         <Text weight="semibold">{formatCv(composite.value, strings.cvUndefined)}</Text>
       </TableCell>
-      <TableCell className={styles.number}>≤ {formatThreshold(composite.threshold)}</TableCell>
       <TableCell className={styles.badgeCell}>
         <PassBadge pass={composite.pass} />
       </TableCell>
@@ -180,18 +188,25 @@ function StageTable({ result, ids }: { result: StageResult; ids: readonly string
     const r = result.indicators[id as keyof StageResult['indicators']];
     return r ? [r] : [];
   });
+  // One limit per stage (spec §2): every single CV's, or the composite's; said once instead of in a column.
+  const single = rows.find((r) => r.threshold !== null)?.threshold ?? null;
+  const limit = result.composite
+    ? strings.compositeLimit(formatThreshold(result.composite.threshold))
+    : single !== null
+      ? strings.cvLimit(formatThreshold(single))
+      : null;
   return (
     <div className={styles.stage}>
       <div className={styles.stageHead}>
         <Subtitle2 as="h3">{strings.stageHeading(stageName, result.schools, result.students)}</Subtitle2>
         <PassBadge pass={result.pass} />
       </div>
+      {limit && <Caption1 className={styles.muted}>{limit}</Caption1>}
       <Table size="extra-small" className={styles.table} aria-label={stageName}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{strings.colIndicator}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{strings.colCv}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{strings.colThreshold}</TableHeaderCell>
             <TableHeaderCell className={styles.badgeCell}>{strings.colResult}</TableHeaderCell>
           </TableRow>
         </TableHeader>

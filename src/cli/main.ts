@@ -12,6 +12,7 @@ import {
   type FileOutcome,
 } from './check';
 import { toJson, unusableToJson } from './json';
+import { runPlan } from './plan';
 import { messages, text, usage } from './strings.zh-CN';
 import { fileSummary, manySummary } from './summary';
 
@@ -59,6 +60,7 @@ class Progress {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'plan') return runPlan(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
     io.stdout(parsed.text);

@@ -1,6 +1,6 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
 import { Dec } from './exact';
-import { formatNumber } from './format';
+import { formatNumber, formatPercent } from './format';
 import { INDICATORS, resourceAmount, type IndicatorMeta } from './indicators';
 import { cellIssue, tableIssue } from './issues';
 import { profileIndicators, standardIndicators } from './profiles';
@@ -232,17 +232,21 @@ export function planSchool(
   plan.count = plan.lifts.length;
   plan.cost = priced && unitCosts ? cost : null;
   plan.feasible = true;
-  plan.note = schoolNote(plan);
+  plan.note = schoolNote(plan, new Map(sr.ids.map((id, x) => [id, sr.standards[x]])));
   return plan;
 }
 
-function schoolNote(plan: SchoolPlan): string {
+function schoolNote(plan: SchoolPlan, standards: ReadonlyMap<IndicatorId, number>): string {
   if (plan.lifts.length === 0) return '已达到校级标准，无需增加';
   const items = plan.lifts.map((l) => {
     const meta = INDICATORS[l.indicator];
-    const how =
-      l.to === 'standard' ? '达到标准' : `达到标准的 ${formatNumber(l.target, 6)}${meta.valueUnit}（底线）`;
-    return `${meta.name}增加 ${formatNumber(l.addition)}${meta.unit}${how}`;
+    const target = `${formatNumber(l.target, 6)}${meta.valueUnit}`;
+    const standard = standards.get(l.indicator) as number;
+    const reach =
+      l.to === 'standard'
+        ? `达到标准 ${target}`
+        : `达到 ${target}（标准 ${formatNumber(standard, 6)}${meta.valueUnit} 的 ${formatPercent(l.target / standard)}）`;
+    return `${meta.name}增加 ${formatNumber(l.addition)}${meta.unit}，${reach}`;
   });
   const cost = plan.cost !== null ? `；约 ${formatNumber(plan.cost, 0)} 元` : '';
   return `提高 ${plan.count} 项：${items.join('；')}${cost}`;
@@ -323,7 +327,13 @@ export function planStage(
     (p) => p.stage === stage && isCount(p.counts.students) && p.counts.students > 0,
   );
   const schools: PlannedSchool[] = parts.map((p) => {
-    const s: PlannedSchool = { key: p.key, row: p.row, name: p.name, students: p.counts.students as number };
+    const s: PlannedSchool = {
+      key: p.key,
+      row: p.row,
+      name: p.name,
+      students: p.counts.students as number,
+      split: p.split,
+    };
     if (p.sheet !== undefined) s.sheet = p.sheet;
     return s;
   });

@@ -371,9 +371,10 @@ function explain(
     );
   }
   if (parts.length === 0) {
+    const standards = d.floor.some((f) => f > 0) ? '各校均达到标准，' : '';
     return target === null
-      ? '各校均达到标准，无需增加'
-      : `各校均达到标准，差异系数 ${cvText(cvBefore)} 不超过${targetText}，无需增加`;
+      ? `${standards}无需增加`
+      : `${standards}差异系数 ${cvText(cvBefore)} 不超过${targetText}，无需增加`;
   }
   const from = cvBefore === null ? '无定义（县均值为 0）' : cvText(cvBefore);
   return `${parts.join('；')}；差异系数由 ${from} 降至 ${cvText(cv)}`;

@@ -107,6 +107,11 @@ export interface PlannedSchool {
   sheet?: string;
   name: string;
   students: number;
+  /**
+   * True when the part's facility totals come from splitting a combined row (spec §5): its additions are for this
+   * stage part's share, so the row's total must grow by addition ÷ share.
+   */
+  split: boolean;
 }
 
 /** One indicator's plan within a stage; arrays are aligned with `StagePlan.schools`. */

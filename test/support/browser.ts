@@ -34,6 +34,8 @@ export interface OfficeStubOptions {
   platform?: string;
   /** Office.context.displayLanguage; zh-CN unless given. */
   displayLanguage?: string;
+  /** What Office.context.document.settings holds when the page opens (JSON values). */
+  settings?: Record<string, unknown>;
 }
 
 export interface OpenPaneOptions {

@@ -1,5 +1,6 @@
-// Stand-in for the Office.js CDN script in browser tests: Office.onReady, display language, CustomFunctions registry.
-// Configure before the page loads with window.__OFFICE_STUB__ = { host, platform, displayLanguage } (see browser.ts).
+// Stand-in for the Office.js CDN script in browser tests: Office.onReady, display language, document settings,
+// CustomFunctions registry. Configure before the page loads with window.__OFFICE_STUB__ = { host, platform,
+// displayLanguage, settings } (see browser.ts); Excel.run comes from a fake host script when a test installs one.
 /* global window, setTimeout */
 (function () {
   'use strict';
@@ -41,6 +42,31 @@
     },
   };
 
+  // Office.context.document.settings: set() changes the session copy, saveAsync() stores it in the "document",
+  // which tests read back from window.__officeSettings (and pass as `settings` to open the same workbook again).
+  var saved = JSON.parse(JSON.stringify(config.settings || {}));
+  var current = JSON.parse(JSON.stringify(saved));
+  window.__officeSettings = saved;
+  var settings = {
+    get: function (name) {
+      return Object.prototype.hasOwnProperty.call(current, name) ? current[name] : null;
+    },
+    set: function (name, value) {
+      current[name] = JSON.parse(JSON.stringify(value));
+    },
+    remove: function (name) {
+      delete current[name];
+    },
+    saveAsync: function (options, callback) {
+      var done = typeof options === 'function' ? options : callback;
+      setTimeout(function () {
+        saved = JSON.parse(JSON.stringify(current));
+        window.__officeSettings = saved;
+        if (done) done({ status: 'succeeded', value: undefined });
+      }, 0);
+    },
+  };
+
   var ready = new Promise(function (resolve) {
     setTimeout(function () {
       resolve(info);
@@ -56,7 +82,9 @@
       OneNote: 'OneNote',
     },
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS', Android: 'Android' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
+      document: { settings: settings },
       displayLanguage: config.displayLanguage || 'zh-CN',
       contentLanguage: config.displayLanguage || 'zh-CN',
       requirements: {

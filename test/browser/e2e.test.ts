@@ -1,0 +1,242 @@
+// End to end: the BUILT pane in headless chromium on a fake Office host holding 示例县-优质均衡.xlsx in memory.
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { chooseSheet, openWorkbook } from '../../src/cli/workbook';
+import { evaluate } from '../../src/engine/evaluate';
+import { planHighlights, type HighlightPlan } from '../../src/engine/highlightPlan';
+import { QUALITY_2017 } from '../../src/engine/profiles';
+import { readTable } from '../../src/engine/table';
+import type { Evaluation } from '../../src/engine/types';
+import type { SheetDump } from '../excel/fakeExcel';
+import { launchChromium, openPane, type PaneSession } from '../support/browser';
+import type { WorkbookData } from '../support/fakeHostData';
+import { bundleFakeHost, fakeHostScripts } from '../support/fakeHostBundle';
+import { readXlsx } from '../support/fakeHostXlsx';
+import { repoRoot, requireBuild, screenshotPath } from '../support/paths';
+import { startStaticServer, type StaticServer } from '../support/server';
+
+jest.setTimeout(120_000);
+
+const SAMPLE = path.join(repoRoot, 'assets/samples/示例县-优质均衡.xlsx');
+const SHEET = '学校基本情况';
+const DOCS_SCREENSHOTS = path.join(repoRoot, 'docs/screenshots');
+
+let server: StaticServer;
+let browser: Browser;
+let hostBundle: string;
+let workbook: WorkbookData;
+let pane: PaneSession | undefined;
+/** What the engine makes of the sample, computed here without the pane: exceljs → reader → evaluate → plan. */
+let expected: { evaluation: Evaluation; plan: HighlightPlan };
+
+beforeAll(async () => {
+  requireBuild();
+  [server, browser, hostBundle, workbook] = await Promise.all([
+    startStaticServer(),
+    launchChromium(),
+    bundleFakeHost(),
+    readXlsx(SAMPLE),
+  ]);
+  const opened = await openWorkbook(SAMPLE);
+  if (!opened.ok) throw new Error(opened.message);
+  const chosen = chooseSheet(SAMPLE, opened.workbook, SHEET);
+  if (!chosen.ok) throw new Error(chosen.message);
+  const table = readTable(chosen.grid);
+  const evaluation = evaluate(table.rows, QUALITY_2017);
+  const plan = planHighlights({
+    sheet: SHEET,
+    schools: evaluation.schools,
+    // Each stage part's own cells; a stage-qualified key would point a stand-alone school at an empty column.
+    columns: evaluation.parts.map((p) => ({
+      row: p.row,
+      stage: p.stage,
+      columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([key]) => !key.includes('.'))),
+    })),
+    issues: [...table.issues, ...evaluation.issues],
+  });
+  expected = { evaluation, plan };
+});
+
+afterEach(async () => {
+  await pane?.close();
+  pane = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function open(settings?: Record<string, unknown>, height = 900): Promise<PaneSession> {
+  return openPane(browser, server.url, {
+    stub: settings ? { settings } : {},
+    initScripts: fakeHostScripts(hostBundle, workbook),
+    viewport: { width: 400, height },
+  });
+}
+
+function dump(page: Page): Promise<SheetDump[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __fakeHost: { dump(): SheetDump[] } }).__fakeHost.dump(),
+  );
+}
+
+/** Retries an assertion until it holds (or the time is up, rethrowing its last failure). */
+async function eventually(assertion: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function waitForTable(page: Page) {
+  await page.getByText(`工作表“${SHEET}”`).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** A screenshot for the README (the visible pane, or one region of it): test-artifacts, copied to docs/screenshots. */
+async function screenshot(target: Page | Locator, name: string) {
+  const file = screenshotPath(name);
+  // No hover highlight left over from the last click.
+  await ('mouse' in target ? target : target.page()).mouse.move(0, 0);
+  await target.screenshot({ path: file, animations: 'disabled' });
+  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, name));
+}
+
+test('检查并标注 paints exactly the engine’s plan and shows its results; 清除标注 restores the workbook exactly', async () => {
+  pane = await open();
+  const { page } = pane;
+  await waitForTable(page);
+  const original = await dump(page);
+
+  await page.getByRole('button', { name: /查看或修改各列对应的字段/ }).click();
+  await page.getByRole('combobox', { name: /^在校生数（人）/ }).waitFor({ state: 'visible' });
+  await expect(page.getByRole('combobox', { name: /^在校生数（人）/ }).textContent()).resolves.toBe(
+    'E 列 · 在校生数（人）',
+  );
+  await screenshot(page, 'taskpane-mapping.png');
+
+  await page.getByRole('button', { name: '检查并标注' }).click();
+  const results = page.getByRole('region', { name: '检查结果' });
+  await results.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByText(/^检查完成，已标注 \d+ 个单元格。$/).waitFor();
+
+  // The painted cells are the plan's cells, each in the plan's colour with the plan's note.
+  const painted = (await dump(page)).find((s) => s.name === SHEET) as SheetDump;
+  const before = original.find((s) => s.name === SHEET) as SheetDump;
+  const changed = Object.keys(painted.cells).filter(
+    (address) => JSON.stringify(painted.cells[address].fill) !== JSON.stringify(before.cells[address]?.fill),
+  );
+  expect(expected.plan.marks.length).toBeGreaterThan(0);
+  expect(changed.sort()).toEqual(expected.plan.marks.map((m) => m.address).sort());
+  for (const mark of expected.plan.marks) {
+    expect(painted.cells[mark.address].fill.color).toBe(mark.fill);
+    expect(painted.notes[mark.address]?.content).toBe(mark.note);
+  }
+  await expect(
+    page.getByText(`检查完成，已标注 ${expected.plan.marks.length} 个单元格。`).count(),
+  ).resolves.toBe(1);
+
+  // The results are the engine's: counts, every CV to 3 decimals, the failing schools.
+  const { summary, stages, schools } = expected.evaluation;
+  for (const [label, value] of [
+    ['参评', summary.checked],
+    ['达标', summary.passed],
+    ['未达标', summary.failed],
+    ['未纳入', summary.excluded],
+  ] as const) {
+    await expect(results.getByRole('listitem', { name: `${label} ${value}` }).count()).resolves.toBe(1);
+  }
+  for (const [stage, name] of [
+    ['primary', '小学'],
+    ['junior', '初中'],
+  ] as const) {
+    const shown = await results
+      .getByRole('table', { name })
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const result = stages[stage];
+    if (!result) throw new Error(`the sample has ${name} schools`);
+    expect(shown.map((cells) => cells[1])).toEqual(
+      QUALITY_2017.indicators.map((id) => result.indicators[id]?.cv?.toFixed(3)),
+    );
+    expect(shown.map((cells) => cells[2])).toEqual(
+      QUALITY_2017.indicators.map((id) => (result.indicators[id]?.pass ? '达标' : '未达标')),
+    );
+  }
+  const failing = schools.filter((s) => s.pass === false);
+  for (const school of failing) {
+    await expect(results.getByRole('button', { name: `定位到 ${school.name}` }).count()).resolves.toBe(1);
+  }
+  await screenshot(results, 'taskpane-check.png');
+
+  // A failing school's button takes the user to its row.
+  await results.getByRole('button', { name: `定位到 ${failing[0].name}` }).click();
+  await eventually(async () => {
+    const selection = await page.evaluate(() =>
+      (window as unknown as { __fakeHost: { selection(): string } }).__fakeHost.selection(),
+    );
+    expect(selection).toBe(`${SHEET}!A${failing[0].row}:XFD${failing[0].row}`);
+  });
+
+  await page.getByRole('button', { name: '清除标注' }).click();
+  await page.getByText(/^已清除标注，恢复了 \d+ 个单元格。$/).waitFor();
+  expect(await dump(page)).toEqual(original);
+  expect(pane.consoleErrors).toEqual([]);
+  expect(pane.blockedRequests).toEqual([]);
+});
+
+test('写入评估报告 adds the 均衡评估报告 sheet; writing again replaces it', async () => {
+  pane = await open();
+  const { page } = pane;
+  await waitForTable(page);
+  await page.getByRole('button', { name: '检查并标注' }).click();
+  await page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: '写入评估报告' }).click();
+    await page.getByText('评估报告已写入工作表“均衡评估报告”。').waitFor();
+  }
+  const sheets = await dump(page);
+  expect(sheets.filter((s) => s.name === '均衡评估报告')).toHaveLength(1);
+  const report = sheets.find((s) => s.name === '均衡评估报告') as SheetDump;
+  expect(report.cells.A1.value).toBe('县域义务教育均衡发展评估报告');
+  expect(pane.consoleErrors).toEqual([]);
+});
+
+test('the workbook remembers the standard and mapping: the next open is ready without a click', async () => {
+  pane = await open();
+  await waitForTable(pane.page);
+  await pane.page.getByRole('radio', { name: '基本均衡（2012）' }).check();
+  await pane.page.getByRole('button', { name: '检查并标注' }).click();
+  await pane.page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
+  const stored = (page: Page) =>
+    page.evaluate(
+      () => (window as unknown as { __officeSettings: Record<string, unknown> }).__officeSettings,
+    );
+  const first = pane.page;
+  await eventually(async () =>
+    expect(await stored(first)).toMatchObject({
+      'balance.taskpane': {
+        profile: { kind: 'builtin', id: 'basic-2012' },
+        tables: {
+          [SHEET]: { headerBottom: 2, columns: { students: { column: 4, header: '在校生数（人）' } } },
+        },
+      },
+    }),
+  );
+  const settings = await stored(first);
+  await pane.close();
+
+  pane = await open(settings);
+  await waitForTable(pane.page);
+  await pane.page.getByText('已沿用本工作簿上次保存的列对应和评估标准。').waitFor();
+  await expect(pane.page.getByRole('radio', { name: '基本均衡（2012）' }).isChecked()).resolves.toBe(true);
+  await expect(pane.page.getByRole('button', { name: '检查并标注' }).isEnabled()).resolves.toBe(true);
+  expect(pane.consoleErrors).toEqual([]);
+});

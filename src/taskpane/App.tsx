@@ -144,7 +144,7 @@ export function App({ operations }: AppProps) {
     read: SheetRead,
     fromSelection: boolean,
     saved: SavedTable | undefined,
-  ): LocatedTable | null => {
+  ): { table: LocatedTable; mapping: ColumnMapping } | null => {
     const location = locateTable(read, fromSelection);
     setGrid(read);
     setOutcome(null);
@@ -160,7 +160,7 @@ export function App({ operations }: AppProps) {
     setLocateIssues([]);
     setMapping(restoredMapping);
     setRestored(wasRestored);
-    return location.table;
+    return { table: location.table, mapping: restoredMapping };
   };
 
   // On open: the workbook's settings, then the active sheet's table (or the range saved for it).
@@ -190,13 +190,14 @@ export function App({ operations }: AppProps) {
       adopt(read, false, settings.tables[read.sheet]);
     });
 
-  const useSelection = () =>
+  const pickSelection = () =>
     run('reading', async () => {
       const read = await operations.readSheet({ source: 'selection' });
-      const located = adopt(read, true, settings.tables[read.sheet]);
-      if (located) {
-        const { mapping: m } = restoreMapping(located, settings.tables[read.sheet]);
-        persist({ ...settings, tables: { ...settings.tables, [located.sheet]: savedTableOf(located, m) } });
+      const adopted = adopt(read, true, settings.tables[read.sheet]);
+      // The picked range is remembered, so the next open reads it again without asking.
+      if (adopted) {
+        const saved = savedTableOf(adopted.table, adopted.mapping);
+        persist({ ...settings, tables: { ...settings.tables, [adopted.table.sheet]: saved } });
       }
     });
 
@@ -306,7 +307,7 @@ export function App({ operations }: AppProps) {
             disabled={disabled}
             loading={busy === 'reading' && grid === null}
             onRescan={rescan}
-            onUseSelection={useSelection}
+            onUseSelection={pickSelection}
           />
           {table && (
             <MappingStep

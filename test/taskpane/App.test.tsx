@@ -435,3 +435,40 @@ test('基本均衡: each stage is judged by its composite CV (the mean of the 8)
   expect(results.getByText('标准：综合差异系数 ≤ 0.55')).toBeTruthy();
   expect(results.getByText('该标准不做学校达标判定。')).toBeTruthy();
 });
+
+test('使用所选区域 reads the selected range, and the next open reads that range again', async () => {
+  fake.workbook.select('学校基本情况', 'A2:AB20');
+  const first = await opened();
+  fireEvent.click(screen.getByRole('button', { name: '使用所选区域' }));
+  expect(await screen.findByText(/^所选区域 A2:AB20 · 表头在第 2 行$/)).toBeTruthy();
+  expect(screen.getByText(/^18 行学校数据/)).toBeTruthy();
+  await waitFor(() =>
+    expect(settings.saved['balance.taskpane']).toMatchObject({
+      tables: { 学校基本情况: { address: 'A2:AB20' } },
+    }),
+  );
+  first.unmount();
+
+  settings = settings.reopen();
+  installHost(fake, settings);
+  const second = renderPane();
+  expect(await screen.findByText(/^所选区域 A2:AB20 · /)).toBeTruthy();
+  expect(second.operations.readSheet.mock.calls.map(([request]) => request)).toEqual([
+    { source: 'auto' },
+    { source: 'range', sheet: '学校基本情况', address: 'A2:AB20' },
+  ]);
+});
+
+test('a column renamed since the table was found: no marks from a stale mapping, the header is read again', async () => {
+  const pane = await opened();
+  fake.workbook.sheet('学校基本情况').setCell('E2', { value: '在校学生数（人）' });
+  fireEvent.click(checkButton());
+  expect(await screen.findByText(/^表头与上次识别时不同/)).toBeTruthy();
+  expect(pane.operations.applyHighlights).not.toHaveBeenCalled();
+  const panel = await expandMapping();
+  expect(panel.getByRole('combobox', { name: /^在校生数（人）/ }).textContent).toBe(
+    'E 列 · 在校学生数（人）',
+  );
+  fireEvent.click(checkButton());
+  expect(await screen.findByRole('region', { name: '检查结果' })).toBeTruthy();
+});

@@ -240,3 +240,32 @@ test('the workbook remembers the standard and mapping: the next open is ready wi
   await expect(pane.page.getByRole('button', { name: '检查并标注' }).isEnabled()).resolves.toBe(true);
   expect(pane.consoleErrors).toEqual([]);
 });
+
+test('keyboard only: Tab reaches 检查并标注, Enter runs it, Tab reaches a failing school and Enter selects its row', async () => {
+  pane = await open();
+  const { page } = pane;
+  await waitForTable(page);
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  const tabTo = async (text: string | RegExp) => {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const label = await focused();
+      if (typeof text === 'string' ? label === text : text.test(label)) return;
+    }
+    throw new Error(`Tab never reached ${text}`);
+  };
+  await tabTo('检查并标注');
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
+  const school = expected.evaluation.schools.find((s) => s.pass === false);
+  if (!school) throw new Error('the sample has failing schools');
+  await tabTo(new RegExp(`^${school.name}`));
+  await page.keyboard.press('Enter');
+  await eventually(async () => {
+    const selection = await page.evaluate(() =>
+      (window as unknown as { __fakeHost: { selection(): string } }).__fakeHost.selection(),
+    );
+    expect(selection).toBe(`${SHEET}!A${school.row}:XFD${school.row}`);
+  });
+  expect(pane.consoleErrors).toEqual([]);
+});

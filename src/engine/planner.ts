@@ -70,47 +70,43 @@ interface LiftOption {
  * touched, and the additions relative to the standard's resource — over every admissible subset of the unmet
  * indicators (n is small), so the choice is optimal, not greedy.
  */
-function chooseResiduals(options: readonly LiftOption[], slack: number): Set<number> {
-  const unmet: number[] = [];
-  for (let i = 0; i < options.length; i++) if (options[i].full > 0) unmet.push(i);
-  const chosen = new Set<number>();
-  if (unmet.length === 0 || slack === 0) return chosen;
-  // At most 12 indicators exist, so every subset of the unmet ones (a bit mask) is cheap to score.
-  const u = unmet.length;
+function chooseResiduals(options: readonly LiftOption[], count: number, slack: number): number {
+  if (slack === 0) return 0;
   let best = 0;
-  let bestScore: [number, number, number] = [Infinity, Infinity, Infinity];
-  for (let mask = 0; mask < 1 << u; mask++) {
+  let bestCost = Infinity;
+  let bestTouched = Infinity;
+  let bestRelative = Infinity;
+  // At most 12 indicators exist, so every subset (a bit mask over the options) is cheap to score.
+  for (let mask = 0; mask < 1 << count; mask++) {
     let size = 0;
     for (let m = mask; m; m &= m - 1) size++;
     if (size > slack) continue;
     let cost = 0;
     let touched = 0;
     let relative = 0;
-    for (let x = 0; x < u; x++) {
-      const o = options[unmet[x]];
+    for (let x = 0; x < count; x++) {
+      const o = options[x];
       const add = mask & (1 << x) ? o.residual : o.full;
       if (add > 0) touched++;
       if (o.price !== null) cost += add * o.price;
       relative += o.scale > 0 ? add / o.scale : add;
     }
-    if (lexicallyLess([cost, touched, relative], bestScore)) {
+    const c = compare(cost, bestCost) || compare(touched, bestTouched) || compare(relative, bestRelative);
+    if (c < 0) {
       best = mask;
-      bestScore = [cost, touched, relative];
+      bestCost = cost;
+      bestTouched = touched;
+      bestRelative = relative;
     }
   }
-  for (let x = 0; x < u; x++) if (best & (1 << x)) chosen.add(unmet[x]);
-  return chosen;
+  return best;
 }
 
-/** a < b lexicographically, equal within a relative 1e-12 (sums of float costs) falling through to the next key. */
-function lexicallyLess(a: readonly number[], b: readonly number[]): boolean {
-  for (let x = 0; x < a.length; x++) {
-    if (b[x] === Infinity) return a[x] < Infinity;
-    const tol = 1e-12 * Math.max(1, Math.abs(a[x]), Math.abs(b[x]));
-    if (a[x] < b[x] - tol) return true;
-    if (a[x] > b[x] + tol) return false;
-  }
-  return false;
+/** −1, 0 or 1, equal within a relative 1e-12 (sums of float costs tie where the decimals do). */
+function compare(a: number, b: number): number {
+  if (b === Infinity) return a < Infinity ? -1 : 0;
+  const tol = 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a < b - tol ? -1 : a > b + tol ? 1 : 0;
 }
 
 /** The per-school rule of one stage, prepared once: indicators with standards, their floors, steps and prices. */
@@ -210,11 +206,11 @@ export function planSchool(
     plan.note = `缺少数据（${missing.map((id) => INDICATORS[id].name).join('、')}），无法测算（不按 0 计算）`;
     return plan;
   }
-  const residuals = chooseResiduals(options, sr.slack);
+  const residuals = chooseResiduals(options, options.length, sr.slack);
   let cost = 0;
   let priced = true;
   options.forEach((o, i) => {
-    const asResidual = residuals.has(i);
+    const asResidual = (residuals & (1 << i)) !== 0;
     const addition = asResidual ? o.residual : o.full;
     if (addition <= 0) return;
     const step = stepOf(INDICATORS[o.indicator]);
@@ -290,22 +286,91 @@ function targetOf(id: IndicatorId, profile: Profile, stage: Stage, options: Stag
   return new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
 }
 
-/** Per school: the indicators the k-of-n choice keeps at r × standard (none where the rule is off). */
+/** Raw resources of a stage's parts per indicator, read once (NaN where data is missing). */
+class Resources {
+  private readonly cache = new Map<IndicatorId, Float64Array>();
+
+  constructor(
+    private readonly parts: readonly SchoolPart[],
+    private readonly students: readonly number[],
+  ) {}
+
+  get(id: IndicatorId): Float64Array {
+    let column = this.cache.get(id);
+    if (column === undefined) {
+      const meta = INDICATORS[id];
+      column = new Float64Array(this.parts.length);
+      for (let i = 0; i < this.parts.length; i++)
+        column[i] = resourceOf(this.parts[i], meta, this.students[i]);
+      this.cache.set(id, column);
+    }
+    return column;
+  }
+}
+
+/** Per school, a bit mask over `ids`: the indicators the k-of-n choice keeps at r × standard. */
+interface ResidualChoices {
+  ids: IndicatorId[];
+  masks: Int32Array;
+}
+
+/**
+ * The k-of-n choice of floors for every school (null when the rule is off). A school with missing data keeps fewer
+ * residual slots — a missing indicator may turn out to need one.
+ */
 function residualChoices(
-  parts: readonly SchoolPart[],
+  students: readonly number[],
+  resources: Resources,
   profile: Profile,
   stage: Stage,
   mode: SchoolFloors,
   unitCosts: UnitCosts | undefined,
-): (Set<IndicatorId> | null)[] {
-  if (mode !== 'rule' || profile.schoolRule === null) return parts.map(() => null);
+): ResidualChoices | null {
+  if (mode !== 'rule' || profile.schoolRule === null) return null;
   const sr = stageRule(profile, stage, unitCosts);
-  return parts.map((part) => {
-    const { options } = liftOptions(part, sr);
-    if (!options.some((o) => o.full > 0)) return null;
-    const chosen = chooseResiduals(options, sr.slack);
-    return chosen.size === 0 ? null : new Set([...chosen].map((i) => options[i].indicator));
-  });
+  const columns = sr.ids.map((id) => resources.get(id));
+  const masks = new Int32Array(students.length);
+  // Reused option records and their slots in `ids` (most schools miss one or two standards, so a few suffice).
+  const options: LiftOption[] = sr.ids.map((indicator) => ({
+    indicator,
+    standard: 0,
+    residualFloor: 0,
+    full: 0,
+    residual: 0,
+    price: null,
+    scale: 0,
+  }));
+  const slots = new Int32Array(sr.ids.length);
+  for (let i = 0; i < students.length; i++) {
+    const p = students[i];
+    let count = 0;
+    let missing = 0;
+    for (let x = 0; x < sr.ids.length; x++) {
+      const r = columns[x][i];
+      if (!(r === r)) {
+        missing++;
+        continue;
+      }
+      const meta = sr.metas[x];
+      const h = sr.steps[x];
+      const full = stepsToReach(r, p, meta.per, sr.standards[x], h);
+      // A met indicator costs nothing either way: only the unmet ones compete for the residual slots.
+      if (full === 0) continue;
+      const o = options[count];
+      o.indicator = sr.ids[x];
+      o.standard = sr.standards[x];
+      o.residualFloor = sr.residualFloors[x];
+      o.full = full * h;
+      o.residual = stepsToReach(r, p, meta.per, sr.residualFloors[x], h) * h;
+      o.price = sr.prices[x];
+      o.scale = (sr.standards[x] * p) / meta.per;
+      slots[count++] = x;
+    }
+    if (count === 0) continue;
+    const chosen = chooseResiduals(options, count, Math.max(0, sr.slack - missing));
+    for (let k = 0; k < count; k++) if (chosen & (1 << k)) masks[i] |= 1 << slots[k];
+  }
+  return { ids: sr.ids, masks };
 }
 
 /**
@@ -338,13 +403,14 @@ export function planStage(
     return s;
   });
   const students = schools.map((s) => s.students);
-  const residuals = residualChoices(parts, profile, stage, mode, options.unitCosts);
+  const resources = new Resources(parts, students);
+  const residuals = residualChoices(students, resources, profile, stage, mode, options.unitCosts);
   const issues: DataIssue[] = [];
   const ids = (options.indicators ?? profileIndicators(profile)).filter(
     (id) => profile.indicators.includes(id) || profile.standards[id]?.[stage] !== undefined,
   );
   const indicators = ids.map((id) =>
-    planOne(id, parts, students, residuals, profile, stage, options, issues),
+    planOne(id, parts, students, resources.get(id), residuals, profile, stage, options, issues),
   );
   let composite: StagePlan['composite'] = null;
   if (profile.cv.mode === 'composite') {
@@ -383,7 +449,8 @@ function planOne(
   id: IndicatorId,
   parts: readonly SchoolPart[],
   students: readonly number[],
-  residuals: readonly (Set<IndicatorId> | null)[],
+  resources: Float64Array,
+  residuals: ResidualChoices | null,
   profile: Profile,
   stage: Stage,
   options: StagePlanOptions,
@@ -396,11 +463,12 @@ function planOne(
   const n = parts.length;
   const rule = profile.schoolRule;
   const residualFloor = standard !== null && rule ? residualOf(standard, rule.r) : null;
+  const slot = residuals ? residuals.ids.indexOf(id) : -1;
   const used: number[] = [];
   const amounts: number[] = [];
   const floors: (number | null)[] = [];
   for (let i = 0; i < n; i++) {
-    const r = resourceOf(parts[i], meta, students[i]);
+    const r = resources[i];
     if (!(r === r)) {
       issues.push(
         cellIssue(
@@ -415,7 +483,8 @@ function planOne(
     }
     used.push(i);
     amounts.push(r);
-    floors.push(residuals[i]?.has(id) ? residualFloor : standard);
+    const residual = slot >= 0 && ((residuals as ResidualChoices).masks[i] & (1 << slot)) !== 0;
+    floors.push(residual ? residualFloor : standard);
   }
   const plan: IndicatorPlan = {
     indicator: id,

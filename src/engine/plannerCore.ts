@@ -49,15 +49,16 @@ function multiple(j: number, h: number, decimals: number): number {
 const STEP_NEAR = 1e-12;
 const SAFE = 2 ** 52;
 
-/** x as a whole number over 10^k — its shortest decimal — for small k, or null (then decimal.js decides). */
-function asScaled(x: number): [number, number] | null {
-  let scale = 1;
-  for (let k = 0; k <= 10; k++, scale *= 10) {
+/** Decimal places of x's shortest decimal when x·10^k stays a safe whole number (k ≤ 10), else −1. */
+function placesOf(x: number): number {
+  if (Number.isInteger(x)) return Math.abs(x) < SAFE ? 0 : -1;
+  let scale = 10;
+  for (let k = 1; k <= 10; k++, scale *= 10) {
     const int = Math.round(x * scale);
-    if (Math.abs(int) >= SAFE) return null;
-    if (int / scale === x) return [int, k];
+    if (Math.abs(int) >= SAFE) return -1;
+    if (int / scale === x) return k;
   }
-  return null;
+  return -1;
 }
 
 /**
@@ -65,15 +66,19 @@ function asScaled(x: number): [number, number] | null {
  * 2^52 (every product then exact in float64), else in decimal.js.
  */
 function reachesExactly(r: number, p: number, per: number, floor: number, h: number, j: number): boolean {
-  const rs = asScaled(r);
-  const hs = asScaled(h);
-  const fs = asScaled(floor);
-  const ps = asScaled(p);
-  if (rs && hs && fs && ps) {
-    const k = Math.max(rs[1], hs[1], fs[1] + ps[1]);
-    const lhs = per * (rs[0] * 10 ** (k - rs[1]) + j * hs[0] * 10 ** (k - hs[1]));
-    const rhs = fs[0] * ps[0] * 10 ** (k - fs[1] - ps[1]);
-    const bound = Math.max(Math.abs(lhs), Math.abs(rhs), Math.abs(j * hs[0]) * 10 ** k * per);
+  const kr = placesOf(r);
+  const kh = placesOf(h);
+  const kf = placesOf(floor);
+  const kp = placesOf(p);
+  if (kr >= 0 && kh >= 0 && kf >= 0 && kp >= 0) {
+    const k = Math.max(kr, kh, kf + kp);
+    const ri = Math.round(r * 10 ** kr);
+    const hi = Math.round(h * 10 ** kh);
+    const fi = Math.round(floor * 10 ** kf);
+    const pi = Math.round(p * 10 ** kp);
+    const lhs = per * (ri * 10 ** (k - kr) + j * hi * 10 ** (k - kh));
+    const rhs = fi * pi * 10 ** (k - kf - kp);
+    const bound = Math.max(Math.abs(lhs), Math.abs(rhs), Math.abs(j * hi) * 10 ** k * per);
     if (bound < SAFE) return lhs >= rhs;
   }
   return dec(r).plus(dec(h).times(j)).times(per).gte(dec(floor).times(p));
@@ -446,27 +451,38 @@ class GridState {
     this.refresh();
   }
 
-  /** Sums Σa and Σa²/P afresh; their relative error is then about n·ε. */
+  /**
+   * Sums Σa and Σa²/P afresh with Neumaier's compensated summation: the terms are positive, so each sum is then good
+   * to a few ε relative, whatever the number of schools.
+   */
   private refresh(): void {
     const { r, p, step: h } = this.d;
     let s1 = 0;
+    let c1 = 0;
     let s2 = 0;
+    let c2 = 0;
     for (let k = 0; k < r.length; k++) {
       const a = r[k] + h * this.j[k];
-      s1 += a;
-      s2 += (a * a) / p[k];
+      const q = (a * a) / p[k];
+      let t = s1 + a;
+      c1 += Math.abs(s1) >= Math.abs(a) ? s1 - t + a : a - t + s1;
+      s1 = t;
+      t = s2 + q;
+      c2 += Math.abs(s2) >= Math.abs(q) ? s2 - t + q : q - t + s2;
+      s2 = t;
     }
-    this.sumA = s1;
-    this.sumA2P = s2;
+    this.sumA = s1 + c1;
+    this.sumA2P = s2 + c2;
     this.since = 0;
   }
 
   /**
-   * A bound on the float error of CV² = P·Σ(a²/P)/(Σa)² − 1 from the running sums: each sum of n terms is good to
-   * n·ε relative (γₙ), every step since the last refresh adds a few ε, and the decimals' binary rounding another ε.
+   * A bound on the float error of CV² = P·Σ(a²/P)/(Σa)² − 1: the amounts and their squares carry a few ε each (the
+   * decimals' binary rounding included), the compensated sums a few more, the ratio as many again — 64ε in all, to be
+   * safe — and every step since the last refresh adds a few ε to the running sums.
    */
   private errorBound(): number {
-    return 8 * (this.d.r.length + this.since + 2) * Number.EPSILON * (1 + this.t2);
+    return (64 + 8 * this.since) * Number.EPSILON * (1 + this.t2);
   }
 
   /** The float CV² from the running sums (Infinity while Σa = 0: the CV is undefined, never 0). */

@@ -3,25 +3,18 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
-import { planHighlights } from '../engine/highlightPlan';
 import { getProfile, parseProfile } from '../engine/profiles';
-import { planReport } from '../engine/reportPlan';
-import { readTable, type TableRead } from '../engine/table';
-import type { DataIssue, Evaluation, Profile } from '../engine/types';
+import { highlightsFor, mergeIssues, reportFor, type SheetCheck } from '../engine/sheetCheck';
+import { readTable } from '../engine/table';
+import type { Profile } from '../engine/types';
 import { applyHighlights, writeReport } from './paint';
 import { messages } from './strings.zh-CN';
 import { chooseSheet, openWorkbook, type InputProblem } from './workbook';
 
 /** A file that was read and evaluated. */
-export interface Checked {
+export interface Checked extends SheetCheck {
   ok: true;
   file: string;
-  sheet: string;
-  profile: Profile;
-  table: TableRead;
-  evaluation: Evaluation;
-  /** The table reader's and the engine's issues together, in sheet order. */
-  issues: DataIssue[];
   workbook: ExcelJS.Workbook;
 }
 
@@ -77,50 +70,16 @@ export async function checkFile(
   };
 }
 
-/** Both lists in sheet order (a stable sort: on one row the reader's issue comes before the engine's). */
-function mergeIssues(a: DataIssue[], b: DataIssue[]): DataIssue[] {
-  return [...a, ...b].sort((x, y) => x.row - y.row);
-}
-
-/** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */
-export function countyPasses(ev: Evaluation): boolean | null {
-  const verdicts = [
-    ...Object.values(ev.stages).map((s) => s?.pass ?? null),
-    ...ev.schools.map((s) => s.pass),
-  ];
-  if (verdicts.includes(false)) return false;
-  return verdicts.includes(true) ? true : null;
-}
-
 /**
  * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report sheet added — the
  * same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const { workbook, evaluation } = checked;
+  const { workbook } = checked;
   const ws = workbook.getWorksheet(checked.sheet);
   if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
-  applyHighlights(
-    ws,
-    planHighlights({
-      sheet: checked.sheet,
-      schools: evaluation.schools,
-      columns: evaluation.parts,
-      issues: checked.issues,
-    }),
-  );
-  writeReport(
-    workbook,
-    planReport({
-      profileName: checked.profile.name,
-      date: `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
-      sourceSheet: checked.sheet,
-      stages: evaluation.stages,
-      schools: evaluation.schools,
-      excluded: evaluation.excluded,
-      issues: checked.issues,
-    }),
-  );
+  applyHighlights(ws, highlightsFor(checked));
+  writeReport(workbook, reportFor(checked, date));
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await workbook.xlsx.writeFile(out);
 }

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /** The `balance` command line: argument handling, progress and printing around checkFile; exit codes 0, 1, 2. */
 import * as path from 'node:path';
+import { countyVerdict } from '../engine/sheetCheck';
 import { parseArgs } from './args';
 import {
   checkFile,
-  countyPasses,
   expandInputs,
   loadProfile,
   outputPathIn,
@@ -133,7 +133,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (notices) (options.json ? io.stderr : io.stdout)(notices);
 
   if (unusable) return EXIT_UNUSABLE;
-  const anyFails = outcomes.some((o) => o.ok && countyPasses(o.evaluation) === false);
+  const anyFails = outcomes.some((o) => o.ok && countyVerdict(o.evaluation) === false);
   return options.strict && anyFails ? EXIT_COUNTY_FAILS : EXIT_OK;
 }
 

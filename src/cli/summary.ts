@@ -2,7 +2,8 @@
 import { formatNumber } from '../engine/format';
 import { INDICATORS, STAGE_LABELS } from '../engine/indicators';
 import type { CoefficientResult, Profile, Stage, StageResult } from '../engine/types';
-import { countyPasses, type Checked, type FileOutcome } from './check';
+import { countyVerdict } from '../engine/sheetCheck';
+import type { Checked, FileOutcome } from './check';
 import { text } from './strings.zh-CN';
 
 const STAGES: Stage[] = ['primary', 'junior'];
@@ -139,7 +140,7 @@ const shortName = (name: string) => name.replace(/[（(].*$/, '');
 
 function countyLine(c: Checked): string {
   const ev = c.evaluation;
-  const verdict = countyPasses(ev);
+  const verdict = countyVerdict(ev);
   if (verdict === true) return text.countyPass(shortName(c.profile.name));
   if (verdict === null) return text.countyUnknown;
   const why = STAGES.filter((s) => ev.stages[s]?.pass === false).map((s) => text.whyStage(STAGE_LABELS[s]));
@@ -161,7 +162,7 @@ export function manySummary(outcomes: FileOutcome[], profile: Profile): string {
       continue;
     }
     const ev = o.evaluation;
-    const verdict = countyPasses(ev);
+    const verdict = countyVerdict(ev);
     if (verdict === true) passed++;
     else if (verdict === false) failed++;
     else unknown++;

@@ -92,3 +92,4 @@ export { compositeOf, cvWithinThreshold, meetsStandard } from './givenValues';
 // Remediation planner 整改测算 (issue #7): minimal additions per indicator, per stage and per school.
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner';
 export type * from './plannerTypes';
+export * from './sheetCheck';

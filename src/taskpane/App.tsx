@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnMapping } from '../engine/headers';
 import { REPORT_SHEET_NAME } from '../engine/reportPlan';
+import { reportFor } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
 import type { DataIssue } from '../engine/types';
 import { ActionBar } from './components/ActionBar';
@@ -25,7 +26,6 @@ import { useStrings, type Strings } from './strings';
 import {
   locateTable,
   missingRequired,
-  reportFor,
   resolveProfile,
   restoreMapping,
   runCheck,

@@ -1,14 +1,13 @@
 /** The pane's steps as pure functions over engine calls: locate the table, map its columns, check, plan the report. */
-import { evaluate } from '../engine/evaluate';
 import { FIELDS, fieldByKey, type FieldDef, type FieldKey } from '../engine/fields';
 import { detectHeader, mapColumn, missingColumnIssues, type ColumnMapping } from '../engine/headers';
-import { planHighlights, type HighlightPlan, type RowColumns } from '../engine/highlightPlan';
+import type { HighlightPlan } from '../engine/highlightPlan';
+import { checkSheet, highlightsFor, type SheetCheck } from '../engine/sheetCheck';
 import { INDICATORS } from '../engine/indicators';
 import { columnLetter } from '../engine/numbers';
 import { getProfile, parseProfile, profileIndicators } from '../engine/profiles';
-import { planReport, type ReportPlan } from '../engine/reportPlan';
-import { readTable, type CellGrid, type TableRead } from '../engine/table';
-import type { DataIssue, Evaluation, Profile } from '../engine/types';
+import type { CellGrid } from '../engine/table';
+import type { DataIssue, Profile } from '../engine/types';
 import type { ReadRequest, SheetRead } from './operations';
 import type { ProfileChoice, SavedTable } from './settings';
 
@@ -162,13 +161,7 @@ export function resolveProfile(choice: ProfileChoice): ProfileResolution {
 }
 
 /** Everything one 检查 produces. */
-export interface CheckOutcome {
-  sheet: string;
-  profile: Profile;
-  table: TableRead;
-  evaluation: Evaluation;
-  /** The reader's and the engine's issues together, in sheet order. */
-  issues: DataIssue[];
+export interface CheckOutcome extends SheetCheck {
   plan: HighlightPlan;
 }
 
@@ -179,74 +172,8 @@ export function runCheck(
   headerBottom: number,
   profile: Profile,
 ): CheckOutcome {
-  const table = readTable(grid, { mapping, headerBottom });
-  const evaluation = evaluate(table.rows, profile);
-  const issues = mergeIssues(table.issues, evaluation.issues);
-  const plan = planHighlights({
-    sheet: grid.sheet,
-    schools: evaluation.schools,
-    columns: partColumns(evaluation),
-    issues,
-  });
-  return { sheet: grid.sheet, profile, table, evaluation, issues, plan };
-}
-
-/** Both lists in sheet order; an issue the reader and the engine both report on one cell is shown once. */
-export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
-  const seen = new Set<string>();
-  const out: DataIssue[] = [];
-  for (const issue of [...a, ...b]) {
-    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue);
-  }
-  return out.sort((x, y) => x.row - y.row);
-}
-
-const STAGE_KEY = /^(primary|junior|senior)\./;
-
-/**
- * Each part's cells as the engine resolved them (for a combined row 'junior.teachers' already stands in for
- * 'teachers'). Stage-qualified keys are dropped because the highlight plan prefers them, which for a stand-alone
- * school would point at the empty 小学…/初中… column instead of the cell holding its count.
- */
-export function partColumns(evaluation: Evaluation): RowColumns[] {
-  return evaluation.parts.map((p) => ({
-    row: p.row,
-    stage: p.stage,
-    sheet: p.sheet,
-    columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([key]) => !STAGE_KEY.test(key))),
-  }));
-}
-
-/** “2026年3月1日”: the date as the report shows it. */
-export function reportDate(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
-}
-
-/** The 均衡评估报告 sheet for a check. */
-export function reportFor(outcome: CheckOutcome, date: Date): ReportPlan {
-  const { evaluation } = outcome;
-  return planReport({
-    profileName: outcome.profile.name,
-    date: reportDate(date),
-    sourceSheet: outcome.sheet,
-    stages: evaluation.stages,
-    schools: evaluation.schools,
-    excluded: evaluation.excluded,
-    issues: outcome.issues,
-  });
-}
-
-/** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */
-export function countyVerdict(evaluation: Evaluation): boolean | null {
-  const verdicts = [
-    ...Object.values(evaluation.stages).map((s) => s?.pass ?? null),
-    ...evaluation.schools.map((s) => s.pass),
-  ];
-  if (verdicts.includes(false)) return false;
-  return verdicts.includes(true) ? true : null;
+  const check = checkSheet(grid, profile, { mapping, headerBottom });
+  return { ...check, plan: highlightsFor(check) };
 }
 
 /** The label of a field, for lists and messages. */

@@ -2,17 +2,15 @@
 import path from 'path';
 import { planHighlights } from '../../src/engine/highlightPlan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
+import { countyVerdict, mergeIssues, reportFor } from '../../src/engine/sheetCheck';
 import type { DataIssue } from '../../src/engine/types';
 import { readSheet, type SheetRead } from '../../src/excel/readSheet';
 import { parseSettings } from '../../src/taskpane/settings';
 import {
   assignColumn,
-  countyVerdict,
   locateTable,
-  mergeIssues,
   missingRequired,
   relevantFields,
-  reportFor,
   resolveProfile,
   restoreMapping,
   runCheck,

@@ -39,7 +39,8 @@ import type {
   StageResult,
 } from '../../engine/types';
 import { useStrings, type Strings } from '../strings';
-import { countyVerdict, type CheckOutcome } from '../workflow';
+import { countyVerdict } from '../../engine/sheetCheck';
+import type { CheckOutcome } from '../workflow';
 import { formatCv, formatDistance, formatThreshold } from './format';
 import { Section } from './Section';
 

@@ -1,0 +1,80 @@
+/** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
+import { evaluate } from './evaluate';
+import { planHighlights, type HighlightPlan } from './highlightPlan';
+import { planReport, type ReportPlan } from './reportPlan';
+import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from './table';
+import type { DataIssue, Evaluation, Profile } from './types';
+
+export interface SheetCheck {
+  sheet: string;
+  profile: Profile;
+  table: TableRead;
+  evaluation: Evaluation;
+  /** The reader's and the engine's issues together, in sheet order. */
+  issues: DataIssue[];
+}
+
+/** Reads the table with the given (or detected) mapping and evaluates it. Never throws on data. */
+export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableOptions = {}): SheetCheck {
+  const table = readTable(grid, options);
+  const evaluation = evaluate(table.rows, profile);
+  return {
+    sheet: grid.sheet,
+    profile,
+    table,
+    evaluation,
+    issues: mergeIssues(table.issues, evaluation.issues),
+  };
+}
+
+/** Both lists in sheet order (stable: on one row the reader's issue first); one reported twice on a cell is shown once. */
+export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  const out: DataIssue[] = [];
+  for (const issue of [...a, ...b]) {
+    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out.sort((x, y) => x.row - y.row);
+}
+
+/** The cells to shade for a check: each part's own columns, as the engine resolved them for combined rows. */
+export function highlightsFor(check: SheetCheck): HighlightPlan {
+  return planHighlights({
+    sheet: check.sheet,
+    schools: check.evaluation.schools,
+    columns: check.evaluation.parts,
+    issues: check.issues,
+  });
+}
+
+/** “2026年3月1日”: the date as the report shows it. */
+export function reportDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** The 均衡评估报告 sheet for a check. */
+export function reportFor(check: SheetCheck, date: Date): ReportPlan {
+  const { evaluation } = check;
+  return planReport({
+    profileName: check.profile.name,
+    date: reportDate(date),
+    sourceSheet: check.sheet,
+    stages: evaluation.stages,
+    schools: evaluation.schools,
+    excluded: evaluation.excluded,
+    issues: check.issues,
+  });
+}
+
+/** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */
+export function countyVerdict(evaluation: Evaluation): boolean | null {
+  const verdicts = [
+    ...Object.values(evaluation.stages).map((s) => s?.pass ?? null),
+    ...evaluation.schools.map((s) => s.pass),
+  ];
+  if (verdicts.includes(false)) return false;
+  return verdicts.includes(true) ? true : null;
+}

@@ -23,7 +23,7 @@ export const messages = {
   cannotEvaluate: (file: string, reasons: string[]) => `“${file}”无法评估：${reasons.join('；')}`,
   emptyFolder: (dir: string) => `文件夹“${dir}”中没有 .xlsx 文件。`,
   noInput: '请指定要检查的 Excel 文件或文件夹，例如：balance check 学校数据.xlsx',
-  unknownCommand: (command: string) => `未知命令“${command}”。目前只有 check 命令。`,
+  unknownCommand: (command: string) => `未知命令“${command}”。可用的命令：check（核查）、plan（整改测算）。`,
   unknownOption: (option: string) => `未知选项“${option}”。`,
   missingValue: (option: string) => `选项 ${option} 后面需要一个值。`,
   outAndOutDir: '--out 与 --out-dir 只能选一个。',
@@ -40,6 +40,7 @@ export const messages = {
 };
 
 export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选项]
+      balance plan <文件.xlsx> [选项]       整改测算，详见 balance plan --help
 
 检查县域义务教育学校数据是否达到均衡发展标准（差异系数与学校办学标准）。
 

@@ -94,7 +94,7 @@ test('shared runtime: the page registers every function of functions.json, and D
   ]);
   expect('value' in blanksAndText && (blanksAndText.value as number).toFixed(4)).toBe('0.1549');
   await expect(callFunction(pane, 'DIFFRATE', [[[520], ['abc']]])).resolves.toEqual({
-    error: { code: '#VALUE!', message: expect.stringContaining('区域第 2 行第 1 列') },
+    error: { code: '#VALUE!', message: expect.stringContaining('第 2 个分数（第 2 行）') },
   });
   expect(pane.consoleErrors).toEqual([]);
   expect(pane.blockedRequests).toEqual([]);

@@ -200,6 +200,12 @@ describe('profiles and exit codes', () => {
     expect(many).toMatchObject({ code: 2, stderr: expect.stringContaining('--out 只能用于一个文件') });
     expect((await cli('--help')).stdout).toContain('退出码');
   });
+
+  test('an unknown command names both commands, check and plan; the usage points to balance plan', async () => {
+    const r = await cli('verify', QUALITY);
+    expect(r.stderr).toContain('可用的命令：check（核查）、plan（整改测算）');
+    expect((await cli('--help')).stdout).toContain('balance plan <文件.xlsx>');
+  });
 });
 
 test('progress goes to stderr only once a run takes longer than a second', async () => {

@@ -1,5 +1,5 @@
 // Jest projects: pure logic in node, React components in jsdom, the built pane in headless chromium.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true } }];
+const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }];
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

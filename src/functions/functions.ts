@@ -7,14 +7,17 @@ import {
   gapFor,
   judgeSchool,
   meetsStandard,
+  planIndicator,
   QUALITY_2017,
   splitShares,
   splitTotal,
+  stepOf,
   floatCoefficient,
 } from '../engine';
 import { diffRate } from '../engine/diffRate';
 import { functionError } from './errors';
 import {
+  alignedPairs,
   indicatorArg,
   numberArg,
   numberList,
@@ -135,6 +138,50 @@ export function GAP(
   const p = toExcelPrecision(numberArg(students, LABEL.students));
   if (p === 0) throw functionError('divisionByZero', MSG.zeroStudents);
   return gapFor(meta, standard, p, resource, (meta.per * resource) / p);
+}
+
+/**
+ * Remediation plan: the least resource to add per school so every school meets the standard and the CV is at most the target.
+ * @customfunction PLAN
+ * @param amounts Raw resource of each school (teachers, m², yuan, rooms), one column.
+ * @param students Students of each school, one column as long as amounts.
+ * @param indicator Indicator id (sportsAreaPerStudent), Chinese name or an unambiguous part of it.
+ * @param stage Stage: 小学, 初中, primary or junior.
+ * @param [target] The CV to reach or beat; default the profile's threshold for the stage (0.50 primary, 0.45 junior).
+ * @param [profile] Standards profile: quality-2017 (default), basic-2012, 优质均衡 or 基本均衡.
+ * @returns One column, one cell per row of amounts: the resource to add (whole teachers and rooms); empty for blank rows.
+ */
+export function PLAN(
+  amounts: unknown[][],
+  students: unknown[][],
+  indicator: string,
+  stage: string,
+  target?: unknown,
+  profile?: string,
+): unknown[][] {
+  const standards = profileArg(profile);
+  const meta = indicatorArg(indicator, standards);
+  const part = stageArg(stage);
+  const inCv = standards.indicators.includes(meta.id);
+  const standard = standards.standards[meta.id]?.[part] ?? (inCv ? null : standardOf(meta, part, standards));
+  const given = numberArg(target, LABEL.target, true);
+  const targetCv = given ?? (inCv ? standards.cv.thresholds[part] : Infinity);
+  const rows = alignedPairs(amounts, students);
+  const plan = planIndicator({
+    amounts: rows.amounts.map(toExcelPrecision),
+    students: rows.students.map(toExcelPrecision),
+    per: meta.per,
+    standard,
+    targetCv,
+    countable: meta.countable,
+    step: stepOf(meta),
+    unit: meta.unit,
+  });
+  if (!plan.ok) {
+    throw functionError(plan.code === 'noStudents' ? 'divisionByZero' : 'invalidValue', plan.reason);
+  }
+  if (!plan.feasible) throw functionError('notAvailable', plan.note);
+  return plan.additions.map((a, i) => [rows.skipped[i] ? '' : a]);
 }
 
 /**

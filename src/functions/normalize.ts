@@ -338,3 +338,41 @@ export function schoolRuleIndicators(
     standard: profile.standards[id]?.[stage] as number,
   }));
 }
+
+/**
+ * Row-aligned raw totals Rᵢ and students Pᵢ for PLAN, which answers one cell per input row. The blank rules are
+ * COEF's: both cells empty → the row is skipped (`skipped[i]`, its amount and students 0); one empty → #VALUE!;
+ * Pᵢ = 0 → kept, with no weight. At least one row must have data.
+ */
+export function alignedPairs(
+  amounts: unknown,
+  students: unknown,
+): { amounts: number[]; students: number[]; skipped: boolean[] } {
+  const values = columnFrom(amounts, LABEL.amount);
+  const weights = columnFrom(students, LABEL.students);
+  const n = values.matrix.length;
+  if (n !== weights.matrix.length) {
+    throw functionError('invalidValue', MSG.sizeMismatch(LABEL.amount, n, weights.matrix.length));
+  }
+  const out = {
+    amounts: new Array<number>(n),
+    students: new Array<number>(n),
+    skipped: new Array<boolean>(n),
+  };
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const x = slowItem(values.matrix[i][0], values, i, LABEL.amount);
+    const p = slowItem(weights.matrix[i][0], weights, i, LABEL.students);
+    const blank = x !== x && p !== p;
+    if (!blank && (x !== x || p !== p)) {
+      const at = x !== x ? itemPlace(values, i, LABEL.amount) : itemPlace(weights, i, LABEL.students);
+      throw functionError('invalidValue', MSG.missingInPair(at));
+    }
+    if (!blank) given++;
+    out.amounts[i] = blank ? 0 : x;
+    out.students[i] = blank ? 0 : p;
+    out.skipped[i] = blank;
+  }
+  if (given === 0) throw functionError('invalidValue', MSG.noData);
+  return out;
+}

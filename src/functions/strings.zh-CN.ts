@@ -10,6 +10,7 @@ export const LABEL = {
   indicatorValue: '指标值',
   classSize: '班额',
   per: '每多少名学生（per）',
+  target: '目标差异系数',
   primaryStudents: '小学在校生数',
   juniorStudents: '初中在校生数',
   seniorStudents: '高中在校生数',

@@ -27,7 +27,7 @@ function compareGolden(name: string, actual: unknown): void {
   expect(actual).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
-/** Every BALANCE.* function of issue #4, in the order of docs/functions.md. */
+/** Every BALANCE.* function of issues #4 and #7 (PLAN), in the order of docs/functions.md. */
 const FUNCTION_IDS = [
   'COEF',
   'COEFRAW',
@@ -35,6 +35,7 @@ const FUNCTION_IDS = [
   'STANDARD',
   'PASS',
   'GAP',
+  'PLAN',
   'SCHOOLPASS',
   'COEFPASS',
   'COMPOSITE',
@@ -122,7 +123,7 @@ describe('functions.json generated from src/functions/functions.ts', () => {
     }
   });
 
-  test('every BALANCE.* function of issue #4 is there, and no other', () => {
+  test('every BALANCE.* function of issues #4 and #7 is there, and no other', () => {
     expect(metadata.functions.map((f) => f.id)).toEqual(FUNCTION_IDS);
   });
 
@@ -152,6 +153,8 @@ describe('functions.json generated from src/functions/functions.ts', () => {
         'COEFRAW.students',
         'MEAN.range',
         'MEAN.students',
+        'PLAN.amounts',
+        'PLAN.students',
         'SCHOOLPASS.values',
         'COMPOSITE.cvs',
         'DIFFRATE.scores',
@@ -175,6 +178,8 @@ describe('functions.json generated from src/functions/functions.ts', () => {
         'STANDARD.profile',
         'PASS.profile',
         'GAP.profile',
+        'PLAN.target',
+        'PLAN.profile',
         'SCHOOLPASS.profile',
         'COEFPASS.profile',
         'SPLIT.seniorStudents',
@@ -183,9 +188,9 @@ describe('functions.json generated from src/functions/functions.ts', () => {
     );
   });
 
-  test('SPLIT and REPORT spill (matrix results); the others return one value', () => {
+  test('PLAN, SPLIT and REPORT spill (matrix results); the others return one value', () => {
     const spilling = metadata.functions.filter((f) => f.result?.dimensionality === 'matrix').map((f) => f.id);
-    expect(spilling).toEqual(['SPLIT', 'REPORT']);
+    expect(spilling).toEqual(['PLAN', 'SPLIT', 'REPORT']);
   });
 
   test('functions.json matches the golden copy (test/functions/__golden__/functions.json)', () => {

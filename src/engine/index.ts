@@ -93,3 +93,13 @@ export { compositeOf, cvWithinThreshold, meetsStandard } from './givenValues';
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner';
 export type * from './plannerTypes';
 export * from './sheetCheck';
+export {
+  additionsText,
+  extraForCv,
+  PLAN_WORDS,
+  planCvText,
+  planRemediationReport,
+  planTargetText,
+  REMEDIATION_SHEET_NAME,
+} from './remediationReport';
+export type { RemediationReportInput } from './remediationReport';

@@ -59,7 +59,16 @@ export interface ReportStyleRange extends CellRect {
   style: ReportStyle;
 }
 
-export type ReportSectionId = 'title' | 'overview' | 'coefficients' | 'schools' | 'excluded' | 'issues';
+export type ReportSectionId =
+  | 'title'
+  | 'overview'
+  | 'coefficients'
+  | 'schools'
+  | 'excluded'
+  | 'issues'
+  /** The 整改测算 sheet (remediationReport.ts): per stage and indicator, then per school. */
+  | 'planStages'
+  | 'planSchools';
 
 /** A rectangular block written with ONE range write: values and number formats of the same shape. */
 export interface ReportSection {
@@ -97,15 +106,21 @@ export interface ReportPlan {
 }
 
 // Good/bad fills are Excel's own "好"/"差" cell styles, familiar to the users.
-const PASS_STYLE: ReportStyle = { fill: '#C6EFCE', fontColor: '#006100' };
-const FAIL_STYLE: ReportStyle = { fill: '#FFC7CE', fontColor: '#9C0006' };
-const TITLE_STYLE: ReportStyle = { bold: true, fontSize: 16 };
-const SECTION_STYLE: ReportStyle = { bold: true, fontSize: 12, fill: '#D9E1F2' };
-const HEADER_STYLE: ReportStyle = { bold: true, fill: '#F2F2F2', wrap: true, align: 'center', border: true };
-const SUBTITLE_STYLE: ReportStyle = { bold: true };
+export const PASS_STYLE: ReportStyle = { fill: '#C6EFCE', fontColor: '#006100' };
+export const FAIL_STYLE: ReportStyle = { fill: '#FFC7CE', fontColor: '#9C0006' };
+export const TITLE_STYLE: ReportStyle = { bold: true, fontSize: 16 };
+export const SECTION_STYLE: ReportStyle = { bold: true, fontSize: 12, fill: '#D9E1F2' };
+export const HEADER_STYLE: ReportStyle = {
+  bold: true,
+  fill: '#F2F2F2',
+  wrap: true,
+  align: 'center',
+  border: true,
+};
+export const SUBTITLE_STYLE: ReportStyle = { bold: true };
 
-const CV_FORMAT = '0.000';
-const THRESHOLD_FORMAT = '0.00';
+export const CV_FORMAT = '0.000';
+export const THRESHOLD_FORMAT = '0.00';
 const VALUE_FORMAT = '#,##0.00##';
 const GENERAL = 'General';
 
@@ -129,7 +144,7 @@ function verdictStyle(pass: boolean | null): ReportStyle | undefined {
 }
 
 /** Collects one section's rows, its styles and merges, with row numbers relative to the whole sheet. */
-class SectionBuilder {
+export class SectionBuilder {
   readonly rows: ReportValue[][] = [];
   readonly formats: (string | undefined)[][] = [];
   readonly styles: ReportStyleRange[] = [];

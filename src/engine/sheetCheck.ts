@@ -1,6 +1,8 @@
 /** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
 import { evaluate } from './evaluate';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
+import { planStage } from './planner';
+import { planRemediationReport } from './remediationReport';
 import { planReport, type ReportPlan } from './reportPlan';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from './table';
 import type { DataIssue, Evaluation, Profile } from './types';
@@ -67,6 +69,25 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
     excluded: evaluation.excluded,
     issues: check.issues,
   });
+}
+
+/** The 整改测算 sheet for a check: each stage with schools planned with the profile's defaults (standards, thresholds). */
+export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
+  const { evaluation } = check;
+  const stages = (['primary', 'junior'] as const).filter((stage) =>
+    evaluation.parts.some((p) => p.stage === stage),
+  );
+  return planRemediationReport({
+    profileName: check.profile.name,
+    date: reportDate(date),
+    sourceSheet: check.sheet,
+    stages: stages.map((stage) => planStage(evaluation, stage)),
+  });
+}
+
+/** Every sheet “写入评估报告” writes, in order: the 均衡评估报告 (shown when done), then the 整改测算. */
+export function reportsFor(check: SheetCheck, date: Date): ReportPlan[] {
+  return [reportFor(check, date), remediationFor(check, date)];
 }
 
 /** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */

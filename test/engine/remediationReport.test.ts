@@ -1,0 +1,190 @@
+// The 整改测算 sheet plan: per stage and indicator the additions and CVs, then each school's additions with units.
+import { evaluate } from '../../src/engine/evaluate';
+import { planStage } from '../../src/engine/planner';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
+import {
+  additionsText,
+  planRemediationReport,
+  REMEDIATION_SHEET_NAME,
+} from '../../src/engine/remediationReport';
+import type { ReportPlan, ReportSection } from '../../src/engine/reportPlan';
+import { remediationFor, reportsFor, type SheetCheck } from '../../src/engine/sheetCheck';
+import type { Profile, SchoolRow } from '../../src/engine/types';
+import { QUALITY_COLUMNS } from './support/rows';
+
+/**
+ * Three primary schools meeting every standard with equal values except key teachers [10, 2, 1] for [100, 100, 200]
+ * students (the worked example of BALANCE.PLAN: +0, +2, +7) and multimedia rooms [3, 3, 4] (the third has 2 per 100
+ * < 2.3: it needs 4.6 → 5 rooms, +1).
+ */
+function county(): SchoolRow[] {
+  const students = [100, 100, 200];
+  const key = [10, 2, 1];
+  const rooms = [3, 3, 4];
+  return students.map((p, i) => ({
+    row: 5 + i,
+    name: `学校${i + 1}`,
+    kind: 'primary',
+    counts: {
+      students: p,
+      qualifiedTeachers: p / 20,
+      keyTeachers: key[i],
+      peArtTeachers: p / 100,
+      teachingArea: 5 * p,
+      sportsArea: 8 * p,
+      equipmentValue: 2100 * p,
+      multimediaRooms: rooms[i],
+    },
+    columns: QUALITY_COLUMNS,
+  }));
+}
+
+function checkOf(rows: SchoolRow[], profile: Profile): SheetCheck {
+  const evaluation = evaluate(rows, profile);
+  return {
+    sheet: '学校',
+    profile,
+    table: { rows, issues: [] } as unknown as SheetCheck['table'],
+    evaluation,
+    issues: evaluation.issues,
+  };
+}
+
+const section = (plan: ReportPlan, id: ReportSection['id']): ReportSection => {
+  const found = plan.sections.find((s) => s.id === id);
+  if (!found) throw new Error(`no section ${id}`);
+  return found;
+};
+const rowStarting = (s: ReportSection, first: string) => s.values.find((r) => r[0] === first);
+
+describe('planRemediationReport — the 整改测算 sheet', () => {
+  const check = checkOf(county(), QUALITY_2017);
+  const plan = remediationFor(check, new Date(2026, 2, 1));
+
+  test('is named 整改测算 and reportsFor writes it after the 均衡评估报告', () => {
+    expect(plan.sheetName).toBe(REMEDIATION_SHEET_NAME);
+    expect(reportsFor(check, new Date(2026, 2, 1)).map((p) => p.sheetName)).toEqual([
+      '均衡评估报告',
+      '整改测算',
+    ]);
+  });
+
+  test('per stage and indicator: CV now, target, added for the standards, extra for the CV, total, CV after', () => {
+    const stages = section(plan, 'planStages');
+    expect(stages.values.map((r) => r[0])).toContain('小学（3 所学校）');
+    const key = rowStarting(stages, '每百名学生拥有县级以上骨干教师数');
+    // Standards force +1 (school 3: 2 teachers for 200 students); water-filling adds 8 more: +2 and +6 → 9 in all.
+    expect(key?.slice(0, 8)).toEqual([
+      '每百名学生拥有县级以上骨干教师数',
+      '人',
+      expect.any(Number),
+      0.5,
+      1,
+      8,
+      9,
+      expect.any(Number),
+    ]);
+    // Before: [10, 2, 0.5] per 100 → X̄ = 3.25, S = √15.5625 = 3.945, CV 1.2138; after [10, 4, 4]: 0.4724.
+    expect(key?.[2]).toBeCloseTo(1.213826, 5);
+    expect(key?.[7]).toBeCloseTo(0.472377, 5);
+    const rooms = rowStarting(stages, '每百名学生拥有网络多媒体教室数');
+    expect(rooms?.slice(1, 7)).toEqual(['间', expect.any(Number), 0.5, 1, 0, 1]);
+    const sports = rowStarting(stages, '生均体育运动场馆面积');
+    expect(sports?.slice(1, 7)).toEqual(['㎡', 0, 0.5, 0, 0, 0]);
+  });
+
+  test('per school: only schools with additions, name, row, stage, one column per resource with its unit, and in words', () => {
+    const schools = section(plan, 'planSchools');
+    const header = schools.values[1];
+    expect(header.slice(0, 6)).toEqual([
+      '学校名称',
+      '行号',
+      '学段',
+      '骨干教师（人）',
+      '多媒体教室（间）',
+      '需增加',
+    ]);
+    expect(schools.values.slice(2).map((r) => r.slice(0, 6))).toEqual([
+      ['学校2', 6, '小学', 2, null, '骨干教师 +2人'],
+      ['学校3', 7, '小学', 7, 1, '骨干教师 +7人，多媒体教室 +1间'],
+    ]);
+  });
+
+  test('countable totals are shown whole, CVs to 3 decimals, targets to 2', () => {
+    const stages = section(plan, 'planStages');
+    const i = stages.values.findIndex((r) => r[0] === '每百名学生拥有县级以上骨干教师数');
+    expect(stages.numberFormats[i].slice(2, 8)).toEqual([
+      '0.000',
+      '0.00',
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      '0.000',
+    ]);
+    const sports = stages.values.findIndex((r) => r[0] === '生均体育运动场馆面积');
+    expect(stages.numberFormats[sports][6]).toBe('#,##0.00');
+  });
+
+  test('the basis is stated: profile, date, source sheet, the default targets per stage', () => {
+    const title = section(plan, 'title').values.map((r) => r.slice(0, 2));
+    expect(title).toEqual([
+      ['县域义务教育均衡发展整改测算', null],
+      ['评估标准', QUALITY_2017.name],
+      ['评估日期', '2026年3月1日'],
+      ['数据工作表', '学校'],
+      ['测算目标', '各项差异系数不超过评估标准的阈值（小学 0.50）'],
+      ['办学标准', '每所学校达到全部办学标准'],
+    ]);
+  });
+
+  test('sections do not overlap, and rowCount / columnCount cover them', () => {
+    let last = 0;
+    for (const s of plan.sections) {
+      expect(s.top).toBeGreaterThan(last);
+      last = s.top + s.values.length - 1;
+      for (const row of s.values) expect(row.length).toBeLessThanOrEqual(plan.columnCount);
+    }
+    expect(plan.rowCount).toBe(last);
+  });
+
+  test('nothing to add → one 无需增加资源 line; no stage planned → 无', () => {
+    const balanced = county().map((r) => ({
+      ...r,
+      counts: {
+        ...r.counts,
+        keyTeachers: (r.counts.students as number) / 50,
+        multimediaRooms: (6 * (r.counts.students as number)) / 100,
+      },
+    }));
+    const quiet = remediationFor(checkOf(balanced, QUALITY_2017), new Date(2026, 2, 1));
+    expect(
+      section(quiet, 'planSchools')
+        .values.slice(2)
+        .map((r) => r[0]),
+    ).toEqual(['无需增加资源']);
+    const empty = planRemediationReport({ profileName: 'x', date: 'd', stages: [] });
+    expect(section(empty, 'planStages').values.map((r) => r[0])).toContain('无');
+  });
+
+  test('basic-2012 (composite mode): a 综合差异系数 row with before, threshold and after', () => {
+    const evaluation = evaluate(county(), BASIC_2012);
+    const sp = planStage(evaluation, 'primary');
+    const basic = planRemediationReport({ profileName: BASIC_2012.name, date: 'd', stages: [sp] });
+    const composite = rowStarting(section(basic, 'planStages'), '综合差异系数');
+    expect(composite?.[3]).toBe(0.65);
+    expect(composite?.[2]).toBe(sp.composite?.before);
+    expect(composite?.[7]).toBe(sp.composite?.after);
+  });
+});
+
+describe('additionsText — the CLI summary wording', () => {
+  test('“骨干教师 +2人，多媒体教室 +2间”; 0.01 grids keep their decimals and thousands separators', () => {
+    expect(
+      additionsText([
+        { indicator: 'keyTeachersPer100', amount: 2 },
+        { indicator: 'multimediaRoomsPer100', amount: 2 },
+      ]),
+    ).toBe('骨干教师 +2人，多媒体教室 +2间');
+    expect(additionsText([{ indicator: 'sportsAreaPerStudent', amount: 1220.5 }])).toMatch(/\+1,220\.5㎡$/);
+  });
+});

@@ -60,6 +60,37 @@ export function floatCoefficient(
   return { mean, sd, cv: mean > 0 && cv < Infinity ? cv : null, students: sumP };
 }
 
+/**
+ * floatCoefficient over the entries r[at[k]], p[at[k]] for k < n, in that order (the same sums, so the same result
+ * as copying them out first), without the copy: evaluate() passes each stage's part indices.
+ */
+export function floatCoefficientAt(
+  r: Float64Array,
+  p: Float64Array,
+  at: Int32Array,
+  n: number,
+  per: number,
+): FloatCoefficient {
+  let sumR = 0;
+  let sumP = 0;
+  for (let k = 0; k < n; k++) {
+    const i = at[k];
+    sumR += r[i];
+    sumP += p[i];
+  }
+  const mean = (per * sumR) / sumP;
+  let ss = 0;
+  for (let k = 0; k < n; k++) {
+    const i = at[k];
+    const pi = p[i];
+    const d = (per * r[i]) / pi - mean;
+    ss += pi * d * d;
+  }
+  const sd = Math.sqrt(ss / sumP);
+  const cv = sd / mean;
+  return { mean, sd, cv: mean > 0 && cv < Infinity ? cv : null, students: sumP };
+}
+
 function validate(
   values: readonly number[],
   students: readonly number[],

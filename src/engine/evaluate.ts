@@ -1,7 +1,7 @@
 /** evaluate(): a table's rows under a standards profile → CVs per stage, per-school verdicts, exclusions and issues. */
 import type { Decimal } from 'decimal.js';
 import { runChecks, type CheckInput } from './checks';
-import { compositeAtMost, cvAtMost, floatCoefficient, isNearThreshold } from './coefficient';
+import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold } from './coefficient';
 import {
   Dec,
   exactCvSquared,
@@ -78,6 +78,8 @@ class Evaluator {
   readonly excluded: Evaluation['excluded'];
   private readonly parts: SchoolPart[];
   private readonly students: Float64Array;
+  /** Index into STAGES of each part's stage (0 primary, 1 junior), read once for the per-stage loops. */
+  private readonly stageOf: Uint8Array;
   private readonly columns: IndicatorColumn[];
   private readonly seen = new Set<string>();
 
@@ -92,11 +94,17 @@ class Evaluator {
     this.issues = built.issues;
     const n = this.parts.length;
     this.students = new Float64Array(n);
+    this.stageOf = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const p = this.parts[i].counts.students;
+      const part = this.parts[i];
+      const p = part.counts.students;
       this.students[i] = isCount(p) && Number.isInteger(p) ? p : NaN;
+      this.stageOf[i] = part.stage === 'primary' ? 0 : 1;
     }
-    this.columns = profileIndicators(profile).map((id) => this.readIndicator(id));
+    const columns = profileIndicators(profile).map((id) => this.newColumn(id));
+    this.readRaw(columns);
+    for (const col of columns) this.readFallbacks(col);
+    this.columns = columns;
   }
 
   partsInScope(): SchoolPart[] {
@@ -109,52 +117,80 @@ class Evaluator {
     return true;
   }
 
-  /** Values of one indicator for every part: raw counts preferred, a given ratio accepted with a warning. */
-  private readIndicator(id: IndicatorId): IndicatorColumn {
-    const meta = INDICATORS[id];
+  private newColumn(id: IndicatorId): IndicatorColumn {
     const n = this.parts.length;
-    const col: IndicatorColumn = {
+    return {
       id,
-      meta,
+      meta: INDICATORS[id],
       resource: new Float64Array(n),
       value: new Float64Array(n),
       source: new Uint8Array(n),
       available: false,
       missing: [],
     };
-    const per = meta.per;
+  }
+
+  /**
+   * Raw-count values of every indicator, part by part: each part's counts object is read once for all indicators
+   * while it is in cache (indicator by indicator, 100,000 scattered counts objects were fetched seven times over).
+   * Parts whose counts give no finite value stay MISSING for `readFallbacks`.
+   */
+  private readRaw(columns: IndicatorColumn[]): void {
+    const m = columns.length;
+    const n = this.parts.length;
     const students = this.students;
     const parts = this.parts;
-    const resource = col.resource;
-    const value = col.value;
-    const source = col.source;
-    // Most indicators read one field: read it here rather than through the general numerator walk.
-    const single =
-      meta.numerator.length === 1 && meta.numerator[0].length === 1 ? meta.numerator[0][0] : null;
-    const amountOf = resourceAmount;
+    // Most indicators read one field: read it directly rather than through the general numerator walk.
+    const single = columns.map((c) =>
+      c.meta.numerator.length === 1 && c.meta.numerator[0].length === 1 ? c.meta.numerator[0][0] : null,
+    );
+    const per = columns.map((c) => c.meta.per);
+    const filled = new Uint8Array(m);
     for (let i = 0; i < n; i++) {
       const p = students[i];
       if (!(p > 0)) continue;
-      const part = parts[i];
-      let r: number;
-      if (single !== null) {
-        const v = part.counts[single];
-        r = typeof v === 'number' && v >= 0 ? v : NaN;
-      } else r = amountOf(part.counts, meta);
-      const x = (per * r) / p;
-      if (x < Infinity) {
-        resource[i] = r;
-        value[i] = x;
-        source[i] = RAW;
-        col.available = true;
-        continue;
+      const counts = parts[i].counts;
+      for (let j = 0; j < m; j++) {
+        const field = single[j];
+        let r: number;
+        if (field !== null) {
+          const v = counts[field];
+          r = typeof v === 'number' && v >= 0 ? v : NaN;
+        } else r = resourceAmount(counts, columns[j].meta);
+        const x = (per[j] * r) / p;
+        if (x < Infinity) {
+          const col = columns[j];
+          col.resource[i] = r;
+          col.value[i] = x;
+          col.source[i] = RAW;
+          filled[j] = 1;
+        }
       }
+    }
+    for (let j = 0; j < m; j++) if (filled[j] === 1) columns[j].available = true;
+  }
+
+  /**
+   * The parts of one indicator without a raw value: a given ratio accepted with a warning, else reported. Column by
+   * column and part by part, so the issues come in the same order as when each column was read on its own.
+   */
+  private readFallbacks(col: IndicatorColumn): void {
+    const id = col.id;
+    const meta = col.meta;
+    const n = this.parts.length;
+    const per = meta.per;
+    const students = this.students;
+    const source = col.source;
+    for (let i = 0; i < n; i++) {
+      const p = students[i];
+      if (!(p > 0) || source[i] !== MISSING) continue;
+      const part = this.parts[i];
       this.reportInvalid(part, meta);
       const given = part.ratios?.[id];
       if (given !== undefined && isCount(given)) {
         col.value[i] = given;
         col.resource[i] = (given * p) / per;
-        col.source[i] = RATIO;
+        source[i] = RATIO;
         col.available = true;
         if (this.once(`ratio|${part.sheet ?? ''}|${id}`)) {
           this.issues.push(
@@ -173,7 +209,6 @@ class Evaluator {
       }
     }
     this.reportMissing(col);
-    return col;
   }
 
   private reportInvalid(part: SchoolPart, meta: IndicatorMeta): void {
@@ -272,16 +307,16 @@ class Evaluator {
   stages(): Partial<Record<Stage, StageResult>> {
     const out: Partial<Record<Stage, StageResult>> = {};
     const n = this.parts.length;
-    const r = new Float64Array(n);
-    const p = new Float64Array(n);
     const studentsOf = this.students;
+    const stageOf = this.stageOf;
     const inStageAll = new Int32Array(n);
-    for (const stage of STAGES) {
+    for (let s = 0; s < STAGES.length; s++) {
+      const stage = STAGES[s];
       let inCount = 0;
       let unknownStudents = 0;
       let students = 0;
       for (let i = 0; i < n; i++) {
-        if (this.parts[i].stage !== stage) continue;
+        if (stageOf[i] !== s) continue;
         const pi = studentsOf[i];
         if (pi > 0) {
           inStageAll[inCount++] = i;
@@ -295,21 +330,24 @@ class Evaluator {
       const cvs: (number | null)[] = [];
       for (const id of this.profile.indicators) {
         const col = this.columns.find((c) => c.id === id) as IndicatorColumn;
-        const used = new Int32Array(inCount);
-        const source = col.source;
-        const resource = col.resource;
-        let count = 0;
-        for (let k = 0; k < inCount; k++) {
-          const i = inStage[k];
-          if (source[i] === MISSING) continue;
-          r[count] = resource[i];
-          p[count] = studentsOf[i];
-          used[count++] = i;
+        // The parts of the stage with a value: all of them unless some are missing (then a filtered copy).
+        let used = inStage;
+        if (col.missing.length > 0) {
+          const source = col.source;
+          used = new Int32Array(inCount);
+          let count = 0;
+          for (let k = 0; k < inCount; k++) if (source[inStage[k]] !== MISSING) used[count++] = inStage[k];
+          used = used.subarray(0, count);
         }
-        // A const copy: capturing the loop's own counter would move it to a heap context and slow the loop.
-        const included = count;
-        const exact = (): Rational | null => this.exactSquare(col, used, included);
-        const result = this.coefficient(stage, id, r, p, count, inCount - count + unknownStudents, exact);
+        const indices = used;
+        const exact = (): Rational | null => this.exactSquare(col, indices, indices.length);
+        const result = this.coefficient(
+          stage,
+          col,
+          indices,
+          inCount - indices.length + unknownStudents,
+          exact,
+        );
         indicators[id] = result;
         cvs.push(result.cv);
         exacts.push(exact);
@@ -331,13 +369,13 @@ class Evaluator {
 
   private coefficient(
     stage: Stage,
-    id: IndicatorId,
-    r: Float64Array,
-    p: Float64Array,
-    count: number,
+    col: IndicatorColumn,
+    indices: Int32Array,
     leftOut: number,
     exact: () => Rational | null,
   ): CoefficientResult {
+    const id = col.id;
+    const count = indices.length;
     const each = this.profile.cv.mode === 'each';
     const threshold = each ? this.profile.cv.thresholds[stage] : null;
     const notes: string[] = [];
@@ -353,7 +391,7 @@ class Evaluator {
     };
     if (count === 0) notes.push('没有可计算的学校，差异系数无法计算');
     else {
-      const f = floatCoefficient(r, p, count, INDICATORS[id].per);
+      const f = floatCoefficientAt(col.resource, this.students, indices, count, col.meta.per);
       result.students = f.students;
       result.mean = f.mean;
       if (f.cv === null)
@@ -461,8 +499,7 @@ class Evaluator {
   private decide(): void {
     const n = this.parts.length;
     const standards = { primary: this.stageStandards('primary'), junior: this.stageStandards('junior') };
-    const stageOf = new Uint8Array(n);
-    for (let i = 0; i < n; i++) stageOf[i] = this.parts[i].stage === 'primary' ? 0 : 1;
+    const stageOf = this.stageOf;
     const byStage = [standards.primary, standards.junior];
     this.standards = byStage;
     const met = new Uint8Array(n);

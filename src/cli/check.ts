@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
 import { getProfile, parseProfile } from '../engine/profiles';
-import { highlightsFor, mergeIssues, reportFor, type SheetCheck } from '../engine/sheetCheck';
+import { highlightsFor, mergeIssues, reportsFor, type SheetCheck } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
 import type { Profile } from '../engine/types';
 import { applyHighlights, writeReport } from './paint';
@@ -71,7 +71,7 @@ export async function checkFile(
 }
 
 /**
- * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report sheet added — the
+ * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report and 整改测算 sheets added — the
  * same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
@@ -79,7 +79,7 @@ export async function writeMarkedCopy(checked: Checked, out: string, date: Date)
   const ws = workbook.getWorksheet(checked.sheet);
   if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
   applyHighlights(ws, highlightsFor(checked));
-  writeReport(workbook, reportFor(checked, date));
+  for (const plan of reportsFor(checked, date)) writeReport(workbook, plan);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await workbook.xlsx.writeFile(out);
 }

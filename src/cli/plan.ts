@@ -4,6 +4,13 @@ import Decimal from 'decimal.js';
 import { formatNumber } from '../engine/format';
 import { findIndicator, INDICATORS, STAGE_LABELS } from '../engine/indicators';
 import { planSchools, planStage } from '../engine/planner';
+import {
+  additionsText,
+  extraForCv,
+  PLAN_WORDS,
+  planCvText,
+  planTargetText,
+} from '../engine/remediationReport';
 import type {
   IndicatorPlan,
   SchoolFloors,
@@ -65,19 +72,18 @@ export const planText = {
   floorsStandard: '办学标准：每所学校达到全部办学标准',
   floorsRule: (k: number, n: number, r: string) =>
     `办学标准：按“${n} 项中至少 ${k} 项达标、其余不低于标准的 ${r}”逐校选最省的指标`,
-  stageHeading: (stage: string, schools: number) => `${stage}（${schools} 所学校）`,
-  columns: ['指标', '现差异系数', '目标', '补足标准', '为差异系数再增加', '合计', '测算后'],
+  stageHeading: PLAN_WORDS.stageHeading,
+  columns: PLAN_WORDS.columns,
   costColumn: '估算经费（元）',
-  noTarget: '—',
+  noTarget: PLAN_WORDS.noTarget,
   composite: (before: string, after: string, threshold: string) =>
     `  综合差异系数：${before} → ${after}（≤${threshold}）`,
   stageCost: (cost: string) => `  估算经费合计：${cost} 元`,
   schoolsHeading: (n: number) => `  需增加资源的学校（${n}）`,
   moreSchools: (n: number) => `    ……另有 ${n} 所，完整清单请用 --json 查看`,
   row: (row: number) => `第 ${row} 行`,
-  addition: (name: string, amount: string, unit: string) => `${name} +${amount}${unit}`,
-  nothingToAdd: '  无需增加资源',
-  splitShare: '（按学段折算的份额；全校合计需按折算比例相应增加）',
+  nothingToAdd: `  ${PLAN_WORDS.nothingToAdd}`,
+  splitShare: PLAN_WORDS.splitShare,
   schoolPlansHeading: (n: number, priced: boolean) =>
     `逐校整改（按达标规则${priced ? '经费最省' : '提高项目最少'}）：未达到办学标准的学段 ${n} 个`,
   schoolPlan: (row: number, name: string, stage: string, note: string) =>
@@ -85,8 +91,7 @@ export const planText = {
   issues: (n: number) => `数据问题（${n}）`,
   moreIssues: (n: number) => `……另有 ${n} 条，完整列表请用 --json 查看`,
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-  undefinedCv: '无法计算',
-  infeasible: '（未达到目标）',
+  infeasible: PLAN_WORDS.infeasible,
 };
 
 export interface PlanOptions {
@@ -375,9 +380,8 @@ export function planToJson(p: Planned): JsonPlanResult {
 // The readable summary.
 // ---------------------------------------------------------------------------------------------------------------
 
-const cvText = (cv: number | null) => (cv === null ? planText.undefinedCv : cv.toFixed(3));
-/** A CV target with at least two decimals, as thresholds are printed (0.50, 0.405). */
-const targetText = (t: number) => (Number(t.toFixed(2)) === t ? t.toFixed(2) : formatNumber(t, 6));
+const cvText = planCvText;
+const targetText = planTargetText;
 const amount = (x: number, unit: string) => (x > 0 ? `${formatNumber(x)}${unit}` : '—');
 
 function indicatorRow(ip: IndicatorPlan, withCost: boolean): string[] {
@@ -386,7 +390,7 @@ function indicatorRow(ip: IndicatorPlan, withCost: boolean): string[] {
     cvText(ip.cvBefore),
     ip.targetCv === null ? planText.noTarget : `≤${targetText(ip.targetCv)}`,
     amount(ip.forcedTotal, ip.unit),
-    amount(new Decimal(ip.total).minus(ip.forcedTotal).toNumber(), ip.unit),
+    amount(extraForCv(ip), ip.unit),
     amount(ip.total, ip.unit),
     cvText(ip.cv) + (ip.feasible ? '' : planText.infeasible),
   ];
@@ -411,9 +415,7 @@ function stageLines(sp: StagePlan, withCost: boolean): string[] {
       school,
       adds: sp.indicators
         .filter((ip) => ip.additions[i] > 0)
-        .map((ip) =>
-          planText.addition(INDICATORS[ip.indicator].label, formatNumber(ip.additions[i]), ip.unit),
-        ),
+        .map((ip) => ({ indicator: ip.indicator, amount: ip.additions[i] })),
     }))
     .filter((x) => x.adds.length > 0);
   if (needing.length === 0) lines.push(planText.nothingToAdd);
@@ -421,7 +423,7 @@ function stageLines(sp: StagePlan, withCost: boolean): string[] {
     lines.push(planText.schoolsHeading(needing.length));
     for (const { school, adds } of needing.slice(0, MAX_SCHOOLS_SHOWN)) {
       const share = school.split ? planText.splitShare : '';
-      lines.push(`    ${planText.row(school.row)}  ${school.name}：${adds.join('，')}${share}`);
+      lines.push(`    ${planText.row(school.row)}  ${school.name}：${additionsText(adds)}${share}`);
     }
     if (needing.length > MAX_SCHOOLS_SHOWN)
       lines.push(planText.moreSchools(needing.length - MAX_SCHOOLS_SHOWN));

@@ -1,4 +1,4 @@
-/** Writes a ReportPlan as the 均衡评估报告 sheet, replacing the previous one, in two round trips. */
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as sheets, replacing previous ones, in two round trips. */
 import { chunkAddresses } from '../engine/highlightPlan';
 import type { ReportPlan, ReportStyle, ReportValue } from '../engine/reportPlan';
 import { rectAddress } from './address';
@@ -26,61 +26,73 @@ export function charsToPoints(chars: number): number {
 }
 
 /**
- * Deletes the old report sheet if any and adds a fresh one: values in one range per section, then styles grouped
- * by look (one getRanges call per chunk of addresses), merges, column widths and the A4 landscape page setup.
+ * Deletes the old sheet of each plan if any and adds a fresh one: values in one range per section, then styles grouped
+ * by look (one getRanges call per chunk of addresses), merges, column widths and the A4 landscape page setup. Several
+ * plans share the same two syncs; the first one's sheet is shown when done.
  */
 export function writeReport(
   context: Excel.RequestContext,
-  plan: ReportPlan,
+  plans: ReportPlan | readonly ReportPlan[],
   options: WriteReportOptions = {},
 ): Promise<void> {
+  const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
   return excelOperation('写入评估报告', async () => {
     const worksheets = context.workbook.worksheets;
-    const existing = worksheets.getItemOrNullObject(plan.sheetName);
-    existing.load('id');
+    const existing = list.map((plan) => {
+      const sheet = worksheets.getItemOrNullObject(plan.sheetName);
+      sheet.load('id');
+      return sheet;
+    });
     await context.sync();
 
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
-    if (!existing.isNullObject) existing.delete();
-    const sheet = worksheets.add(plan.sheetName);
-
-    for (const section of plan.sections) {
-      const rows = section.values.length;
-      const columns = section.values[0]?.length ?? 0;
-      if (rows === 0 || columns === 0) continue;
-      const range = sheet.getRangeByIndexes(section.top - 1, 0, rows, columns);
-      range.numberFormat = section.numberFormats.map((row, r) =>
-        row.map((format, c) => (isLiteralText(section.values[r][c]) ? '@' : format)),
-      );
-      range.values = section.values.map((row) => row.map((v) => (v === null ? '' : v)));
-    }
-
-    const byLook = new Map<string, string[]>();
-    for (const s of plan.styles) {
-      const key = JSON.stringify(s.style);
-      const list = byLook.get(key) ?? [];
-      list.push(rectAddress(s));
-      byLook.set(key, list);
-    }
-    for (const [key, addresses] of byLook) {
-      const style = JSON.parse(key) as ReportStyle;
-      for (const chunk of chunkAddresses(addresses)) applyStyle(sheet.getRanges(chunk).format, style);
-    }
-    for (const merge of plan.merges) sheet.getRange(rectAddress(merge)).merge(false);
-    plan.columnWidths.forEach((width, c) => {
-      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(width);
+    for (const old of existing) if (!old.isNullObject) old.delete();
+    const sheets = list.map((plan) => {
+      const sheet = worksheets.add(plan.sheetName);
+      writeSheet(sheet, plan);
+      return sheet;
     });
-
-    const page = sheet.pageLayout;
-    page.paperSize = plan.page.paperSize;
-    page.orientation = plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    page.centerHorizontally = plan.page.centerHorizontally;
-    // verticalFitToPages 0 = as many pages tall as needed (OOXML fitToHeight="0").
-    page.zoom = { horizontalFitToPages: plan.page.fitToPagesWide, verticalFitToPages: 0 };
-    if (options.activate ?? true) sheet.activate();
+    if ((options.activate ?? true) && sheets.length > 0) sheets[0].activate();
     await context.sync();
   });
+}
+
+/** Queues one plan's values, styles, merges, widths and page setup on a fresh sheet (no sync). */
+function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
+  for (const section of plan.sections) {
+    const rows = section.values.length;
+    const columns = section.values[0]?.length ?? 0;
+    if (rows === 0 || columns === 0) continue;
+    const range = sheet.getRangeByIndexes(section.top - 1, 0, rows, columns);
+    range.numberFormat = section.numberFormats.map((row, r) =>
+      row.map((format, c) => (isLiteralText(section.values[r][c]) ? '@' : format)),
+    );
+    range.values = section.values.map((row) => row.map((v) => (v === null ? '' : v)));
+  }
+
+  const byLook = new Map<string, string[]>();
+  for (const s of plan.styles) {
+    const key = JSON.stringify(s.style);
+    const list = byLook.get(key) ?? [];
+    list.push(rectAddress(s));
+    byLook.set(key, list);
+  }
+  for (const [key, addresses] of byLook) {
+    const style = JSON.parse(key) as ReportStyle;
+    for (const chunk of chunkAddresses(addresses)) applyStyle(sheet.getRanges(chunk).format, style);
+  }
+  for (const merge of plan.merges) sheet.getRange(rectAddress(merge)).merge(false);
+  plan.columnWidths.forEach((width, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(width);
+  });
+
+  const page = sheet.pageLayout;
+  page.paperSize = plan.page.paperSize;
+  page.orientation = plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.centerHorizontally = plan.page.centerHorizontally;
+  // verticalFitToPages 0 = as many pages tall as needed (OOXML fitToHeight="0").
+  page.zoom = { horizontalFitToPages: plan.page.fitToPagesWide, verticalFitToPages: 0 };
 }
 
 function isLiteralText(value: ReportValue): boolean {

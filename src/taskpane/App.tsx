@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnMapping } from '../engine/headers';
 import { REPORT_SHEET_NAME } from '../engine/reportPlan';
-import { reportFor } from '../engine/sheetCheck';
+import { reportsFor } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
 import type { DataIssue } from '../engine/types';
 import { ActionBar } from './components/ActionBar';
@@ -250,7 +250,7 @@ export function App({ operations }: AppProps) {
   const writeReport = () =>
     run('report', async () => {
       if (!outcome) return;
-      await operations.writeReport(reportFor(outcome, new Date()));
+      await operations.writeReport(reportsFor(outcome, new Date()));
       notify('success', strings.reportWritten(REPORT_SHEET_NAME));
     });
 

@@ -24,7 +24,7 @@ export function createExcelOperations(): Operations {
     readSheet: (request) => Excel.run((context) => readSheet(context, readOptions(request))),
     applyHighlights: (plan) => Excel.run((context) => applyHighlights(context, plan)),
     clearHighlights: () => Excel.run((context) => clearHighlights(context)),
-    writeReport: (plan) => Excel.run((context) => writeReport(context, plan)),
+    writeReport: (plans) => Excel.run((context) => writeReport(context, plans)),
     selectRow: (sheet, row) => Excel.run((context) => selectRow(context, sheet, row)),
     loadSettings: () => loadSettings(SETTINGS_NAME),
     saveSettings: (value) => saveSettings(SETTINGS_NAME, value),

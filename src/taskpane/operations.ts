@@ -18,8 +18,8 @@ export interface Operations {
   /** Clears the previous marks and paints the plan (see src/excel/highlights.ts). */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
   clearHighlights(): Promise<ClearResult>;
-  /** Writes (or replaces) the 均衡评估报告 sheet. */
-  writeReport(plan: ReportPlan): Promise<void>;
+  /** Writes (or replaces) the 均衡评估报告 sheet, and the 整改测算 sheet when given both (the first is shown). */
+  writeReport(plans: ReportPlan | readonly ReportPlan[]): Promise<void>;
   /** Activates the sheet and selects the 1-based row. */
   selectRow(sheet: string, row: number): Promise<void>;
   /** The pane's stored settings of this workbook (unvalidated), or null. */

@@ -124,7 +124,7 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['学校基本情况', REPORT_SHEET_NAME]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['学校基本情况', REPORT_SHEET_NAME, '整改测算']);
     const ws = wb.getWorksheet('学校基本情况')!;
     // 白马乡石桥小学 (row 18): the name cell, and the key-teacher (M) and multimedia-room (T) counts it lacks.
     expect([fillOf(ws.getCell('B18')), fillOf(ws.getCell('M18')), fillOf(ws.getCell('T18'))]).toEqual([
@@ -139,6 +139,36 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
     expect(ws.getCell('R15').value).toBe(1575);
     const report = wb.getWorksheet(REPORT_SHEET_NAME)!;
     expect(report.getCell('A1').value).toBe('县域义务教育均衡发展评估报告');
+  });
+
+  test('the copy has the 整改测算 sheet: per stage the totals, per school the additions with units', async () => {
+    const out = path.join(dir, '整改.xlsx');
+    expect((await cli('check', QUALITY, '--out', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('整改测算')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      rows[n] = (row.values as unknown[]).slice(1);
+    });
+    const find = (pred: (r: unknown[]) => boolean) => rows.filter((r) => r && pred(r));
+    expect(rows[1][0]).toBe('县域义务教育均衡发展整改测算');
+    expect(find((r) => r[0] === '小学（25 所学校）')).toHaveLength(1);
+    expect(find((r) => r[0] === '初中（12 所学校）')).toHaveLength(1);
+    // 小学 equipment: the CV 0.582 is above 0.50 before; after the plan it is at most the target.
+    const equipment = find((r) => r[0] === '生均教学仪器设备值')[0];
+    expect(equipment[1]).toBe('元');
+    expect(equipment[2]).toBeCloseTo(0.582, 3);
+    expect(equipment[3]).toBe(0.5);
+    expect(equipment[7] as number).toBeLessThanOrEqual(0.5);
+    const header = find((r) => r[0] === '学校名称')[0];
+    const shiqiao = find((r) => r[0] === '白马乡石桥小学');
+    expect(shiqiao).toHaveLength(1);
+    const line = shiqiao[0];
+    expect(line.slice(1, 3)).toEqual([18, '小学']);
+    expect(line[header.indexOf('骨干教师（人）')]).toBe(2);
+    expect(line[header.indexOf('多媒体教室（间）')]).toBe(2);
+    expect(line[header.indexOf('需增加')]).toBe('骨干教师 +2人，仪器设备 +231,180.67元，多媒体教室 +2间');
   });
 
   test('--out-dir writes one marked copy per file; --out onto the input itself is refused', async () => {

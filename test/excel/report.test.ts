@@ -1,5 +1,9 @@
 // writeReport: the ReportPlan as the 均衡评估报告 sheet — replaced on every run, few round trips.
+import { planStage } from '../../src/engine/planner';
+import { planRemediationReport } from '../../src/engine/remediationReport';
 import { planReport, type ReportInput } from '../../src/engine/reportPlan';
+import { QUALITY_2017 } from '../../src/engine/profiles';
+import type { Evaluation } from '../../src/engine/types';
 import { ExcelOperationError } from '../../src/excel/errors';
 import { charsToPoints, writeReport } from '../../src/excel/report';
 import { createFakeExcel, type FakeExcel } from './fakeExcel';
@@ -61,6 +65,21 @@ const input: ReportInput = {
     },
   ],
 };
+
+/** Key teachers [10, 2, 1] for [100, 100, 200] primary students: the planner adds 0, 2 and 7 (docs/functions.md). */
+const evaluation = {
+  profile: QUALITY_2017,
+  parts: [10, 2, 1].map((keyTeachers, i) => ({
+    key: `${i + 5}:primary`,
+    row: i + 5,
+    name: `学校${i + 1}`,
+    stage: 'primary' as const,
+    kind: 'primary' as const,
+    split: false,
+    counts: { students: [100, 100, 200][i], keyTeachers },
+    columns: {},
+  })),
+} as unknown as Pick<Evaluation, 'parts' | 'profile'>;
 
 function findRow(fake: FakeExcel, first: string): number {
   const sheet = fake.workbook.sheet('均衡评估报告');
@@ -145,6 +164,33 @@ describe('writeReport', () => {
     expect(fake.workbook.sheet('均衡评估报告').cell(`A${findRow(fake, '城关小学') + 1999}`).value).toBe(
       '城关小学',
     );
+  });
+
+  test('with the 整改测算 plan too: both sheets in the same two syncs, the report shown, both replaced on re-run', async () => {
+    const remediation = planRemediationReport({
+      profileName: input.profileName,
+      date: input.date,
+      stages: [planStage(evaluation, 'primary')],
+    });
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('学校数据', [['学校名称']]);
+    const old = fake.workbook.addSheet('整改测算', [['旧内容']]);
+    old.setCell('Z99', { value: '旧的远处单元格' });
+    await writeReport(ctx(fake), [planReport(input), remediation]);
+    expect(fake.syncCount).toBe(2);
+    const sheet = fake.workbook.sheet('整改测算');
+    expect(sheet).not.toBe(old);
+    expect(sheet.cell('Z99').value).toBe('');
+    expect(sheet.cell('A1').value).toBe('县域义务教育均衡发展整改测算');
+    const schoolsAt = remediation.sections.find((x) => x.id === 'planSchools')?.top as number;
+    expect(sheet.cell(`A${schoolsAt + 2}`).value).toBe('学校2');
+    expect(sheet.cell(`D${schoolsAt + 2}`).value).toBe(2);
+    expect(sheet.cell(`D${schoolsAt + 2}`).numberFormat).toBe('#,##0');
+    expect(fake.workbook.activeSheet.name).toBe('均衡评估报告');
+
+    await writeReport(ctx(fake), [planReport(input), remediation]);
+    expect(fake.syncCount).toBe(4);
+    expect(fake.workbook.sheets.map((x) => x.name)).toEqual(['学校数据', '均衡评估报告', '整改测算']);
   });
 
   test('a failure is reported as 写入评估报告失败 in Chinese', async () => {

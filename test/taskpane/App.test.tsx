@@ -352,7 +352,7 @@ test('buttons are disabled while an operation runs, with a progress indicator', 
   expect(checkButton().disabled).toBe(false);
 });
 
-test('写入评估报告 writes the report sheet; 清除标注 puts the workbook back exactly as it was', async () => {
+test('写入评估报告 writes the report and 整改测算 sheets; 清除标注 puts the workbook back exactly as it was', async () => {
   await opened();
   const original = dumpAll(fake);
   await checked();
@@ -360,10 +360,11 @@ test('写入评估报告 writes the report sheet; 清除标注 puts the workbook
   fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
   expect(await screen.findByText('评估报告已写入工作表“均衡评估报告”。')).toBeTruthy();
   expect(fake.workbook.sheet('均衡评估报告').cell('A1').value).toBe('县域义务教育均衡发展评估报告');
+  expect(fake.workbook.sheet('整改测算').cell('A1').value).toBe('县域义务教育均衡发展整改测算');
 
   fireEvent.click(screen.getByRole('button', { name: '清除标注' }));
   expect(await screen.findByText(/^已清除标注，恢复了 \d+ 个单元格。$/)).toBeTruthy();
-  const after = dumpAll(fake).filter((s) => s.name !== '均衡评估报告');
+  const after = dumpAll(fake).filter((s) => s.name !== '均衡评估报告' && s.name !== '整改测算');
   expect(after).toEqual(original);
 });
 

@@ -667,7 +667,6 @@ class Evaluator {
  * compare verdicts through `toJSON()`.
  */
 class Verdict implements SchoolVerdict {
-  key: string;
   row: number;
   sheet?: string;
   name: string;
@@ -685,7 +684,6 @@ class Verdict implements SchoolVerdict {
     met: number,
     pass: boolean | null,
   ) {
-    this.key = part.key;
     this.row = part.row;
     this.sheet = part.sheet;
     this.name = part.name;
@@ -694,6 +692,11 @@ class Verdict implements SchoolVerdict {
     this.met = met;
     this.pass = pass;
     this.index = index;
+  }
+
+  /** Stable key `${row}:${stage}`, as the part's: derived when read, like SchoolPart.key (see parts.ts). */
+  get key(): string {
+    return `${this.row}:${this.stage}`;
   }
 
   get indicators(): IndicatorVerdict[] {

@@ -663,40 +663,45 @@ class Evaluator {
  * §7 checks and reason lines are built on first access and cached by the evaluation, so evaluating 100,000 schools
  * does not build 800,000 objects and 300,000 strings nobody may read. They read and assign like plain properties,
  * JSON.stringify includes them (toJSON), and `toJSON()` gives a plain copy (spread copies own fields only).
- * Besides the SchoolVerdict fields each verdict holds its `index` and the evaluation it reads from (`source`);
- * compare verdicts through `toJSON()`.
+ * The identity fields (row, sheet, name, stage, kind, key) are read through from the part, not copied; only met and
+ * pass are stored, with the verdict's `index` and the evaluation it reads from (`source`). Compare verdicts through
+ * `toJSON()`.
  */
 class Verdict implements SchoolVerdict {
-  row: number;
-  sheet?: string;
-  name: string;
-  stage: Stage;
-  kind: SchoolKind;
   met: number;
   pass: boolean | null;
-  /** Position in Evaluation.schools and Evaluation.parts. */
-  readonly index: number;
 
   constructor(
     readonly source: Evaluator,
-    part: SchoolPart,
-    index: number,
+    /** The stage part this verdict is about: its identity fields are read through, not copied (GC time). */
+    private readonly part: SchoolPart,
+    /** Position in Evaluation.schools and Evaluation.parts. */
+    readonly index: number,
     met: number,
     pass: boolean | null,
   ) {
-    this.row = part.row;
-    this.sheet = part.sheet;
-    this.name = part.name;
-    this.stage = part.stage;
-    this.kind = part.kind;
     this.met = met;
     this.pass = pass;
-    this.index = index;
   }
 
-  /** Stable key `${row}:${stage}`, as the part's: derived when read, like SchoolPart.key (see parts.ts). */
+  get row(): number {
+    return this.part.row;
+  }
+  get sheet(): string | undefined {
+    return this.part.sheet;
+  }
+  get name(): string {
+    return this.part.name;
+  }
+  get stage(): Stage {
+    return this.part.stage;
+  }
+  get kind(): SchoolKind {
+    return this.part.kind;
+  }
+  /** Stable key `${row}:${stage}`, as the part's. */
   get key(): string {
-    return `${this.row}:${this.stage}`;
+    return this.part.key;
   }
 
   get indicators(): IndicatorVerdict[] {

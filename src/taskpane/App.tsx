@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnMapping } from '../engine/headers';
+import { REMEDIATION_SHEET_NAME } from '../engine/remediationReport';
 import { REPORT_SHEET_NAME } from '../engine/reportPlan';
 import { reportsFor } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
@@ -251,7 +252,7 @@ export function App({ operations }: AppProps) {
     run('report', async () => {
       if (!outcome) return;
       await operations.writeReport(reportsFor(outcome, new Date()));
-      notify('success', strings.reportWritten(REPORT_SHEET_NAME));
+      notify('success', strings.reportWritten(REPORT_SHEET_NAME, REMEDIATION_SHEET_NAME));
     });
 
   const clearMarks = () =>

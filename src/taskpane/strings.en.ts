@@ -97,7 +97,8 @@ export const en: Strings = {
   notesUnsupported:
     'This Excel version does not support cell notes (needs ExcelApi 1.18); the explanations are in the report.',
   notesSkipped: (n) => `${plural(n, 'cell')} already had a comment and got no note.`,
-  reportWritten: (sheet) => `The report was written to the sheet “${sheet}”.`,
+  reportWritten: (sheet, planSheet) =>
+    `The report was written to the sheet “${sheet}” and the remediation plan to “${planSheet}”.`,
   cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
   clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
 

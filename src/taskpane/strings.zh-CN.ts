@@ -94,7 +94,8 @@ export const zhCN = {
     painted > 0 ? `检查完成，已标注 ${num(painted)} 个单元格。` : '检查完成，没有需要标注的单元格。',
   notesUnsupported: '当前 Excel 版本不支持单元格批注（需要 ExcelApi 1.18），标注说明请查看评估报告。',
   notesSkipped: (n: number) => `${num(n)} 个单元格已有评论，未添加批注说明。`,
-  reportWritten: (sheet: string) => `评估报告已写入工作表“${sheet}”。`,
+  reportWritten: (sheet: string, planSheet: string) =>
+    `评估报告已写入工作表“${sheet}”，整改测算已写入工作表“${planSheet}”。`,
   cleared: (n: number) => (n > 0 ? `已清除标注，恢复了 ${num(n)} 个单元格。` : '没有需要清除的标注。'),
   clearDamaged: (rows: string) => `标注记录第 ${rows} 行已被改动，这些单元格的标注未能清除。`,
 

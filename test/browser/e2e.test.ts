@@ -200,7 +200,7 @@ test('写入评估报告 adds the 均衡评估报告 sheet; writing again replac
   await page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
   for (let i = 0; i < 2; i++) {
     await page.getByRole('button', { name: '写入评估报告' }).click();
-    await page.getByText('评估报告已写入工作表“均衡评估报告”。').waitFor();
+    await page.getByText('评估报告已写入工作表“均衡评估报告”，整改测算已写入工作表“整改测算”。').waitFor();
   }
   const sheets = await dump(page);
   expect(sheets.filter((s) => s.name === '均衡评估报告')).toHaveLength(1);

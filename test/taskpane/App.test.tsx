@@ -358,7 +358,9 @@ test('写入评估报告 writes the report and 整改测算 sheets; 清除标注
   await checked();
   expect(fake.workbook.findSheet('_balance_marks')).toBeDefined();
   fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
-  expect(await screen.findByText('评估报告已写入工作表“均衡评估报告”。')).toBeTruthy();
+  expect(
+    await screen.findByText('评估报告已写入工作表“均衡评估报告”，整改测算已写入工作表“整改测算”。'),
+  ).toBeTruthy();
   expect(fake.workbook.sheet('均衡评估报告').cell('A1').value).toBe('县域义务教育均衡发展评估报告');
   expect(fake.workbook.sheet('整改测算').cell('A1').value).toBe('县域义务教育均衡发展整改测算');
 

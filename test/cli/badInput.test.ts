@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JsonResult } from '../../src/cli/json';
-import { cli, compoundFile, sha256, tmpDir, writeWorkbook, type CliRun } from './fixtures';
+import { cli, compoundFile, QUALITY_HEADER, sha256, tmpDir, writeWorkbook, type CliRun } from './fixtures';
 
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -21,18 +21,6 @@ async function check(
   return { text, json, result: JSON.parse(json.stdout) as JsonResult };
 }
 
-const HEADER = [
-  '学校名称',
-  '学校类型',
-  '在校生数（人）',
-  '高于规定学历教师数',
-  '县级以上骨干教师数',
-  '体育、艺术专任教师数',
-  '教学及辅助用房面积（㎡）',
-  '体育运动场（馆）面积（㎡）',
-  '教学仪器设备值（元）',
-  '网络多媒体教室数',
-];
 // Columns A…J; data in rows 2…6.
 const ROWS: ExcelJS.CellValue[][] = [
   ['城关小学', '小学', 1000, 50, 12, 10, 5000, 8000, 2500000, 25],
@@ -46,7 +34,7 @@ const ROWS: ExcelJS.CellValue[][] = [
 function schools(name: string, change: (ws: ExcelJS.Worksheet) => void = () => undefined): Promise<string> {
   return writeWorkbook(dir, name, (wb) => {
     const ws = wb.addWorksheet('学校数据');
-    ws.addRow(HEADER);
+    ws.addRow(QUALITY_HEADER);
     ROWS.forEach((r) => ws.addRow(r));
     change(ws);
   });
@@ -251,7 +239,7 @@ describe('unusable input: a clear Chinese message and exit code 2', () => {
   test('a missing required column names the sheet, the header row and what to call it', async () => {
     const file = await writeWorkbook(dir, 'nostudents.xlsx', (wb) => {
       const ws = wb.addWorksheet('学校数据');
-      ws.addRow(HEADER.filter((h) => !h.startsWith('在校生数')));
+      ws.addRow(QUALITY_HEADER.filter((h) => !h.startsWith('在校生数')));
       ROWS.forEach((r) => ws.addRow(r.filter((_, i) => i !== 2)));
     });
     const message = await unusable(file);
@@ -301,7 +289,7 @@ describe('unusable input: a clear Chinese message and exit code 2', () => {
 test('a 20,000-row workbook finishes, with every row evaluated', async () => {
   const file = await writeWorkbook(dir, 'big.xlsx', (wb) => {
     const ws = wb.addWorksheet('学校数据');
-    ws.addRow(HEADER);
+    ws.addRow(QUALITY_HEADER);
     for (let i = 0; i < 20000; i++) {
       const junior = i % 3 === 0;
       const p = 200 + ((i * 37) % 1800);

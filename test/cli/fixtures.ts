@@ -86,3 +86,17 @@ export const fillOf = (cell: ExcelJS.Cell): string | undefined =>
 /** A cell's note as plain text ('' when none). */
 export const noteOf = (cell: ExcelJS.Cell): string =>
   typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join('');
+
+/** The header of the small quality sheets the CLI tests build: columns A…J, the seven resources' raw counts. */
+export const QUALITY_HEADER = [
+  '学校名称',
+  '学校类型',
+  '在校生数（人）',
+  '高于规定学历教师数',
+  '县级以上骨干教师数',
+  '体育、艺术专任教师数',
+  '教学及辅助用房面积（㎡）',
+  '体育运动场（馆）面积（㎡）',
+  '教学仪器设备值（元）',
+  '网络多媒体教室数',
+];

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { JsonResult } from '../../src/cli/json';
 import type { JsonPlanResult } from '../../src/cli/plan';
 import type { IndicatorId } from '../../src/engine/types';
-import { cli, sha256, tmpDir, writeWorkbook } from './fixtures';
+import { cli, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -14,19 +14,7 @@ const BASIC = path.join(SAMPLES, '示例县-基本均衡.xlsx');
 const dir = tmpDir('balance-plan-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = [
-  '学校名称',
-  '学校类型',
-  '在校生数（人）',
-  '高于规定学历教师数',
-  '县级以上骨干教师数',
-  '体育、艺术专任教师数',
-  '教学及辅助用房面积（㎡）',
-  '体育运动场（馆）面积（㎡）',
-  '教学仪器设备值（元）',
-  '网络多媒体教室数',
-];
-/** 1-based sheet column of each indicator's resource in HEADER. */
+/** 1-based sheet column of each indicator's resource in QUALITY_HEADER. */
 const COLUMN: Partial<Record<IndicatorId, number>> = {
   qualifiedTeachersPer100: 4,
   keyTeachersPer100: 5,
@@ -49,7 +37,7 @@ const ROWS: ExcelJS.CellValue[][] = [
 async function county(name: string): Promise<string> {
   return writeWorkbook(dir, name, (wb) => {
     const ws = wb.addWorksheet('学校数据');
-    ws.addRow(HEADER);
+    ws.addRow(QUALITY_HEADER);
     ROWS.forEach((r) => ws.addRow(r));
   });
 }

@@ -15,22 +15,11 @@ import type {
   SchoolPart,
   SchoolVerdict,
 } from '../../src/engine/types';
+import { QUALITY_COLUMNS } from './support/rows';
 
 // The sheet layout used throughout: A 学校名称, B 学段, C 在校生数, D 高于规定学历, E 骨干, F 体育艺术(合并),
 // G 教学用房面积, H 体育运动场馆面积, I 设备值, J 多媒体教室, K 最大班额.
-const COLUMNS: ColumnMap = {
-  name: 0,
-  kind: 1,
-  students: 2,
-  qualifiedTeachers: 3,
-  keyTeachers: 4,
-  peArtTeachers: 5,
-  teachingArea: 6,
-  sportsArea: 7,
-  equipmentValue: 8,
-  multimediaRooms: 9,
-  maxClassSize: 10,
-};
+const COLUMNS: ColumnMap = QUALITY_COLUMNS;
 
 const PRIMARY_STANDARDS: Record<string, number> = {
   qualifiedTeachersPer100: 4.2,

@@ -152,6 +152,7 @@ const MSG = {
   dateFormat: (at: string, shown: string, format: string) =>
     `${at}：单元格为日期格式（${format}），数值 ${shown} 可能已被 Excel 转成日期，请改为常规格式后重新填写`,
   negative: (at: string, shown: string) => `${at}：“${shown}” 是负数，此项不能为负数`,
+  tooLarge: (at: string, shown: string) => `${at}：“${shown}” 数值过大，超出可计算的范围`,
   unitMismatch: (at: string, shown: string, unit: string, columnUnit: string) =>
     `${at}：“${shown}” 的单位“${unit}”与本列单位“${columnUnit}”不一致，请只填写以“${columnUnit}”计的数字`,
   unitWithoutColumnUnit: (at: string, shown: string, unit: string) =>
@@ -184,6 +185,8 @@ function fail(ctx: CellContext, code: string, message: string): ParsedNumber {
 }
 
 function checkSign(value: number, shown: string, ctx: CellContext): ParsedNumber {
+  // Text such as "1e999" or 400 digits parses to ±Infinity: quote it as typed, never as "Infinity".
+  if (!Number.isFinite(value)) return fail(ctx, 'tooLarge', MSG.tooLarge(cellPlace(ctx), shown));
   if (value < 0 && !ctx.allowNegative) return fail(ctx, 'negative', MSG.negative(cellPlace(ctx), shown));
   return { ok: true, value: value === 0 ? 0 : value };
 }
@@ -195,7 +198,7 @@ function formatDate(d: Date): string {
 /**
  * Parses one cell value as Excel (Office.js) or exceljs hands it over: number, text, boolean, Date, blank, error
  * text, or an exceljs/Office.js cell object ({ result }, { error }, { richText }, { basicValue }).
- * Data problems come back as an issue (codes: formulaError, notNumber, negative, unitMismatch); never throws on data.
+ * Data problems come back as an issue (codes: formulaError, notNumber, tooLarge, negative, unitMismatch); never throws on data.
  */
 export function parseCellNumber(v: unknown, ctx: CellContext): ParsedNumber {
   if (v === null || v === undefined) return { ok: true, value: null };

@@ -154,6 +154,21 @@ describe('parseCellNumber: numbers stored as text (spec §8)', () => {
   });
 });
 
+describe('parseCellNumber: text too large for a number is an issue quoting the text as typed', () => {
+  test.each([['1e999'], ['-1e999'], ['1e999%'], ['9'.repeat(400)], ['1,000e400']])('%p', (v) => {
+    const i = issue(v, { allowNegative: true });
+    expect(i.code).toBe('tooLarge');
+    expect(i.message).toBe(
+      `「学校数据」第 12 行 F 列（体育运动场馆面积）：“${v}” 数值过大，超出可计算的范围`,
+    );
+    expect(i.message).not.toMatch(/Infinity|NaN/);
+  });
+
+  test('1e308 itself is still a number', () => {
+    expect(value('1e308')).toBe(1e308);
+  });
+});
+
 describe('parseCellNumber: percent strings', () => {
   test.each([
     ['85%', 0.85],

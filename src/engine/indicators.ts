@@ -274,5 +274,6 @@ export function parseStage(text: string): Stage | null {
   const key = String(text ?? '')
     .replace(/\s/g, '')
     .toLowerCase();
-  return STAGE_WORDS[key] ?? null;
+  // Own words only: "constructor" or "__proto__" must not find Object.prototype's members.
+  return Object.prototype.hasOwnProperty.call(STAGE_WORDS, key) ? STAGE_WORDS[key] : null;
 }

@@ -53,6 +53,13 @@ describe('parseStage', () => {
   ])('“%s” → %s', (text, stage) => {
     expect(parseStage(text)).toBe(stage);
   });
+
+  test.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty'], ['valueOf']])(
+    'an inherited property name “%s” is no stage',
+    (text) => {
+      expect(parseStage(text)).toBeNull();
+    },
+  );
 });
 
 describe('toBaseUnit', () => {

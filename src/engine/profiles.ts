@@ -128,8 +128,56 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
 function copy<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** Keys through which a plain object reaches Object.prototype; refused anywhere in a profile. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface Visit {
+  value: unknown;
+  parent: Visit | null;
+  key: string | number;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reduceRight<string>(
+    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key),
+    '',
+  );
+}
+
+/**
+ * Key paths of every reserved key in a JSON value, in reading order. A queue rather than recursion, and paths built
+ * only for what is found, so hostile nesting neither overflows the stack nor builds long strings; cycles end.
+ */
+function reservedKeyPaths(root: unknown): string[] {
+  const found: string[] = [];
+  const seen = new Set<object>();
+  const queue: Visit[] = [{ value: root, parent: null, key: '' }];
+  for (let i = 0; i < queue.length; i++) {
+    const visit = queue[i];
+    const { value } = visit;
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => queue.push({ value: item, parent: visit, key: index }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const child: Visit = { value: null, parent: visit, key };
+      if (RESERVED_KEYS.has(key)) found.push(pathOf(child));
+      else queue.push({ ...child, value: (value as Json)[key] });
+    }
+  }
+  return found;
 }
 
 /** Collects zh-CN messages, each naming the key path. */
@@ -252,6 +300,11 @@ export function parseProfile(json: unknown): ProfileParse {
   }
   const v = new Validator();
   if (!isObject(input)) return { ok: false, errors: ['标准配置必须是 JSON 对象'] };
+  const reserved = reservedKeyPaths(input);
+  if (reserved.length > 0) {
+    for (const path of reserved) v.fail(path, '是保留的键名，不能使用（可能改动程序内部对象），请删除此项');
+    return { ok: false, errors: v.errors };
+  }
   v.keys('', input, TOP_KEYS);
 
   let profile: Profile;
@@ -403,10 +456,10 @@ function readSplit(v: Validator, value: unknown, profile: Profile): void {
   const weights = profile.split.weights as unknown as Record<string, Record<string, number>>;
   v.keys('split.weights', value.weights, Object.keys(weights));
   for (const [kind, stages] of Object.entries(value.weights)) {
-    if (!weights[kind] || !v.object(`split.weights.${kind}`, stages)) continue;
+    if (!hasOwn(weights, kind) || !v.object(`split.weights.${kind}`, stages)) continue;
     v.keys(`split.weights.${kind}`, stages, Object.keys(weights[kind]));
     for (const [stage, w] of Object.entries(stages)) {
-      if (!(stage in weights[kind])) continue;
+      if (!hasOwn(weights[kind], stage)) continue;
       const n = v.number(`split.weights.${kind}.${stage}`, w, { positive: true });
       if (n !== undefined) weights[kind][stage] = n;
     }

@@ -203,3 +203,53 @@ describe('parseProfile', () => {
     expect(!r.ok && r.errors).toHaveLength(3);
   });
 });
+
+describe('parseProfile: keys that reach into Object.prototype are refused', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype).sort();
+  afterEach(() => {
+    // A polluted prototype would break every later test: restore it, then fail this one.
+    const added = Object.getOwnPropertyNames(Object.prototype).filter((k) => !before.includes(k));
+    for (const key of added) delete (Object.prototype as Record<string, unknown>)[key];
+    expect(added).toEqual([]);
+  });
+
+  test.each([
+    ['{"split":{"weights":{"__proto__":{"toString":1}}}}', 'split.weights.__proto__'],
+    [
+      '{"extends":"quality-2017","split":{"weights":{"nineYear":{"constructor":2}}}}',
+      'split.weights.nineYear.constructor',
+    ],
+    ['{"extends":"quality-2017","standards":{"constructor":{"primary":1}}}', 'standards.constructor'],
+    ['{"extends":"quality-2017","cv":{"thresholds":{"__proto__":0.5}}}', 'cv.thresholds.__proto__'],
+    ['{"extends":"quality-2017","scope":{"prototype":{"excludePrivate":true}}}', 'scope.prototype'],
+    ['{"extends":"quality-2017","indicators":[{"__proto__":1}]}', 'indicators[0].__proto__'],
+    ['{"__proto__":{"extends":"basic-2012"}}', '__proto__'],
+  ])('%s is refused naming %s', (text, path) => {
+    const tooToString = Object.prototype.toString;
+    const parsed = parseProfile(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.errors).toContain(`${path} 是保留的键名，不能使用（可能改动程序内部对象），请删除此项`);
+    }
+    expect(Object.prototype.toString).toBe(tooToString);
+    expect(({} as { toString: unknown }).toString).toBe(tooToString);
+  });
+
+  test('an object (not text) with an own "__proto__" key is refused the same way', () => {
+    const parsed = parseProfile(
+      JSON.parse('{"extends":"quality-2017","checks":{"__proto__":{"polluted":1}}}'),
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      errors: ['checks.__proto__ 是保留的键名，不能使用（可能改动程序内部对象），请删除此项'],
+    });
+  });
+
+  test('deeply nested or cyclic input is walked without overflowing the stack', () => {
+    const deep = `${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}`;
+    expect(parseProfile(`{"extends":"quality-2017","scope":${deep}}`).ok).toBe(false);
+    const cyclic: Record<string, unknown> = { extends: 'quality-2017' };
+    cyclic.scope = cyclic;
+    expect(parseProfile(cyclic).ok).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
-/** Builds the Excel errors (#VALUE!, #DIV/0!, #N/A) the BALANCE.* functions throw or place in spilled cells. */
+/** Builds the Excel errors (#VALUE!, #DIV/0!, #N/A, #NUM!) the BALANCE.* functions throw or place in spilled cells. */
 
 /** The error kinds the functions use, by their CustomFunctions.ErrorCode member names. */
-export type FunctionErrorKind = 'invalidValue' | 'divisionByZero' | 'notAvailable';
+export type FunctionErrorKind = 'invalidValue' | 'divisionByZero' | 'notAvailable' | 'invalidNumber';
 
 /** What Excel reads from a thrown or returned error: its code (#VALUE!) and the message shown by the error flag. */
 export interface FunctionError {
@@ -13,6 +13,7 @@ const CODES: Readonly<Record<FunctionErrorKind, string>> = {
   invalidValue: '#VALUE!',
   divisionByZero: '#DIV/0!',
   notAvailable: '#N/A',
+  invalidNumber: '#NUM!',
 };
 
 /**

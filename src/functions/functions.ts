@@ -18,6 +18,7 @@ import { diffRate } from '../engine/diffRate';
 import { functionError } from './errors';
 import {
   alignedPairs,
+  finiteResult,
   indicatorArg,
   numberArg,
   numberList,
@@ -34,15 +35,23 @@ import {
 import { coefficientTable, evaluateTable } from './report';
 import { LABEL, MSG } from './strings.zh-CN';
 
-/** The engine's float CV of the pairs (X̄ from the totals); no students at all is #DIV/0!. */
-function coefficientOf(pairs: WeightedPairs, per: number): ReturnType<typeof floatCoefficient> {
+/**
+ * The engine's float CV of the pairs (X̄ from the totals); no students at all is #DIV/0!, and totals beyond a
+ * double (1e308 m²) are #NUM! naming `what`, never a mean of 0 or NaN.
+ */
+function coefficientOf(pairs: WeightedPairs, per: number, what: string): ReturnType<typeof floatCoefficient> {
   if (pairs.count === 0) throw functionError('divisionByZero', MSG.noStudents);
-  return floatCoefficient(pairs.amounts, pairs.students, pairs.count, per);
+  const result = floatCoefficient(pairs.amounts, pairs.students, pairs.count, per);
+  finiteResult(result.students, what);
+  finiteResult(result.mean, what);
+  return result;
 }
 
 /** The CV, or #DIV/0! when the mean is 0: the CV is then undefined, never 0 (spec §3). */
-function cvOf(pairs: WeightedPairs, per: number): number {
-  const result = coefficientOf(pairs, per);
+function cvOf(pairs: WeightedPairs, per: number, what: string): number {
+  const result = coefficientOf(pairs, per, what);
+  // Squared deviations beyond a double leave the CV uncomputable, which is not a mean of 0.
+  finiteResult(result.sd, what);
   if (result.cv === null) throw functionError('divisionByZero', MSG.zeroMean);
   return result.cv;
 }
@@ -55,7 +64,7 @@ function cvOf(pairs: WeightedPairs, per: number): number {
  * @returns The difference coefficient, e.g. 0.515257 for books per student of TV-1.
  */
 export function COEF(range: unknown[][], students?: unknown[][]): number {
-  return cvOf(weightedPairs(range, students, 'COEF'), 1);
+  return cvOf(weightedPairs(range, students, 'COEF'), 1, LABEL.weighted);
 }
 
 /**
@@ -69,7 +78,7 @@ export function COEF(range: unknown[][], students?: unknown[][]): number {
 export function COEFRAW(amounts: unknown[][], students: unknown[][], per?: unknown): number {
   const factor = numberArg(per, LABEL.per, true) ?? 1;
   if (factor !== 1 && factor !== 100) throw functionError('invalidValue', MSG.badPer(String(factor)));
-  return cvOf(rawPairs(amounts, students), factor);
+  return cvOf(rawPairs(amounts, students), factor, LABEL.rawTotals);
 }
 
 /**
@@ -80,7 +89,7 @@ export function COEFRAW(amounts: unknown[][], students: unknown[][], per?: unkno
  * @returns The county mean, e.g. 6.334437 books per student for TV-1.
  */
 export function MEAN(range: unknown[][], students?: unknown[][]): number {
-  return coefficientOf(weightedPairs(range, students, 'MEAN'), 1).mean;
+  return coefficientOf(weightedPairs(range, students, 'MEAN'), 1, LABEL.weighted).mean;
 }
 
 /**
@@ -137,7 +146,7 @@ export function GAP(
   const resource = toExcelPrecision(numberArg(amount, LABEL.amount));
   const p = toExcelPrecision(numberArg(students, LABEL.students));
   if (p === 0) throw functionError('divisionByZero', MSG.zeroStudents);
-  return gapFor(meta, standard, p, resource, (meta.per * resource) / p);
+  return finiteResult(gapFor(meta, standard, p, resource, (meta.per * resource) / p), LABEL.gap);
 }
 
 /**
@@ -181,7 +190,7 @@ export function PLAN(
     throw functionError(plan.code === 'noStudents' ? 'divisionByZero' : 'invalidValue', plan.reason);
   }
   if (!plan.feasible) throw functionError('notAvailable', plan.note);
-  return plan.additions.map((a, i) => [rows.skipped[i] ? '' : a]);
+  return plan.additions.map((a, i) => [rows.skipped[i] ? '' : finiteResult(a, LABEL.plan)]);
 }
 
 /**
@@ -241,7 +250,7 @@ export function COMPOSITE(cvs: unknown[][]): number {
   const { values } = numberList(cvs, LABEL.cv);
   const composite = compositeOf(values.map(toExcelPrecision));
   if (composite === null) throw functionError('invalidValue', MSG.noCvs);
-  return composite;
+  return finiteResult(composite, LABEL.composite);
 }
 
 /**
@@ -274,7 +283,9 @@ export function SPLIT(
   const shares = splitShares(kind, { primary, junior, senior }, QUALITY_2017.split.weights);
   if (shares === null) throw functionError('divisionByZero', MSG.noSplitStudents);
   const parts = splitTotal(total, COMBINED_STAGES[kind], shares);
-  return [[parts.primary ?? 0, parts.junior ?? 0]];
+  return [
+    [finiteResult(parts.primary ?? 0, LABEL.splitParts), finiteResult(parts.junior ?? 0, LABEL.splitParts)],
+  ];
 }
 
 /**
@@ -301,7 +312,7 @@ export function DIFFRATE(scores: unknown[][]): number {
   const zero = values.indexOf(0);
   if (zero >= 0) throw functionError('invalidValue', MSG.zeroScore(places[zero]));
   const result = diffRate(values);
-  if (result.ok) return result.value;
+  if (result.ok) return finiteResult(result.value, LABEL.diffRate);
   if (result.reason === 'invalidScore' && result.index !== undefined) {
     throw functionError('invalidValue', `${places[result.index]}：${result.message}`);
   }

@@ -1,6 +1,6 @@
 /**
  * Turns what Excel hands the BALANCE.* functions (ranges as any[][], blanks as null or 0, numbers stored as text,
- * error values, omitted arguments) into engine inputs, and every problem into #VALUE! naming the position.
+ * error values, omitted arguments) into engine inputs, and every problem into #VALUE! (#NUM! for a number too large) naming the position.
  */
 import {
   cellPlace,
@@ -29,7 +29,16 @@ const EXCEL_DIGITS = 15;
  * (0.8999999999999999) beyond what Excel can store from typing, so exact decisions read the value Excel displays.
  */
 export function toExcelPrecision(value: number): number {
-  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(EXCEL_DIGITS));
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const shown = Number(value.toPrecision(EXCEL_DIGITS));
+  // The largest doubles round up past the largest double: keep the value rather than turn it into Infinity.
+  return Number.isFinite(shown) ? shown : value;
+}
+
+/** A computed result, or #NUM! naming `what` when it overflowed a double (Excel has no NaN or Infinity). */
+export function finiteResult(value: number, what: string): number {
+  if (Number.isFinite(value)) return value;
+  throw functionError('invalidNumber', MSG.tooLarge(what));
 }
 
 /** True when an optional argument was left out (Excel passes null or undefined) or points at an empty cell. */
@@ -111,7 +120,8 @@ export function numberIn(cell: unknown, at: () => string, label: string): number
   const engineAt = cellPlace(context);
   const message = parsed.issue.message;
   const rest = message.startsWith(engineAt) ? message.slice(engineAt.length) : `：${message}`;
-  throw functionError('invalidValue', `${at()}${rest}`);
+  const kind = parsed.issue.code === 'tooLarge' ? 'invalidNumber' : 'invalidValue';
+  throw functionError(kind, `${at()}${rest}`);
 }
 
 /** The index-th cell of `cells` as a number or null, its position named as 第 k 个<label>（第 r 行）. */

@@ -92,6 +92,15 @@ function compositeRow(stage: string, composite: CompositeResult): ReportCell[] {
   ];
 }
 
+/** A number Excel cannot hold (a mean from totals beyond a double) becomes #NUM! naming its column, never NaN. */
+function finiteCells(row: ReportCell[]): ReportCell[] {
+  return row.map((cell, i) =>
+    typeof cell === 'number' && !Number.isFinite(cell)
+      ? functionError('invalidNumber', MSG.tooLarge(REPORT_TEXT.header[i]))
+      : cell,
+  );
+}
+
 /**
  * The CV table: a header row, then per stage (小学, 初中) one row per indicator in the profile's order with county
  * mean, CV, threshold (single-CV profiles) and pass, and the 综合差异系数 row for composite profiles (basic-2012).
@@ -104,9 +113,9 @@ export function coefficientTable(evaluation: Evaluation): ReportCell[][] {
     const label = STAGE_LABELS[stage];
     for (const id of evaluation.profile.indicators) {
       const indicator = result.indicators[id];
-      if (indicator) rows.push(indicatorRow(label, indicator));
+      if (indicator) rows.push(finiteCells(indicatorRow(label, indicator)));
     }
-    if (result.composite) rows.push(compositeRow(label, result.composite));
+    if (result.composite) rows.push(finiteCells(compositeRow(label, result.composite)));
   }
   return rows;
 }

@@ -14,6 +14,13 @@ export const LABEL = {
   primaryStudents: '小学在校生数',
   juniorStudents: '初中在校生数',
   seniorStudents: '高中在校生数',
+  weighted: '各校数值与学生数的乘积或合计',
+  rawTotals: '资源数与学生数的合计',
+  gap: '所需增加的资源数',
+  splitParts: '拆分结果',
+  composite: '综合差异系数',
+  plan: '测算的补充量',
+  diffRate: '校际差异率',
 } as const;
 
 export const MSG = {
@@ -35,6 +42,8 @@ export const MSG = {
   sizeMismatch: (what: string, a: number, b: number) =>
     `${what}有 ${a} 个，学生数有 ${b} 个，两个区域的大小必须相同`,
   noData: '区域中没有数据',
+  /** A result beyond the largest double (about 1.8E+308), named by what overflowed. */
+  tooLarge: (what: string) => `数值过大：${what}超出可计算的范围（约 1.8E+308），请检查输入是否有误`,
   noStudents: '学生数合计为 0，无法按学生数加权',
   zeroMean: '县均值为 0，差异系数无定义（不是 0）',
   badPer: (shown: string) => `每多少名学生（per）只能是 1 或 100，现为 ${shown}`,

@@ -19,6 +19,7 @@ import {
   choiceOf,
   DEFAULT_SETTINGS,
   parseSettings,
+  savedTableFor,
   type PaneSettings,
   type ProfileKey,
   type SavedTable,
@@ -173,9 +174,17 @@ export function App({ operations }: AppProps) {
       const saved = parseSettings(await operations.loadSettings());
       setSettings(saved);
       setProfileKey(saved.profile.kind === 'custom' ? 'custom' : saved.profile.id);
-      if (saved.profile.kind === 'custom') setCustomText(saved.profile.text);
+      if (saved.profile.kind === 'custom') {
+        setCustomText(saved.profile.text);
+        // Only a valid custom standard is ever saved: a broken one was edited outside the pane, so start safe.
+        const resolved = resolveProfile(saved.profile);
+        if (!resolved.ok) {
+          setProfileKey('quality-2017');
+          notify('warning', strings.savedProfileInvalid(resolved.errors.join('；')));
+        }
+      }
       let read = await operations.readSheet({ source: 'auto' });
-      const table = saved.tables[read.sheet];
+      const table = savedTableFor(saved, read.sheet);
       if (table?.address) {
         read = await operations.readSheet({ source: 'range', sheet: read.sheet, address: table.address });
       }
@@ -188,13 +197,13 @@ export function App({ operations }: AppProps) {
     run('reading', async () => {
       const read = await operations.readSheet({ source: 'auto' });
       // Scanning again finds the table anew: a range saved for this sheet is not reused, its mapping may be.
-      adopt(read, false, settings.tables[read.sheet]);
+      adopt(read, false, savedTableFor(settings, read.sheet));
     });
 
   const pickSelection = () =>
     run('reading', async () => {
       const read = await operations.readSheet({ source: 'selection' });
-      const adopted = adopt(read, true, settings.tables[read.sheet]);
+      const adopted = adopt(read, true, savedTableFor(settings, read.sheet));
       // The picked range is remembered, so the next open reads it again without asking.
       if (adopted) {
         const saved = savedTableOf(adopted.table, adopted.mapping);

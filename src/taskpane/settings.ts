@@ -87,12 +87,18 @@ function readTable(v: unknown): SavedTable | null {
  */
 export function parseSettings(raw: unknown): PaneSettings {
   if (!isObject(raw) || raw.version !== 1) return { ...DEFAULT_SETTINGS, tables: {} };
-  const tables: Record<string, SavedTable> = {};
+  const tables: [string, SavedTable][] = [];
   if (isObject(raw.tables)) {
     for (const [sheet, t] of Object.entries(raw.tables)) {
       const table = readTable(t);
-      if (table) tables[sheet] = table;
+      if (table) tables.push([sheet, table]);
     }
   }
-  return { version: 1, profile: readProfile(raw.profile), tables };
+  // fromEntries defines own properties: a sheet named "__proto__" stays a key, never the object's prototype.
+  return { version: 1, profile: readProfile(raw.profile), tables: Object.fromEntries(tables) };
+}
+
+/** The table saved for a sheet, by own key only: a sheet named "constructor" has none. */
+export function savedTableFor(settings: PaneSettings, sheet: string): SavedTable | undefined {
+  return Object.prototype.hasOwnProperty.call(settings.tables, sheet) ? settings.tables[sheet] : undefined;
 }

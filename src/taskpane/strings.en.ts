@@ -46,6 +46,8 @@ export const en: Strings = {
   headerChanged:
     'The header has changed since it was found (columns inserted, deleted or renamed); it was read again. Check the column mapping, then check again.',
   restored: 'Using the column mapping and standard saved in this workbook last time.',
+  savedProfileInvalid: (errors) =>
+    `The custom standard saved in this workbook has errors; using 优质均衡 instead: ${errors}`,
 
   stepMapping: 'Columns',
   mappingSummary: (mapped) => `${plural(mapped, 'column')} mapped`,

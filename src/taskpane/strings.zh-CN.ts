@@ -43,6 +43,7 @@ export const zhCN = {
   useSelectionHint: '先在工作表中选中整张表（含表头），再点此按钮',
   headerChanged: '表头与上次识别时不同（可能插入、删除或修改了列），已重新识别，请核对列对应后再检查。',
   restored: '已沿用本工作簿上次保存的列对应和评估标准。',
+  savedProfileInvalid: (errors: string) => `本工作簿保存的自定义评估标准有误，已改用优质均衡：${errors}`,
 
   // Step 2: the column mapping
   stepMapping: '列对应',

@@ -475,3 +475,14 @@ test('a column renamed since the table was found: no marks from a stale mapping,
   fireEvent.click(checkButton());
   expect(await screen.findByRole('region', { name: '检查结果' })).toBeTruthy();
 });
+
+test('a hostile custom standard stored in the workbook: the pane opens on 优质均衡 with a notice, Object.prototype intact', async () => {
+  const hostile = '{"split":{"weights":{"__proto__":{"toString":1}}}}';
+  settings.set('balance.taskpane', { version: 1, profile: { kind: 'custom', text: hostile }, tables: {} });
+  await opened();
+  expect(await screen.findByText(/^本工作簿保存的自定义评估标准有误，已改用优质均衡/)).toBeTruthy();
+  expect(screen.getByText(/split\.weights\.__proto__ 是保留的键名/)).toBeTruthy();
+  expect((screen.getByRole('radio', { name: /^优质均衡/ }) as HTMLInputElement).checked).toBe(true);
+  expect(Object.prototype.toString).not.toBe(1);
+  expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+});

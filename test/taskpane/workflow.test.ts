@@ -5,7 +5,7 @@ import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
 import { countyVerdict, mergeIssues, reportFor } from '../../src/engine/sheetCheck';
 import type { DataIssue } from '../../src/engine/types';
 import { readSheet, type SheetRead } from '../../src/excel/readSheet';
-import { parseSettings } from '../../src/taskpane/settings';
+import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
 import {
   assignColumn,
   locateTable,
@@ -252,6 +252,18 @@ describe('checking', () => {
 });
 
 describe('stored settings', () => {
+  test('sheets named like Object.prototype members: saved under their own name, never found by inheritance', () => {
+    const raw = JSON.parse(
+      '{"version":1,"profile":{"kind":"builtin","id":"quality-2017"},"tables":{"__proto__":{"headerBottom":2,"columns":{}}}}',
+    ) as unknown;
+    const parsed = parseSettings(raw);
+    expect(Object.getPrototypeOf(parsed.tables)).toBe(Object.prototype);
+    expect(Object.keys(parsed.tables)).toEqual(['__proto__']);
+    expect(savedTableFor(parsed, '__proto__')).toEqual({ headerBottom: 2, columns: {} });
+    expect(savedTableFor(parsed, 'constructor')).toBeUndefined();
+    expect(savedTableFor(parsed, 'toString')).toBeUndefined();
+  });
+
   test('anything unreadable falls back to the defaults; unknown fields are dropped, the rest kept', () => {
     expect(parseSettings(null)).toEqual({
       version: 1,

@@ -18,7 +18,7 @@ import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from
 import { cellIssue, fieldLabel, tableIssue } from './issues';
 import { buildParts } from './parts';
 import { profileIndicators } from './profiles';
-import { compareToFloor, floorOf, schoolRulePass, type Floor } from './schoolRule';
+import { compareToFloor, floorOf, meetsFloor, schoolRulePass, type Floor } from './schoolRule';
 import type {
   CheckResult,
   CoefficientResult,
@@ -44,6 +44,11 @@ const RATIO = 2;
 /** Per-school outcome of one indicator: no standard or no value (0), met (1), unmet (2). */
 const MET = 1;
 const UNMET = 2;
+
+/** A value of 0 reaches the floor (a standard or residual of 0 under the profile's rounding). */
+function zeroMeets(floor: Floor): boolean {
+  return meetsFloor(0, floor, { value: 0 });
+}
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && v >= 0 && v < Infinity;
@@ -505,6 +510,9 @@ class Evaluator {
     const met = new Uint8Array(n);
     const below = new Uint8Array(n);
     const missing = new Uint8Array(n);
+    // Of the missing indicators, those a value of 0 (the worst an unknown count can be) still meets or keeps ≥ r.
+    const worstMet = new Uint8Array(n);
+    const worstAbove = new Uint8Array(n);
     const near = NEAR;
     this.outcome = [];
     for (let j = 0; j < this.columns.length; j++) {
@@ -522,11 +530,23 @@ class Evaluator {
       const met1 = std[1]?.met.float ?? 0;
       const res0 = std[0]?.residual?.float ?? -1;
       const res1 = std[1]?.residual?.float ?? -1;
+      const zero = std.map((st) =>
+        st === null
+          ? 0
+          : zeroMeets(st.met)
+            ? MET
+            : st.residual !== null && zeroMeets(st.residual)
+              ? UNMET
+              : 0,
+      );
       for (let i = 0; i < n; i++) {
         const s1 = stageOf[i] === 1;
         if (!(s1 ? has1 : has0)) continue;
         if (source[i] === MISSING) {
           missing[i]++;
+          const z = zero[stageOf[i]];
+          if (z === MET) worstMet[i]++;
+          else if (z === UNMET) worstAbove[i]++;
           continue;
         }
         const x = value[i];
@@ -553,8 +573,14 @@ class Evaluator {
     for (let i = 0; i < n; i++) {
       const total = counted[stageOf[i]];
       const pass =
-        rule !== null && total > 0 ? schoolRulePass(met[i], total, rule.k, below[i], missing[i]) : null;
+        rule !== null && total > 0
+          ? schoolRulePass(met[i], total, rule.k, below[i], missing[i], {
+              met: worstMet[i],
+              aboveFloor: worstAbove[i],
+            })
+          : null;
       this.pass[i] = pass === null ? -1 : pass ? 1 : 0;
+      if (pass === null && rule !== null && total > 0) this.undecided++;
     }
   }
 
@@ -562,6 +588,8 @@ class Evaluator {
   private outcome: Uint8Array[] = [];
   private met = new Uint8Array(0);
   private pass = new Int8Array(0);
+  /** Parts the per-school rule applies to whose verdict a missing value leaves open (无法判定). */
+  undecided = 0;
   private enrolments: Map<string, number> | null = null;
 
   readonly indicatorCache: (IndicatorVerdict[] | undefined)[] = [];
@@ -780,6 +808,12 @@ export function evaluate(rows: readonly SchoolRow[], profile: Profile): Evaluati
     stages,
     schools,
     issues: issues.map((x) => x.issue),
-    summary: { checked: schools.length, passed, failed, excluded: ev.excluded.length },
+    summary: {
+      checked: schools.length,
+      passed,
+      failed,
+      undecided: ev.undecided,
+      excluded: ev.excluded.length,
+    },
   };
 }

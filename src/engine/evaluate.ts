@@ -77,6 +77,36 @@ function schoolBaseName(name: string): string {
   return name.replace(/[（(【[\-—_\s]*(小学部|初中部|中学部|小学|初中)[）)】\]]?\s*$/, '').trim();
 }
 
+/** The cell to point at for a missing value: the first absent field of the most complete numerator. */
+function missingFieldOf(part: SchoolPart, meta: IndicatorMeta): CountField {
+  let best: readonly CountField[] = meta.numerator[0];
+  let bestHave = -1;
+  for (const alt of meta.numerator) {
+    const have = alt.filter((f) => part.counts[f] !== undefined || part.columns?.[f] !== undefined).length;
+    if (have > bestHave) {
+      best = alt;
+      bestHave = have;
+    }
+  }
+  return best.find((f) => !isCount(part.counts[f])) ?? best[0];
+}
+
+/**
+ * The fields whose unknown cells leave a part's values open: 在校生数 when the students are unknown, else, for each
+ * indicator without a value, the cell to fill (as the missing-value issue points at it). Empty when nothing is unknown.
+ */
+export function unknownFields(part: SchoolPart, indicators: readonly (IndicatorId | null)[]): CountField[] {
+  const p = part.counts.students;
+  if (!(isCount(p) && Number.isInteger(p))) return ['students'];
+  const out: CountField[] = [];
+  for (const id of indicators) {
+    if (id === null) continue;
+    const field = missingFieldOf(part, INDICATORS[id]);
+    if (!out.includes(field)) out.push(field);
+  }
+  return out;
+}
+
 class Evaluator {
   readonly issues: DataIssue[];
   readonly rowIndex: number[];
@@ -237,18 +267,8 @@ class Evaluator {
     }
   }
 
-  /** The cell to point at for a missing value: the first absent field of the most complete numerator. */
   private missingField(part: SchoolPart, meta: IndicatorMeta): CountField {
-    let best: readonly CountField[] = meta.numerator[0];
-    let bestHave = -1;
-    for (const alt of meta.numerator) {
-      const have = alt.filter((f) => part.counts[f] !== undefined || part.columns?.[f] !== undefined).length;
-      if (have > bestHave) {
-        best = alt;
-        bestHave = have;
-      }
-    }
-    return best.find((f) => !isCount(part.counts[f])) ?? best[0];
+    return missingFieldOf(part, meta);
   }
 
   private reportMissing(col: IndicatorColumn): void {
@@ -411,7 +431,10 @@ class Evaluator {
         }
       }
     }
-    if (leftOut > 0) notes.push(`${leftOut} 所学校缺少数据，未计入此项（不按 0 计算）`);
+    if (leftOut > 0) {
+      notes.push(`${leftOut} 所学校缺少数据，未计入此项（不按 0 计算）`);
+      result.leftOut = leftOut;
+    }
     if (notes.length > 0) result.note = notes.join('；');
     return result;
   }

@@ -178,6 +178,8 @@ export interface CoefficientResult {
   nearThreshold: boolean;
   /** zh-CN note when cv is null or values were missing. */
   note?: string;
+  /** Schools of the stage left out for an unknown value (the CV of all of them is then undecided). */
+  leftOut?: number;
 }
 
 export interface CompositeResult {

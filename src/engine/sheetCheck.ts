@@ -1,4 +1,5 @@
 /** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
+import { countyVerdict } from './countyVerdict';
 import { evaluate } from './evaluate';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStage } from './planner';
@@ -71,6 +72,7 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
     schools: evaluation.schools,
     excluded: evaluation.excluded,
     issues: check.issues,
+    county: countyVerdict(evaluation),
   });
 }
 

@@ -223,7 +223,7 @@ describe('checking', () => {
         issues: outcome.issues,
       }),
     );
-    expect(countyVerdict(outcome.evaluation)).toBe(false);
+    expect(countyVerdict(outcome.evaluation).verdict).toBe('fail');
   });
 
   test('issues reported by both the reader and the engine on one cell are listed once, in row order', () => {

@@ -4,7 +4,7 @@ import { messages, usage } from './strings.zh-CN';
 export interface CheckOptions {
   inputs: string[];
   sheet?: string;
-  /** Built-in profile id or a .json file; DEFAULT quality-2017. */
+  /** 'auto' (DEFAULT: chosen per file from its columns), a built-in profile id, or a .json file. */
   profile: string;
   out?: string;
   outDir?: string;
@@ -27,7 +27,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (command !== 'check') return { kind: 'error', message: messages.unknownCommand(command) };
 
-  const options: CheckOptions = { inputs: [], profile: 'quality-2017', json: false, strict: false };
+  const options: CheckOptions = { inputs: [], profile: 'auto', json: false, strict: false };
   const values: Partial<Record<ValueOption, string>> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

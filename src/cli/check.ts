@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
+import { AUTO_PROFILE, chooseProfile } from '../engine/chooseProfile';
 import { getProfile, parseProfile } from '../engine/profiles';
 import { highlightsFor, mergeIssues, reportsFor, type SheetCheck } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
@@ -16,7 +17,12 @@ export interface Checked extends SheetCheck {
   ok: true;
   file: string;
   workbook: ExcelJS.Workbook;
+  /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
+  profileChoice?: string;
 }
+
+/** A profile, or 'auto': chosen per file from its recognised columns. */
+export type ProfileSpec = Profile | typeof AUTO_PROFILE;
 
 /** A file that could not be evaluated, with the Chinese reason (exit code 2). */
 export interface Unusable {
@@ -33,7 +39,7 @@ export const OUTPUT_SUFFIX = '-评估结果.xlsx';
 
 export async function checkFile(
   file: string,
-  profile: Profile,
+  spec: ProfileSpec,
   sheet?: string,
   onEvaluate?: (rows: number) => void,
 ): Promise<FileOutcome> {
@@ -57,8 +63,10 @@ export async function checkFile(
     };
   }
   onEvaluate?.(table.rows.length);
+  const choice = spec === AUTO_PROFILE ? chooseProfile(Object.keys(table.mapping)) : null;
+  const profile = choice?.profile ?? (spec as Profile);
   const evaluation = evaluate(table.rows, profile);
-  return {
+  const checked: Checked = {
     ok: true,
     file,
     sheet: chosen.worksheet.name,
@@ -68,6 +76,8 @@ export async function checkFile(
     issues: mergeIssues(table.issues, evaluation.issues),
     workbook: opened.workbook,
   };
+  if (choice) checked.profileChoice = choice.explanation;
+  return checked;
 }
 
 /**
@@ -84,10 +94,11 @@ export async function writeMarkedCopy(checked: Checked, out: string, date: Date)
   await workbook.xlsx.writeFile(out);
 }
 
-export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
+export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };
 
-/** --profile: a built-in id, or a JSON file validated by the engine. */
+/** --profile: auto (DEFAULT: chosen per file from its columns), a built-in id, or a JSON file validated by the engine. */
 export async function loadProfile(spec: string): Promise<ProfileResult> {
+  if (spec === AUTO_PROFILE) return { ok: true, profile: AUTO_PROFILE };
   const builtIn = getProfile(spec);
   if (builtIn) return { ok: true, profile: builtIn };
   if (!/\.json$/i.test(spec)) return { ok: false, message: messages.unknownProfile(spec) };

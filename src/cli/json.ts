@@ -1,4 +1,5 @@
-/** The --json output: exactly the shape issue #6 specifies, numbers unrounded. */
+/** The --json output: the shape of issue #6 with the three-valued verdicts of issue #10 (schemaVersion 2), numbers unrounded. */
+import { countyVerdict, stageVerdict, type Verdict } from '../engine/sheetCheck';
 import type { IndicatorId, Stage } from '../engine/types';
 import type { Checked, Unusable } from './check';
 
@@ -10,9 +11,14 @@ export interface JsonIndicatorCv {
   nearThreshold: boolean;
 }
 
+/** Version of the --json shape: 2 added schemaVersion, verdict, counts, undecided and each stage's verdict. */
+export const JSON_SCHEMA_VERSION = 2;
+
 export interface JsonStage {
   schools: number;
   students: number;
+  /** The stage's CV verdict; undecided also when a CV left out a school for an unknown value. */
+  verdict: Verdict;
   pass: boolean | null;
   /** 综合差异系数 (composite-mode profiles), else null. */
   composite: number | null;
@@ -33,10 +39,22 @@ export interface JsonSchool {
 }
 
 export interface JsonResult {
+  schemaVersion: typeof JSON_SCHEMA_VERSION;
   file: string;
   sheet: string;
-  /** Profile id, e.g. "quality-2017". */
+  /** Id of the profile used, e.g. "quality-2017" (what --profile auto chose, never "auto"). */
   profile: string;
+  /** The county verdict: never "pass" while a school or a CV is undecided. */
+  verdict: Verdict;
+  /** Stage parts under the per-school rule, and rows left out. */
+  counts: { checked: number; passed: number; failed: number; undecided: number; excluded: number };
+  /** zh-CN reason for the verdict, e.g. "1 所学校缺数据：北山小学 K17". */
+  reason: string;
+  /** Parts with unknown cells ("K17") and stages whose CVs could not be computed. */
+  undecided: {
+    schools: { row: number; name: string; stage: Stage; pass: boolean | null; cells: string[] }[];
+    stages: { stage: Stage; reason: string }[];
+  };
   stages: Partial<Record<Stage, JsonStage>>;
   /** One entry per stage part: a combined row appears once per part, with the same row. */
   schools: JsonSchool[];
@@ -71,15 +89,31 @@ export function toJson(c: Checked): JsonResult {
     stages[stage] = {
       schools: s.schools,
       students: s.students,
+      verdict: stageVerdict(s),
       pass: s.pass,
       composite: s.composite?.value ?? null,
       indicators,
     };
   }
+  const county = countyVerdict(ev);
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
     file: c.file,
     sheet: c.sheet,
     profile: c.profile.id,
+    verdict: county.verdict,
+    counts: county.counts,
+    reason: county.reason,
+    undecided: {
+      schools: county.undecidedSchools.map((u) => ({
+        row: u.row,
+        name: u.name,
+        stage: u.stage,
+        pass: u.pass,
+        cells: u.cells,
+      })),
+      stages: county.undecidedStages,
+    },
     stages,
     schools: ev.schools.map((s) => ({
       row: s.row,

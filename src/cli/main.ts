@@ -133,8 +133,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (notices) (options.json ? io.stderr : io.stdout)(notices);
 
   if (unusable) return EXIT_UNUSABLE;
-  const anyFails = outcomes.some((o) => o.ok && countyVerdict(o.evaluation) === false);
-  return options.strict && anyFails ? EXIT_COUNTY_FAILS : EXIT_OK;
+  // Under --strict only a pass is success: 无法判定 (a missing value) is not a pass.
+  const notPassed = outcomes.some((o) => o.ok && countyVerdict(o.evaluation).verdict !== 'pass');
+  return options.strict && notPassed ? EXIT_COUNTY_FAILS : EXIT_OK;
 }
 
 if (require.main === module) {

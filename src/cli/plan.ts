@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { formatNumber } from '../engine/format';
 import { findIndicator, INDICATORS, STAGE_LABELS } from '../engine/indicators';
 import { planSchools, planStage } from '../engine/planner';
+import { QUALITY_2017 } from '../engine/profiles';
 import {
   additionsText,
   extraForCv,
@@ -38,7 +39,7 @@ export const planText = {
 
 选项：
   --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
-  --profile 标准        quality-2017（优质均衡，默认）、basic-2012（基本均衡），或自定义标准 .json 文件
+  --profile 标准        auto（默认：按表中的数据列选优质均衡或基本均衡）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准 .json 文件
   --target 差异系数     各项差异系数的目标（默认：评估标准的阈值，如优质均衡小学 0.50、初中 0.45）
   --margin 系数         安全系数，目标乘以它，例如 0.9 表示留一成余量（默认 1）
   --floors 方式         standard：每校达到全部办学标准（默认）；rule：按“k 项达标、其余不低于 r”的规则逐校选最省的指标
@@ -146,7 +147,7 @@ export function parsePlanArgs(argv: string[]): ParsedPlanArgs {
   if (inputs.length > 1) return { kind: 'error', message: planText.oneFile(inputs.length) };
   const options: PlanOptions = {
     input: inputs[0],
-    profile: values['--profile'] ?? 'quality-2017',
+    profile: values['--profile'] ?? 'auto',
     floors: 'standard',
     json,
   };
@@ -501,16 +502,17 @@ export async function runPlan(argv: string[], io: PlanIo): Promise<number> {
     io.stderr(profile.message + '\n');
     return 2;
   }
+  const outcome = await checkFile(options.input, profile.profile, options.sheet);
+  // The costs are read against the profile actually used (with --profile auto, the one chosen for the file).
   let costs: UnitCosts | undefined;
   if (options.costs !== undefined) {
-    const loaded = await loadCosts(options.costs, profile.profile);
+    const loaded = await loadCosts(options.costs, outcome.ok ? outcome.profile : QUALITY_2017);
     if (!loaded.ok) {
       io.stderr(loaded.message + '\n');
       return 2;
     }
     costs = loaded.costs;
   }
-  const outcome = await checkFile(options.input, profile.profile, options.sheet);
   if (!outcome.ok) {
     if (options.json) io.stdout(JSON.stringify(unusableToJson(outcome), null, 2) + '\n');
     io.stderr(outcome.message + '\n');

@@ -33,7 +33,7 @@ export const messages = {
   outIsInput: (out: string) => `输出文件“${out}”就是输入文件本身；本工具从不修改原文件，请换一个输出文件名。`,
   cannotWrite: (out: string, reason: string) => `无法写入“${out}”（${reason}）。`,
   unknownProfile: (id: string) =>
-    `未知的评估标准“${id}”。可用：quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准的 .json 文件路径。`,
+    `未知的评估标准“${id}”。可用：auto（按数据列自动选择）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准的 .json 文件路径。`,
   profileFileUnreadable: (file: string, reason: string) => `无法读取评估标准文件“${file}”（${reason}）。`,
   profileNotJson: (file: string, reason: string) => `评估标准文件“${file}”不是有效的 JSON（${reason}）。`,
   profileInvalid: (file: string, errors: string[]) => `评估标准文件“${file}”有误：\n  ${errors.join('\n  ')}`,
@@ -46,14 +46,14 @@ export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选�
 
 选项：
   --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
-  --profile 标准        quality-2017（优质均衡，默认）、basic-2012（基本均衡），或自定义标准 .json 文件
+  --profile 标准        auto（默认：按表中的数据列选优质均衡或基本均衡）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准 .json 文件
   --out 结果.xlsx       另存一份标注了未达标单元格、附“均衡评估报告”工作表的副本（原文件不会被修改）
   --out-dir 文件夹      多个文件时，把每个文件的标注副本存到该文件夹
   --json                以 JSON 输出结果（多个文件时为数组）
-  --strict              有任何一个县未达标时以退出码 1 结束
+  --strict              有任何一个县未达标或无法判定时以退出码 1 结束
   -h, --help            显示本帮助
 
-退出码：0 已完成评估；1 使用 --strict 且有未达标；2 输入无法使用（文件缺失、损坏、加密、找不到数据表等）。
+退出码：0 已完成评估（使用 --strict 时：每个县都达标）；1 使用 --strict 且有县未达标或无法判定；2 输入无法使用（文件缺失、损坏、加密、找不到数据表等）。
 
 示例：
   npx balance check assets/samples/示例县-优质均衡.xlsx --out 结果.xlsx
@@ -64,8 +64,15 @@ export const text = {
   pass: (pass: boolean | null) => (pass === true ? '达标' : pass === false ? '未达标' : '无法判定'),
   fileTitle: (file: string, sheet: string) => `均衡评估结果：${file}（工作表“${sheet}”）`,
   profile: (name: string) => `评估标准：${name}`,
-  overview: (checked: number, byStage: string, passed: number, failed: number, excluded: number) =>
-    `参评学段：${checked} 个（${byStage}）；达到办学标准 ${passed} 个，未达到 ${failed} 个；未纳入计算 ${excluded} 行`,
+  profileAuto: '评估标准：按各文件的数据列自动选择',
+  profileChoice: (why: string) => `  自动选择：${why}`,
+  overview: (
+    checked: number,
+    byStage: string,
+    n: { passed: number; failed: number; undecided: number },
+    excluded: number,
+  ) =>
+    `参评学段：${checked} 个（${byStage}）；达到办学标准 ${n.passed} 个，未达到 ${n.failed} 个${n.undecided ? `，无法判定 ${n.undecided} 个` : ''}；未纳入计算 ${excluded} 行`,
   overviewNoRule: (checked: number, byStage: string, excluded: number) =>
     `参评学段：${checked} 个（${byStage}）；未纳入计算 ${excluded} 行`,
   stageCount: (stage: string, count: number) => `${stage} ${count}`,
@@ -85,11 +92,13 @@ export const text = {
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
   row: (row: number) => `第 ${row} 行`,
   part: (name: string, stage: string) => `${name}（${stage}）`,
+  verdict: (v: 'pass' | 'fail' | 'undecided') =>
+    v === 'pass' ? '达标' : v === 'fail' ? '未达标' : '无法判定',
   countyPass: (profile: string) => `结论：达到${profile}要求`,
-  countyFail: (profile: string, why: string[]) => `结论：未达到${profile}要求（${why.join('；')}）`,
-  countyUnknown: '结论：无法判定（数据不足）',
-  whyStage: (stage: string) => `${stage}差异系数未达标`,
-  whySchools: (n: number) => `${n} 个学段未达到办学标准`,
+  countyFail: (profile: string, why: string) => `结论：未达到${profile}要求（${why}）`,
+  countyUndecided: (profile: string, why: string) => `结论：无法判定是否达到${profile}要求（${why}）`,
+  undecidedSchools: (n: number) => `缺数据、无法判定的学校（${n}）`,
+  unknownCells: (cells: string[]) => `缺少 ${cells.join('、')}（不按 0 计算）`,
   written: (out: string) => `已另存标注副本：${out}`,
   manyColumns: ['文件', '工作表', '小学', '初中', '办学标准达标', '未纳入', '数据问题', '结论'],
   unreadable: '无法读取',

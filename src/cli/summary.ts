@@ -1,9 +1,10 @@
 /** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
 import { formatNumber } from '../engine/format';
 import { INDICATORS, STAGE_LABELS } from '../engine/indicators';
-import type { CoefficientResult, Profile, Stage, StageResult } from '../engine/types';
-import { countyVerdict } from '../engine/sheetCheck';
-import type { Checked, FileOutcome } from './check';
+import type { CoefficientResult, Stage, StageResult } from '../engine/types';
+import { countyVerdict, stageVerdict } from '../engine/sheetCheck';
+import { AUTO_PROFILE } from '../engine/chooseProfile';
+import type { Checked, FileOutcome, ProfileSpec } from './check';
 import { text } from './strings.zh-CN';
 
 const STAGES: Stage[] = ['primary', 'junior'];
@@ -79,7 +80,7 @@ function stageLines(s: StageResult): string[] {
     text.cvHeading(stage, s.schools, formatNumber(s.students)),
     ...columns(rows),
     ...notes,
-    `  ${text.stageVerdict(stage, text.pass(s.pass))}`,
+    `  ${text.stageVerdict(stage, text.verdict(stageVerdict(s)))}`,
   ];
 }
 
@@ -87,12 +88,13 @@ function stageLines(s: StageResult): string[] {
 export function fileSummary(c: Checked): string {
   const ev = c.evaluation;
   const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
+  if (c.profileChoice) lines.push(text.profileChoice(c.profileChoice));
   const byStage = STAGES.filter((s) => ev.stages[s])
     .map((s) => text.stageCount(STAGE_LABELS[s], ev.schools.filter((v) => v.stage === s).length))
     .join('，');
   lines.push(
     c.profile.schoolRule
-      ? text.overview(ev.summary.checked, byStage, ev.summary.passed, ev.summary.failed, ev.summary.excluded)
+      ? text.overview(ev.summary.checked, byStage, ev.summary, ev.summary.excluded)
       : text.overviewNoRule(ev.summary.checked, byStage, ev.summary.excluded),
   );
   for (const s of STAGES) {
@@ -106,6 +108,15 @@ export function fileSummary(c: Checked): string {
     for (const s of failing) {
       lines.push(
         `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${s.reasons.join('；')}`,
+      );
+    }
+  }
+  const undecided = countyVerdict(ev).undecidedSchools;
+  if (undecided.length) {
+    lines.push('', text.undecidedSchools(undecided.length));
+    for (const s of undecided) {
+      lines.push(
+        `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${text.unknownCells(s.cells)}`,
       );
     }
   }
@@ -139,17 +150,15 @@ export function fileSummary(c: Checked): string {
 const shortName = (name: string) => name.replace(/[（(].*$/, '');
 
 function countyLine(c: Checked): string {
-  const ev = c.evaluation;
-  const verdict = countyVerdict(ev);
-  if (verdict === true) return text.countyPass(shortName(c.profile.name));
-  if (verdict === null) return text.countyUnknown;
-  const why = STAGES.filter((s) => ev.stages[s]?.pass === false).map((s) => text.whyStage(STAGE_LABELS[s]));
-  if (ev.summary.failed > 0) why.push(text.whySchools(ev.summary.failed));
-  return text.countyFail(shortName(c.profile.name), why);
+  const county = countyVerdict(c.evaluation);
+  const name = shortName(c.profile.name);
+  if (county.verdict === 'pass') return text.countyPass(name);
+  if (county.verdict === 'undecided') return text.countyUndecided(name, county.reason);
+  return text.countyFail(name, county.reason);
 }
 
 /** Several files: one row each (the unusable ones with their reason below), then totals. */
-export function manySummary(outcomes: FileOutcome[], profile: Profile): string {
+export function manySummary(outcomes: FileOutcome[], profile: ProfileSpec): string {
   const rows: string[][] = [text.manyColumns];
   let passed = 0;
   let failed = 0;
@@ -162,21 +171,24 @@ export function manySummary(outcomes: FileOutcome[], profile: Profile): string {
       continue;
     }
     const ev = o.evaluation;
-    const verdict = countyVerdict(ev);
-    if (verdict === true) passed++;
-    else if (verdict === false) failed++;
+    const verdict = countyVerdict(ev).verdict;
+    if (verdict === 'pass') passed++;
+    else if (verdict === 'fail') failed++;
     else unknown++;
     rows.push([
       o.file,
       o.sheet,
-      ...STAGES.map((s) => (ev.stages[s] ? text.pass(ev.stages[s]!.pass) : '—')),
+      ...STAGES.map((s) => (ev.stages[s] ? text.verdict(stageVerdict(ev.stages[s]!)) : '—')),
       o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
       String(ev.summary.excluded),
       String(o.issues.length),
-      text.pass(verdict),
+      text.verdict(verdict),
     ]);
   }
-  const lines = [text.profile(profile.name), ...columns(rows, '')];
+  const lines = [
+    profile === AUTO_PROFILE ? text.profileAuto : text.profile(profile.name),
+    ...columns(rows, ''),
+  ];
   if (problems.length) lines.push('', ...problems);
   lines.push(
     '',

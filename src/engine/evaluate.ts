@@ -18,7 +18,7 @@ import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from
 import { cellIssue, fieldLabel, tableIssue } from './issues';
 import { buildParts } from './parts';
 import { profileIndicators } from './profiles';
-import { compareToFloor, floorOf, schoolRulePass, type Floor } from './schoolRule';
+import { compareToFloor, floorOf, meetsFloor, schoolRulePass, type Floor } from './schoolRule';
 import type {
   CheckResult,
   CoefficientResult,
@@ -45,6 +45,11 @@ const RATIO = 2;
 const MET = 1;
 const UNMET = 2;
 
+/** A value of 0 reaches the floor (a standard or residual of 0 under the profile's rounding). */
+function zeroMeets(floor: Floor): boolean {
+  return meetsFloor(0, floor, { value: 0 });
+}
+
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && v >= 0 && v < Infinity;
 }
@@ -70,6 +75,36 @@ interface StageStandard {
 /** A combined school's name without its stage suffix, so its 小学部 and 初中部 rows group together. */
 function schoolBaseName(name: string): string {
   return name.replace(/[（(【[\-—_\s]*(小学部|初中部|中学部|小学|初中)[）)】\]]?\s*$/, '').trim();
+}
+
+/** The cell to point at for a missing value: the first absent field of the most complete numerator. */
+function missingFieldOf(part: SchoolPart, meta: IndicatorMeta): CountField {
+  let best: readonly CountField[] = meta.numerator[0];
+  let bestHave = -1;
+  for (const alt of meta.numerator) {
+    const have = alt.filter((f) => part.counts[f] !== undefined || part.columns?.[f] !== undefined).length;
+    if (have > bestHave) {
+      best = alt;
+      bestHave = have;
+    }
+  }
+  return best.find((f) => !isCount(part.counts[f])) ?? best[0];
+}
+
+/**
+ * The fields whose unknown cells leave a part's values open: 在校生数 when the students are unknown, else, for each
+ * indicator without a value, the cell to fill (as the missing-value issue points at it). Empty when nothing is unknown.
+ */
+export function unknownFields(part: SchoolPart, indicators: readonly (IndicatorId | null)[]): CountField[] {
+  const p = part.counts.students;
+  if (!(isCount(p) && Number.isInteger(p))) return ['students'];
+  const out: CountField[] = [];
+  for (const id of indicators) {
+    if (id === null) continue;
+    const field = missingFieldOf(part, INDICATORS[id]);
+    if (!out.includes(field)) out.push(field);
+  }
+  return out;
 }
 
 class Evaluator {
@@ -232,18 +267,8 @@ class Evaluator {
     }
   }
 
-  /** The cell to point at for a missing value: the first absent field of the most complete numerator. */
   private missingField(part: SchoolPart, meta: IndicatorMeta): CountField {
-    let best: readonly CountField[] = meta.numerator[0];
-    let bestHave = -1;
-    for (const alt of meta.numerator) {
-      const have = alt.filter((f) => part.counts[f] !== undefined || part.columns?.[f] !== undefined).length;
-      if (have > bestHave) {
-        best = alt;
-        bestHave = have;
-      }
-    }
-    return best.find((f) => !isCount(part.counts[f])) ?? best[0];
+    return missingFieldOf(part, meta);
   }
 
   private reportMissing(col: IndicatorColumn): void {
@@ -406,7 +431,10 @@ class Evaluator {
         }
       }
     }
-    if (leftOut > 0) notes.push(`${leftOut} 所学校缺少数据，未计入此项（不按 0 计算）`);
+    if (leftOut > 0) {
+      notes.push(`${leftOut} 所学校缺少数据，未计入此项（不按 0 计算）`);
+      result.leftOut = leftOut;
+    }
     if (notes.length > 0) result.note = notes.join('；');
     return result;
   }
@@ -505,6 +533,9 @@ class Evaluator {
     const met = new Uint8Array(n);
     const below = new Uint8Array(n);
     const missing = new Uint8Array(n);
+    // Of the missing indicators, those a value of 0 (the worst an unknown count can be) still meets or keeps ≥ r.
+    const worstMet = new Uint8Array(n);
+    const worstAbove = new Uint8Array(n);
     const near = NEAR;
     this.outcome = [];
     for (let j = 0; j < this.columns.length; j++) {
@@ -522,11 +553,23 @@ class Evaluator {
       const met1 = std[1]?.met.float ?? 0;
       const res0 = std[0]?.residual?.float ?? -1;
       const res1 = std[1]?.residual?.float ?? -1;
+      const zero = std.map((st) =>
+        st === null
+          ? 0
+          : zeroMeets(st.met)
+            ? MET
+            : st.residual !== null && zeroMeets(st.residual)
+              ? UNMET
+              : 0,
+      );
       for (let i = 0; i < n; i++) {
         const s1 = stageOf[i] === 1;
         if (!(s1 ? has1 : has0)) continue;
         if (source[i] === MISSING) {
           missing[i]++;
+          const z = zero[stageOf[i]];
+          if (z === MET) worstMet[i]++;
+          else if (z === UNMET) worstAbove[i]++;
           continue;
         }
         const x = value[i];
@@ -553,8 +596,14 @@ class Evaluator {
     for (let i = 0; i < n; i++) {
       const total = counted[stageOf[i]];
       const pass =
-        rule !== null && total > 0 ? schoolRulePass(met[i], total, rule.k, below[i], missing[i]) : null;
+        rule !== null && total > 0
+          ? schoolRulePass(met[i], total, rule.k, below[i], missing[i], {
+              met: worstMet[i],
+              aboveFloor: worstAbove[i],
+            })
+          : null;
       this.pass[i] = pass === null ? -1 : pass ? 1 : 0;
+      if (pass === null && rule !== null && total > 0) this.undecided++;
     }
   }
 
@@ -562,6 +611,8 @@ class Evaluator {
   private outcome: Uint8Array[] = [];
   private met = new Uint8Array(0);
   private pass = new Int8Array(0);
+  /** Parts the per-school rule applies to whose verdict a missing value leaves open (无法判定). */
+  undecided = 0;
   private enrolments: Map<string, number> | null = null;
 
   readonly indicatorCache: (IndicatorVerdict[] | undefined)[] = [];
@@ -780,6 +831,12 @@ export function evaluate(rows: readonly SchoolRow[], profile: Profile): Evaluati
     stages,
     schools,
     issues: issues.map((x) => x.issue),
-    summary: { checked: schools.length, passed, failed, excluded: ev.excluded.length },
+    summary: {
+      checked: schools.length,
+      passed,
+      failed,
+      undecided: ev.undecided,
+      excluded: ev.excluded.length,
+    },
   };
 }

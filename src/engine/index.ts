@@ -48,6 +48,8 @@ export type { CheckInput, ClassBand } from './checks';
 export { formatIndicatorReason, formatNumber, formatPercent } from './format';
 export { fieldLabel } from './issues';
 export { evaluate } from './evaluate';
+export { AUTO_PROFILE, chooseProfile, profileNeeds } from './chooseProfile';
+export type { ProfileChoice, ProfileNeed } from './chooseProfile';
 
 // Reading sheets: field catalogue, number parsing, header recognition, table reading.
 export { FIELD_GROUP_LABELS, FIELDS, fieldByKey, fieldOptions, REQUIRED_FIELDS, STAGE_WORDS } from './fields';

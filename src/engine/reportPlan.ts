@@ -1,4 +1,5 @@
 /** The report plan: the content and look of the 均衡评估报告 sheet as pure data, rendered by the Office.js and exceljs adapters alike. */
+import type { CountyVerdict } from './countyVerdict';
 import { formatNumber } from './format';
 import { HIGHLIGHT_FILLS } from './highlightPlan';
 import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from './indicators';
@@ -29,6 +30,8 @@ export interface ReportInput {
   schools: readonly SchoolVerdict[];
   excluded: readonly Exclusion[];
   issues: readonly DataIssue[];
+  /** The county verdict (three-valued, with its reason and the undecided parts); the overview shows it when given. */
+  county?: CountyVerdict;
 }
 
 export type ReportValue = string | number | null;
@@ -233,12 +236,26 @@ function overviewSection(input: ReportInput, stages: StageResult[], top: number)
   for (const stage of STAGES) b.add([`其中${STAGE_LABELS[stage]}`, count((s) => s.stage === stage)]);
   b.add(['校际达标', count((s) => s.pass === true)]);
   b.add(['校际未达标', count((s) => s.pass === false)]);
+  const county = input.county;
+  if (county) b.add(['校际无法判定', county.counts.undecided]);
   b.add(['未纳入计算', input.excluded.length]);
   b.add(['数据问题', `错误 ${errors} 条，警告 ${warnings} 条`]);
   for (const stage of stages) {
-    const row = b.add([`${STAGE_LABELS[stage.stage]}差异系数结论`, verdictText(stage.pass)]);
-    const style = verdictStyle(stage.pass);
+    // With the county verdict, a stage whose CV left out a school for an unknown value reads 无法判定 too.
+    const v = county?.stages[stage.stage];
+    const pass = v === undefined ? stage.pass : v === 'pass' ? true : v === 'fail' ? false : null;
+    const row = b.add([`${STAGE_LABELS[stage.stage]}差异系数结论`, verdictText(pass)]);
+    const style = verdictStyle(pass);
     if (style) b.style(row, 1, row, 1, style);
+  }
+  if (county) {
+    const pass = county.verdict === 'pass' ? true : county.verdict === 'fail' ? false : null;
+    const row = b.add(['县域结论', verdictText(pass), county.reason]);
+    const style = verdictStyle(pass);
+    if (style) b.style(row, 1, row, 1, style);
+    for (const u of county.undecidedSchools) {
+      b.add(['无法判定（缺数据）', `${u.name}（${STAGE_LABELS[u.stage]}）`, `缺少 ${u.cells.join('、')}`]);
+    }
   }
   b.style(top + 1, 0, b.nextRow - 1, 0, { bold: true });
   return b;

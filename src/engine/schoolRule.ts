@@ -44,8 +44,21 @@ export function meetsFloor(value: number, floor: Floor, exact: ExactValue): bool
 }
 
 /**
- * pass = met == n or (met ≥ k and every unmet ≥ r × standard). With `missing` indicators undecidable the result
- * is false only when no outcome of the missing ones could pass, else null (unknown) — never a guess.
+ * What the missing indicators of a part are at their worst: every unknown value is at least 0 (it comes from counts),
+ * and the rule only gets easier as values grow, so a value of 0 is the worst any unknown cell can do. Of the missing
+ * indicators, `met` still meet their standard at 0 (a standard of 0) and `aboveFloor` reach r × standard at 0 without
+ * meeting the standard (r = 0); the rest could fall below the floor.
+ */
+export interface MissingAtWorst {
+  met: number;
+  aboveFloor: number;
+}
+
+/**
+ * pass = met == n or (met ≥ k and every unmet ≥ r × standard), three-valued over `missing` unknown indicators: false
+ * when even the best values of the unknown ones (all met) fail, true when even their worst values (0, see
+ * MissingAtWorst) pass, else null — undecided, never a guess. With r > 0 and standards > 0 an unknown value can
+ * always fall below the floor, so a part with a missing value is never decided as passing.
  */
 export function schoolRulePass(
   met: number,
@@ -53,11 +66,13 @@ export function schoolRulePass(
   k: number,
   belowFloor: number,
   missing: number,
+  atWorst: MissingAtWorst = { met: 0, aboveFloor: 0 },
 ): boolean | null {
-  const best = met + missing;
-  const couldPass = best === n || (best >= k && belowFloor === 0);
-  if (!couldPass) return false;
-  return missing > 0 ? null : true;
+  const passes = (m: number, below: number) => m === n || (m >= k && below === 0);
+  if (!passes(met + missing, belowFloor)) return false;
+  if (missing === 0) return true;
+  const worstBelow = belowFloor + missing - atWorst.met - atWorst.aboveFloor;
+  return passes(met + atWorst.met, worstBelow) ? true : null;
 }
 
 export interface SchoolJudgement {
@@ -82,9 +97,13 @@ export function judgeSchool(
   let met = 0;
   let below = 0;
   let missing = 0;
+  const atWorst = { met: 0, aboveFloor: 0 };
   const meets = values.map((v, i) => {
     if (v === null || !Number.isFinite(v)) {
       missing++;
+      if (meetsFloor(0, floorOf(standards[i], rounding), { value: 0 })) atWorst.met++;
+      else if (meetsFloor(0, floorOf(dec(rule.r).times(standards[i]), rounding), { value: 0 }))
+        atWorst.aboveFloor++;
       return null;
     }
     if (meetsFloor(v, floorOf(standards[i], rounding), { value: v })) {
@@ -94,5 +113,5 @@ export function judgeSchool(
     if (!meetsFloor(v, floorOf(dec(rule.r).times(standards[i]), rounding), { value: v })) below++;
     return false;
   });
-  return { met, meets, pass: schoolRulePass(met, standards.length, rule.k, below, missing) };
+  return { met, meets, pass: schoolRulePass(met, standards.length, rule.k, below, missing, atWorst) };
 }

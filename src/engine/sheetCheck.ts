@@ -1,4 +1,5 @@
 /** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
+import { countyVerdict } from './countyVerdict';
 import { evaluate } from './evaluate';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStage } from './planner';
@@ -6,6 +7,9 @@ import { planRemediationReport } from './remediationReport';
 import { planReport, type ReportPlan } from './reportPlan';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from './table';
 import type { DataIssue, Evaluation, Profile } from './types';
+
+export { countyVerdict, stageVerdict } from './countyVerdict';
+export type { CountyVerdict, UndecidedSchool, UndecidedStage, Verdict } from './countyVerdict';
 
 export interface SheetCheck {
   sheet: string;
@@ -68,6 +72,7 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
     schools: evaluation.schools,
     excluded: evaluation.excluded,
     issues: check.issues,
+    county: countyVerdict(evaluation),
   });
 }
 
@@ -88,14 +93,4 @@ export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
 /** Every sheet “写入评估报告” writes, in order: the 均衡评估报告 (shown when done), then the 整改测算. */
 export function reportsFor(check: SheetCheck, date: Date): ReportPlan[] {
   return [reportFor(check, date), remediationFor(check, date)];
-}
-
-/** The county's verdict: every stage balanced and every part meeting its standards; null when nothing was decidable. */
-export function countyVerdict(evaluation: Evaluation): boolean | null {
-  const verdicts = [
-    ...Object.values(evaluation.stages).map((s) => s?.pass ?? null),
-    ...evaluation.schools.map((s) => s.pass),
-  ];
-  if (verdicts.includes(false)) return false;
-  return verdicts.includes(true) ? true : null;
 }

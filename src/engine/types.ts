@@ -178,6 +178,8 @@ export interface CoefficientResult {
   nearThreshold: boolean;
   /** zh-CN note when cv is null or values were missing. */
   note?: string;
+  /** Schools of the stage left out for an unknown value (the CV of all of them is then undecided). */
+  leftOut?: number;
 }
 
 export interface CompositeResult {
@@ -321,5 +323,9 @@ export interface Evaluation {
   stages: Partial<Record<Stage, StageResult>>;
   schools: SchoolVerdict[];
   issues: DataIssue[];
-  summary: { checked: number; passed: number; failed: number; excluded: number };
+  /**
+   * Stage parts checked, passing and failing the per-school rule, undecided under it (a missing value could change
+   * the verdict: 无法判定), and rows left out. Without a per-school rule nothing is passed, failed or undecided.
+   */
+  summary: { checked: number; passed: number; failed: number; undecided: number; excluded: number };
 }

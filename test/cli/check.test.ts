@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { JsonResult, JsonUnusable } from '../../src/cli/json';
 import { run } from '../../src/cli/main';
 import { REPORT_SHEET_NAME } from '../../src/engine/reportPlan';
-import { cli, fillOf, noteOf, sha256, tmpDir } from './fixtures';
+import { cli, fillOf, noteOf, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -50,9 +50,9 @@ describe('the readable summary', () => {
     expect(lines.find((l) => l.includes('示例县-优质均衡.xlsx'))).toMatch(
       /学校基本情况\s+未达标\s+达标\s+33\/37\s+2\s+0\s+未达标/,
     );
-    // The basic-regime sample under the default quality-2017 lacks three indicators' columns: 3 data problems.
+    // Under the default --profile auto the basic-regime sample is read as 基本均衡: no per-school rule, no problems.
     expect(lines.find((l) => l.includes('示例县-基本均衡.xlsx'))).toMatch(
-      /未达标\s+未达标\s+0\/21\s+0\s+3\s+未达标/,
+      /达标\s+未达标\s+—\s+2\s+0\s+未达标/,
     );
     expect(stdout).toContain(`找不到文件：${missing}`);
     expect(stdout).toContain('合计：3 个文件；达标 0，未达标 2，无法读取 1');
@@ -64,11 +64,35 @@ describe('--json', () => {
     const { code, stdout } = await cli('check', QUALITY, '--json');
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as JsonResult;
-    expect(Object.keys(r)).toEqual(['file', 'sheet', 'profile', 'stages', 'schools', 'excluded', 'issues']);
-    expect([r.file, r.sheet, r.profile]).toEqual([QUALITY, '学校基本情况', 'quality-2017']);
+    expect(Object.keys(r)).toEqual([
+      'schemaVersion',
+      'file',
+      'sheet',
+      'profile',
+      'verdict',
+      'counts',
+      'reason',
+      'undecided',
+      'stages',
+      'schools',
+      'excluded',
+      'issues',
+    ]);
+    expect([r.schemaVersion, r.file, r.sheet, r.profile]).toEqual([
+      2,
+      QUALITY,
+      '学校基本情况',
+      'quality-2017',
+    ]);
+    expect(r.verdict).toBe('fail');
+    expect(r.counts).toEqual({ checked: 37, passed: 33, failed: 4, undecided: 0, excluded: 2 });
+    expect(r.reason).toBe('小学差异系数未达标；4 个学段未达到办学标准');
+    expect(r.undecided).toEqual({ schools: [], stages: [] });
+    expect([r.stages.primary!.verdict, r.stages.junior!.verdict]).toEqual(['fail', 'pass']);
     expect(Object.keys(r.stages.primary!)).toEqual([
       'schools',
       'students',
+      'verdict',
       'pass',
       'composite',
       'indicators',
@@ -189,7 +213,58 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
   });
 });
 
+describe('three-valued verdicts: 无法判定 while a school has an unknown cell', () => {
+  // Three 小学 of 1000 pupils meeting every standard; 北山小学's sports area (H4) is blank, i.e. unknown.
+  let file: string;
+  beforeAll(async () => {
+    file = await writeWorkbook(dir, '缺数据.xlsx', (wb) => {
+      const ws = wb.addWorksheet('学校数据');
+      ws.addRow(QUALITY_HEADER);
+      ws.addRow(['城关小学', '小学', 1000, 45, 12, 10, 5000, 8000, 2100000, 25]);
+      ws.addRow(['东关小学', '小学', 1000, 46, 12, 11, 5100, 8200, 2150000, 26]);
+      ws.addRow(['北山小学', '小学', 1000, 45, 12, 10, 5000, null, 2100000, 25]);
+    });
+  });
+
+  test('the summary says 无法判定 and why, never 达到; the school is listed with its cell', async () => {
+    const { code, stdout } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain('达到办学标准 2 个，未达到 0 个，无法判定 1 个');
+    expect(stdout).toContain('第 4 行  北山小学（小学）：缺少 H4（不按 0 计算）');
+    expect(stdout).toContain('小学差异系数结论：无法判定');
+    expect(stdout).toContain('结论：无法判定是否达到优质均衡要求（1 所学校缺数据：北山小学 H4）');
+    expect(stdout).not.toContain('结论：达到');
+  });
+
+  test('--strict: undecided is not a pass (exit 1)', async () => {
+    expect((await cli('check', file, '--strict')).code).toBe(1);
+  });
+
+  test('--json: verdict, counts, the undecided list and each stage’s verdict', async () => {
+    const r = JSON.parse((await cli('check', file, '--json')).stdout) as JsonResult;
+    expect(r.verdict).toBe('undecided');
+    expect(r.counts).toEqual({ checked: 3, passed: 2, failed: 0, undecided: 1, excluded: 0 });
+    expect(r.reason).toBe('1 所学校缺数据：北山小学 H4');
+    expect(r.undecided).toEqual({
+      schools: [{ row: 4, name: '北山小学', stage: 'primary', pass: null, cells: ['H4'] }],
+      stages: [],
+    });
+    expect(r.stages.primary).toMatchObject({ verdict: 'undecided', pass: true });
+    expect(r.schools.map((s) => s.pass)).toEqual([true, true, null]);
+  });
+});
+
 describe('profiles and exit codes', () => {
+  test('--profile auto is the default: the 基本均衡 sample is evaluated as basic-2012, and the summary says why', async () => {
+    const { stdout } = await cli('check', BASIC);
+    expect(stdout).toContain('评估标准：基本均衡（教督〔2012〕3号）');
+    expect(stdout).toContain('自动选择：表中有基本均衡所需的全部数据列，按基本均衡评估（优质均衡缺少：');
+    const r = JSON.parse((await cli('check', BASIC, '--json')).stdout) as JsonResult;
+    expect(r.profile).toBe('basic-2012');
+    const q = JSON.parse((await cli('check', QUALITY, '--profile', 'auto', '--json')).stdout) as JsonResult;
+    expect(q.profile).toBe('quality-2017');
+  });
+
   test('--strict exits 1 when the county fails, 0 without it', async () => {
     expect((await cli('check', QUALITY, '--strict')).code).toBe(1);
     expect((await cli('check', QUALITY)).code).toBe(0);

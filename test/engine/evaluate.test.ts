@@ -235,7 +235,7 @@ describe('the Evaluation', () => {
     expect(Object.keys(ev.stages)).toEqual(['junior']);
     expect(ev.profile).toBe(QUALITY_2017);
     expect(ev.parts.map((p) => p.key)).toEqual(['3:junior']);
-    expect(ev.summary).toEqual({ checked: 1, passed: 1, failed: 0, excluded: 0 });
+    expect(ev.summary).toEqual({ checked: 1, passed: 1, failed: 0, undecided: 0, excluded: 0 });
   });
 
   test('basic-2012: no per-school standards, so verdicts carry values only and pass is null', () => {
@@ -257,7 +257,7 @@ describe('the Evaluation', () => {
       pass: null,
       gap: null,
     });
-    expect(ev.summary).toEqual({ checked: 1, passed: 0, failed: 0, excluded: 0 });
+    expect(ev.summary).toEqual({ checked: 1, passed: 0, failed: 0, undecided: 0, excluded: 0 });
   });
 
   test('issues are ordered by row, table-level ones first', () => {

@@ -56,7 +56,7 @@ describe('TV-5 from raw counts through evaluate() (1000 students each)', () => {
       ['E', 5, false],
       ['F', 7, true],
     ]);
-    expect(ev.summary).toEqual({ checked: 6, passed: 4, failed: 2, excluded: 0 });
+    expect(ev.summary).toEqual({ checked: 6, passed: 4, failed: 2, undecided: 0, excluded: 0 });
     expect(ev.issues).toEqual([]);
   });
 
@@ -217,6 +217,73 @@ describe('the rule "met == n or (met ≥ k and every unmet ≥ r × standard)" w
     expect(judgeSchool([4.5, 1.2, 1, 5, null, 2100, 2.5], PRIMARY, RULE)).toMatchObject({
       met: 6,
       pass: null,
+    });
+  });
+
+  describe('three-valued: "the school leaves that indicator and its verdict is undecided unless no value could change it" (§8)', () => {
+    // §4: pass = met == n or (met ≥ k and every unmet ≥ r × standard). An unknown count is ≥ 0, and the rule only
+    // gets easier as a value grows, so the unknown at 0 is the worst case and the unknown met is the best.
+    test('6 of 7 met, the 7th unknown: it could be met (pass) or below 85% (fail), so undecided', () => {
+      expect(schoolRulePass(6, 7, 6, 0, 1)).toBeNull();
+      expect(judgeSchool([4.5, 1.2, 1, 5, null, 2100, 2.5], PRIMARY, RULE).pass).toBeNull();
+    });
+
+    test('"met ≥ k" cannot be reached even with every unknown met: fail, decided', () => {
+      // 4 met, 2 unmet above 85%, 1 unknown: at best 5 of 7.
+      expect(schoolRulePass(4, 7, 6, 0, 1)).toBe(false);
+      expect(judgeSchool([4.0, 0.9, 1, 5, null, 2100, 2.5], PRIMARY, RULE)).toMatchObject({
+        met: 4,
+        pass: false,
+      });
+    });
+
+    test('"every unmet ≥ r × standard" already broken by a known value (84%): fail whatever the unknown is', () => {
+      expect(schoolRulePass(5, 7, 6, 1, 1)).toBe(false);
+      expect(judgeSchool([4.5, 1.2, 1, 5, 6.3, null, 2.5], PRIMARY, RULE).pass).toBe(false);
+    });
+
+    test('"met == n" is the only way with a known unmet one below the floor; an unknown one cannot rescue 5 met', () => {
+      expect(judgeSchool([4.5, 1.2, 1, 5, 6.3, 2100, null], PRIMARY, RULE).pass).toBe(false);
+    });
+
+    test('8 of 10 at 60%: 9 met and one unknown is still undecided (the unknown could be below 60%)', () => {
+      expect(schoolRulePass(9, 10, 8, 0, 1)).toBeNull();
+      expect(schoolRulePass(7, 10, 8, 0, 1)).toBeNull();
+      expect(schoolRulePass(6, 10, 8, 0, 1)).toBe(false);
+    });
+
+    test('r = 0 ("the rest ≥ 0 × standard" holds for any count): met ≥ k decides a pass despite unknowns', () => {
+      const r0 = { k: 6, r: 0 };
+      expect(schoolRulePass(6, 7, 6, 0, 1, { met: 0, aboveFloor: 1 })).toBe(true);
+      expect(judgeSchool([4.5, 1.2, 1, 5, null, 2100, 2.5], PRIMARY, r0).pass).toBe(true);
+      // 5 met and 2 unknown: both unknown could be unmet, so only 5 of 7 at worst.
+      expect(judgeSchool([4.5, 1.2, 1, 5, null, null, 2.5], PRIMARY, r0).pass).toBeNull();
+    });
+
+    test('a standard of 0 is met by any count: an unknown value there cannot change the verdict', () => {
+      const standards = [...PRIMARY.slice(0, 6), 0];
+      expect(judgeSchool([4.5, 1.2, 1, 5, 8, 2100, null], standards, RULE).pass).toBe(true);
+    });
+
+    test('through evaluate(): an unknown count leaves the part undecided and counted in summary.undecided', () => {
+      const known = qualityRow(3, '甲', 'primary', 1000, A);
+      const open = qualityRow(4, '北山小学', 'primary', 1000, A);
+      delete open.counts.sportsArea;
+      const lost = qualityRow(5, '丙', 'primary', 1000, withSports(6.3));
+      delete lost.counts.multimediaRooms;
+      const ev = evaluate([known, open, lost], QUALITY_2017);
+      expect(ev.schools.map((s) => s.pass)).toEqual([true, null, false]);
+      expect(ev.summary).toEqual({ checked: 3, passed: 1, failed: 1, undecided: 1, excluded: 0 });
+    });
+
+    test('through evaluate() with r = 0: a part with 6 known met and one unknown passes', () => {
+      const parsed = parseProfile({ extends: 'quality-2017', schoolRule: { r: 0 } });
+      if (!parsed.ok) throw new Error(parsed.errors.join());
+      const open = qualityRow(4, '北山小学', 'primary', 1000, A);
+      delete open.counts.sportsArea;
+      const ev = evaluate([open], parsed.profile);
+      expect(ev.schools[0].pass).toBe(true);
+      expect(ev.summary.undecided).toBe(0);
     });
   });
 

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { openWorkbook, sheetToGrid } from '../../src/cli/workbook';
 import { evaluate } from '../../src/engine/evaluate';
+import { chooseProfile } from '../../src/engine/chooseProfile';
 import { getProfile } from '../../src/engine/profiles';
 import { readTable } from '../../src/engine/table';
 import type { Evaluation, IndicatorId, Profile, Stage } from '../../src/engine/types';
@@ -376,7 +377,7 @@ describe('示例县-优质均衡.xlsx: the engine agrees (readTable + evaluate, 
   });
 
   test('summary: 37 parts checked, 33 pass, 4 fail, 2 excluded', () => {
-    expect(ev.summary).toEqual({ checked: 37, passed: 33, failed: 4, excluded: 2 });
+    expect(ev.summary).toEqual({ checked: 37, passed: 33, failed: 4, undecided: 0, excluded: 2 });
   });
 });
 
@@ -490,5 +491,17 @@ describe('示例县-基本均衡.xlsx: the engine agrees (readTable + evaluate, 
 
   test('no per-school standards in the basic regime: no school passes or fails', () => {
     expect(ev.schools.every((s) => s.pass === null)).toBe(true);
+  });
+});
+
+describe('--profile auto on the samples (chooseProfile over the recognised columns)', () => {
+  test.each([
+    ['示例县-优质均衡.xlsx', 'quality-2017'],
+    ['示例县-基本均衡.xlsx', 'basic-2012'],
+  ])('%s is read as %s', async (file, id) => {
+    const opened = await openWorkbook(path.join(SAMPLES, file));
+    if (!opened.ok) throw new Error(opened.message);
+    const table = readTable(sheetToGrid(opened.workbook.getWorksheet('学校基本情况')!));
+    expect(chooseProfile(Object.keys(table.mapping)).profile.id).toBe(id);
   });
 });

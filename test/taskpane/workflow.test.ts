@@ -210,7 +210,7 @@ describe('checking', () => {
 
   test('the pane marks exactly what planHighlights plans for the sample (table reader and engine issues merged)', () => {
     const outcome = runCheck(read, table.detected, table.headerBottom, QUALITY_2017);
-    expect(outcome.evaluation.summary).toEqual({ checked: 37, passed: 33, failed: 4, excluded: 2 });
+    expect(outcome.evaluation.summary).toEqual({ checked: 37, passed: 33, failed: 4, undecided: 0, excluded: 2 });
     expect(outcome.plan).toEqual(
       planHighlights({
         sheet: '学校基本情况',
@@ -223,7 +223,7 @@ describe('checking', () => {
         issues: outcome.issues,
       }),
     );
-    expect(countyVerdict(outcome.evaluation)).toBe(false);
+    expect(countyVerdict(outcome.evaluation).verdict).toBe('fail');
   });
 
   test('issues reported by both the reader and the engine on one cell are listed once, in row order', () => {

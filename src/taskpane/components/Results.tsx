@@ -296,7 +296,15 @@ export function Results(props: {
   const styles = useStyles();
   const { outcome } = props;
   const { evaluation, issues, sheet } = outcome;
-  const verdict = countyVerdict(evaluation);
+  const county = countyVerdict(evaluation);
+  const verdict = county.verdict;
+  // Each undecided part with its verdict (to locate it) and its unknown cells.
+  const undecided = county.undecidedSchools.flatMap((u) => {
+    const school = evaluation.schools.find(
+      (s) => s.row === u.row && s.stage === u.stage && s.sheet === u.sheet,
+    );
+    return school ? [{ school, cells: u.cells }] : [];
+  });
   const failing = evaluation.schools.filter((s) => s.pass === false);
   const checkFailures = evaluation.schools.filter((s) => s.pass !== false && s.checks.some((c) => !c.pass));
   const hasRule = evaluation.profile.schoolRule !== null;
@@ -310,9 +318,14 @@ export function Results(props: {
     [strings.countChecked, evaluation.summary.checked, undefined],
     [strings.countPassed, evaluation.summary.passed, styles.good],
     [strings.countFailed, evaluation.summary.failed, evaluation.summary.failed > 0 ? styles.bad : undefined],
+    [
+      strings.countUndecided,
+      evaluation.summary.undecided,
+      evaluation.summary.undecided > 0 ? styles.bad : undefined,
+    ],
     [strings.countExcluded, evaluation.summary.excluded, undefined],
   ];
-  const [open, setOpen] = useState<string[]>(['failing']);
+  const [open, setOpen] = useState<string[]>(['failing', 'undecided']);
 
   return (
     <Section
@@ -320,18 +333,18 @@ export function Results(props: {
       aside={
         <Badge
           size="large"
-          color={verdict === true ? 'success' : verdict === false ? 'danger' : 'subtle'}
+          color={verdict === 'pass' ? 'success' : verdict === 'fail' ? 'danger' : 'warning'}
           icon={
-            verdict === true ? (
+            verdict === 'pass' ? (
               <CheckmarkCircle16Filled />
-            ) : verdict === false ? (
+            ) : verdict === 'fail' ? (
               <DismissCircle16Filled />
             ) : undefined
           }
         >
-          {verdict === true
+          {verdict === 'pass'
             ? strings.verdictPass
-            : verdict === false
+            : verdict === 'fail'
               ? strings.verdictFail
               : strings.verdictUnknown}
         </Badge>
@@ -341,6 +354,11 @@ export function Results(props: {
         <MessageBar intent="warning">
           <MessageBarBody>{strings.resultsStale}</MessageBarBody>
         </MessageBar>
+      )}
+      {verdict !== 'pass' && (
+        <Caption1 role="status" aria-label={strings.verdictWhy}>
+          {strings.verdictWhy}：{county.reason}
+        </Caption1>
       )}
       <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
         {counts.map(([label, value, tone]) => (
@@ -369,7 +387,9 @@ export function Results(props: {
             {!hasRule ? (
               <Caption1 className={styles.muted}>{strings.noSchoolVerdicts}</Caption1>
             ) : failing.length === 0 ? (
-              <Caption1 className={styles.muted}>{strings.noFailing}</Caption1>
+              <Caption1 className={styles.muted}>
+                {evaluation.summary.undecided > 0 ? strings.noFailingButUndecided : strings.noFailing}
+              </Caption1>
             ) : (
               <>
                 <Caption1 className={styles.muted}>{strings.failingHint}</Caption1>
@@ -389,6 +409,25 @@ export function Results(props: {
             )}
           </AccordionPanel>
         </AccordionItem>
+        {undecided.length > 0 && (
+          <AccordionItem value="undecided">
+            <AccordionHeader size="small">{strings.undecidedTitle(undecided.length)}</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <Paged
+                items={undecided}
+                render={({ school, cells }) => (
+                  <SchoolButton
+                    school={school}
+                    sheet={sheet}
+                    lines={[strings.stageNames[school.stage], strings.unknownCells(cells.join('、'))]}
+                    disabled={props.disabled}
+                    onLocate={props.onLocate}
+                  />
+                )}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
         {checkFailures.length > 0 && (
           <AccordionItem value="checks">
             <AccordionHeader size="small">{strings.checksTitle(checkFailures.length)}</AccordionHeader>

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
 import { getProfile, parseProfile } from '../engine/profiles';
-import { highlightsFor, mergeIssues, reportsFor, type SheetCheck } from '../engine/sheetCheck';
+import { highlightsFor, mergeIssues, reportsFor, resourceUnits, type SheetCheck } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
 import type { Profile } from '../engine/types';
 import { applyHighlights, writeReport } from './paint';
@@ -57,7 +57,7 @@ export async function checkFile(
     };
   }
   onEvaluate?.(table.rows.length);
-  const evaluation = evaluate(table.rows, profile);
+  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
   return {
     ok: true,
     file,

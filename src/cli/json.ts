@@ -1,4 +1,5 @@
-/** The --json output: exactly the shape issue #6 specifies, numbers unrounded. */
+/** The --json output: exactly the shape issue #6 specifies, numbers unrounded (CVs and composites the doubles nearest their exact values). */
+import { exactValueOf } from '../engine/evaluate';
 import type { IndicatorId, Stage } from '../engine/types';
 import type { Checked, Unusable } from './check';
 
@@ -62,7 +63,7 @@ export function toJson(c: Checked): JsonResult {
     ][]) {
       indicators[id] = {
         mean: r.mean,
-        cv: r.cv,
+        cv: exactValueOf(r),
         threshold: r.threshold,
         pass: r.pass,
         nearThreshold: r.nearThreshold,
@@ -72,7 +73,7 @@ export function toJson(c: Checked): JsonResult {
       schools: s.schools,
       students: s.students,
       pass: s.pass,
-      composite: s.composite?.value ?? null,
+      composite: s.composite ? exactValueOf(s.composite) : null,
       indicators,
     };
   }

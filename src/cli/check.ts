@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { evaluate } from '../engine/evaluate';
 import { AUTO_PROFILE, chooseProfile } from '../engine/chooseProfile';
 import { getProfile, parseProfile } from '../engine/profiles';
-import { highlightsFor, mergeIssues, reportsFor, type SheetCheck } from '../engine/sheetCheck';
+import { highlightsFor, mergeIssues, reportsFor, resourceUnits, type SheetCheck } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
 import type { Profile } from '../engine/types';
 import { applyHighlights, writeReport } from './paint';
@@ -65,7 +65,7 @@ export async function checkFile(
   onEvaluate?.(table.rows.length);
   const choice = spec === AUTO_PROFILE ? chooseProfile(Object.keys(table.mapping)) : null;
   const profile = choice?.profile ?? (spec as Profile);
-  const evaluation = evaluate(table.rows, profile);
+  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
   const checked: Checked = {
     ok: true,
     file,

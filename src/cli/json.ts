@@ -1,5 +1,6 @@
-/** The --json output: the shape of issue #6 with the three-valued verdicts of issue #10 (schemaVersion 2), numbers unrounded. */
+/** The --json output: the shape of issue #6 with three-valued verdicts (schemaVersion 2); numbers unrounded (CVs and composites the doubles nearest their exact values). */
 import { countyVerdict, stageVerdict, type Verdict } from '../engine/sheetCheck';
+import { exactValueOf } from '../engine/evaluate';
 import type { IndicatorId, Stage } from '../engine/types';
 import type { Checked, Unusable } from './check';
 
@@ -80,7 +81,7 @@ export function toJson(c: Checked): JsonResult {
     ][]) {
       indicators[id] = {
         mean: r.mean,
-        cv: r.cv,
+        cv: exactValueOf(r),
         threshold: r.threshold,
         pass: r.pass,
         nearThreshold: r.nearThreshold,
@@ -91,7 +92,7 @@ export function toJson(c: Checked): JsonResult {
       students: s.students,
       verdict: stageVerdict(s),
       pass: s.pass,
-      composite: s.composite?.value ?? null,
+      composite: s.composite ? exactValueOf(s.composite) : null,
       indicators,
     };
   }

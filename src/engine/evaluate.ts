@@ -8,11 +8,13 @@ import {
   NEAR,
   compareScaled,
   decimalParts,
+  meanOfRootsToNumber,
   ratioAtLeast,
+  sqrtToNumber,
   valueAtLeast,
   type Rational,
 } from './exact';
-import { formatIndicatorReason } from './format';
+import { formatAllowanceNote, formatIndicatorReason, formatRuleReason, type ResourceUnits } from './format';
 import { gapFor } from './gap';
 import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from './indicators';
 import { cellIssue, fieldLabel, tableIssue } from './issues';
@@ -41,9 +43,10 @@ const STAGES: readonly Stage[] = ['primary', 'junior'];
 const MISSING = 0;
 const RAW = 1;
 const RATIO = 2;
-/** Per-school outcome of one indicator: no standard or no value (0), met (1), unmet (2). */
+/** Per-school outcome of one indicator: no standard or no value (0), met (1), unmet (2), unmet below r × standard (3). */
 const MET = 1;
 const UNMET = 2;
+const BELOW = 3;
 
 /** A value of 0 reaches the floor (a standard or residual of 0 under the profile's rounding). */
 function zeroMeets(floor: Floor): boolean {
@@ -107,6 +110,31 @@ export function unknownFields(part: SchoolPart, indicators: readonly (IndicatorI
   return out;
 }
 
+/**
+ * The exact value behind a CV or composite, as a thunk: results stay plain data and evaluate() does no BigInt work for
+ * values nobody prints to the last digit (see {@link exactValueOf}).
+ */
+const EXACT_VALUES = new WeakMap<CoefficientResult | CompositeResult, () => number | null>();
+
+/**
+ * A CV's or composite's value as the double nearest to the exact value (CV² is an exact rational; the CV its square
+ * root, to 40 digits): a composite of exactly 0.55 gives 0.55 where the float mean gives 0.5499999999999999. The
+ * result's own float `cv`/`value` is within a few units in the last place and decides nothing; this is for output
+ * that prints every digit (the CLI's JSON). Results not made by evaluate() give their own float.
+ */
+export function exactValueOf(result: CoefficientResult | CompositeResult): number | null {
+  const own = 'cv' in result ? result.cv : result.value;
+  if (own === null) return null;
+  const exact = EXACT_VALUES.get(result)?.();
+  return exact === undefined || exact === null ? own : exact;
+}
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /** The unit each resource column is written in (万元), for amounts in reasons; values stay in base units. */
+  units?: ResourceUnits;
+}
+
 class Evaluator {
   readonly issues: DataIssue[];
   readonly rowIndex: number[];
@@ -121,6 +149,7 @@ class Evaluator {
   constructor(
     private readonly rows: readonly SchoolRow[],
     private readonly profile: Profile,
+    private readonly units?: ResourceUnits,
   ) {
     const built = buildParts(rows, profile);
     this.parts = built.parts;
@@ -365,7 +394,11 @@ class Evaluator {
           used = used.subarray(0, count);
         }
         const indices = used;
-        const exact = (): Rational | null => this.exactSquare(col, indices, indices.length);
+        let square: Rational | null | undefined;
+        const exact = (): Rational | null => {
+          if (square === undefined) square = this.exactSquare(col, indices, indices.length);
+          return square;
+        };
         const result = this.coefficient(
           stage,
           col,
@@ -374,6 +407,12 @@ class Evaluator {
           exact,
         );
         indicators[id] = result;
+        if (result.cv !== null) {
+          EXACT_VALUES.set(result, () => {
+            const q = exact();
+            return q === null ? null : sqrtToNumber(q);
+          });
+        }
         cvs.push(result.cv);
         exacts.push(exact);
       }
@@ -451,12 +490,17 @@ class Evaluator {
     const values = cvs as number[];
     const value = values.reduce((s, x) => s + x, 0) / values.length;
     const pass = compositeAtMost(values, threshold, this.profile.rounding.cv, () => exacts.map((e) => e()));
-    return {
+    const result: CompositeResult = {
       value,
       threshold,
       pass,
       nearThreshold: isNearThreshold(value, threshold, this.profile.cv.nearMargin),
     };
+    EXACT_VALUES.set(result, () => {
+      const qs = exacts.map((e) => e());
+      return qs.some((q) => q === null) ? null : meanOfRootsToNumber(qs as Rational[]);
+    });
+    return result;
   }
 
   /** Standards and floors per stage, in the order of `columns`. */
@@ -585,8 +629,10 @@ class Evaluator {
         const rf = s1 ? res1 : res0;
         if (rf < 0) continue;
         const rslack = near * rf;
-        if (x < rf - rslack || (x <= rf + rslack && !this.exactMeets(col, i, st.residual as Floor)))
+        if (x < rf - rslack || (x <= rf + rslack && !this.exactMeets(col, i, st.residual as Floor))) {
+          out[i] = BELOW;
           below[i]++;
+        }
       }
     }
     const rule = this.profile.schoolRule;
@@ -670,14 +716,55 @@ class Evaluator {
     if (source === MISSING || std === null) return v;
     const value = col.value[i];
     v.ratio = value / std.standard;
+    const rule = this.profile.schoolRule;
+    if (rule !== null) v.floorShare = rule.r;
     if (outcome === MET) {
       v.pass = true;
       v.gap = 0;
     } else {
       v.pass = false;
-      v.gap = gapFor(col.meta, std.standard, p, source === RAW ? col.resource[i] : null, value);
+      const resource = source === RAW ? col.resource[i] : null;
+      v.gap = gapFor(col.meta, std.standard, p, resource, value);
+      if (rule !== null) {
+        v.withinAllowance = outcome !== BELOW;
+        const floor = new Dec(rule.r).times(std.standard).toNumber();
+        v.floorGap = outcome === BELOW ? gapFor(col.meta, floor, p, resource, value) : 0;
+      }
     }
     return v;
+  }
+
+  /**
+   * Reason lines of part i: for a failing school the rule it breaks first, then each unmet indicator with what
+   * reaches the floor and what reaches the standard; for a passing one its indicators within the allowance; the
+   * failed §7 checks last.
+   */
+  reasonsOf(i: number, indicators: readonly IndicatorVerdict[], checks: readonly CheckResult[]): string[] {
+    const lines: string[] = [];
+    const rule = this.profile.schoolRule;
+    const pass = this.pass[i];
+    const school =
+      rule === null
+        ? undefined
+        : {
+            met: this.met[i],
+            k: rule.k,
+            belowFloor: indicators.filter((v) => v.withinAllowance === false).length,
+          };
+    if (rule !== null && pass === 0) {
+      const line = formatRuleReason(indicators, this.met[i], rule);
+      if (line !== null) lines.push(line);
+    }
+    for (const v of indicators) {
+      if (v.standard === null || v.pass === true) continue;
+      lines.push(
+        pass === 1 && v.pass === false
+          ? formatAllowanceNote(v, { units: this.units })
+          : formatIndicatorReason(v, { units: this.units, school }),
+      );
+    }
+    for (const c of checks) if (!c.pass) lines.push(c.message);
+    return lines;
   }
 
   private checks(
@@ -770,15 +857,11 @@ class Verdict implements SchoolVerdict {
   }
 
   get reasons(): string[] {
-    let lines = this.source.reasonCache[this.index];
-    if (lines === undefined) {
-      lines = [];
-      for (const v of this.indicators)
-        if (v.standard !== null && v.pass !== true) lines.push(formatIndicatorReason(v));
-      for (const c of this.checks) if (!c.pass) lines.push(c.message);
-      this.source.reasonCache[this.index] = lines;
-    }
-    return lines;
+    return (this.source.reasonCache[this.index] ??= this.source.reasonsOf(
+      this.index,
+      this.indicators,
+      this.checks,
+    ));
   }
   set reasons(value: string[]) {
     this.source.reasonCache[this.index] = value;
@@ -812,8 +895,12 @@ class Verdict implements SchoolVerdict {
  * the student-weighted CV per stage and indicator with exact threshold decisions (§3), per-school verdicts with
  * gaps and the k-of-n/r rule (§4), the §7 checks, and every data problem as a DataIssue. Never throws on bad data.
  */
-export function evaluate(rows: readonly SchoolRow[], profile: Profile): Evaluation {
-  const ev = new Evaluator(rows, profile);
+export function evaluate(
+  rows: readonly SchoolRow[],
+  profile: Profile,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const ev = new Evaluator(rows, profile, options.units);
   const stages = ev.stages();
   const schools = ev.schools();
   const issues = ev.issues.map((issue, order) => ({ issue, order }));

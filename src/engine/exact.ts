@@ -226,3 +226,18 @@ export function meanOfRootsAtMost(qs: readonly Rational[], bound: Bound): boolea
     if (precision >= 20000) return diff.lte(0) && !bound.strict;
   }
 }
+
+/** Decimal with 40 significant digits: far more than the 17 a double holds, so one rounding to a double is correct. */
+const Wide = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+
+/** √q as the double nearest to it (a CV from its exact square): exactly 0.55 gives 0.55, not 0.5499999999999999. */
+export function sqrtToNumber(q: Rational): number {
+  return new Wide(q.num.toString()).div(q.den.toString()).sqrt().toNumber();
+}
+
+/** The mean of √qᵢ as the double nearest to it (a composite from its single CVs' exact squares). */
+export function meanOfRootsToNumber(qs: readonly Rational[]): number {
+  let sum = new Wide(0);
+  for (const q of qs) sum = sum.plus(new Wide(q.num.toString()).div(q.den.toString()).sqrt());
+  return sum.div(qs.length).toNumber();
+}

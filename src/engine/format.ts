@@ -1,4 +1,5 @@
-/** zh-CN display of engine numbers and one-line reasons ("生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡"). */
+/** zh-CN display of engine numbers and reasons stated against the per-school rule ("6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线"). */
+import Decimal from 'decimal.js';
 import { INDICATORS } from './indicators';
 import type { IndicatorVerdict } from './types';
 
@@ -31,13 +32,69 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   return sign + (intText.length > 3 ? groupThousands(intText) : intText) + fracText;
 }
 
-/**
- * A share as a percentage, truncated (never rounded up) to one decimal, so 84.96% shows as 84.9% and is not
- * mistaken for the 85% floor: 0.84 → "84%", 0.8667 → "86.6%". The 1e-9 slack absorbs binary noise (0.85 → 85%).
- */
+/** A share as a percentage rounded half-up to one decimal, trailing zero dropped: 0.84 → "84%", 4/4.5 → "88.9%". */
 export function formatPercent(share: number): string {
-  const tenths = Math.floor(share * 1000 + 1e-6);
-  return formatNumber(tenths / 10, 1) + '%';
+  return formatNumber(share * 100, 1) + '%';
+}
+
+/**
+ * A share known to be below `floor` (decided exactly elsewhere), rounded to `decimals` when that stays below the
+ * floor, else with as many more decimals as it takes not to read as the floor: 0.84 → "84%", 0.8499 → "84.99%"
+ * under 85%; 0.9999995 under 100% with one decimal → "99.99995%", never "100%".
+ */
+export function formatPercentBelow(share: number, floor: number, decimals: number = 0): string {
+  const limit = floor * 100;
+  for (let d = decimals; d <= 6; d++) {
+    const scale = 10 ** d;
+    const shown = Math.round(share * 100 * scale) / scale;
+    if (shown < limit - 1e-9) return formatNumber(shown, d) + '%';
+  }
+  return formatNumber(Math.floor(share * 1e8) / 1e6, 6) + '%';
+}
+
+/** 师生比 as staff write it, students per teacher to one decimal: 0.0511 → "1:19.6"; "—" when there are no teachers. */
+export function formatTeacherRatio(teachersPerStudent: number): string {
+  if (!(teachersPerStudent > 0) || !Number.isFinite(teachersPerStudent)) return '—';
+  return `1:${(1 / teachersPerStudent).toFixed(1)}`;
+}
+
+/** The unit a resource column is written in, when it is not the base unit: 万元 with factor 10000. */
+export interface ResourceUnit {
+  /** As in the header, e.g. 万元. */
+  unit: string;
+  /** Base units per one of this unit. */
+  factor: number;
+}
+
+/** Resource field → the unit of its column, for amounts in notes and reports (the engine's values stay in base units). */
+export type ResourceUnits = Partial<Record<string, ResourceUnit>>;
+
+/** The column unit money amounts of `field` are shown in, or undefined for the base unit. */
+export function moneyUnitOf(
+  field: string | undefined,
+  units: ResourceUnits | undefined,
+): ResourceUnit | undefined {
+  if (field === undefined || units === undefined) return undefined;
+  const u = Object.prototype.hasOwnProperty.call(units, field) ? units[field] : undefined;
+  return u !== undefined && u.factor !== 1 && u.factor > 0 ? u : undefined;
+}
+
+/** An amount of money in a column unit, rounded up to 2 decimals so that adding it is enough: 260000 元 in 万元 → 26. */
+export function inColumnUnit(amount: number, unit: ResourceUnit): number {
+  return new Decimal(amount).div(unit.factor).toDecimalPlaces(2, Decimal.ROUND_CEIL).toNumber();
+}
+
+/**
+ * A raw-resource amount of an indicator as staff write it: money in its column's unit with 2 decimals ("26.00万元"),
+ * anything else in the base unit ("18.75㎡", "3人").
+ */
+export function formatAmount(verdict: IndicatorVerdict, amount: number, units?: ResourceUnits): string {
+  const meta = INDICATORS[verdict.indicator];
+  const money = meta.unit === '元' ? moneyUnitOf(verdict.resourceField, units) : undefined;
+  if (money === undefined) return `${formatNumber(amount)}${meta.unit}`;
+  const shown = inColumnUnit(amount, money);
+  const [int, frac] = shown.toFixed(2).split('.');
+  return `${groupThousands(int)}.${frac}${money.unit}`;
 }
 
 /** The value with enough decimals (2 to 6) not to print the same text as the standard it misses. */
@@ -51,20 +108,96 @@ function distinctValue(value: number, standard: number): string {
   return formatNumber(value, 6);
 }
 
+/** Where the school stands under the k-of-n rule, for saying when reaching the floor is all it takes. */
+export interface SchoolStanding {
+  met: number;
+  k: number;
+  /** Unmet indicators below r × standard. */
+  belowFloor: number;
+}
+
+export interface ReasonOptions {
+  units?: ResourceUnits;
+  school?: SchoolStanding;
+}
+
+/** The share of the standard, never shown at the floor when below it, nor at 100% when below the standard. */
+function shareText(verdict: IndicatorVerdict, ratio: number): string {
+  if (verdict.withinAllowance === false && verdict.floorShare !== undefined)
+    return formatPercentBelow(ratio, verdict.floorShare);
+  return verdict.pass === false ? formatPercentBelow(ratio, 1, 1) : formatPercent(ratio);
+}
+
+/** "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%）". */
+function belowStandard(verdict: IndicatorVerdict & { value: number; standard: number }): string {
+  const meta = INDICATORS[verdict.indicator];
+  const u = meta.valueUnit;
+  const ratio = verdict.ratio ?? verdict.value / verdict.standard;
+  return (
+    `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${formatNumber(verdict.standard, 6)}${u}` +
+    `（${shareText(verdict, ratio)}）`
+  );
+}
+
 /**
- * One line for an unmet indicator: "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡".
- * A missing value reads "…：缺少数据".
+ * One line for an unmet indicator, both amounts when the rule has a floor: "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡
+ * （84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准". Within the allowance it says so;
+ * without a rule it gives the amount to the standard. A missing value reads "…：缺少数据".
  */
-export function formatIndicatorReason(verdict: IndicatorVerdict): string {
+export function formatIndicatorReason(verdict: IndicatorVerdict, options: ReasonOptions = {}): string {
   const meta = INDICATORS[verdict.indicator];
   if (verdict.value === null) return `${meta.name}：缺少数据`;
   if (verdict.standard === null) return `${meta.name} ${formatNumber(verdict.value)}${meta.valueUnit}`;
-  const u = meta.valueUnit;
-  const ratio = verdict.ratio ?? verdict.value / verdict.standard;
+  const head = belowStandard(verdict as IndicatorVerdict & { value: number; standard: number });
   const gap =
-    verdict.gap !== null && verdict.gap > 0 ? `，需增加 ${formatNumber(verdict.gap)}${meta.unit}` : '';
-  return (
-    `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${formatNumber(verdict.standard, 6)}${u}` +
-    `（${formatPercent(ratio)}）${gap}`
+    verdict.gap !== null && verdict.gap > 0 ? formatAmount(verdict, verdict.gap, options.units) : null;
+  if (verdict.floorShare === undefined || verdict.withinAllowance === undefined) {
+    return gap === null ? head : `${head}，需增加 ${gap}`;
+  }
+  const floor = formatPercent(verdict.floorShare);
+  const toStandard = gap === null ? '' : `增加 ${gap} 达到标准`;
+  if (verdict.withinAllowance) return `${head}，在 ${floor} 允许范围内${toStandard ? '；' + toStandard : ''}`;
+  const s = options.school;
+  const decides = s !== undefined && s.met >= s.k && s.belowFloor === 1;
+  const toFloor =
+    verdict.floorGap !== undefined && verdict.floorGap > 0
+      ? `增加 ${formatAmount(verdict, verdict.floorGap, options.units)} 达到底线${decides ? '即可使学校达标' : ''}`
+      : '';
+  return `${head}，低于 ${floor} 底线：${[toFloor, toStandard].filter(Boolean).join('，')}`;
+}
+
+/**
+ * The note of a below-standard cell of a school that passes: "生均体育运动场馆面积 6.5㎡ < 标准 7.5㎡（86.7%）：
+ * 低于标准但在 85% 允许范围内，学校仍达标；增加 250㎡ 达到标准".
+ */
+export function formatAllowanceNote(verdict: IndicatorVerdict, options: ReasonOptions = {}): string {
+  if (verdict.value === null || verdict.standard === null) return formatIndicatorReason(verdict, options);
+  const head = belowStandard(verdict as IndicatorVerdict & { value: number; standard: number });
+  const floor = verdict.floorShare !== undefined ? ` ${formatPercent(verdict.floorShare)} ` : '';
+  const gap =
+    verdict.gap !== null && verdict.gap > 0
+      ? `；增加 ${formatAmount(verdict, verdict.gap, options.units)} 达到标准`
+      : '';
+  return `${head}：低于标准但在${floor}允许范围内，学校仍达标${gap}`;
+}
+
+/**
+ * The rule a failing school breaks, in its own terms: "仅 5 项达标，少于 6 项", or "6 项达标；生均体育运动场馆面积仅为
+ * 标准的 84%，低于 85% 底线". Null when the school's indicators do not show why (missing data, no floor).
+ */
+export function formatRuleReason(
+  indicators: readonly IndicatorVerdict[],
+  met: number,
+  rule: { k: number; r: number },
+): string | null {
+  if (met < rule.k) return `仅 ${met} 项达标，少于 ${rule.k} 项`;
+  const below = indicators.filter(
+    (v) => v.pass === false && v.withinAllowance === false && v.value !== null && v.standard !== null,
   );
+  if (below.length === 0) return null;
+  const parts = below.map((v) => {
+    const ratio = v.ratio ?? (v.value as number) / (v.standard as number);
+    return `${INDICATORS[v.indicator].name}仅为标准的 ${formatPercentBelow(ratio, rule.r)}`;
+  });
+  return `${met} 项达标；${parts.join('，')}，低于 ${formatPercent(rule.r)} 底线`;
 }

@@ -1,5 +1,5 @@
 /** The highlight plan: which cells of the user's sheet to shade, in which colour, with which explanation — computed once, painted by the Office.js and exceljs adapters alike. */
-import { formatIndicatorReason } from './format';
+import { formatAllowanceNote, formatIndicatorReason, formatPercent, type ResourceUnits } from './format';
 import { INDICATORS } from './indicators';
 import { cellAddress } from './numbers';
 import type {
@@ -12,8 +12,11 @@ import type {
   Stage,
 } from './types';
 
-/** What a mark says about its cell; ordered weakest to strongest in {@link MARK_KIND_RANK}. */
-export type MarkKind = 'indicator' | 'school' | 'check' | 'dataIssue';
+/**
+ * What a mark says about its cell; ordered weakest to strongest in {@link MARK_KIND_RANK}. `allowance` is a
+ * below-standard cell of a school that passes (within the rule's r × standard).
+ */
+export type MarkKind = 'allowance' | 'indicator' | 'school' | 'check' | 'dataIssue';
 
 /** One shaded cell (标注单元格). */
 export interface CellMark {
@@ -38,12 +41,14 @@ export interface HighlightPlan {
 
 /**
  * Fill colours. All are light enough that black text keeps a WCAG AA contrast ratio (≥ 4.5:1):
- * amber #FFE699 ≈ 17:1, light red #FF9999 ≈ 6.5:1, grey-purple #D9D2E9 ≈ 14:1. The school red and the
- * amber differ strongly in lightness, so they stay apart for red-green colour-blind readers too; and colour is
- * never the only signal — every mark carries a note and the report sheet lists the same facts.
+ * amber #FFE699 ≈ 17:1, pale yellow #FFF2CC ≈ 19:1, light red #FF9999 ≈ 6.5:1, grey-purple #D9D2E9 ≈ 14:1. The
+ * school red and the amber differ strongly in lightness, so they stay apart for red-green colour-blind readers too;
+ * the pale yellow is the amber's lighter shade, "below standard, but allowed"; and colour is never the only signal —
+ * every mark carries a note and the report sheet lists the same facts.
  * Indicator and §7 check failures share the amber: both mean "this cell is below a standard".
  */
 export const HIGHLIGHT_FILLS: Readonly<Record<MarkKind, string>> = {
+  allowance: '#FFF2CC',
   indicator: '#FFE699',
   check: '#FFE699',
   school: '#FF9999',
@@ -52,11 +57,41 @@ export const HIGHLIGHT_FILLS: Readonly<Record<MarkKind, string>> = {
 
 /** When two marks land on one cell the stronger kind decides the fill (a failing school outranks its cells). */
 export const MARK_KIND_RANK: Readonly<Record<MarkKind, number>> = {
+  allowance: 0,
   dataIssue: 1,
   check: 2,
   indicator: 3,
   school: 4,
 };
+
+/** One colour of the legend; `kinds` are the marks painted in it (indicator and check failures share one). */
+export interface LegendEntry {
+  key: 'school' | 'indicator' | 'allowance' | 'dataIssue';
+  fill: string;
+  kinds: readonly MarkKind[];
+}
+
+/** The legend of every mark colour, strongest first: the pane and the report sheet show it from here. */
+export const HIGHLIGHT_LEGEND: readonly LegendEntry[] = [
+  { key: 'school', fill: HIGHLIGHT_FILLS.school, kinds: ['school'] },
+  { key: 'indicator', fill: HIGHLIGHT_FILLS.indicator, kinds: ['indicator', 'check'] },
+  { key: 'allowance', fill: HIGHLIGHT_FILLS.allowance, kinds: ['allowance'] },
+  { key: 'dataIssue', fill: HIGHLIGHT_FILLS.dataIssue, kinds: ['dataIssue'] },
+];
+
+/** What a legend colour means, in zh-CN (the pane has its own per-language strings); `r` is the rule's floor. */
+export function legendText(key: LegendEntry['key'], r: number | null = null): string {
+  switch (key) {
+    case 'school':
+      return '学校名称：该校未达到校际标准（说明见批注）';
+    case 'indicator':
+      return '数值低于标准，且该校未达标；或未通过其他检查（班额、规模、功能室）';
+    case 'allowance':
+      return `数值低于标准，但在${r === null ? '' : ` ${formatPercent(r)} `}允许范围内，学校仍达标`;
+    case 'dataIssue':
+      return '数据问题：缺少、无效或需核对的数据';
+  }
+}
 
 /** Anything that knows a worksheet row's columns: SchoolRow and SchoolPart both fit. */
 export interface RowColumns {
@@ -80,6 +115,10 @@ export interface HighlightInput {
   issues?: readonly DataIssue[];
   /** Issues of these severities are shaded; DEFAULT error and warning (info would drown the sheet). */
   issueSeverities?: readonly Severity[];
+  /** The unit each resource column is written in (万元), for the amounts in notes. */
+  units?: ResourceUnits;
+  /** The profile's per-school rule: with it a note says when reaching the floor is all the school needs. */
+  rule?: { k: number; r: number } | null;
 }
 
 const PART_LABEL: Readonly<Record<Stage, string>> = { primary: '（小学部）', junior: '（初中部）' };
@@ -187,14 +226,18 @@ function partLabelFor(school: SchoolVerdict, sharedRows: ReadonlySet<number>): s
   return COMBINED_KINDS.has(school.kind) || sharedRows.has(school.row) ? PART_LABEL[school.stage] : '';
 }
 
+/** The name cell's note: the school's reasons, which begin with the rule it breaks ("仅 5 项达标，少于 6 项"). */
 function schoolNote(school: SchoolVerdict, partLabel: string): string {
-  const judged = school.indicators.filter((i) => i.standard !== null).length;
-  const head = `${school.name}${partLabel}未达到校际标准：${judged} 项指标达标 ${school.met} 项`;
-  return school.reasons.length === 0 ? head : [head, ...school.reasons.map((r) => '· ' + r)].join('\n');
+  if (school.reasons.length === 0) {
+    const judged = school.indicators.filter((i) => i.standard !== null).length;
+    return `${school.name}${partLabel}未达到校际标准：${judged} 项指标中 ${school.met} 项达标`;
+  }
+  return [`${school.name}${partLabel}未达到校际标准`, ...school.reasons.map((r) => '· ' + r)].join('\n');
 }
 
 /**
- * Plans the shading of one sheet: failing indicators shade their resource cells, failing schools their name cell,
+ * Plans the shading of one sheet: below-standard indicators shade their resource cells (amber when the school fails,
+ * pale yellow when it passes within the allowance), failing schools their name cell,
  * failing §7 checks their field's cell, and data issues their cell. Marks that meet on one cell (the two parts of a
  * combined row, or an issue on a failing cell) merge into one: the stronger kind's fill, all notes.
  */
@@ -216,11 +259,29 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
     if (!columns) continue;
     const partLabel = partLabelFor(school, sharedRows);
 
+    const rule = input.rule ?? null;
+    const reasonOptions = {
+      units: input.units,
+      school:
+        rule === null
+          ? undefined
+          : {
+              met: school.met,
+              k: rule.k,
+              belowFloor: school.indicators.filter((v) => v.withinAllowance === false).length,
+            },
+    };
     for (const verdict of school.indicators) {
       if (verdict.pass !== false) continue;
-      const note = formatIndicatorReason(verdict) + partLabel;
+      // A passing school's below-standard cells are within the allowance: a lighter shade, and a note saying so.
+      const allowed = school.pass === true && verdict.withinAllowance !== false;
+      const kind: MarkKind = allowed ? 'allowance' : 'indicator';
+      const note =
+        (allowed
+          ? formatAllowanceNote(verdict, reasonOptions)
+          : formatIndicatorReason(verdict, reasonOptions)) + partLabel;
       for (const column of indicatorColumns(verdict, columns, school)) {
-        pending.push({ row: school.row, column, kind: 'indicator', note });
+        pending.push({ row: school.row, column, kind, note });
       }
     }
     for (const check of school.checks) {

@@ -45,9 +45,20 @@ export type { PartsResult } from './parts';
 export { gapFor } from './gap';
 export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './checks';
 export type { CheckInput, ClassBand } from './checks';
-export { formatIndicatorReason, formatNumber, formatPercent } from './format';
+export {
+  formatAllowanceNote,
+  formatAmount,
+  formatIndicatorReason,
+  formatNumber,
+  formatPercent,
+  formatPercentBelow,
+  formatRuleReason,
+  formatTeacherRatio,
+} from './format';
+export type { ReasonOptions, ResourceUnit, ResourceUnits } from './format';
 export { fieldLabel } from './issues';
-export { evaluate } from './evaluate';
+export { evaluate, exactValueOf } from './evaluate';
+export type { EvaluateOptions } from './evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './chooseProfile';
 export type { ProfileChoice, ProfileNeed } from './chooseProfile';
 

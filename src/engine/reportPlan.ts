@@ -1,7 +1,14 @@
 /** The report plan: the content and look of the 均衡评估报告 sheet as pure data, rendered by the Office.js and exceljs adapters alike. */
 import type { CountyVerdict } from './countyVerdict';
-import { formatNumber } from './format';
-import { HIGHLIGHT_FILLS } from './highlightPlan';
+import {
+  formatNumber,
+  formatTeacherRatio,
+  inColumnUnit,
+  moneyUnitOf,
+  type ResourceUnit,
+  type ResourceUnits,
+} from './format';
+import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
 import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from './indicators';
 import type {
   CoefficientResult,
@@ -32,6 +39,10 @@ export interface ReportInput {
   issues: readonly DataIssue[];
   /** The county verdict (three-valued, with its reason and the undecided parts); the overview shows it when given. */
   county?: CountyVerdict;
+  /** The profile's per-school rule, for the legend's allowance (“85% 允许范围”). */
+  rule?: { k: number; r: number } | null;
+  /** The unit each resource column is written in (万元): money gaps are shown in it. */
+  units?: ResourceUnits;
 }
 
 export type ReportValue = string | number | null;
@@ -69,6 +80,8 @@ export type ReportSectionId =
   | 'schools'
   | 'excluded'
   | 'issues'
+  /** 标注颜色说明: what each mark colour means, on the data sheet and here. */
+  | 'legend'
   /** The 整改测算 sheet (remediationReport.ts): per stage and indicator, then per school. */
   | 'planStages'
   | 'planSchools';
@@ -210,6 +223,9 @@ function coefficientRow(result: CoefficientResult): {
     Boolean,
   );
   if (result.cv === null && !result.note) notes.push('差异系数无法计算');
+  // Staff write 师生比 as students per teacher (1:19.6); the value column keeps teachers per student (spec §2.2).
+  if (result.indicator === 'teachersPerStudent' && result.mean !== null && result.mean > 0)
+    notes.unshift(`县均值即 ${formatTeacherRatio(result.mean)}`);
   return {
     values: [
       INDICATORS[result.indicator].name,
@@ -316,10 +332,21 @@ function judgedIndicators(schools: readonly SchoolVerdict[]): IndicatorId[] {
   return INDICATOR_IDS.filter((id) => present.has(id));
 }
 
-function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionBuilder {
+/** The column unit an indicator's money gaps are shown in (万元), from the header of its resource column. */
+function gapUnitOf(id: IndicatorId, units: ResourceUnits | undefined): ResourceUnit | undefined {
+  if (INDICATORS[id].unit !== '元') return undefined;
+  return moneyUnitOf(INDICATORS[id].resourceField, units);
+}
+
+function schoolSection(
+  schools: readonly SchoolVerdict[],
+  top: number,
+  units: ResourceUnits | undefined,
+): SectionBuilder {
   const b = new SectionBuilder('schools', top);
   b.add(['三、学校达标情况'], [], SECTION_STYLE);
   const indicators = judgedIndicators(schools);
+  const gapUnits = indicators.map((id) => gapUnitOf(id, units));
   const lead = ['学校名称', '行号', '学段', '是否达标', '达标项数'];
   const tail = ['其他检查未通过', '未达标原因'];
   const width = lead.length + indicators.length * 3 + tail.length;
@@ -328,7 +355,7 @@ function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionB
   const upper = b.add([...lead, ...indicators.flatMap((id) => [INDICATORS[id].name, null, null]), ...tail]);
   const lower = b.add([
     ...lead.map(() => null),
-    ...indicators.flatMap(() => ['数值', '标准', '差额']),
+    ...gapUnits.flatMap((u) => ['数值', '标准', u ? `差额（${u.unit}）` : '差额']),
     ...tail.map(() => null),
   ]);
   b.style(upper, 0, lower, width - 1, HEADER_STYLE);
@@ -355,12 +382,18 @@ function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionB
       judged === 0 ? '—' : `${school.met}/${judged}`,
     ];
     const formats: (string | undefined)[] = lead.map(() => undefined);
-    for (const id of indicators) {
+    indicators.forEach((id, i) => {
       const verdict = byId.get(id);
-      values.push(verdict?.value ?? null, verdict?.standard ?? null, verdict?.gap ?? null);
-      const gapWhole = verdict?.gap !== null && verdict?.gap !== undefined && Number.isInteger(verdict.gap);
+      const unit = gapUnits[i];
+      const gap = verdict?.gap ?? null;
+      values.push(
+        verdict?.value ?? null,
+        verdict?.standard ?? null,
+        gap !== null && unit ? inColumnUnit(gap, unit) : gap,
+      );
+      const gapWhole = gap !== null && !unit && Number.isInteger(gap);
       formats.push(VALUE_FORMAT, VALUE_FORMAT, gapWhole ? '#,##0' : '#,##0.00');
-    }
+    });
     values.push(
       school.checks
         .filter((c) => !c.pass)
@@ -371,10 +404,12 @@ function schoolSection(schools: readonly SchoolVerdict[], top: number): SectionB
     const row = b.add(values, formats);
     const style = judged === 0 ? undefined : verdictStyle(school.pass);
     if (style) b.style(row, 3, row, 3, style);
+    // The same colours as on the data sheet: a passing school's below-standard values are within the allowance.
+    const below = school.pass === true ? HIGHLIGHT_FILLS.allowance : HIGHLIGHT_FILLS.indicator;
     indicators.forEach((id, i) => {
       if (byId.get(id)?.pass === false) {
         const column = lead.length + i * 3;
-        b.style(row, column, row, column, { fill: HIGHLIGHT_FILLS.indicator });
+        b.style(row, column, row, column, { fill: below });
       }
     });
   }
@@ -419,9 +454,20 @@ function issueSection(issues: readonly DataIssue[], top: number): SectionBuilder
   return b;
 }
 
+/** 标注颜色说明: each mark colour, painted, with what it means (on the data sheet and in 学校达标情况). */
+function legendSection(rule: ReportInput['rule'], top: number): SectionBuilder {
+  const b = new SectionBuilder('legend', top);
+  b.add(['附：标注颜色说明（数据表和本表的底色）'], [], SECTION_STYLE);
+  for (const entry of HIGHLIGHT_LEGEND) {
+    const row = b.add([legendText(entry.key, rule?.r ?? null)]);
+    b.style(row, 0, row, 0, { fill: entry.fill, border: true, wrap: true });
+  }
+  return b;
+}
+
 /**
  * Lays out the report: a title, then 概况, 差异系数 per stage (with the composite row in composite mode),
- * 学校达标情况 per school part, 未纳入计算 and 数据问题, one blank row between sections.
+ * 学校达标情况 per school part, 未纳入计算, 数据问题 and the colour legend, one blank row between sections.
  */
 export function planReport(input: ReportInput): ReportPlan {
   const stages = stageList(input.stages);
@@ -432,9 +478,10 @@ export function planReport(input: ReportInput): ReportPlan {
   const next = () => builders[builders.length - 1].nextRow + 1;
   builders.push(overviewSection(input, stages, next()));
   builders.push(coefficientSection(stages, next()));
-  builders.push(schoolSection(input.schools, next()));
+  builders.push(schoolSection(input.schools, next(), input.units));
   builders.push(excludedSection(input.excluded, next()));
   builders.push(issueSection(input.issues, next()));
+  builders.push(legendSection(input.rule, next()));
 
   const sections = builders.map((b) => b.build());
   const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));

@@ -1,6 +1,8 @@
 /** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
 import { countyVerdict } from './countyVerdict';
 import { evaluate } from './evaluate';
+import type { ResourceUnits } from './format';
+import type { ColumnMapping } from './headers';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStage } from './planner';
 import { planRemediationReport } from './remediationReport';
@@ -20,10 +22,19 @@ export interface SheetCheck {
   issues: DataIssue[];
 }
 
+/** The unit each mapped column is written in when it is not the base unit (万元 → factor 10000), by field key. */
+export function resourceUnits(mapping: ColumnMapping | undefined): ResourceUnits {
+  const units: ResourceUnits = {};
+  for (const [field, m] of Object.entries(mapping ?? {})) {
+    if (m?.unit && m.unitFactor !== 1) units[field] = { unit: m.unit, factor: m.unitFactor };
+  }
+  return units;
+}
+
 /** Reads the table with the given (or detected) mapping and evaluates it. Never throws on data. */
 export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableOptions = {}): SheetCheck {
   const table = readTable(grid, options);
-  const evaluation = evaluate(table.rows, profile);
+  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
   return {
     sheet: grid.sheet,
     profile,
@@ -53,6 +64,8 @@ export function highlightsFor(check: SheetCheck): HighlightPlan {
     schools: check.evaluation.schools,
     columns: check.evaluation.parts,
     issues: check.issues,
+    units: resourceUnits(check.table.mapping),
+    rule: check.profile.schoolRule,
   });
 }
 
@@ -73,6 +86,8 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
     excluded: evaluation.excluded,
     issues: check.issues,
     county: countyVerdict(evaluation),
+    rule: check.profile.schoolRule,
+    units: resourceUnits(check.table.mapping),
   });
 }
 

@@ -219,6 +219,12 @@ export interface IndicatorVerdict {
   fromRatio?: boolean;
   /** Every sheet field holding the raw resource (e.g. ['peTeachers', 'musicTeachers', 'artTeachers']). */
   resourceFields?: string[];
+  /** The rule's r (0.85) when the profile has a per-school rule and the indicator a standard. */
+  floorShare?: number;
+  /** Unmet but ≥ r × standard, decided exactly (the allowance); false below that floor; absent when met or unknown. */
+  withinAllowance?: boolean;
+  /** Raw resource to add to reach r × standard (0 within the allowance), rounded up as `gap` is; absent when met. */
+  floorGap?: number;
 }
 
 /** Other per-school checks of spec §7. */

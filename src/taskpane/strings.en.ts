@@ -136,6 +136,21 @@ export const en: Strings = {
   unknownCells: (cells) => `Missing ${cells} (not counted as 0)`,
   noSchoolVerdicts: 'This standard has no per-school verdict.',
   schoolMet: (met, judged) => `${met} of ${judged} indicators met`,
+  legendTitle: 'Colours marked on the sheet',
+  legend: (key, r) => {
+    const floor = r === null ? '' : ` (at least ${Math.round(r * 1000) / 10}% of it)`;
+    switch (key) {
+      case 'school':
+        return 'School name: the school does not meet the per-school standard (see its note)';
+      case 'indicator':
+        return 'Below standard and the school fails; or a size, class-size or room check failed';
+      case 'allowance':
+        return `Below standard but within the allowance${floor}: the school still passes`;
+      case 'dataIssue':
+        return 'Data problem: missing, invalid or doubtful data';
+    }
+  },
+  teacherRatioMean: (decimal, ratio) => `County mean ${decimal} (${ratio})`,
   checksTitle: (n) => `Size, class size and other checks failed (${num(n)})`,
   issuesTitle: (n) => `Data problems (${num(n)})`,
   noIssues: 'No data problems found.',

@@ -1,4 +1,5 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
+import { legendText, type LegendEntry } from '../engine/highlightPlan';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 
@@ -132,7 +133,11 @@ export const zhCN = {
   undecidedTitle: (n: number) => `缺数据、无法判定（${num(n)}）`,
   unknownCells: (cells: string) => `缺少 ${cells}（不按 0 计算）`,
   noSchoolVerdicts: '该标准不做学校达标判定。',
-  schoolMet: (met: number, judged: number) => `${judged} 项指标达标 ${met} 项`,
+  schoolMet: (met: number, judged: number) => `${judged} 项指标中 ${met} 项达标`,
+  legendTitle: '工作表标注颜色',
+  /** The engine's wording of each mark colour (`r` the rule's floor, null without a school rule). */
+  legend: (key: LegendEntry['key'], r: number | null): string => legendText(key, r),
+  teacherRatioMean: (decimal: string, ratio: string) => `县均值 ${decimal}（即 ${ratio}）`,
   checksTitle: (n: number) => `规模、班额等核查未通过（${num(n)}）`,
   issuesTitle: (n: number) => `数据问题（${num(n)}）`,
   noIssues: '未发现数据问题。',

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { JsonResult, JsonUnusable } from '../../src/cli/json';
 import { run } from '../../src/cli/main';
 import { REPORT_SHEET_NAME } from '../../src/engine/reportPlan';
-import { cli, fillOf, noteOf, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
+import { addTable, cli, fillOf, noteOf, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -25,8 +25,10 @@ describe('the readable summary', () => {
     expect(stdout).toMatch(/生均教学仪器设备值\s+4,076\.65\s+0\.582\s+≤0\.50\s+未达标/);
     expect(stdout).toContain('小学差异系数结论：未达标');
     expect(stdout).toContain('初中差异系数结论：达标');
+    // The reason names the rule that fails, then what makes the school pass (18.75㎡) and what reaches the standard.
     expect(stdout).toContain(
-      '第 15 行  柳河镇杨庄小学（小学）：生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 300㎡',
+      '第 15 行  柳河镇杨庄小学（小学）：6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线；' +
+        '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
     );
     expect(stdout).toContain('第 26 行  李家沟教学点：教学点在校生 28 人');
     expect(stdout).toContain('第 3 行  城关第一小学（小学）：最大班额 48 人');
@@ -120,6 +122,39 @@ describe('--json', () => {
       { row: 40, name: '县特殊教育学校', reason: 'special' },
     ]);
     expect(r.issues).toEqual([]);
+  });
+
+  test('CVs and composites are the doubles nearest the exact values: a composite of exactly 0.55 prints 0.55', async () => {
+    // Two 初中 of 100 pupils, every resource 31 : 9 → each of the 8 CVs is exactly 22/40 = 0.55, and so is their mean;
+    // the float mean of the eight float CVs is 0.5499999999999999.
+    const header = [
+      '学校名称',
+      '学校类型',
+      '在校生数',
+      '教学及辅助用房面积（㎡）',
+      '体育运动场（馆）面积（㎡）',
+      '教学仪器设备值（元）',
+      '计算机台数',
+      '图书册数',
+      '专任教师数',
+      '高于规定学历教师数',
+      '中级及以上职称教师数',
+    ];
+    const file = await writeWorkbook(dir, '综合0.55.xlsx', (wb) =>
+      addTable(wb, '学校', [
+        header,
+        ['甲中学', '初中', 100, ...Array(8).fill(31)],
+        ['乙中学', '初中', 100, ...Array(8).fill(9)],
+      ]),
+    );
+    const { code, stdout } = await cli('check', file, '--profile', 'basic-2012', '--json');
+    expect(code).toBe(0);
+    const junior = (JSON.parse(stdout) as JsonResult).stages.junior!;
+    expect(stdout).toContain('"composite": 0.55,');
+    expect(stdout).not.toContain('0.5499999999999999');
+    expect(junior.composite).toBe(0.55);
+    expect(junior.pass).toBe(true);
+    expect(Object.values(junior.indicators).map((i) => i!.cv)).toEqual(Array(8).fill(0.55));
   });
 
   test('several files, or a folder, give an array; an unusable file an error entry', async () => {

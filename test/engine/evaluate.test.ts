@@ -1,6 +1,6 @@
 // evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
 import fc from 'fast-check';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate, exactValueOf } from '../../src/engine/evaluate';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
 import type { SchoolRow } from '../../src/engine/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
@@ -288,7 +288,10 @@ describe('verdict details are built on first access and behave like plain proper
       met: 6,
       pass: false,
       checks: [expect.objectContaining({ check: 'schoolSize', pass: true })],
-      reasons: ['生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡'],
+      reasons: [
+        '6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线',
+        '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 75㎡ 达到底线即可使学校达标，增加 1,200㎡ 达到标准',
+      ],
     });
     expect(plain.indicators).toHaveLength(7);
     expect((v as unknown as { toJSON(): unknown }).toJSON()).toEqual(plain);
@@ -299,5 +302,88 @@ describe('verdict details are built on first access and behave like plain proper
     expect(v.reasons).toBe(v.reasons);
     v.reasons = ['自定义'];
     expect(v.reasons).toEqual(['自定义']);
+  });
+});
+
+describe('exact values for output: "the correctly rounded doubles of the exact values"', () => {
+  // Two schools of 100 pupils, every resource 31 : 9 → each CV is exactly 22/40 = 0.55, so is their mean.
+  const counts = (x: number) => ({
+    students: 100,
+    teachingArea: x,
+    sportsArea: x,
+    equipmentValue: x,
+    computers: x,
+    books: x,
+    teachers: x,
+    qualifiedTeachers: x,
+    seniorTitleTeachers: x,
+  });
+  const ev = evaluate(
+    [
+      { row: 2, name: '甲', kind: 'junior', counts: counts(31) },
+      { row: 3, name: '乙', kind: 'junior', counts: counts(9) },
+    ],
+    BASIC_2012,
+  );
+  const junior = ev.stages.junior!;
+
+  test('a composite of exactly 0.55 is 0.55 (the float mean is 0.5499999999999999) and passes ≤ 0.55', () => {
+    expect(junior.composite!.value).toBe(0.5499999999999999);
+    expect(exactValueOf(junior.composite!)).toBe(0.55);
+    expect(junior.composite!.pass).toBe(true);
+  });
+
+  test('each CV is the double nearest √(CV²): 0.55', () => {
+    for (const r of Object.values(junior.indicators)) expect(exactValueOf(r!)).toBe(0.55);
+  });
+
+  test('an irrational CV is the double nearest the exact root (TV-1 books per student: 0.515257…)', () => {
+    const tv1 = evaluate(
+      [
+        [45, 279],
+        [37, 137],
+        [89, 935],
+        [76, 160],
+        [55, 402],
+      ].map(([students, books], i) => ({
+        row: i + 2,
+        name: `校${i}`,
+        kind: 'primary' as const,
+        counts: { students, books },
+      })),
+      BASIC_2012,
+    );
+    const books = tv1.stages.primary!.indicators.booksPerStudent!;
+    expect(exactValueOf(books)).toBeCloseTo(0.515257, 6);
+    expect(Math.abs(exactValueOf(books)! - books.cv!)).toBeLessThan(1e-15);
+  });
+
+  test('an undefined CV stays null', () => {
+    const zero = evaluate(
+      [
+        { row: 2, name: '甲', kind: 'junior', counts: { students: 100, books: 0 } },
+        { row: 3, name: '乙', kind: 'junior', counts: { students: 50, books: 0 } },
+      ],
+      BASIC_2012,
+    );
+    expect(exactValueOf(zero.stages.junior!.indicators.booksPerStudent!)).toBeNull();
+  });
+});
+
+describe('amounts in reasons follow the column unit given to evaluate()', () => {
+  test('equipment read from a 万元 column: "需增加 …万元" with 2 decimals; values stay in 元', () => {
+    const ev = evaluate(
+      [qualityRow(2, '甲', 'primary', 200, [4.5, 1.2, 1.0, 5.0, 8.0, 1700, 2.5])],
+      QUALITY_2017,
+      {
+        units: { equipmentValue: { unit: '万元', factor: 10000 } },
+      },
+    );
+    const equipment = ev.schools[0].indicators.find((i) => i.indicator === 'equipmentValuePerStudent')!;
+    expect(equipment).toMatchObject({ value: 1700, gap: 60000, floorGap: 0, withinAllowance: true });
+    expect(ev.schools[0].pass).toBe(true);
+    expect(ev.schools[0].reasons).toEqual([
+      '生均教学仪器设备值 1,700元 < 标准 2,000元（85%）：低于标准但在 85% 允许范围内，学校仍达标；增加 6.00万元 达到标准',
+    ]);
   });
 });

@@ -1,11 +1,15 @@
 // The highlight plan: which cells are shaded, in which colour, with which note (spec §1: "a non-compliant cell is shaded").
 import fc from 'fast-check';
+import { evaluate } from '../../src/engine/evaluate';
 import {
   chunkAddresses,
   HIGHLIGHT_FILLS,
+  HIGHLIGHT_LEGEND,
+  legendText,
   planHighlights,
   type CellMark,
 } from '../../src/engine/highlightPlan';
+import { QUALITY_2017 } from '../../src/engine/profiles';
 import type {
   CheckResult,
   ColumnMap,
@@ -15,7 +19,7 @@ import type {
   SchoolPart,
   SchoolVerdict,
 } from '../../src/engine/types';
-import { QUALITY_COLUMNS } from './support/rows';
+import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 // The sheet layout used throughout: A 学校名称, B 学段, C 在校生数, D 高于规定学历, E 骨干, F 体育艺术(合并),
 // G 教学用房面积, H 体育运动场馆面积, I 设备值, J 多媒体教室, K 最大班额.
@@ -100,8 +104,12 @@ function markAt(marks: CellMark[], address: string): CellMark {
 
 describe('planHighlights — failing indicators shade their resource cell', () => {
   test('TV-5 D: "84% fails" → the sports-area cell H12 is shaded amber with a concrete note', () => {
-    const school = tv5('城关小学', 12, D, true);
-    const plan = planHighlights({ sheet: '学校数据', schools: [school], columns: COLUMNS });
+    const school = tv5('城关小学', 12, D, false);
+    const plan = planHighlights({
+      sheet: '学校数据',
+      schools: [school],
+      columns: { ...COLUMNS, name: undefined },
+    });
     expect(plan.sheet).toBe('学校数据');
     expect(plan.marks).toHaveLength(1);
     const mark = plan.marks[0];
@@ -137,9 +145,11 @@ describe('planHighlights — failing indicators shade their resource cell', () =
     const plan = planHighlights({ sheet: 'S', schools: [school], columns });
     expect(plan.marks.map((m) => m.address)).toEqual(['C7', 'D7', 'E7']);
     expect(new Set(plan.marks.map((m) => m.note)).size).toBe(1);
+    // 0.8 of 0.9 is 88.9% (rounded, not truncated), and the school passes: the allowance's note and shade.
     expect(plan.marks[0].note).toBe(
-      '每百名学生拥有体育、艺术（美术、音乐）专任教师数 0.8 < 标准 0.9（88.8%），需增加 1人',
+      '每百名学生拥有体育、艺术（美术、音乐）专任教师数 0.8 < 标准 0.9（88.9%）：低于标准但在允许范围内，学校仍达标；增加 1人 达到标准',
     );
+    expect(plan.marks[0].fill).toBe(HIGHLIGHT_FILLS.allowance);
     // A sheet with only some of the three columns shades those it has.
     const partial = planHighlights({
       sheet: 'S',
@@ -151,17 +161,67 @@ describe('planHighlights — failing indicators shade their resource cell', () =
 
   test('a ratio-only sheet shades the ratio column', () => {
     const columns: ColumnMap = { name: 0, sportsAreaPerStudent: 5 };
-    const school = tv5('戊小学', 9, D, true);
+    const school = tv5('戊小学', 9, D, false);
     school.indicators[4] = { ...school.indicators[4], fromRatio: true, gap: null, resourceField: undefined };
     const plan = planHighlights({ sheet: 'S', schools: [school], columns });
-    expect(plan.marks.map((m) => m.address)).toEqual(['F9']);
-    expect(plan.marks[0].note).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%）');
+    expect(plan.marks.map((m) => m.address)).toEqual(['A9', 'F9']);
+    expect(plan.marks[1].note).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%）');
   });
 
   test('a failing indicator whose cell is not on the sheet produces no mark', () => {
     const school = tv5('己小学', 9, D, true);
     const plan = planHighlights({ sheet: 'S', schools: [school], columns: { name: 0 } });
     expect(plan.marks).toEqual([]);
+  });
+});
+
+describe('planHighlights — the allowance: "the remaining one ≥ 85% of its standard" (TV-5 C and D)', () => {
+  // 250 pupils: D's 6.3㎡ is 1,575㎡ of sports area; 18.75㎡ more reach the 85% floor, 300㎡ the standard.
+  const ev = evaluate(
+    [
+      qualityRow(3, 'C', 'primary', 250, [4.5, 1.2, 1.0, 5.0, 6.375, 2100, 2.5]),
+      qualityRow(4, 'D', 'primary', 250, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5]),
+    ],
+    QUALITY_2017,
+  );
+  const plan = planHighlights({
+    sheet: 'S',
+    schools: ev.schools,
+    columns: COLUMNS,
+    rule: QUALITY_2017.schoolRule,
+  });
+
+  test('C passes at exactly 85%: its sports-area cell gets the lighter allowance shade and says the school passes', () => {
+    const c = markAt(plan.marks, 'H3');
+    expect(c.kind).toBe('allowance');
+    expect(c.fill).toBe('#FFF2CC');
+    expect(c.note).toBe(
+      '生均体育运动场馆面积 6.38㎡ < 标准 7.5㎡（85%）：低于标准但在 85% 允许范围内，学校仍达标；增加 281.25㎡ 达到标准',
+    );
+    expect(plan.marks.find((m) => m.address === 'A3')).toBeUndefined();
+  });
+
+  test('D fails at 84%: amber, with what makes the school pass (18.75㎡) and what reaches the standard (300㎡)', () => {
+    const d = markAt(plan.marks, 'H4');
+    expect(d.kind).toBe('indicator');
+    expect(d.fill).toBe(HIGHLIGHT_FILLS.indicator);
+    expect(d.note).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+    );
+    expect(markAt(plan.marks, 'A4').note).toBe(
+      'D未达到校际标准\n· 6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线\n· ' +
+        '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+    );
+  });
+
+  test('the legend names every mark colour once, the allowance distinct from the failing amber', () => {
+    const fills = HIGHLIGHT_LEGEND.map((e) => e.fill);
+    expect(new Set(fills).size).toBe(fills.length);
+    expect(new Set(Object.values(HIGHLIGHT_FILLS))).toEqual(new Set(fills));
+    expect(HIGHLIGHT_FILLS.allowance).not.toBe(HIGHLIGHT_FILLS.indicator);
+    expect(legendText('allowance', 0.85)).toBe('数值低于标准，但在 85% 允许范围内，学校仍达标');
+    const kinds = HIGHLIGHT_LEGEND.flatMap((e) => e.kinds);
+    expect(new Set(kinds)).toEqual(new Set(Object.keys(HIGHLIGHT_FILLS)));
   });
 });
 
@@ -176,7 +236,7 @@ describe('planHighlights — failing schools, §7 checks and data issues', () =>
     expect(name.fill).toBe('#FF9999');
     expect(name.fill).not.toBe(HIGHLIGHT_FILLS.indicator);
     expect(name.note).toBe(
-      '丙小学未达到校际标准：7 项指标达标 5 项\n· 每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人',
+      '丙小学未达到校际标准\n· 每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人',
     );
     expect(plan.marks.map((m) => m.address)).toEqual(['A5', 'D5', 'H5']);
   });
@@ -353,8 +413,8 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     const plan = planHighlights({
       sheet: 'S',
       schools: [
-        part('primary', [sportsPrimary], true),
-        part('junior', [sportsJunior, qualifiedJunior], true),
+        part('primary', [sportsPrimary], null),
+        part('junior', [sportsJunior, qualifiedJunior], null),
       ],
       columns: combinedColumns,
     });
@@ -396,13 +456,14 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     const name = markAt(plan.marks, 'A15');
     expect(name.kind).toBe('school');
     expect(name.fill).toBe(HIGHLIGHT_FILLS.school);
-    expect(name.note.split('\n')[0]).toBe('实验学校（小学部）未达到校际标准：1 项指标达标 0 项');
+    expect(name.note.split('\n')[0]).toBe('实验学校（小学部）未达到校际标准：1 项指标中 0 项达标');
     expect(name.note.split('\n').pop()).toBe('学校名称重复');
     const sports = markAt(plan.marks, 'F15');
     expect(sports.kind).toBe('indicator');
     expect(sports.fill).toBe(HIGHLIGHT_FILLS.indicator);
     expect(sports.note.split('\n')).toHaveLength(3);
-    expect(sports.note.split('\n')[2]).toBe('面积疑似以亩填写');
+    // Notes strongest first: the failing part's, the data issue's, then the passing part's allowance.
+    expect(sports.note.split('\n')[1]).toBe('面积疑似以亩填写');
   });
 
   test('columns may come from the parts as read (each with its own ColumnMap) or from a function', () => {

@@ -1,4 +1,5 @@
 // The report plan: the 均衡评估报告 sheet as data — sections, number formats, pass/fail fills, A4 landscape.
+import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND } from '../../src/engine/highlightPlan';
 import {
   planReport,
   REPORT_SHEET_NAME,
@@ -162,7 +163,7 @@ describe('planReport — layout', () => {
     });
   });
 
-  test('sections come in order 标题, 概况, 差异系数, 学校达标情况, 未纳入计算, 数据问题, one blank row apart', () => {
+  test('sections come in order 标题, 概况, 差异系数, 学校达标情况, 未纳入计算, 数据问题, 颜色说明, one blank row apart', () => {
     expect(plan.sections.map((s) => s.id)).toEqual([
       'title',
       'overview',
@@ -170,6 +171,7 @@ describe('planReport — layout', () => {
       'schools',
       'excluded',
       'issues',
+      'legend',
     ]);
     expect(plan.sections[0].top).toBe(1);
     for (let i = 1; i < plan.sections.length; i++) {
@@ -411,11 +413,82 @@ describe('planReport — empty evaluation', () => {
       'schools',
       'excluded',
       'issues',
+      'legend',
     ]);
     for (const id of ['coefficients', 'schools', 'excluded', 'issues']) {
       const s = plan.sections.find((x) => x.id === id)!;
       expect(s.values.some((row) => row[0] === '无')).toBe(true);
     }
     expect(plan.columnWidths.length).toBe(plan.columnCount);
+  });
+});
+
+describe('planReport — colours, the allowance and numbers as staff write them', () => {
+  // TV-5 C: exactly 85% of the sports-area standard, the school passes within the allowance.
+  const schoolC: SchoolVerdict = {
+    ...schoolF,
+    key: '13:primary',
+    row: 13,
+    name: '河湾小学',
+    stage: 'primary',
+    indicators: [
+      {
+        ...verdict('sportsAreaPerStudent', 6.375, 7.5, 1125),
+        floorShare: 0.85,
+        withinAllowance: true,
+        floorGap: 0,
+      },
+      verdict('equipmentValuePerStudent', 1740, 2000, 260000),
+    ],
+    met: 6,
+    pass: true,
+  };
+  const plan = planReport({
+    ...input,
+    schools: [schoolD, schoolC],
+    rule: { k: 6, r: 0.85 },
+    units: { equipmentValue: { unit: '万元', factor: 10000 } },
+    stages: {
+      primary: {
+        ...primary,
+        indicators: { teachersPerStudent: cv('teachersPerStudent', 0.2, null, { mean: 0.0511 }) },
+      },
+    },
+  });
+
+  test('the legend writes every mark colour, painted, with what it means (85% from the profile)', () => {
+    const legend = plan.sections.find((s) => s.id === 'legend')!;
+    expect(legend.values[0][0]).toBe('附：标注颜色说明（数据表和本表的底色）');
+    const rows = legend.values.slice(1).map((r) => r[0]);
+    expect(rows).toHaveLength(HIGHLIGHT_LEGEND.length);
+    expect(rows).toContain('数值低于标准，但在 85% 允许范围内，学校仍达标');
+    HIGHLIGHT_LEGEND.forEach((entry, i) => {
+      expect(stylesAt(plan, legend.top + 1 + i, 0).fill).toBe(entry.fill);
+    });
+  });
+
+  test("a passing school's below-standard value has the allowance shade; a failing school's the amber", () => {
+    const header = findRow(plan, '学校名称');
+    const sportsColumn = header.values.indexOf('生均体育运动场馆面积');
+    const c = findRow(plan, '河湾小学');
+    const d = findRow(plan, '城关小学');
+    expect(stylesAt(plan, c.row, sportsColumn).fill).toBe(HIGHLIGHT_FILLS.allowance);
+    expect(stylesAt(plan, d.row, sportsColumn).fill).toBe(HIGHLIGHT_FILLS.indicator);
+  });
+
+  test("a money gap follows its column's unit: 差额（万元）26", () => {
+    const header = findRow(plan, '学校名称');
+    const equipment = header.values.indexOf('生均教学仪器设备值');
+    const sub = cellsOf(plan).get(header.row + 1)!;
+    expect(sub[equipment + 2]).toBe('差额（万元）');
+    const c = findRow(plan, '河湾小学');
+    expect(c.values[equipment + 2]).toBe(26);
+    expect(formatAt(plan, c.row, equipment + 2)).toBe('#,##0.00');
+  });
+
+  test('师生比 beside its decimal: “县均值即 1:19.6”', () => {
+    const row = findRow(plan, '师生比');
+    expect(row.values[1]).toBe(0.0511);
+    expect(row.values[5]).toContain('县均值即 1:19.6');
   });
 });

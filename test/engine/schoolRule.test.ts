@@ -1,6 +1,13 @@
 // Per-school rule (spec §4): TV-5, "exactly 85% passes", the float trap, other provinces' k of n, gaps and reasons.
 import { evaluate } from '../../src/engine/evaluate';
-import { formatIndicatorReason, formatNumber, formatPercent } from '../../src/engine/format';
+import {
+  formatAmount,
+  formatIndicatorReason,
+  formatNumber,
+  formatPercent,
+  formatPercentBelow,
+  formatTeacherRatio,
+} from '../../src/engine/format';
 import { parseProfile, QUALITY_2017 } from '../../src/engine/profiles';
 import {
   compareToFloor,
@@ -77,13 +84,55 @@ describe('TV-5 from raw counts through evaluate() (1000 students each)', () => {
     expect(e).toMatchObject({ value: 4.1, pass: false, gap: 1, resourceField: 'qualifiedTeachers' });
   });
 
-  test('reasons: one zh-CN line per unmet indicator, in the house format', () => {
-    expect(byName('D').reasons).toEqual(['生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡']);
+  test('reasons name the rule that fails (k and r from the profile), then each unmet indicator with both amounts', () => {
+    expect(byName('D').reasons).toEqual([
+      '6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线',
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 75㎡ 达到底线即可使学校达标，增加 1,200㎡ 达到标准',
+    ]);
     expect(byName('E').reasons).toEqual([
-      '每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），需增加 1人',
-      '生均体育运动场馆面积 7㎡ < 标准 7.5㎡（93.3%），需增加 500㎡',
+      '仅 5 项达标，少于 6 项',
+      '每百名学生拥有高于规定学历教师数 4.1 < 标准 4.2（97.6%），在 85% 允许范围内；增加 1人 达到标准',
+      '生均体育运动场馆面积 7㎡ < 标准 7.5㎡（93.3%），在 85% 允许范围内；增加 500㎡ 达到标准',
     ]);
     expect(byName('A').reasons).toEqual([]);
+  });
+
+  test('a passing school below standard says it is within the allowance (C at exactly 85%, B at 86.7%)', () => {
+    expect(byName('C').reasons).toEqual([
+      '生均体育运动场馆面积 6.38㎡ < 标准 7.5㎡（85%）：低于标准但在 85% 允许范围内，学校仍达标；增加 1,125㎡ 达到标准',
+    ]);
+    expect(byName('B').reasons[0]).toContain('（86.7%）：低于标准但在 85% 允许范围内，学校仍达标');
+  });
+
+  test('each unmet indicator carries the floor: r, whether it is within the allowance, and the gap to r × standard', () => {
+    const sports = (name: string) =>
+      byName(name).indicators.find((i) => i.indicator === 'sportsAreaPerStudent')!;
+    expect(sports('C')).toMatchObject({ floorShare: 0.85, withinAllowance: true, floorGap: 0, gap: 1125 });
+    expect(sports('D')).toMatchObject({ floorShare: 0.85, withinAllowance: false, floorGap: 75, gap: 1200 });
+    expect(sports('A').withinAllowance).toBeUndefined();
+  });
+
+  test("the issue's school: 6.3㎡ for 250 pupils needs 18.75㎡ to pass and 300㎡ to reach the standard", () => {
+    const ev250 = evaluate([qualityRow(2, '杨庄小学', 'primary', 250, withSports(6.3))], QUALITY_2017);
+    expect(ev250.schools[0].pass).toBe(false);
+    expect(ev250.schools[0].reasons).toEqual([
+      '6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线',
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+    ]);
+  });
+
+  test('"at least k" and r come from the profile: 5 of 7 at 90%', () => {
+    const parsed = parseProfile({ extends: 'quality-2017', schoolRule: { k: 5, r: 0.9 } });
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const ev5 = evaluate(
+      [
+        qualityRow(2, '四项', 'primary', 1000, [4.1, 0.9, 1.0, 5.0, 7.0, 2100, 2.5]),
+        qualityRow(3, '底线', 'primary', 1000, withSports(6.3)),
+      ],
+      parsed.profile,
+    );
+    expect(ev5.schools[0].reasons[0]).toBe('仅 4 项达标，少于 5 项');
+    expect(ev5.schools[1].reasons[0]).toBe('6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 90% 底线');
   });
 });
 
@@ -300,15 +349,56 @@ describe('the rule "met == n or (met ≥ k and every unmet ≥ r × standard)" w
 });
 
 describe('reason formatting (exported for the highlight plan and the report)', () => {
-  test('numbers: thousands separators, ≤ 2 decimals, percent truncated so 84.96% never shows as 85%', () => {
+  test('numbers: thousands separators, ≤ 2 decimals; percentages rounded, not truncated (4/4.5 = 88.9%)', () => {
     expect(formatNumber(1220)).toBe('1,220');
     expect(formatNumber(1234567.891)).toBe('1,234,567.89');
     expect(formatNumber(6.3)).toBe('6.3');
     expect(formatNumber(-0.001)).toBe('0');
     expect(formatPercent(0.84)).toBe('84%');
     expect(formatPercent(0.85)).toBe('85%');
-    expect(formatPercent(0.8496)).toBe('84.9%');
-    expect(formatPercent(6.5 / 7.5)).toBe('86.6%');
+    expect(formatPercent(4 / 4.5)).toBe('88.9%');
+    expect(formatPercent(6.5 / 7.5)).toBe('86.7%');
+  });
+
+  test('a share below the 85% floor is never shown as 85%: whole percent, else one more decimal', () => {
+    expect(formatPercentBelow(0.84, 0.85)).toBe('84%');
+    expect(formatPercentBelow(0.8467, 0.85)).toBe('84.7%');
+    expect(formatPercentBelow(0.8496, 0.85)).toBe('84.96%');
+    expect(formatPercentBelow(0.84999, 0.85)).toBe('84.999%');
+    expect(formatPercentBelow(0.8499999999999, 0.85)).not.toMatch(/^85/);
+    // An unmet indicator is never shown at 100% either.
+    expect(formatPercentBelow(0.9996, 1, 1)).toBe('99.96%');
+  });
+
+  test('师生比 as staff write it: students per teacher, 1 decimal', () => {
+    expect(formatTeacherRatio(0.0511)).toBe('1:19.6');
+    expect(formatTeacherRatio(1 / 13)).toBe('1:13.0');
+    expect(formatTeacherRatio(0)).toBe('—');
+  });
+
+  test('money follows its column\'s unit: 260,000 元 in a 万元 column is "26.00万元", rounded up to 2 decimals', () => {
+    const verdict = {
+      indicator: 'equipmentValuePerStudent' as const,
+      value: 1740,
+      standard: 2000,
+      ratio: 0.87,
+      pass: false,
+      gap: 260000,
+      resourceField: 'equipmentValue',
+    };
+    const units = { equipmentValue: { unit: '万元', factor: 10000 } };
+    expect(formatAmount(verdict, 260000, units)).toBe('26.00万元');
+    expect(formatAmount(verdict, 123456.78, units)).toBe('12.35万元');
+    expect(formatAmount(verdict, 260000)).toBe('260,000元');
+    expect(formatIndicatorReason(verdict, { units })).toBe(
+      '生均教学仪器设备值 1,740元 < 标准 2,000元（87%），需增加 26.00万元',
+    );
+    // Only money follows the column: an area column in 亩 still reads in ㎡.
+    expect(
+      formatAmount({ ...verdict, indicator: 'sportsAreaPerStudent', resourceField: 'sportsArea' }, 300, {
+        sportsArea: { unit: '亩', factor: 10000 / 15 },
+      }),
+    ).toBe('300㎡');
   });
 
   test('"生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,220㎡"', () => {
@@ -334,6 +424,6 @@ describe('reason formatting (exported for the highlight plan and the report)', (
         pass: false,
         gap: 0.01,
       }),
-    ).toBe('生均教学仪器设备值 1,999.999元 < 标准 2,000元（99.9%），需增加 0.01元');
+    ).toBe('生均教学仪器设备值 1,999.999元 < 标准 2,000元（99.99995%），需增加 0.01元');
   });
 });

@@ -23,7 +23,13 @@ function ctx(fake: FakeExcel): Excel.RequestContext {
 function mark(address: string, kind: CellMark['kind'], note: string): CellMark {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
   const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const fill = { indicator: '#FFE699', check: '#FFE699', school: '#FF9999', dataIssue: '#D9D2E9' }[kind];
+  const fill = {
+    allowance: '#FFF2CC',
+    indicator: '#FFE699',
+    check: '#FFE699',
+    school: '#FF9999',
+    dataIssue: '#D9D2E9',
+  }[kind];
   return { row: Number(m[2]), column, address, kind, fill, note };
 }
 

@@ -226,15 +226,37 @@ test('检查并标注: the counts, the CV table per stage with badges, the faili
 
   const failing = results.getByRole('button', { name: '未达标学校（4）' });
   expect(failing.getAttribute('aria-expanded')).toBe('true');
-  expect(results.getByRole('button', { name: '定位到 柳河镇杨庄小学' }).textContent).toContain(
-    '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 300㎡',
-  );
+  // The reason names the rule that fails, then both amounts: to the 85% floor (the school passes) and to the standard.
+  const yangzhuang = results.getByRole('button', { name: '定位到 柳河镇杨庄小学' }).textContent;
+  expect(yangzhuang).toContain('6 项达标；生均体育运动场馆面积仅为标准的 84%，低于 85% 底线');
+  expect(yangzhuang).toContain('增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准');
+  expect(yangzhuang).not.toContain('7 项指标达标 6 项');
   expect(screen.getByText(/^检查完成，已标注 \d+ 个单元格。$/)).toBeTruthy();
   // 柳河镇杨庄小学 (row 15) fails on its sports area: the name turns red, the area cell amber, both with notes.
   const sheet = fake.workbook.sheet('学校基本情况');
   expect(sheet.cell('B15').fill.color).toBe('#FF9999');
   expect(sheet.cell('R15').fill.color).toBe('#FFE699');
-  expect(sheet.dump().notes.R15.content).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 300㎡');
+  expect(sheet.dump().notes.R15.content).toBe(
+    '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+  );
+
+  // The legend of every colour painted on the sheet, the allowance's with the profile's 85%.
+  const legend = within(results.getByRole('list', { name: '工作表标注颜色' }));
+  expect(legend.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    '学校名称：该校未达到校际标准（说明见批注）',
+    '数值低于标准，且该校未达标；或未通过其他检查（班额、规模、功能室）',
+    '数值低于标准，但在 85% 允许范围内，学校仍达标',
+    '数据问题：缺少、无效或需核对的数据',
+  ]);
+  const swatches = legend
+    .getAllByRole('listitem')
+    .map((li) => (li.querySelector('span[aria-hidden]') as HTMLElement).style.backgroundColor);
+  expect(swatches).toEqual([
+    'rgb(255, 153, 153)',
+    'rgb(255, 230, 153)',
+    'rgb(255, 242, 204)',
+    'rgb(217, 210, 233)',
+  ]);
   expect(sheet.cell('C15').fill).toEqual(original[0].cells.C15.fill);
 
   fireEvent.click(results.getByRole('button', { name: '未纳入计算（2）' }));
@@ -417,6 +439,13 @@ test('English display language: the same pane in English', async () => {
   expect(await screen.findByText('Sheet “学校基本情况”')).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Check and mark' })).toBeTruthy();
   expect(screen.getByRole('tab', { name: /Remediation/ })).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Check and mark' }));
+  const legend = await screen.findByRole('list', { name: 'Colours marked on the sheet' });
+  expect(
+    within(legend).getByText(
+      'Below standard but within the allowance (at least 85% of it): the school still passes',
+    ),
+  ).toBeTruthy();
 });
 
 test('基本均衡: each stage is judged by its composite CV (the mean of the 8), shown as the last row', async () => {
@@ -437,6 +466,9 @@ test('基本均衡: each stage is judged by its composite CV (the mean of the 8)
   expect(results.getByText('标准：综合差异系数 ≤ 0.65')).toBeTruthy();
   expect(results.getByText('标准：综合差异系数 ≤ 0.55')).toBeTruthy();
   expect(results.getByText('该标准不做学校达标判定。')).toBeTruthy();
+  // 师生比 is teachers per student (spec §2.2); staff write it as students per teacher beside it.
+  const ratio = primary.getByText('师生比').closest('tr') as HTMLElement;
+  expect(ratio.textContent).toMatch(/县均值 0\.\d{1,4}（即 1:\d+\.\d）/);
 });
 
 test('使用所选区域 reads the selected range, and the next open reads that range again', async () => {

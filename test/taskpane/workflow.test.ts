@@ -2,7 +2,7 @@
 import path from 'path';
 import { planHighlights } from '../../src/engine/highlightPlan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import { countyVerdict, mergeIssues, reportFor } from '../../src/engine/sheetCheck';
+import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/sheetCheck';
 import type { DataIssue } from '../../src/engine/types';
 import { readSheet, type SheetRead } from '../../src/excel/readSheet';
 import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
@@ -199,18 +199,26 @@ describe('checking', () => {
       ['丙校', true],
       ['丁校', false],
     ]);
-    // The failing school's name turns red; a cell below its standard turns amber whether or not its school passes.
+    // The failing school's name turns red and its cell below standard amber; the passing school's cell at exactly
+    // 85% gets the lighter allowance shade.
     expect(outcome.plan.marks.map((m) => [m.address, m.fill])).toEqual([
-      ['H3', '#FFE699'],
+      ['H3', '#FFF2CC'],
       ['A4', '#FF9999'],
       ['H4', '#FFE699'],
     ]);
-    expect(outcome.plan.marks[2].note).toBe('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡');
+    expect(outcome.plan.marks[0].note).toContain('低于标准但在 85% 允许范围内，学校仍达标');
+    expect(outcome.plan.marks[2].note).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 75㎡ 达到底线即可使学校达标，增加 1,200㎡ 达到标准',
+    );
   });
 
   test('the pane marks exactly what planHighlights plans for the sample (table reader and engine issues merged)', () => {
     const outcome = runCheck(read, table.detected, table.headerBottom, QUALITY_2017);
     expect(outcome.evaluation.summary).toEqual({ checked: 37, passed: 33, failed: 4, undecided: 0, excluded: 2 });
+    // The sample's equipment value is in 万元: the note says so, as staff write it, not “260,000元”.
+    expect(outcome.plan.marks.find((m) => m.address === 'S36')?.note).toContain(
+      '增加 6.50万元 达到底线即可使学校达标，增加 26.00万元 达到标准',
+    );
     expect(outcome.plan).toEqual(
       planHighlights({
         sheet: '学校基本情况',
@@ -221,6 +229,8 @@ describe('checking', () => {
           columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([k]) => !k.includes('.'))),
         })),
         issues: outcome.issues,
+        rule: QUALITY_2017.schoolRule,
+        units: resourceUnits(outcome.table.mapping),
       }),
     );
     expect(countyVerdict(outcome.evaluation).verdict).toBe('fail');

@@ -29,6 +29,8 @@ import {
   Info16Regular,
   Warning16Regular,
 } from '@fluentui/react-icons';
+import { formatNumber, formatTeacherRatio } from '../../engine/format';
+import { HIGHLIGHT_LEGEND } from '../../engine/highlightPlan';
 import { INDICATORS } from '../../engine/indicators';
 import type {
   CoefficientResult,
@@ -104,6 +106,14 @@ const useStyles = makeStyles({
   itemBody: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   plain: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, overflowWrap: 'anywhere' },
   issueHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  legend: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  legendItem: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  swatch: {
+    flexShrink: 0,
+    width: '14px',
+    height: '14px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -148,6 +158,11 @@ function CoefficientRow({ result }: { result: CoefficientResult }) {
         {near && <Caption1 className={styles.note}>{near}</Caption1>}
         {result.note && (
           <Caption1 className={mergeClasses(styles.note, styles.muted)}>{result.note}</Caption1>
+        )}
+        {result.indicator === 'teachersPerStudent' && result.mean !== null && result.mean > 0 && (
+          <Caption1 className={mergeClasses(styles.note, styles.muted)}>
+            {strings.teacherRatioMean(formatNumber(result.mean, 4), formatTeacherRatio(result.mean))}
+          </Caption1>
         )}
       </TableCell>
       <TableCell className={styles.number}>{formatCv(result.cv, strings.cvUndefined)}</TableCell>
@@ -243,9 +258,30 @@ function Paged<T>({ items, render }: { items: readonly T[]; render: (item: T, in
   );
 }
 
+/** The stage, and the met count only when the reasons do not state the rule (they begin with it when they can). */
 function schoolLine(strings: Strings, school: SchoolVerdict): string {
+  if (school.reasons.length > 0) return strings.stageNames[school.stage];
   const judged = school.indicators.filter((i) => i.standard !== null).length;
   return `${strings.stageNames[school.stage]} · ${strings.schoolMet(school.met, judged)}`;
+}
+
+/** What each colour painted on the sheet means, from the engine's one legend. */
+function Legend({ r }: { r: number | null }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  return (
+    <div className={styles.legend}>
+      <Caption1 className={styles.muted}>{strings.legendTitle}</Caption1>
+      <ul className={styles.list} aria-label={strings.legendTitle}>
+        {HIGHLIGHT_LEGEND.map((entry) => (
+          <li key={entry.key} className={styles.legendItem}>
+            <span className={styles.swatch} style={{ backgroundColor: entry.fill }} aria-hidden="true" />
+            <Caption1>{strings.legend(entry.key, r)}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function SchoolButton(props: {
@@ -374,6 +410,7 @@ export function Results(props: {
       {stages.map((stage) => (
         <StageTable key={stage.stage} result={stage} ids={evaluation.profile.indicators} />
       ))}
+      <Legend r={evaluation.profile.schoolRule?.r ?? null} />
       <Accordion
         multiple
         collapsible

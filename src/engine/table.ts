@@ -6,6 +6,7 @@ import { detectHeader, missingColumnIssues } from './headers';
 import type { ColumnMapping, MappedColumn } from './headers';
 import { cellPlace, columnLetter, parseCellNumber, toHalfWidth } from './numbers';
 import type { ParsedNumber } from './numbers';
+import { isStandardName } from './scope';
 import type { AnyStage, CountField, DataIssue, IndicatorId, Ownership, SchoolKind, SchoolRow } from './types';
 
 export { cellAddress, columnLetter } from './numbers';
@@ -44,7 +45,7 @@ export interface ReadTableOptions {
 
 /** Why a non-blank row below the header is not a school. */
 export type SkipCode =
-  'total' | 'note' | 'numbering' | 'repeatedHeader' | 'noName' | 'noKind' | 'notCompulsory';
+  'total' | 'standard' | 'note' | 'numbering' | 'repeatedHeader' | 'noName' | 'noKind' | 'notCompulsory';
 
 export interface SkippedRow {
   row: number;
@@ -67,6 +68,7 @@ export interface TableRead {
 /** zh-CN texts of this module, kept together. */
 const MSG = {
   skipTotal: '合计、小计或平均行，不是学校',
+  skipStandard: '标准值行（国家标准、省定标准等），不是学校',
   skipNote: '表格下方的说明或签名行',
   skipNumbering: '栏目编号行（甲、乙、1、2…）',
   skipRepeatedHeader: '重复的表头行',
@@ -489,6 +491,10 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     }
     if (leading.some(isTotalText)) {
       skip('total', MSG.skipTotal);
+      continue;
+    }
+    if (isStandardName(name)) {
+      skip('standard', MSG.skipStandard);
       continue;
     }
     const firstText = leading.find((t) => t !== '') ?? '';

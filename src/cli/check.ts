@@ -42,7 +42,7 @@ export async function checkFile(
   const chosen = chooseSheet(file, opened.workbook, sheet);
   if (!chosen.ok) return { ...chosen, file };
 
-  const table = readTable(chosen.grid);
+  const table = readTable(chosen.grid, { dashes: profile.dashes });
   // Without a table or a required column nothing can be computed: that is unusable input, not a result.
   const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
   if (table.header === null || fatal.length > 0) {

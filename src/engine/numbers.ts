@@ -1,6 +1,6 @@
 /** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
 import Decimal from 'decimal.js';
-import type { DataIssue } from './types';
+import type { DashReading, DataIssue } from './types';
 
 /** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetter(index0: number): string {
@@ -131,10 +131,16 @@ export interface CellContext {
   allowNegative?: boolean;
   /** The cell's Excel number format, when the adapter knows it. */
   numberFormat?: string;
+  /** How "—", "/" and "无" read: 'none' (0, DEFAULT, spec §8) or 'unknown' (no data). */
+  dashes?: DashReading;
 }
 
-/** `value: null` means blank or explicitly "none" (—, /, 无): no data, which is NOT 0; the caller decides. */
-export type ParsedNumber = { ok: true; value: number | null } | { ok: false; issue: DataIssue };
+/**
+ * `value: null` means blank or unknown (不详, …, ?): no data, which is NOT 0; the caller decides. A dash or 无 read as
+ * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
+ */
+export type ParsedNumber =
+  { ok: true; value: number | null; dash?: string } | { ok: false; issue: DataIssue };
 
 /** Place of a cell in zh-CN messages: 「学校数据」第 12 行 F 列（体育运动场馆面积）. */
 export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'label'>): string {
@@ -161,8 +167,11 @@ const MSG = {
 const FORMULA_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
 
-/** Cell texts that mean "none / not applicable": read as no data. */
-const BLANK_TOKENS = new Set(['', '—', '——', '–', '-', '--', '/', '\\', '无', '暂无', '空']);
+/** Cell texts that mean "none" in Chinese statistical tables (spec §8): 0, unless the profile reads them as unknown. */
+const DASH_TOKENS = /^([—–―-]{1,3}|\/|无|暂无)$/;
+
+/** Cell texts that mean "not known": no data, never 0. */
+const UNKNOWN_TOKENS = new Set(['', '\\', '空', '不详', '未知', '…', '……', '...', '?', '??']);
 
 /** A number written as text: sign, digits (optionally grouped by commas), fraction, exponent, then whatever follows. */
 const TEXT_NUMBER = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
@@ -236,7 +245,10 @@ function parseText(raw: string, ctx: CellContext): ParsedNumber {
   const t = toHalfWidth(raw)
     .replace(/^\s*'/, '')
     .replace(/[\s\u00a0]+/g, '');
-  if (BLANK_TOKENS.has(t)) return { ok: true, value: null };
+  if (UNKNOWN_TOKENS.has(t)) return { ok: true, value: null };
+  if (DASH_TOKENS.test(t)) {
+    return ctx.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
+  }
   const at = cellPlace(ctx);
   const m = TEXT_NUMBER.exec(t);
   if (!m) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));

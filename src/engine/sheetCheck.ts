@@ -18,7 +18,7 @@ export interface SheetCheck {
 
 /** Reads the table with the given (or detected) mapping and evaluates it. Never throws on data. */
 export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableOptions = {}): SheetCheck {
-  const table = readTable(grid, options);
+  const table = readTable(grid, { dashes: profile.dashes, ...options });
   const evaluation = evaluate(table.rows, profile);
   return {
     sheet: grid.sheet,

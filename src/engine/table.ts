@@ -7,7 +7,16 @@ import type { ColumnMapping, MappedColumn } from './headers';
 import { cellPlace, columnLetter, parseCellNumber, toHalfWidth } from './numbers';
 import type { ParsedNumber } from './numbers';
 import { isStandardName } from './scope';
-import type { AnyStage, CountField, DataIssue, IndicatorId, Ownership, SchoolKind, SchoolRow } from './types';
+import type {
+  AnyStage,
+  CountField,
+  DashReading,
+  DataIssue,
+  IndicatorId,
+  Ownership,
+  SchoolKind,
+  SchoolRow,
+} from './types';
 
 export { cellAddress, columnLetter } from './numbers';
 
@@ -41,6 +50,8 @@ export interface ReadTableOptions {
   defaultKind?: SchoolKind;
   /** 1-based last header row, when the caller knows it (data starts below). */
   headerBottom?: number;
+  /** How "—", "/" and "无" read (the profile's `dashes`): 'none' is 0 (DEFAULT), 'unknown' is no data. */
+  dashes?: DashReading;
 }
 
 /** Why a non-blank row below the header is not a school. */
@@ -89,6 +100,7 @@ const MSG = {
   unknownAffiliation: (at: string, text: string) =>
     `${at}：“${text}” 无法判断是否县属（可填“县属”或“省市直属”），此项未读取`,
   notInteger: (at: string, value: string) => `${at}：${value} 不是整数，请核对`,
+  dashAsZero: (at: string, shown: string) => `${at}：“${shown}”按“无”计为 0`,
   ratioInverted: (at: string, value: string) =>
     `${at}：${value} 大于 1，看起来是“生师比”（学生数 ÷ 教师数）；师生比应为教师数 ÷ 学生数，此项未读取`,
   hiddenRow: (sheet: string, row: number, name: string) =>
@@ -297,6 +309,7 @@ function readNumber(
   key: FieldKey,
   def: FieldDef,
   mapped: MappedColumn,
+  dashes: DashReading | undefined,
 ): NumericResult {
   const { grid } = r;
   const v = r.value(row, mapped.column);
@@ -308,6 +321,7 @@ function readNumber(
     label: def.label,
     unit: columnUnit(def, mapped),
     numberFormat: r.numberFormat(row, mapped.column),
+    dashes,
   };
   let parsed: ParsedNumber;
   const ratio = def.indicator === 'teachersPerStudent' ? parseTeacherRatio(v) : null;
@@ -315,6 +329,13 @@ function readNumber(
   else parsed = parseCellNumber(v, ctx);
   if (!parsed.ok) return { value: null, issues: [{ ...parsed.issue, sheet: grid.sheet }] };
   if (parsed.value === null) return { value: null, issues: [] };
+  if (parsed.dash !== undefined) {
+    const at = cellPlace(ctx);
+    return {
+      value: 0,
+      issues: [issueAt(grid, row, mapped.column, key, 'dashAsZero', 'info', MSG.dashAsZero(at, parsed.dash))],
+    };
+  }
   const value = toBaseUnits(parsed.value, mapped.unitFactor);
   if (def.indicator === 'teachersPerStudent' && value > 1) {
     return {
@@ -607,7 +628,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     for (const [key, mapped] of entries) {
       const def = fieldByKey(key) as FieldDef;
       if (def.type === 'text') continue;
-      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped);
+      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
       issues.push(...cellIssues);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {

@@ -79,22 +79,32 @@ describe('parseCellNumber: numbers as Excel gives them', () => {
   });
 });
 
-describe('parseCellNumber: blank and "none" are null, never 0 (spec §3: a missing value is never 0)', () => {
-  test.each([
-    [null],
-    [undefined],
-    [''],
-    ['   '],
-    ['—'],
-    ['——'],
-    ['-'],
-    ['－'],
-    ['/'],
-    ['／'],
-    ['无'],
-    ['\u3000'],
-  ])('%p is blank', (v) => {
-    expect(value(v)).toBeNull();
+describe('parseCellNumber: blank and unknown are null, never 0 (spec §8: a blank, 不详, … or ? is unknown)', () => {
+  test.each([[null], [undefined], [''], ['   '], ['\u3000'], ['不详'], ['…'], ['……'], ['?'], ['？']])(
+    '%p is unknown',
+    (v) => {
+      expect(value(v)).toBeNull();
+    },
+  );
+});
+
+describe('parseCellNumber: spec §8 "—", "–", "-", "——", "/" and "无" mean none (0)', () => {
+  test.each([['—'], ['——'], ['–'], ['-'], ['－'], ['/'], ['／'], ['无'], [' — ']])(
+    '%p is 0, marked as a dash',
+    (v) => {
+      const r = parseCellNumber(v, ctx);
+      expect(r).toEqual({ ok: true, value: 0, dash: String(v).trim() });
+    },
+  );
+
+  test('a profile switch reads them as unknown instead', () => {
+    for (const v of ['—', '/', '无', '-'])
+      expect(parseCellNumber(v, { ...ctx, dashes: 'unknown' })).toEqual({ ok: true, value: null });
+  });
+
+  test('a number or a blank carries no dash mark', () => {
+    expect(parseCellNumber('0', ctx)).toEqual({ ok: true, value: 0 });
+    expect(parseCellNumber('', ctx)).toEqual({ ok: true, value: null });
   });
 });
 

@@ -2,9 +2,9 @@
 import Decimal from 'decimal.js';
 import { fieldByKey } from './fields';
 import type { FieldDef, FieldKey } from './fields';
-import { detectHeader, missingColumnIssues } from './headers';
+import { detectHeader, missingColumnIssues, unitIssues } from './headers';
 import type { ColumnMapping, MappedColumn } from './headers';
-import { cellPlace, columnLetter, parseCellNumber, toHalfWidth } from './numbers';
+import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './numbers';
 import type { ParsedNumber } from './numbers';
 import { isStandardName } from './scope';
 import type {
@@ -285,11 +285,6 @@ function columnUnit(def: FieldDef, mapped: MappedColumn): string | undefined {
   return mapped.unit ?? (def.unit || undefined);
 }
 
-/** Value × unit factor, exactly (12.34 万元 → 123400 元, not 123399.99999999999). */
-function toBaseUnits(value: number, factor: number): number {
-  return factor === 1 ? value : new Decimal(value).times(factor).toNumber();
-}
-
 /** 师生比 is sometimes written "1:18" (one teacher per 18 students) — that is 1/18 teachers per student. */
 function parseTeacherRatio(v: unknown): number | null {
   if (typeof v !== 'string') return null;
@@ -336,7 +331,7 @@ function readNumber(
       issues: [issueAt(grid, row, mapped.column, key, 'dashAsZero', 'info', MSG.dashAsZero(at, parsed.dash))],
     };
   }
-  const value = toBaseUnits(parsed.value, mapped.unitFactor);
+  const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
   if (def.indicator === 'teachersPerStudent' && value > 1) {
     return {
       value: null,
@@ -462,11 +457,14 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     for (const key of Object.keys(options.mapping)) {
       if (!fieldByKey(key)) throw new RangeError(`unknown field key in mapping: ${key}`);
     }
-    mapping = options.mapping;
     const bottom = options.headerBottom ?? (detected.found ? detected.headerBottom : grid.firstRow);
     const top = detected.found && detected.headerBottom === bottom ? detected.headerTop : bottom;
     header = { top, bottom };
-    issues.push(...missingColumnIssues(mapping, sheet, top, bottom));
+    // A foreign-currency column is not read, even when the user mapped it by hand.
+    const units = unitIssues(options.mapping, sheet, top, bottom);
+    mapping = { ...options.mapping };
+    for (const key of units.foreign) delete mapping[key];
+    issues.push(...units.issues, ...missingColumnIssues(mapping, sheet, top, bottom));
   } else {
     if (!detected.found) return empty(detected.issues, null, {});
     mapping = detected.mapping;

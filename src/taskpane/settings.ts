@@ -1,5 +1,6 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
 import { fieldByKey, type FieldKey } from '../engine/fields';
+import type { DashReading } from '../engine/types';
 
 /** Name under which the settings live in Office.context.document.settings. */
 export const SETTINGS_NAME = 'balance.taskpane';
@@ -33,6 +34,8 @@ export interface SavedTable {
 export interface PaneSettings {
   version: 1;
   profile: ProfileChoice;
+  /** How "—", "/" and "无" read under any standard (the pane's switch); absent means 'none' (spec §8 DEFAULT). */
+  dashes?: DashReading;
   /** By worksheet name. */
   tables: Record<string, SavedTable>;
 }
@@ -94,5 +97,7 @@ export function parseSettings(raw: unknown): PaneSettings {
       if (table) tables[sheet] = table;
     }
   }
-  return { version: 1, profile: readProfile(raw.profile), tables };
+  const settings: PaneSettings = { version: 1, profile: readProfile(raw.profile), tables };
+  if (raw.dashes === 'none' || raw.dashes === 'unknown') settings.dashes = raw.dashes;
+  return settings;
 }

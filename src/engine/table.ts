@@ -512,7 +512,8 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       skip('total', MSG.skipTotal);
       continue;
     }
-    if (isStandardName(name)) {
+    // 申报表: 国家标准（小学） in the name column, or in the 序号 column beside a blank name.
+    if (isStandardName(name) || leading.some(isStandardName)) {
       skip('standard', MSG.skipStandard);
       continue;
     }

@@ -708,3 +708,18 @@ describe('re-exports for adapters', () => {
     expect(cellAddress(3, 0)).toBe('A3');
   });
 });
+
+describe('spec §6: standard rows under the header are not schools', () => {
+  test('国家标准（小学） in the 序号 column beside a blank name is skipped as a standard row, with no missing-name warning', () => {
+    const t = readTable(
+      grid([
+        ['序号', '学校名称', '学段', '在校生数', '教学及辅助用房面积（㎡）'],
+        ['国家标准（小学）', null, '小学', null, 4.5],
+        [1, '甲小学', '小学', 100, 450],
+      ]),
+    );
+    expect(t.skipped.map((s) => [s.row, s.code])).toEqual([[2, 'standard']]);
+    expect(t.rows.map((r) => r.name)).toEqual(['甲小学']);
+    expect(t.issues).toEqual([]);
+  });
+});

@@ -471,6 +471,8 @@ export function headerUnitProblem(parts: readonly string[]): UnitProblem | null 
     const last = /\(([^()]*)\)$/.exec(n)?.[1];
     if (last === undefined || parseUnit(last)) continue;
     const word = last.replace(/^单位[:：]?/, '');
+    // A rate such as (㎡/间) names a known unit per something: the field says what it is per.
+    if (word.includes('/') && parseUnit(word.slice(0, word.indexOf('/')))) continue;
     if (word !== '' && (UNIT_LIKE.test(word) || word !== last)) problem ??= { kind: 'unknown', text: word };
   }
   return problem;

@@ -742,6 +742,9 @@ describe('spec §8 units: 元/千元/万元/百万元/亿元, ㎡/平方米/m2/�
     ['在校生数（含教学点）'],
     ['学校类型（小学/初中）'],
     ['体育运动场（馆）'],
+    ['音乐教室面积（㎡/间）'],
+    ['在校生数（2023年）'],
+    ['学校名称（全称）'],
   ])('bracket text that is no unit (%p) gives no warning', (header) => {
     expect(headerUnitProblem([header])).toBeNull();
   });

@@ -48,7 +48,8 @@ export async function checkFile(
   const chosen = chooseSheet(file, opened.workbook, sheet);
   if (!chosen.ok) return { ...chosen, file };
 
-  const table = readTable(chosen.grid);
+  // Both built-in regimes read dashes as none, so auto reads them so too; a custom profile says how.
+  const table = readTable(chosen.grid, { dashes: spec === AUTO_PROFILE ? 'none' : spec.dashes });
   // Without a table or a required column nothing can be computed: that is unusable input, not a result.
   const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
   if (table.header === null || fatal.length > 0) {

@@ -16,6 +16,8 @@ export interface MappedColumn {
   unit?: string;
   /** Multiply cell values by this to get the field's base unit (万元 → 10000). */
   unitFactor: number;
+  /** Then divide by this, when the factor is a fraction (亩: × 10000 ÷ 15). */
+  unitDivisor?: number;
 }
 
 /** Field key → column. The task pane may edit it and pass it back to readTable. */
@@ -61,6 +63,11 @@ const MSG = {
     `${sheet}${a} 列“${ha}”和 ${b} 列“${hb}”都对应“${label}”，已使用 ${a} 列，${b} 列未读取`,
   unmappedColumn: (sheet: string, col: string, header: string) =>
     `${sheet}${col} 列“${header}”未对应到任何字段，未读取；如需使用，请在列映射中为它选择字段`,
+  foreignCurrency: (at: string, unit: string) =>
+    `${at}：单位“${unit}”是外币，本工具按人民币元计算，此列未读取；请换算为元（或万元）后填写`,
+  unitMalformed: (at: string, assumed: string) => `${at}：单位的括号不完整，已按“${assumed}”读取，请核对`,
+  unknownUnit: (at: string, unit: string, assumed: string) =>
+    `${at}：单位“${unit}”无法识别，已按“${assumed}”读取，请核对`,
 };
 
 // ─── text normalisation ──────────────────────────────────────────────────────
@@ -110,6 +117,12 @@ export function splitUnit(normalised: string): { rest: string; unit: UnitInfo | 
       unit = u;
       unitText = trailing[1];
       rest = rest.slice(0, trailing.index);
+    } else if (/\(([^()]*)$/.test(rest) && parseUnit(/\(([^()]*)$/.exec(rest)![1])) {
+      // An unclosed bracket, "(万元": the unit is read, and headerUnitProblem warns about the bracket.
+      const open = /\(([^()]*)$/.exec(rest)!;
+      unit = parseUnit(open[1]);
+      unitText = open[1].replace(/^单位[:：]?/, '');
+      rest = rest.slice(0, open.index);
     } else if (rest.length > 1 && rest.endsWith('㎡')) {
       unit = parseUnit('㎡');
       unitText = '㎡';
@@ -419,7 +432,98 @@ export function mapColumn(field: FieldKey, column: number, headerText: string): 
     header: displayHeader([headerText]),
     ...(fits ? { unit: unitText } : {}),
     unitFactor: fits && unit ? unit.factor : 1,
+    ...(fits && unit?.divisor ? { unitDivisor: unit.divisor } : {}),
   };
+}
+
+// ─── units a header names that cannot be used as written ─────────────────────
+
+/** A header unit that is not 元 / 万元 / ㎡ / 亩 / 册 …: a foreign currency, a broken bracket, or an unknown word. */
+export interface UnitProblem {
+  kind: 'foreign' | 'malformed' | 'unknown';
+  /** The unit as written (for 'malformed', the text after the open bracket). */
+  text: string;
+}
+
+const FOREIGN_CURRENCY =
+  /美元|美金|欧元|港元|港币|日元|英镑|韩元|澳元|加元|卢布|新台币|台币|瑞郎|usd|eur|hkd|jpy|gbp|\$|€|£/;
+
+/**
+ * Bracket text in a unit's place that looks like a unit but is none this tool knows: a multiplier (十万元), a measure
+ * word (套, 件, 吨) or Latin letters (m3, km2). Other bracket text (馆, 含教学点, 小学) is part of the header's name.
+ */
+const UNIT_LIKE =
+  /^(?:[十百千万亿]+\S{1,3}|\S{0,3}(?:元|米|亩|顷|册|本|台|间|人|名|个|套|件|座|块|张|辆|吨|斤|克|里|尺)|(?=.*[a-z$€£¥])[a-z0-9$€£¥²³]+)$/;
+
+/** What is wrong with the unit of a header (its texts from the top row down), or null when nothing is. */
+export function headerUnitProblem(parts: readonly string[]): UnitProblem | null {
+  let problem: UnitProblem | null = null;
+  for (const p of parts) {
+    const n = normaliseHeader(p);
+    const foreign = FOREIGN_CURRENCY.exec(n);
+    if (foreign) return { kind: 'foreign', text: foreign[0] };
+    const opens = (n.match(/\(/g) ?? []).length;
+    const closes = (n.match(/\)/g) ?? []).length;
+    if (opens !== closes) {
+      problem ??= { kind: 'malformed', text: /\(([^()]*)$/.exec(n)?.[1] ?? n };
+      continue;
+    }
+    const last = /\(([^()]*)\)$/.exec(n)?.[1];
+    if (last === undefined || parseUnit(last)) continue;
+    const word = last.replace(/^单位[:：]?/, '');
+    // A rate such as (㎡/间) names a known unit per something: the field says what it is per.
+    if (word.includes('/') && parseUnit(word.slice(0, word.indexOf('/')))) continue;
+    if (word !== '' && (UNIT_LIKE.test(word) || word !== last)) problem ??= { kind: 'unknown', text: word };
+  }
+  return problem;
+}
+
+/**
+ * Warnings for mapped columns whose unit is unknown or malformed (naming the unit assumed), and errors for foreign
+ * currencies, whose columns are returned in `foreign`: such a column is not read at all.
+ */
+export function unitIssues(
+  mapping: ColumnMapping,
+  sheet: string | undefined,
+  headerTop: number,
+  headerBottom: number,
+): { issues: DataIssue[]; foreign: FieldKey[] } {
+  const rows = headerTop === headerBottom ? `${headerTop}` : `${headerTop}–${headerBottom}`;
+  const issues: DataIssue[] = [];
+  const foreign: FieldKey[] = [];
+  for (const [key, mapped] of Object.entries(mapping)) {
+    if (!mapped) continue;
+    const problem = headerUnitProblem(mapped.header.split(' / '));
+    if (!problem) continue;
+    const letter = columnLetter(mapped.column);
+    const at = `${sheetPrefix(sheet)}第 ${rows} 行 ${letter} 列“${mapped.header}”`;
+    const assumed = mapped.unit ?? (fieldByKey(key)?.unit || '数值');
+    const base = { sheet, row: headerTop, column: letter, field: key };
+    if (problem.kind === 'foreign') {
+      foreign.push(key);
+      issues.push({
+        ...base,
+        code: 'foreignCurrency',
+        severity: 'error',
+        message: MSG.foreignCurrency(at, problem.text),
+      });
+    } else if (problem.kind === 'malformed') {
+      issues.push({
+        ...base,
+        code: 'unitMalformed',
+        severity: 'warning',
+        message: MSG.unitMalformed(at, assumed),
+      });
+    } else {
+      issues.push({
+        ...base,
+        code: 'unknownUnit',
+        severity: 'warning',
+        message: MSG.unknownUnit(at, problem.text, assumed),
+      });
+    }
+  }
+  return { issues, foreign };
 }
 
 // ─── mapping a header row (or row pair) ──────────────────────────────────────
@@ -467,6 +571,7 @@ function mapColumns(columns: HeaderColumn[]): RowMapping {
       header,
       ...(m.unit ? { unit: m.unitText } : {}),
       unitFactor: m.unit ? m.unit.factor : 1,
+      ...(m.unit?.divisor ? { unitDivisor: m.unit.divisor } : {}),
     };
     const kept = mapping[m.field];
     if (kept) duplicates.push({ field: m.field, kept, dropped: entry });
@@ -675,7 +780,16 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
 
   const headerTop = best.top;
   const headerBottom = best.top + best.levels - 1;
-  const { mapping, unmapped, duplicates, orphans } = best.result;
+  const { duplicates, orphans } = best.result;
+  const mapping = { ...best.result.mapping };
+  const unmapped = [...best.result.unmapped];
+  const units = unitIssues(mapping, sheet, headerTop, headerBottom);
+  for (const key of units.foreign) {
+    const m = mapping[key] as MappedColumn;
+    unmapped.push({ column: m.column, header: m.header });
+    delete mapping[key];
+  }
+  unmapped.sort((a, b) => a.column - b.column);
   return {
     found: true,
     headerTop,
@@ -683,6 +797,7 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
     mapping,
     unmapped,
     issues: [
+      ...units.issues,
       ...duplicateIssues(duplicates, sheet, headerTop),
       ...missingColumnIssues(mapping, sheet, headerTop, headerBottom),
       ...unmappedIssues(orphans, sheet, headerBottom),

@@ -1,6 +1,6 @@
 /** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
 import Decimal from 'decimal.js';
-import type { DataIssue } from './types';
+import type { DashReading, DataIssue } from './types';
 
 /** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetter(index0: number): string {
@@ -47,8 +47,10 @@ export interface UnitInfo {
   /** Base unit symbol: 人, ㎡, 元, 册, 台, 间, 个. */
   symbol: string;
   dimension: UnitDimension;
-  /** Multiply a value in this unit by `factor` to get base units (万元 → 10000). */
+  /** Multiply a value in this unit by `factor` (and divide by `divisor`) to get base units (万元 → 10000). */
   factor: number;
+  /** Set only where the factor is not a whole number: 亩 is exactly 10000 / 15 ㎡, kept as factor 10000, divisor 15. */
+  divisor?: number;
 }
 
 const BASE_UNITS: Record<string, { symbol: string; dimension: UnitDimension }> = {
@@ -65,7 +67,19 @@ const BASE_UNITS: Record<string, { symbol: string; dimension: UnitDimension }> =
   个: { symbol: '个', dimension: 'count' },
 };
 
-const UNIT_PREFIXES: Record<string, number> = { 万: 10000, 千: 1000, 百: 100, 亿: 100000000 };
+const UNIT_PREFIXES: Record<string, number> = {
+  百万: 1000000,
+  万: 10000,
+  千: 1000,
+  百: 100,
+  亿: 100000000,
+};
+
+/** Land units (spec §8): 亩 = 10000/15 ㎡ and 公顷 = 10000 ㎡, as an exact fraction. */
+const LAND_UNITS: Record<string, { factor: number; divisor?: number }> = {
+  亩: { factor: 10000, divisor: 15 },
+  公顷: { factor: 10000 },
+};
 
 /** Ratio units name the student in the denominator: (㎡/生), (元/人), (台/百名学生). */
 const PER_STUDENT = /^每?(百|100)?(名)?(学生|生|人)$/;
@@ -83,10 +97,19 @@ export function parseUnit(text: string): UnitInfo | null {
     t = t.slice(0, slash);
   }
   t = t.replace(/平方米|平米|平方|m2|m²/g, '㎡');
-  const m = /^(万|千|百|亿)?(人|名|位|㎡|元|册|本|台|间|班|个)$/.exec(t);
+  const land = Object.prototype.hasOwnProperty.call(LAND_UNITS, t) ? LAND_UNITS[t] : undefined;
+  if (land) return { symbol: '㎡', dimension: 'area', ...land };
+  const m = /^(百万|万|千|百|亿)?(人|名|位|㎡|元|册|本|台|间|班|个)$/.exec(t);
   if (!m) return null;
   const base = BASE_UNITS[m[2]];
   return { symbol: base.symbol, dimension: base.dimension, factor: m[1] ? UNIT_PREFIXES[m[1]] : 1 };
+}
+
+/** Value in a unit × factor ÷ divisor, exactly (12.34 万元 → 123400 元; 3 亩 → 2000 ㎡), as the nearest double. */
+export function convertUnit(value: number, factor: number, divisor = 1): number {
+  if ((factor === 1 && divisor === 1) || !Number.isFinite(value)) return value;
+  const exact = new Decimal(value).times(factor);
+  return (divisor === 1 ? exact : exact.div(divisor)).toNumber();
 }
 
 /** Whether a unit may measure a field of the given dimension (个 counts rooms, classes and computers). */
@@ -131,10 +154,16 @@ export interface CellContext {
   allowNegative?: boolean;
   /** The cell's Excel number format, when the adapter knows it. */
   numberFormat?: string;
+  /** How "—", "/" and "无" read: 'none' (0, DEFAULT, spec §8) or 'unknown' (no data). */
+  dashes?: DashReading;
 }
 
-/** `value: null` means blank or explicitly "none" (—, /, 无): no data, which is NOT 0; the caller decides. */
-export type ParsedNumber = { ok: true; value: number | null } | { ok: false; issue: DataIssue };
+/**
+ * `value: null` means blank or unknown (不详, …, ?): no data, which is NOT 0; the caller decides. A dash or 无 read as
+ * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
+ */
+export type ParsedNumber =
+  { ok: true; value: number | null; dash?: string } | { ok: false; issue: DataIssue };
 
 /** Place of a cell in zh-CN messages: 「学校数据」第 12 行 F 列（体育运动场馆面积）. */
 export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'label'>): string {
@@ -162,8 +191,11 @@ const MSG = {
 const FORMULA_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
 
-/** Cell texts that mean "none / not applicable": read as no data. */
-const BLANK_TOKENS = new Set(['', '—', '——', '–', '-', '--', '/', '\\', '无', '暂无', '空']);
+/** Cell texts that mean "none" in Chinese statistical tables (spec §8): 0, unless the profile reads them as unknown. */
+const DASH_TOKENS = /^([—–―-]{1,3}|\/|无|暂无)$/;
+
+/** Cell texts that mean "not known": no data, never 0. */
+const UNKNOWN_TOKENS = new Set(['', '\\', '空', '不详', '未知', '…', '……', '...', '?', '??']);
 
 /** A number written as text: sign, digits (optionally grouped by commas), fraction, exponent, then whatever follows. */
 const TEXT_NUMBER = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
@@ -239,7 +271,10 @@ function parseText(raw: string, ctx: CellContext): ParsedNumber {
   const t = toHalfWidth(raw)
     .replace(/^\s*'/, '')
     .replace(/[\s\u00a0]+/g, '');
-  if (BLANK_TOKENS.has(t)) return { ok: true, value: null };
+  if (UNKNOWN_TOKENS.has(t)) return { ok: true, value: null };
+  if (DASH_TOKENS.test(t)) {
+    return ctx.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
+  }
   const at = cellPlace(ctx);
   const m = TEXT_NUMBER.exec(t);
   if (!m) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
@@ -256,7 +291,8 @@ function parseText(raw: string, ctx: CellContext): ParsedNumber {
     columnUnit !== null &&
     columnUnit.symbol === cellUnit.symbol &&
     columnUnit.dimension === cellUnit.dimension &&
-    columnUnit.factor === cellUnit.factor;
+    columnUnit.factor === cellUnit.factor &&
+    columnUnit.divisor === cellUnit.divisor;
   if (!same) return fail(ctx, 'unitMismatch', MSG.unitMismatch(at, shown, suffix, ctx.unit));
   return checkSign(Number(plain), shown, ctx);
 }

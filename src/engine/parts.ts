@@ -1,8 +1,14 @@
 /** The school model: table rows become stage parts (spec §5), with scope exclusions (§6) and row-level issues. */
 import { INDICATORS, KIND_LABELS, STAGE_LABELS } from './indicators';
-import { cellIssue, fieldLabel, rowIssue } from './issues';
+import { cellIssue, columnOf, fieldLabel, rowIssue } from './issues';
 import { profileIndicators } from './profiles';
-import { isTotalName, rowExclusion, seniorOnlyExclusion, zeroStudentsExclusion } from './scope';
+import {
+  isStandardName,
+  isTotalName,
+  rowExclusion,
+  seniorOnlyExclusion,
+  zeroStudentsExclusion,
+} from './scope';
 import {
   COMBINED_STAGES,
   facilityFields,
@@ -59,6 +65,12 @@ function stageColumns(columns: ColumnMap | undefined, stage: Stage): ColumnMap |
     if (key.startsWith(prefix)) out[key.slice(prefix.length)] = col;
   }
   return out;
+}
+
+/** Whether the sheet has any per-stage column of the stage ('primary.students'…). */
+function hasStageColumns(columns: ColumnMap | undefined, stage: Stage): boolean {
+  const prefix = `${stage}.`;
+  return columns !== undefined && Object.keys(columns).some((key) => key.startsWith(prefix));
 }
 
 /**
@@ -144,6 +156,12 @@ class PartBuilder {
       this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', '是合计/小计行，不是学校，已忽略'));
       return;
     }
+    if (isStandardName(row.name)) {
+      this.issues.push(
+        rowIssue(row, 'name', 'standardRow', 'info', '是标准值行（国家标准、省定标准等），不是学校，已忽略'),
+      );
+      return;
+    }
     const out = rowExclusion(row, this.profile);
     if (out) {
       this.excluded.push(out);
@@ -152,16 +170,16 @@ class PartBuilder {
     switch (row.kind) {
       case 'primary':
       case 'teachingPoint':
-        return this.single(row, index, 'primary', row.counts, row.columns);
+        return this.single(row, index, 'primary');
       case 'junior':
-        return this.single(row, index, 'junior', row.counts, row.columns);
+        return this.single(row, index, 'junior');
       case 'nineYear':
       case 'completeMiddle':
       case 'twelveYear':
         return this.combined(row, index, row.kind);
       case 'special': {
         const stage = row.stage ?? stageFromName(row.name);
-        if (stage) return this.single(row, index, stage, row.counts, row.columns);
+        if (stage) return this.single(row, index, stage);
         this.issues.push(
           rowIssue(
             row,
@@ -178,9 +196,11 @@ class PartBuilder {
     }
   }
 
-  private push(row: SchoolRow, index: number, part: SchoolPart): void {
+  private push(row: SchoolRow, index: number, part: SchoolPart, conflicts?: ReadonlySet<CountField>): void {
     const students = part.counts.students;
-    if (students === undefined) {
+    if (students === undefined && conflicts?.has('students')) {
+      // Already reported as a conflict between two cells; the part stays in the list without a weight.
+    } else if (students === undefined) {
       this.issues.push(
         cellIssue(
           part,
@@ -227,21 +247,78 @@ class PartBuilder {
     return new Part(row, stage, counts, columns, split);
   }
 
-  private single(
+  /**
+   * A row that is one stage part. Its own stage's per-stage columns (小学在校生数, 初中专任教师数…) stand in for a plain
+   * column that is absent or blank; where both are filled they must agree, else neither is used and the issue names
+   * both cells. The part's columns point at the cell each value came from, so that shading lands on it.
+   */
+  private single(row: SchoolRow, index: number, stage: Stage): void {
+    const own = row.byStage?.[stage];
+    const plain = row.counts ?? {};
+    if (!own && !hasStageColumns(row.columns, stage)) {
+      this.push(row, index, this.makePart(row, stage, plain, row.columns, false));
+      return;
+    }
+    const counts: Counts = { ...plain };
+    const columns: ColumnMap = { ...row.columns };
+    const conflicts = new Set<CountField>();
+    for (const [field, value] of Object.entries(own ?? {}) as [CountField, number | undefined][]) {
+      if (value === undefined) continue;
+      const stageKey = `${stage}.${field}`;
+      const given = plain[field];
+      if (given === undefined) {
+        counts[field] = value;
+        const col = row.columns?.[stageKey];
+        if (col !== undefined) columns[field] = col;
+      } else if (given !== value) {
+        conflicts.add(field);
+        delete counts[field];
+        this.issues.push(this.stageConflict(row, stage, field, given, value));
+      }
+    }
+    // A field that is nowhere filled is reported on the column the sheet has for it: the stage's when no plain one.
+    for (const [key, col] of Object.entries(row.columns ?? {})) {
+      if (!key.startsWith(`${stage}.`)) continue;
+      const field = key.slice(stage.length + 1);
+      if (columns[field] === undefined) columns[field] = col;
+    }
+    this.push(row, index, this.makePart(row, stage, counts, columns, false), conflicts);
+  }
+
+  /** 「学校数据」第 5 行 D 列在校生数 420 与 F 列小学在校生数 410 不一致. */
+  private stageConflict(
     row: SchoolRow,
-    index: number,
     stage: Stage,
-    counts: Counts,
-    columns: ColumnMap | undefined,
-  ): void {
-    this.push(row, index, this.makePart(row, stage, counts ?? {}, columns, false));
+    field: CountField,
+    plain: number,
+    own: number,
+  ): DataIssue {
+    const stageKey = `${stage}.${field}`;
+    const at = (key: string) => {
+      const col = columnOf(row, key);
+      return col ? ` ${col} 列` : '';
+    };
+    const sheet = row.sheet ? `「${row.sheet}」` : '';
+    const issue: DataIssue = {
+      row: row.row,
+      field,
+      code: 'stageValueConflict',
+      severity: 'error',
+      message:
+        `${sheet}第 ${row.row} 行${at(field)}${fieldLabel(field)} ${plain} 与${at(stageKey)}${fieldLabel(stageKey)} ${own} 不一致：` +
+        `“${row.name}”的${fieldLabel(field)}未使用，请核对后只保留一个数`,
+    };
+    if (row.sheet !== undefined) issue.sheet = row.sheet;
+    const col = columnOf(row, field);
+    if (col !== undefined) issue.column = col;
+    return issue;
   }
 
   private combined(row: SchoolRow, index: number, kind: CombinedKind): void {
     const stages = COMBINED_STAGES[kind];
     const compulsory = stages.filter(isCompulsory);
     if (row.stage !== undefined) {
-      if (compulsory.includes(row.stage)) return this.single(row, index, row.stage, row.counts, row.columns);
+      if (compulsory.includes(row.stage)) return this.single(row, index, row.stage);
       this.issues.push(
         rowIssue(
           row,
@@ -258,9 +335,9 @@ class PartBuilder {
     if (given.length === stages.length) return this.split(row, index, kind);
     if (given.length === 0) {
       const named = stageFromName(row.name);
-      if (named && compulsory.includes(named)) return this.single(row, index, named, row.counts, row.columns);
+      if (named && compulsory.includes(named)) return this.single(row, index, named);
       // A 完全中学 row without per-stage students is its 初中部 row: junior is its only compulsory stage.
-      if (kind === 'completeMiddle') return this.single(row, index, 'junior', row.counts, row.columns);
+      if (kind === 'completeMiddle') return this.single(row, index, 'junior');
       this.issues.push(
         rowIssue(
           row,
@@ -277,7 +354,7 @@ class PartBuilder {
     const total = row.counts?.students;
     if (given.length === 1 && isCompulsory(only) && (total === undefined || total === by[only]?.students)) {
       const counts: Counts = { ...row.counts, ...by[only] };
-      return this.single(row, index, only, counts, stageColumns(row.columns, only));
+      return this.push(row, index, this.makePart(row, only, counts, stageColumns(row.columns, only), false));
     }
     if (given.length === 1 && only === 'senior') {
       this.excluded.push(seniorOnlyExclusion(row));

@@ -64,6 +64,7 @@ export const QUALITY_2017: Profile = deepFreeze({
     excludePrivate: false,
   },
   checks: DEFAULT_CHECKS,
+  dashes: 'none',
 } satisfies Profile);
 
 /** 基本均衡 (教督〔2012〕3号): 8 indicators, CV only, the composite (mean of the 8 CVs) against 0.65 / 0.55. */
@@ -93,6 +94,7 @@ export const BASIC_2012: Profile = deepFreeze({
     excludePrivate: true,
   },
   checks: { schoolSize: null, classSize: null, specialRooms: null },
+  dashes: 'none',
 } satisfies Profile);
 
 /** The built-in profiles by id. */
@@ -267,6 +269,7 @@ const TOP_KEYS = [
   'split',
   'scope',
   'checks',
+  'dashes',
 ] as const;
 
 /** Defaults for a profile without "extends": no per-school rule, the spec's DEFAULT split, scope and checks. */
@@ -282,6 +285,7 @@ function blankProfile(): Profile {
     split: copy(DEFAULT_SPLIT),
     scope: copy(QUALITY_2017.scope),
     checks: copy(DEFAULT_CHECKS),
+    dashes: 'none',
   };
 }
 
@@ -346,6 +350,11 @@ export function parseProfile(json: unknown): ProfileParse {
   if (input.scope !== undefined) readScope(v, input.scope, profile);
   if (input.checks !== undefined) readChecks(v, input.checks, profile);
   if (input.schoolRule !== undefined) readSchoolRule(v, input.schoolRule, profile);
+  if (input.dashes !== undefined) {
+    // "—", "/", "无": 0 (none, DEFAULT) or no data (unknown), spec §8.
+    const d = v.oneOf('dashes', input.dashes, ['none', 'unknown'] as const);
+    if (d) profile.dashes = d;
+  }
   if (v.errors.length === 0) checkConsistency(v, profile);
   return v.errors.length > 0 ? { ok: false, errors: v.errors } : { ok: true, profile };
 }

@@ -16,6 +16,27 @@ export function isTotalName(name: string): boolean {
   return /合计|总计|小计/.test(text) || /^(全县|平均)/.test(text) || /^(平均数?|平均值)$/.test(text);
 }
 
+const STAGE_WORD = '(?:小学|初中)(?:部|段|学段)?';
+const STANDARD_CORE =
+  /^(?:(?:国家|省定|省级|省|市定|市级|县定)(?:规定)?(?:办学)?标准值?|办学标准值?|标准值)$/;
+
+/**
+ * Names of standard rows (国家标准, 省定标准, 标准值, 办学标准, with or without a stage: 国家标准（小学）, 省定标准-初中,
+ * 小学国家标准): the 申报表 puts them right under the header, and they are never schools. A school whose name merely
+ * contains 标准 (标准小学, 标准化实验学校, 国家标准小学) is a school: a stage counts only in brackets, before the
+ * standard or after a separator.
+ */
+export function isStandardName(name: string): boolean {
+  const raw = String(name ?? '');
+  if (!raw.includes('标准')) return false;
+  const text = raw
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(new RegExp(`[(（\\[【]${STAGE_WORD}[)）\\]】]`, 'g'), '')
+    .replace(new RegExp(`^${STAGE_WORD}[:：\\-—_·/]?`), '')
+    .replace(new RegExp(`[:：\\-—_·/]${STAGE_WORD}$`), '');
+  return STANDARD_CORE.test(text);
+}
+
 function exclusion(row: SchoolRow, reason: ExclusionReason, message: string, stage?: Stage): Exclusion {
   const e: Exclusion = { row: row.row, name: row.name, reason, message };
   if (row.sheet !== undefined) e.sheet = row.sheet;
@@ -48,7 +69,8 @@ export function rowExclusion(row: SchoolRow, profile: Profile): Exclusion | null
         stage,
       );
     }
-    const students = row.counts?.students;
+    // A 教学点 is a primary site: a sheet with per-stage columns only holds its students under 小学在校生数.
+    const students = row.counts?.students ?? row.byStage?.primary?.students;
     if (
       scope.teachingPoints === 'belowMinimum' &&
       typeof students === 'number' &&

@@ -33,7 +33,7 @@ export function resourceUnits(mapping: ColumnMapping | undefined): ResourceUnits
 
 /** Reads the table with the given (or detected) mapping and evaluates it. Never throws on data. */
 export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableOptions = {}): SheetCheck {
-  const table = readTable(grid, options);
+  const table = readTable(grid, { dashes: profile.dashes, ...options });
   const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
   return {
     sheet: grid.sheet,

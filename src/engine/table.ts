@@ -2,11 +2,21 @@
 import Decimal from 'decimal.js';
 import { fieldByKey } from './fields';
 import type { FieldDef, FieldKey } from './fields';
-import { detectHeader, missingColumnIssues } from './headers';
+import { detectHeader, missingColumnIssues, unitIssues } from './headers';
 import type { ColumnMapping, MappedColumn } from './headers';
-import { cellPlace, columnLetter, parseCellNumber, toHalfWidth } from './numbers';
+import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './numbers';
 import type { ParsedNumber } from './numbers';
-import type { AnyStage, CountField, DataIssue, IndicatorId, Ownership, SchoolKind, SchoolRow } from './types';
+import { isStandardName } from './scope';
+import type {
+  AnyStage,
+  CountField,
+  DashReading,
+  DataIssue,
+  IndicatorId,
+  Ownership,
+  SchoolKind,
+  SchoolRow,
+} from './types';
 
 export { cellAddress, columnLetter } from './numbers';
 
@@ -40,11 +50,13 @@ export interface ReadTableOptions {
   defaultKind?: SchoolKind;
   /** 1-based last header row, when the caller knows it (data starts below). */
   headerBottom?: number;
+  /** How "—", "/" and "无" read (the profile's `dashes`): 'none' is 0 (DEFAULT), 'unknown' is no data. */
+  dashes?: DashReading;
 }
 
 /** Why a non-blank row below the header is not a school. */
 export type SkipCode =
-  'total' | 'note' | 'numbering' | 'repeatedHeader' | 'noName' | 'noKind' | 'notCompulsory';
+  'total' | 'standard' | 'note' | 'numbering' | 'repeatedHeader' | 'noName' | 'noKind' | 'notCompulsory';
 
 export interface SkippedRow {
   row: number;
@@ -67,6 +79,7 @@ export interface TableRead {
 /** zh-CN texts of this module, kept together. */
 const MSG = {
   skipTotal: '合计、小计或平均行，不是学校',
+  skipStandard: '标准值行（国家标准、省定标准等），不是学校',
   skipNote: '表格下方的说明或签名行',
   skipNumbering: '栏目编号行（甲、乙、1、2…）',
   skipRepeatedHeader: '重复的表头行',
@@ -87,6 +100,7 @@ const MSG = {
   unknownAffiliation: (at: string, text: string) =>
     `${at}：“${text}” 无法判断是否县属（可填“县属”或“省市直属”），此项未读取`,
   notInteger: (at: string, value: string) => `${at}：${value} 不是整数，请核对`,
+  dashAsZero: (at: string, shown: string) => `${at}：“${shown}”按“无”计为 0`,
   ratioInverted: (at: string, value: string) =>
     `${at}：${value} 大于 1，看起来是“生师比”（学生数 ÷ 教师数）；师生比应为教师数 ÷ 学生数，此项未读取`,
   hiddenRow: (sheet: string, row: number, name: string) =>
@@ -271,11 +285,6 @@ function columnUnit(def: FieldDef, mapped: MappedColumn): string | undefined {
   return mapped.unit ?? (def.unit || undefined);
 }
 
-/** Value × unit factor, exactly (12.34 万元 → 123400 元, not 123399.99999999999). */
-function toBaseUnits(value: number, factor: number): number {
-  return factor === 1 ? value : new Decimal(value).times(factor).toNumber();
-}
-
 /** 师生比 is sometimes written "1:18" (one teacher per 18 students) — that is 1/18 teachers per student. */
 function parseTeacherRatio(v: unknown): number | null {
   if (typeof v !== 'string') return null;
@@ -295,6 +304,7 @@ function readNumber(
   key: FieldKey,
   def: FieldDef,
   mapped: MappedColumn,
+  dashes: DashReading | undefined,
 ): NumericResult {
   const { grid } = r;
   const v = r.value(row, mapped.column);
@@ -306,6 +316,7 @@ function readNumber(
     label: def.label,
     unit: columnUnit(def, mapped),
     numberFormat: r.numberFormat(row, mapped.column),
+    dashes,
   };
   let parsed: ParsedNumber;
   const ratio = def.indicator === 'teachersPerStudent' ? parseTeacherRatio(v) : null;
@@ -313,7 +324,14 @@ function readNumber(
   else parsed = parseCellNumber(v, ctx);
   if (!parsed.ok) return { value: null, issues: [{ ...parsed.issue, sheet: grid.sheet }] };
   if (parsed.value === null) return { value: null, issues: [] };
-  const value = toBaseUnits(parsed.value, mapped.unitFactor);
+  if (parsed.dash !== undefined) {
+    const at = cellPlace(ctx);
+    return {
+      value: 0,
+      issues: [issueAt(grid, row, mapped.column, key, 'dashAsZero', 'info', MSG.dashAsZero(at, parsed.dash))],
+    };
+  }
+  const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
   if (def.indicator === 'teachersPerStudent' && value > 1) {
     return {
       value: null,
@@ -439,11 +457,14 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     for (const key of Object.keys(options.mapping)) {
       if (!fieldByKey(key)) throw new RangeError(`unknown field key in mapping: ${key}`);
     }
-    mapping = options.mapping;
     const bottom = options.headerBottom ?? (detected.found ? detected.headerBottom : grid.firstRow);
     const top = detected.found && detected.headerBottom === bottom ? detected.headerTop : bottom;
     header = { top, bottom };
-    issues.push(...missingColumnIssues(mapping, sheet, top, bottom));
+    // A foreign-currency column is not read, even when the user mapped it by hand.
+    const units = unitIssues(options.mapping, sheet, top, bottom);
+    mapping = { ...options.mapping };
+    for (const key of units.foreign) delete mapping[key];
+    issues.push(...units.issues, ...missingColumnIssues(mapping, sheet, top, bottom));
   } else {
     if (!detected.found) return empty(detected.issues, null, {});
     mapping = detected.mapping;
@@ -489,6 +510,11 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     }
     if (leading.some(isTotalText)) {
       skip('total', MSG.skipTotal);
+      continue;
+    }
+    // 申报表: 国家标准（小学） in the name column, or in the 序号 column beside a blank name.
+    if (isStandardName(name) || leading.some(isStandardName)) {
+      skip('standard', MSG.skipStandard);
       continue;
     }
     const firstText = leading.find((t) => t !== '') ?? '';
@@ -601,7 +627,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     for (const [key, mapped] of entries) {
       const def = fieldByKey(key) as FieldDef;
       if (def.type === 'text') continue;
-      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped);
+      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
       issues.push(...cellIssues);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {

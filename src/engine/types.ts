@@ -296,6 +296,12 @@ export interface CheckLimits {
 }
 
 /** 评估标准 — a standards profile: built-in (quality-2017, basic-2012) or a province's own, validated from JSON. */
+/**
+ * How "—", "–", "-", "——", "/" and "无" in count and value columns read (spec §8): 'none' is 0 (Chinese statistical
+ * tables write "—" for 无, DEFAULT), 'unknown' is no data.
+ */
+export type DashReading = 'none' | 'unknown';
+
 export interface Profile {
   id: string;
   /** zh-CN display name. */
@@ -318,6 +324,8 @@ export interface Profile {
   split: { weights: SplitWeights; multimediaRooms: boolean };
   scope: ScopeRules;
   checks: CheckLimits;
+  /** How dash cells read; absent means 'none' (DEFAULT). */
+  dashes?: DashReading;
 }
 
 /** The whole result of evaluating one table under one profile. */

@@ -107,7 +107,8 @@ export function vectorOf(range: unknown, what: string): Cells {
 }
 
 /**
- * The number in a cell, or null for blank and "none" (—, /, 无). Text numbers (full-width digits, thousands
+ * The number in a cell, or null for blank and unknown (不详, …, ?); "—", "/" and "无" mean none and are 0 (spec §8).
+ * Text numbers (full-width digits, thousands
  * separators, "12.5%") go through the engine's cell parser; negatives, text, logical values and error values are
  * #VALUE! at `at()` — computed only on failure, since the fast path runs for every cell of 100 000-row ranges.
  */

@@ -40,7 +40,7 @@ function gridOf(table: unknown): CellGrid {
 
 /** Reads and evaluates the table; an unreadable table or one without schools is #VALUE! with the reader's reason. */
 export function evaluateTable(table: unknown, profile: Profile): Evaluation {
-  const read = readTable(gridOf(table));
+  const read = readTable(gridOf(table), { dashes: profile.dashes });
   if (read.header === null || !read.mapping.name) {
     const reasons = read.issues.filter((i) => i.severity === 'error').map((i) => i.message);
     throw functionError('invalidValue', MSG.noTable(reasons.join('；') || MSG.noTableReason));

@@ -6,7 +6,7 @@ import { REMEDIATION_SHEET_NAME } from '../engine/remediationReport';
 import { REPORT_SHEET_NAME } from '../engine/reportPlan';
 import { reportsFor } from '../engine/sheetCheck';
 import { readTable } from '../engine/table';
-import type { DataIssue } from '../engine/types';
+import type { DashReading, DataIssue } from '../engine/types';
 import { ActionBar } from './components/ActionBar';
 import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';
@@ -88,6 +88,7 @@ export function App({ operations }: AppProps) {
   const [restored, setRestored] = useState(false);
   const [profileKey, setProfileKey] = useState<ProfileKey>('quality-2017');
   const [customText, setCustomText] = useState('');
+  const [dashes, setDashes] = useState<DashReading>('none');
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [stale, setStale] = useState(false);
   const noticeId = useRef(0);
@@ -123,11 +124,15 @@ export function App({ operations }: AppProps) {
 
   const choice = useMemo(() => choiceOf(profileKey, customText), [profileKey, customText]);
   const resolution = useMemo(() => resolveProfile(choice), [choice]);
-  const profile = resolution.ok ? resolution.profile : null;
+  // The pane's switch decides how "—", "/" and "无" read, whichever standard is chosen.
+  const profile = useMemo(
+    () => (resolution.ok ? { ...resolution.profile, dashes } : null),
+    [resolution, dashes],
+  );
 
   const preview = useMemo(
-    () => (grid && table ? readTable(grid, { mapping, headerBottom: table.headerBottom }) : null),
-    [grid, table, mapping],
+    () => (grid && table ? readTable(grid, { mapping, headerBottom: table.headerBottom, dashes }) : null),
+    [grid, table, mapping, dashes],
   );
   const missing = useMemo(() => (table ? missingRequired(table, mapping) : []), [table, mapping]);
 
@@ -183,6 +188,7 @@ export function App({ operations }: AppProps) {
           notify('warning', strings.savedProfileInvalid(resolved.errors.join('；')));
         }
       }
+      setDashes(saved.dashes ?? 'none');
       let read = await operations.readSheet({ source: 'auto' });
       const table = savedTableFor(saved, read.sheet);
       if (table?.address) {
@@ -225,6 +231,12 @@ export function App({ operations }: AppProps) {
     const next = choiceOf(key, text);
     // An unfinished custom profile is not saved over the last good one.
     if (resolveProfile(next).ok) persist({ ...settings, profile: next });
+  };
+
+  const changeDashes = (next: DashReading) => {
+    setDashes(next);
+    setStale(outcome !== null);
+    persist({ ...settings, dashes: next });
   };
 
   const check = () =>
@@ -333,8 +345,10 @@ export function App({ operations }: AppProps) {
             profileKey={profileKey}
             customText={customText}
             resolution={resolution}
+            dashes={dashes}
             disabled={disabled}
             onChange={changeProfile}
+            onDashesChange={changeDashes}
           />
           <ActionBar
             busy={busy}

@@ -1,5 +1,6 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
 import { fieldByKey, type FieldKey } from '../engine/fields';
+import type { DashReading } from '../engine/types';
 
 /** Name under which the settings live in Office.context.document.settings. */
 export const SETTINGS_NAME = 'balance.taskpane';
@@ -33,6 +34,8 @@ export interface SavedTable {
 export interface PaneSettings {
   version: 1;
   profile: ProfileChoice;
+  /** How "—", "/" and "无" read under any standard (the pane's switch); absent means 'none' (spec §8 DEFAULT). */
+  dashes?: DashReading;
   /** By worksheet name. */
   tables: Record<string, SavedTable>;
 }
@@ -95,7 +98,9 @@ export function parseSettings(raw: unknown): PaneSettings {
     }
   }
   // fromEntries defines own properties: a sheet named "__proto__" stays a key, never the object's prototype.
-  return { version: 1, profile: readProfile(raw.profile), tables: Object.fromEntries(tables) };
+  const settings: PaneSettings = { version: 1, profile: readProfile(raw.profile), tables: Object.fromEntries(tables) };
+  if (raw.dashes === 'none' || raw.dashes === 'unknown') settings.dashes = raw.dashes;
+  return settings;
 }
 
 /** The table saved for a sheet, by own key only: a sheet named "constructor" has none. */

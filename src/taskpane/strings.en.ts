@@ -74,6 +74,9 @@ export const en: Strings = {
   customUpload: 'Choose JSON file',
   customEmpty: 'Paste or choose a standard configuration.',
   customErrors: 'The configuration has errors',
+  dashesNone: 'Read “—”, “/” and “无” as 0 (none)',
+  dashesHint:
+    'Chinese statistical tables write “—” for none. When off, such cells are missing data (never 0); blank and “不详” are always missing data.',
   customReadFailed: (name) => `Could not read the file “${name}”`,
   cvRuleEach: (primary, junior) =>
     `Every indicator's difference coefficient: primary ≤ ${primary}, junior secondary ≤ ${junior}`,

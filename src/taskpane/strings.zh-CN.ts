@@ -72,6 +72,9 @@ export const zhCN = {
   customUpload: '选择 JSON 文件',
   customEmpty: '请粘贴或选择标准配置。',
   customErrors: '标准配置有误',
+  dashesNone: '“—”“/”“无”按 0（无）计',
+  dashesHint:
+    '统计表常用“—”表示“无”。关闭后，这些单元格按缺数据处理（不按 0 计算）；空白、“不详”始终按缺数据处理。',
   customReadFailed: (name: string) => `无法读取文件“${name}”`,
   cvRuleEach: (primary: string, junior: string) => `每项指标的差异系数：小学 ≤ ${primary}，初中 ≤ ${junior}`,
   cvRuleComposite: (primary: string, junior: string) =>

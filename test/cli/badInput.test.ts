@@ -59,7 +59,7 @@ describe('data problems: reported on their cell, the rest still evaluated (exit 
     expect(result.stages.primary?.schools).toBe(3);
   });
 
-  test('"—", "/" and blanks are "no data": a missing value on that cell, not 0', async () => {
+  test('spec §8: "—" and "/" are none (0), each listed as read as 0; a blank is a missing value on that cell, not 0', async () => {
     const file = await schools('dash.xlsx', (ws) => {
       ws.getCell('E3').value = '—';
       ws.getCell('J4').value = '/';
@@ -67,17 +67,21 @@ describe('data problems: reported on their cell, the rest still evaluated (exit 
     });
     const { text, result } = await check(file);
     expect(text.code).toBe(0);
-    for (const [row, column, field] of [
-      [3, 'E', 'keyTeachers'],
-      [4, 'J', 'multimediaRooms'],
-      [5, 'G', 'teachingArea'],
+    for (const [row, column, field, dash] of [
+      [3, 'E', 'keyTeachers', '—'],
+      [4, 'J', 'multimediaRooms', '/'],
     ] as const) {
       const [issue] = issueAt(result, row, column);
-      expect(issue).toMatchObject({ field, code: 'missingValue' });
+      expect(issue).toMatchObject({ field, code: 'dashAsZero' });
       expect(issue.message).toContain(`第 ${row} 行 ${column} 列`);
-      expect(issue.message).toContain('不按 0 计算');
+      expect(issue.message).toContain(`“${dash}”按“无”计为 0`);
+      expect(text.stdout).toContain(issue.message);
     }
-    expect(school(result, '东关小学').indicators.keyTeachersPer100?.value).toBeNull();
+    const [missing] = issueAt(result, 5, 'G');
+    expect(missing).toMatchObject({ field: 'teachingArea', code: 'missingValue' });
+    expect(missing.message).toContain('不按 0 计算');
+    expect(school(result, '东关小学').indicators.keyTeachersPer100?.value).toBe(0);
+    expect(school(result, '东关小学').pass).toBe(false);
     expect(school(result, '城关中学').indicators.teachingAreaPerStudent?.value).toBeNull();
   });
 

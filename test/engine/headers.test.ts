@@ -2,6 +2,7 @@
 import { FIELDS } from '../../src/engine/fields';
 import {
   detectHeader,
+  headerUnitProblem,
   mapColumn,
   mapHeaders,
   matchHeader,
@@ -629,5 +630,154 @@ describe('detectHeader', () => {
     expect(d.issues).toEqual([
       { sheet: '学校数据', row: 0, field: 'table', code: 'noTable', severity: 'error', message },
     ]);
+  });
+});
+
+describe('spec §8 units: 元/千元/万元/百万元/亿元, ㎡/平方米/m2/亩/公顷, 册/万册, 台, 间, 人 convert to the base unit', () => {
+  test.each([
+    ['教学仪器设备值（百万元）', 'equipmentValue', 4.26, 4260000],
+    ['教学仪器设备值(亿元)', 'equipmentValue', 0.0426, 4260000],
+    ['教学仪器设备值\n（ 千元 ）', 'equipmentValue', 4260, 4260000],
+    ['体育运动场（馆）面积（亩）', 'sportsArea', 4.5, 3000],
+    ['体育运动场（馆）面积（公顷）', 'sportsArea', 0.3, 3000],
+    ['体育运动场（馆）面积(m2)', 'sportsArea', 3000, 3000],
+    ['图书（万册）', 'books', 1.25, 12500],
+  ])('%p: %p × %p → %p', (header, field, cell, expected) => {
+    const t = readTable(
+      grid([
+        ['学校名称', '学段', '在校生数', header],
+        ['甲小学', '小学', 400, cell],
+      ]),
+    );
+    expect(t.issues).toEqual([]);
+    expect(t.rows[0].counts[field as 'books']).toBe(expected);
+  });
+
+  test('亩 is exactly 10000/15 ㎡: 7.5 ㎡ per student from 亩 decides exactly at the standard (spec §9 exactness)', () => {
+    // 400 students × 7.5 ㎡ = 3000 ㎡ = 4.5 亩; 0.01125 亩 × 10000/15 = 7.5 ㎡.
+    const t = readTable(
+      grid([
+        ['学校名称', '学段', '在校生数', '体育运动场（馆）面积（亩）'],
+        ['甲小学', '小学', 400, 4.5],
+        ['乙小学', '小学', 1, 0.01125],
+      ]),
+    );
+    expect(t.rows.map((r) => r.counts.sportsArea)).toEqual([3000, 7.5]);
+    expect(t.mapping.sportsArea).toMatchObject({ unit: '亩', unitFactor: 10000, unitDivisor: 15 });
+  });
+
+  test('a foreign currency (美元) is an error on its column, and the column is not read', () => {
+    const t = readTable(
+      grid([
+        ['学校名称', '学段', '在校生数', '教学仪器设备值（美元）'],
+        ['甲小学', '小学', 400, 100000],
+      ]),
+    );
+    expect(t.mapping.equipmentValue).toBeUndefined();
+    expect(t.rows[0].counts.equipmentValue).toBeUndefined();
+    expect(t.issues).toEqual([
+      {
+        sheet: '学校数据',
+        row: 1,
+        column: 'D',
+        field: 'equipmentValue',
+        code: 'foreignCurrency',
+        severity: 'error',
+        message:
+          '「学校数据」第 1 行 D 列“教学仪器设备值（美元）”：单位“美元”是外币，本工具按人民币元计算，此列未读取；请换算为元（或万元）后填写',
+      },
+    ]);
+  });
+
+  test.each([['（万美元）'], ['(USD)'], ['($)'], ['（欧元）'], ['(港元)'], ['（日元）'], ['（英镑）']])(
+    'foreign currency %p is an error too',
+    (unit) => {
+      const t = readTable(
+        grid([
+          ['学校名称', '在校生数', `教学仪器设备值${unit}`],
+          ['甲小学', 400, 1],
+        ]),
+      );
+      expect(t.issues.filter((i) => i.code === 'foreignCurrency')).toHaveLength(1);
+      expect(t.rows[0].counts.equipmentValue).toBeUndefined();
+    },
+  );
+
+  test('an unclosed bracket "(万元" is read as 万元, with a warning naming the column and what was assumed', () => {
+    const t = readTable(
+      grid([
+        ['学校名称', '在校生数', '教学仪器设备值(万元'],
+        ['甲小学', 400, 1.5],
+      ]),
+    );
+    expect(t.rows[0].counts.equipmentValue).toBe(15000);
+    const [w] = t.issues.filter((i) => i.code === 'unitMalformed');
+    expect(w).toMatchObject({ row: 1, column: 'C', field: 'equipmentValue', severity: 'warning' });
+    expect(w.message).toBe(
+      '「学校数据」第 1 行 C 列“教学仪器设备值(万元”：单位的括号不完整，已按“万元”读取，请核对',
+    );
+  });
+
+  test.each([
+    ['图书（套）', '套', '册'],
+    ['教学仪器设备值（十万元）', '十万元', '元'],
+    ['体育运动场（馆）面积（平方公里）', '平方公里', '㎡'],
+    ['教学仪器设备值（单位：两）', '两', '元'],
+  ])('an unknown unit in %p is a warning: “%s” … 已按“%s”读取', (header, unit, assumed) => {
+    const t = readTable(
+      grid([
+        ['学校名称', '在校生数', header],
+        ['甲小学', 400, 1],
+      ]),
+    );
+    const unknown = t.issues.filter((i) => i.code === 'unknownUnit');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0].severity).toBe('warning');
+    expect(unknown[0].message).toContain(`单位“${unit}”无法识别，已按“${assumed}”读取`);
+    expect(unknown[0].message).toContain('第 1 行 C 列');
+  });
+
+  test.each([
+    ['体育运动场（馆）面积（㎡）'],
+    ['在校生数（含教学点）'],
+    ['学校类型（小学/初中）'],
+    ['体育运动场（馆）'],
+    ['音乐教室面积（㎡/间）'],
+    ['在校生数（2023年）'],
+    ['学校名称（全称）'],
+  ])('bracket text that is no unit (%p) gives no warning', (header) => {
+    expect(headerUnitProblem([header])).toBeNull();
+  });
+
+  test('two-level: 设备（美元） over 教学仪器设备值 is foreign too, and named with both header rows', () => {
+    const values = [
+      ['学校名称', '在校生数', '设备（美元）'],
+      [null, null, '教学仪器设备值'],
+      ['甲小学', 400, 1],
+    ];
+    const merges = [
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+    ];
+    const t = readTable(grid(values, { merges }));
+    const [e] = t.issues.filter((i) => i.code === 'foreignCurrency');
+    expect(e.message).toContain('「学校数据」第 1–2 行 C 列“设备（美元） / 教学仪器设备值”');
+    expect(t.rows[0].counts.equipmentValue).toBeUndefined();
+  });
+
+  test('a column mapped by hand is checked too: a foreign column is not read', () => {
+    const g = grid([
+      ['学校名称', '在校生数', '设备（美元）'],
+      ['甲小学', 400, 1],
+    ]);
+    const t = readTable(g, {
+      mapping: {
+        name: mapColumn('name', 0, '学校名称'),
+        students: mapColumn('students', 1, '在校生数'),
+        equipmentValue: mapColumn('equipmentValue', 2, '设备（美元）'),
+      },
+    });
+    expect(t.issues.filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual(['foreignCurrency']);
+    expect(t.rows[0].counts.equipmentValue).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import {
   cellAddress,
   columnLetter,
+  convertUnit,
   isDateFormat,
   parseCellNumber,
   parseUnit,
@@ -79,22 +80,32 @@ describe('parseCellNumber: numbers as Excel gives them', () => {
   });
 });
 
-describe('parseCellNumber: blank and "none" are null, never 0 (spec §3: a missing value is never 0)', () => {
-  test.each([
-    [null],
-    [undefined],
-    [''],
-    ['   '],
-    ['—'],
-    ['——'],
-    ['-'],
-    ['－'],
-    ['/'],
-    ['／'],
-    ['无'],
-    ['\u3000'],
-  ])('%p is blank', (v) => {
-    expect(value(v)).toBeNull();
+describe('parseCellNumber: blank and unknown are null, never 0 (spec §8: a blank, 不详, … or ? is unknown)', () => {
+  test.each([[null], [undefined], [''], ['   '], ['\u3000'], ['不详'], ['…'], ['……'], ['?'], ['？']])(
+    '%p is unknown',
+    (v) => {
+      expect(value(v)).toBeNull();
+    },
+  );
+});
+
+describe('parseCellNumber: spec §8 "—", "–", "-", "——", "/" and "无" mean none (0)', () => {
+  test.each([['—'], ['——'], ['–'], ['-'], ['－'], ['/'], ['／'], ['无'], [' — ']])(
+    '%p is 0, marked as a dash',
+    (v) => {
+      const r = parseCellNumber(v, ctx);
+      expect(r).toEqual({ ok: true, value: 0, dash: String(v).trim() });
+    },
+  );
+
+  test('a profile switch reads them as unknown instead', () => {
+    for (const v of ['—', '/', '无', '-'])
+      expect(parseCellNumber(v, { ...ctx, dashes: 'unknown' })).toEqual({ ok: true, value: null });
+  });
+
+  test('a number or a blank carries no dash mark', () => {
+    expect(parseCellNumber('0', ctx)).toEqual({ ok: true, value: 0 });
+    expect(parseCellNumber('', ctx)).toEqual({ ok: true, value: null });
   });
 });
 
@@ -297,12 +308,37 @@ describe('parseUnit', () => {
     ['单位：万元', { symbol: '元', dimension: 'money', factor: 10000 }],
     ['㎡/生', { symbol: '㎡', dimension: 'area', factor: 1 }],
     ['元/生', { symbol: '元', dimension: 'money', factor: 1 }],
+    ['百万元', { symbol: '元', dimension: 'money', factor: 1000000 }],
+    ['亿元', { symbol: '元', dimension: 'money', factor: 100000000 }],
+    ['亩', { symbol: '㎡', dimension: 'area', factor: 10000, divisor: 15 }],
+    ['公顷', { symbol: '㎡', dimension: 'area', factor: 10000 }],
   ])('%p', (text, expected) => {
     expect(parseUnit(text)).toEqual(expected);
   });
 
-  test.each([['馆'], ['含体育'], ['小学/初中'], [''], ['万']])('%p is not a unit', (text) => {
-    expect(parseUnit(text)).toBeNull();
+  test.each([['馆'], ['含体育'], ['小学/初中'], [''], ['万'], ['美元'], ['套']])(
+    '%p is not a unit',
+    (text) => {
+      expect(parseUnit(text)).toBeNull();
+    },
+  );
+});
+
+describe('convertUnit: spec §8 units to base units, exactly', () => {
+  test.each([
+    [3, 10000, 15, 2000],
+    [1.5, 10000, 15, 1000],
+    [0.01125, 10000, 15, 7.5],
+    [2.5, 10000, 1, 25000],
+    [1.1, 10000, 1, 11000],
+    [4.26, 1000000, 1, 4260000],
+    [0.0426, 100000000, 1, 4260000],
+  ])('%p × %p ÷ %p = %p', (v, factor, divisor, expected) => {
+    expect(convertUnit(v, factor, divisor)).toBe(expected);
+  });
+
+  test('1 亩 is the double nearest 10000/15 ㎡', () => {
+    expect(convertUnit(1, 10000, 15)).toBe(10000 / 15);
   });
 });
 

@@ -134,6 +134,19 @@ describe('parseProfile', () => {
     });
   });
 
+  test('spec §8 dashes: "—", "/" and "无" are none (0) in both built-ins and by default; a custom profile may read them as unknown', () => {
+    expect(QUALITY_2017.dashes).toBe('none');
+    expect(BASIC_2012.dashes).toBe('none');
+    const r = parseProfile({ extends: 'basic-2012', dashes: 'unknown' });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.profile.dashes).toBe('unknown');
+    const own = parseProfile({
+      indicators: ['booksPerStudent'],
+      cv: { thresholds: { primary: 0.6, junior: 0.5 } },
+    });
+    expect(own.ok && own.profile.dashes).toBe('none');
+  });
+
   test('a profile without "extends" needs indicators and CV thresholds; the rest defaults to the spec', () => {
     const r = parseProfile({
       name: '自定义',
@@ -171,11 +184,12 @@ describe('parseProfile', () => {
     [{ indicators: [] }, 'indicators 必须是非空的指标列表'],
     [{ rounding: { cv: -1 } }, 'rounding.cv 必须是在 0 到 10 之间的整数'],
     [{ scope: { teachingPoints: 'some' } }, 'scope.teachingPoints 必须是 "all" 或 "belowMinimum" 或 "none"'],
+    [{ dashes: 'zero' }, 'dashes 必须是 "none" 或 "unknown"'],
     [{ split: { weights: { nineYear: { junior: 0 } } } }, 'split.weights.nineYear.junior 必须是大于 0 的数'],
     [{ checks: { classSize: { primary: 45.5 } } }, 'checks.classSize.primary 必须是大于 0 的整数'],
     [
       { thresholds: {} },
-      'thresholds 不是可识别的设置项（可用：id、name、extends、indicators、standards、schoolRule、cv、rounding、split、scope、checks）',
+      'thresholds 不是可识别的设置项（可用：id、name、extends、indicators、standards、schoolRule、cv、rounding、split、scope、checks、dashes）',
     ],
   ])('%j → "%s"', (override, message) => {
     const r = parseProfile({ extends: 'quality-2017', ...override });

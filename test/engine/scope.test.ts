@@ -1,7 +1,7 @@
 // Spec §6: who is left out of the CVs and per-school checks, with a reason and a zh-CN message.
 import { evaluate } from '../../src/engine/evaluate';
 import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import { isTotalName } from '../../src/engine/scope';
+import { isStandardName, isTotalName } from '../../src/engine/scope';
 import { toParts } from '../../src/engine/parts';
 import type { SchoolRow } from '../../src/engine/types';
 
@@ -86,4 +86,32 @@ describe('scope exclusions', () => {
     expect(excluded).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ row: 30, code: 'totalRow', severity: 'info' })]);
   });
+});
+
+describe('spec §6: "Rows naming a standard (国家标准, 省定标准, 标准值, 办学标准, with or without a stage) are never schools"', () => {
+  test.each([
+    '国家标准',
+    '国家标准（小学）',
+    '国家标准(初中)',
+    '省定标准(初中)',
+    '省定标准（小学）',
+    '标准值',
+    '标准值（初中）',
+    '办学标准',
+    '省定办学标准',
+    '国家标准值',
+    '小学国家标准',
+    '初中：省定标准',
+    '国家标准-小学',
+    ' 国家 标准 ',
+  ])('%p is a standard row', (name) => {
+    expect(isStandardName(name)).toBe(true);
+  });
+
+  test.each(['标准小学', '标准化实验学校', '国家标准小学', '城关小学', '标准中学（初中部）', '合计', ''])(
+    '%p is not (a school whose name merely contains 标准 is a school)',
+    (name) => {
+      expect(isStandardName(name)).toBe(false);
+    },
+  );
 });

@@ -151,8 +151,8 @@ describe('blank rows, "none" and numbers stored as text', () => {
     expect(t.issues).toEqual([]);
   });
 
-  test.each([['—'], ['/'], ['无'], [''], [null], ['-']])(
-    '%p is no data: the field is absent, never 0 (spec §3)',
+  test.each([[''], [null], ['不详'], ['…'], ['?'], ['？']])(
+    '%p is unknown: the field is absent, never 0 (spec §8)',
     (none) => {
       const t = read([['甲小学', '小学', 100, none, 1]]);
       expect(t.rows[0].counts).toEqual({ students: 100, equipmentValue: 10000 });
@@ -160,6 +160,31 @@ describe('blank rows, "none" and numbers stored as text', () => {
       expect(t.issues).toEqual([]);
     },
   );
+
+  test.each([['—'], ['–'], ['-'], ['——'], ['/'], ['无']])(
+    'spec §8: %p means none: 0, listed once as an info notice naming the cell',
+    (dash) => {
+      const t = read([['甲小学', '小学', 100, dash, 1]]);
+      expect(t.rows[0].counts).toEqual({ students: 100, teachingArea: 0, equipmentValue: 10000 });
+      expect(t.issues).toEqual([
+        {
+          sheet: '学校数据',
+          row: 2,
+          column: 'D',
+          field: 'teachingArea',
+          code: 'dashAsZero',
+          severity: 'info',
+          message: `「学校数据」第 2 行 D 列（教学及辅助用房面积）：“${dash}”按“无”计为 0`,
+        },
+      ]);
+    },
+  );
+
+  test('with dashes: "unknown" (the profile switch) a dash is no data and no notice', () => {
+    const t = readTable(grid([HEADER, ['甲小学', '小学', 100, '—', '/']]), { dashes: 'unknown' });
+    expect(t.rows[0].counts).toEqual({ students: 100 });
+    expect(t.issues).toEqual([]);
+  });
 
   test.each([
     ['1,234.5', 1234.5],
@@ -681,5 +706,20 @@ describe('re-exports for adapters', () => {
   test('columnLetter and cellAddress', () => {
     expect(columnLetter(26)).toBe('AA');
     expect(cellAddress(3, 0)).toBe('A3');
+  });
+});
+
+describe('spec §6: standard rows under the header are not schools', () => {
+  test('国家标准（小学） in the 序号 column beside a blank name is skipped as a standard row, with no missing-name warning', () => {
+    const t = readTable(
+      grid([
+        ['序号', '学校名称', '学段', '在校生数', '教学及辅助用房面积（㎡）'],
+        ['国家标准（小学）', null, '小学', null, 4.5],
+        [1, '甲小学', '小学', 100, 450],
+      ]),
+    );
+    expect(t.skipped.map((s) => [s.row, s.code])).toEqual([[2, 'standard']]);
+    expect(t.rows.map((r) => r.name)).toEqual(['甲小学']);
+    expect(t.issues).toEqual([]);
   });
 });

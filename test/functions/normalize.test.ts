@@ -69,6 +69,35 @@ describe('pairs of (value, students)', () => {
   });
 });
 
+describe('spec §8: "—", "/" and "无" mean none (0), as in the sheet reader', () => {
+  test('a school whose value is "—" counts with 0 in the CV (not left out, which would hide the weakest school)', () => {
+    const zero = COEF([
+      [2.5, 800],
+      [2, 400],
+      [0, 200],
+    ]);
+    expect(zero).toBeGreaterThan(0.3);
+    for (const dash of ['—', '/', '无', '-', '——', '–'])
+      expect(
+        COEF([
+          [2.5, 800],
+          [2, 400],
+          [dash, 200],
+        ]),
+      ).toBe(zero);
+  });
+
+  test('"不详" is unknown, never 0: the value is missing beside its students', () => {
+    expect(() =>
+      COEF([
+        [2.5, 800],
+        [2, 400],
+        ['不详', 200],
+      ]),
+    ).toThrow();
+  });
+});
+
 describe('single-number arguments', () => {
   test('a one-cell range is its value; a larger one is #VALUE!; blank is null only when optional', () => {
     expect(numberArg([[7]], '班额')).toBe(7);

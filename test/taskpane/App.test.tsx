@@ -414,6 +414,25 @@ test('the next open needs no clicks: mapping and standard come back from the wor
   expect(second.operations.readSheet).toHaveBeenCalledTimes(1);
 });
 
+test('spec §8: “—”“/”“无” read as 0 by default; the switch reads them as missing data and comes back on the next open', async () => {
+  const first = await opened();
+  const dashes = screen.getByRole('switch', { name: '“—”“/”“无”按 0（无）计' }) as HTMLInputElement;
+  expect(dashes.checked).toBe(true);
+  fireEvent.click(dashes);
+  await waitFor(() => expect(settings.saved['balance.taskpane']).toMatchObject({ dashes: 'unknown' }));
+  first.unmount();
+
+  settings = settings.reopen();
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText('工作表“学校基本情况”');
+  await waitFor(() =>
+    expect((screen.getByRole('switch', { name: '“—”“/”“无”按 0（无）计' }) as HTMLInputElement).checked).toBe(
+      false,
+    ),
+  );
+});
+
 test('整改测算: per indicator the total to add, the schools and the CV after; unit costs give a budget in 元', async () => {
   await opened();
   await checked();

@@ -274,6 +274,13 @@ describe('stored settings', () => {
     expect(savedTableFor(parsed, 'toString')).toBeUndefined();
   });
 
+  test('the dashes switch is kept when it is "none" or "unknown", dropped otherwise (then “—” reads as 0)', () => {
+    const base = { version: 1, profile: { kind: 'builtin', id: 'quality-2017' }, tables: {} };
+    expect(parseSettings({ ...base, dashes: 'unknown' }).dashes).toBe('unknown');
+    expect(parseSettings({ ...base, dashes: 'none' }).dashes).toBe('none');
+    expect('dashes' in parseSettings({ ...base, dashes: 'zero' })).toBe(false);
+  });
+
   test('anything unreadable falls back to the defaults; unknown fields are dropped, the rest kept', () => {
     expect(parseSettings(null)).toEqual({
       version: 1,

@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -23,7 +24,7 @@ import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { formatNumber, formatPercent } from '../../engine/format';
 import { INDICATORS } from '../../engine/indicators';
 import { profileIndicators } from '../../engine/profiles';
-import type { Profile } from '../../engine/types';
+import type { DashReading, Profile } from '../../engine/types';
 import type { ProfileKey } from '../settings';
 import { useStrings } from '../strings';
 import type { ProfileResolution } from '../workflow';
@@ -103,8 +104,11 @@ export function ProfileStep(props: {
   profileKey: ProfileKey;
   customText: string;
   resolution: ProfileResolution;
+  /** How "—", "/" and "无" read: the switch applies to whichever standard is chosen. */
+  dashes: DashReading;
   disabled: boolean;
   onChange(key: ProfileKey, customText: string): void;
+  onDashesChange(dashes: DashReading): void;
 }) {
   const strings = useStrings();
   const styles = useStyles();
@@ -183,6 +187,14 @@ export function ProfileStep(props: {
         </div>
       )}
       {resolution.ok && <Thresholds profile={resolution.profile} />}
+      <Field hint={strings.dashesHint}>
+        <Switch
+          label={strings.dashesNone}
+          checked={props.dashes === 'none'}
+          disabled={props.disabled}
+          onChange={(_, data) => props.onDashesChange(data.checked ? 'none' : 'unknown')}
+        />
+      </Field>
     </Section>
   );
 }

@@ -2,9 +2,9 @@
  * evaluate() against a plain float64 loop computing the same CVs and per-school comparisons, on synthetic counties
  * of 1,000 / 10,000 / 100,000 schools (both stages, the 7 quality indicators from raw counts).
  */
-import { evaluate } from '../src/engine/evaluate';
-import { QUALITY_2017 } from '../src/engine/profiles';
-import type { CountField, Evaluation, IndicatorId, SchoolRow, Stage } from '../src/engine/types';
+import { evaluate } from '../src/engine/rules/evaluate';
+import { QUALITY_2017 } from '../src/engine/rules/profiles';
+import type { CountField, Evaluation, IndicatorId, SchoolRow, Stage } from '../src/engine/model/types';
 import { measure, printTable, prng, suite } from './harness';
 
 const IDS: IndicatorId[] = QUALITY_2017.indicators;

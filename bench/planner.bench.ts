@@ -3,11 +3,11 @@
  * timed beside one full evaluate() of the same schools (issue #7: a plan under 10× the time of a check).
  */
 import { performance } from 'node:perf_hooks';
-import { evaluate } from '../src/engine/evaluate';
-import { planStage } from '../src/engine/planner';
-import type { StagePlanOptions } from '../src/engine/plannerTypes';
-import { QUALITY_2017 } from '../src/engine/profiles';
-import type { SchoolRow } from '../src/engine/types';
+import { evaluate } from '../src/engine/rules/evaluate';
+import { planStage } from '../src/engine/planner/planner';
+import type { StagePlanOptions } from '../src/engine/planner/types';
+import { QUALITY_2017 } from '../src/engine/rules/profiles';
+import type { SchoolRow } from '../src/engine/model/types';
 import { syntheticCounty } from './engine.bench';
 import { printTable, suite } from './harness';
 

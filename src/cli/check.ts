@@ -2,15 +2,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { evaluate } from '../engine/evaluate';
-import { AUTO_PROFILE, chooseProfile } from '../engine/chooseProfile';
-import { getProfile, parseProfile } from '../engine/profiles';
-import { highlightsFor, mergeIssues, reportsFor, resourceUnits, type SheetCheck } from '../engine/sheetCheck';
-import { readTable } from '../engine/table';
-import type { Profile } from '../engine/types';
-import { applyHighlights, writeReport } from './paint';
+import { evaluate } from '../engine/rules/evaluate';
+import { AUTO_PROFILE, chooseProfile } from '../engine/rules/chooseProfile';
+import { getProfile, parseProfile } from '../engine/rules/profiles';
+import { highlightsFor, mergeIssues, reportsFor, resourceUnits, type SheetCheck } from '../engine/plans/sheetCheck';
+import { readTable } from '../engine/sheet/readTable';
+import type { Profile } from '../engine/model/types';
+import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
 import { messages } from './strings.zh-CN';
-import { chooseSheet, openWorkbook, type InputProblem } from './workbook';
+import { chooseSheet, openWorkbook, type InputProblem } from '../hosts/xlsx/workbook';
 
 /** A file that was read and evaluated. */
 export interface Checked extends SheetCheck {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `balance` command line: argument handling, progress and printing around checkFile; exit codes 0, 1, 2. */
 import * as path from 'node:path';
-import { countyVerdict } from '../engine/sheetCheck';
+import { countyVerdict } from '../engine/plans/sheetCheck';
 import { parseArgs } from './args';
 import {
   checkFile,

@@ -1,17 +1,17 @@
 /** `balance plan`: 整改测算 for one workbook — what to add where so every school meets its standards and every CV its target. */
 import { promises as fs } from 'node:fs';
 import Decimal from 'decimal.js';
-import { formatNumber } from '../engine/format';
-import { findIndicator, INDICATORS, STAGE_LABELS } from '../engine/indicators';
-import { planSchools, planStage } from '../engine/planner';
-import { QUALITY_2017 } from '../engine/profiles';
+import { formatNumber } from '../engine/model/format';
+import { findIndicator, INDICATORS, STAGE_LABELS } from '../engine/model/indicators';
+import { planSchools, planStage } from '../engine/planner/planner';
+import { QUALITY_2017 } from '../engine/rules/profiles';
 import {
   additionsText,
   extraForCv,
   PLAN_WORDS,
   planCvText,
   planTargetText,
-} from '../engine/remediationReport';
+} from '../engine/plans/remediationReport';
 import type {
   IndicatorPlan,
   SchoolFloors,
@@ -19,8 +19,8 @@ import type {
   StagePlan,
   StagePlanOptions,
   UnitCosts,
-} from '../engine/plannerTypes';
-import type { DataIssue, IndicatorId, Profile, Stage } from '../engine/types';
+} from '../engine/planner/types';
+import type { DataIssue, IndicatorId, Profile, Stage } from '../engine/model/types';
 import { checkFile, loadProfile, type Checked } from './check';
 import { unusableToJson } from './json';
 import { messages } from './strings.zh-CN';

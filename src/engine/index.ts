@@ -1,5 +1,5 @@
 /** The engine's public surface: pure domain code for the task pane, the custom functions and the CLI. */
-export type * from './types';
+export type * from './model/types';
 
 // Evaluation engine (issue #3): profiles, indicators, CV, per-school rule, split, scope, gaps, §7 checks, evaluate.
 export {
@@ -10,8 +10,8 @@ export {
   profileIndicators,
   QUALITY_2017,
   standardIndicators,
-} from './profiles';
-export type { ProfileParse } from './profiles';
+} from './rules/profiles';
+export type { ProfileParse } from './rules/profiles';
 export {
   findIndicator,
   INDICATOR_IDS,
@@ -21,10 +21,10 @@ export {
   parseStage,
   resourceAmount,
   STAGE_LABELS,
-} from './indicators';
-export type { IndicatorLookup, IndicatorMeta } from './indicators';
-export { toBaseUnit } from './units';
-export type { BaseUnit } from './units';
+} from './model/indicators';
+export type { IndicatorLookup, IndicatorMeta } from './model/indicators';
+export { toBaseUnit } from './model/units';
+export type { BaseUnit } from './model/units';
 export {
   coefficientFromRaw,
   coefficientPasses,
@@ -34,17 +34,17 @@ export {
   isNearThreshold,
   weightedCoefficient,
   weightedMean,
-} from './coefficient';
-export type { CoefficientDecision, CoefficientProblem, CoefficientValue, MeanResult } from './coefficient';
-export { judgeSchool, schoolRulePass } from './schoolRule';
-export type { SchoolJudgement } from './schoolRule';
-export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './split';
-export { isTotalName, rowExclusion } from './scope';
-export { stageFromName, toParts } from './parts';
-export type { PartsResult } from './parts';
-export { gapFor } from './gap';
-export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './checks';
-export type { CheckInput, ClassBand } from './checks';
+} from './rules/coefficient';
+export type { CoefficientDecision, CoefficientProblem, CoefficientValue, MeanResult } from './rules/coefficient';
+export { judgeSchool, schoolRulePass } from './rules/schoolRule';
+export type { SchoolJudgement } from './rules/schoolRule';
+export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './rules/split';
+export { isTotalName, rowExclusion } from './rules/scope';
+export { stageFromName, toParts } from './rules/parts';
+export type { PartsResult } from './rules/parts';
+export { gapFor } from './rules/gap';
+export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './rules/checks';
+export type { CheckInput, ClassBand } from './rules/checks';
 export {
   formatAllowanceNote,
   formatAmount,
@@ -54,17 +54,17 @@ export {
   formatPercentBelow,
   formatRuleReason,
   formatTeacherRatio,
-} from './format';
-export type { ReasonOptions, ResourceUnit, ResourceUnits } from './format';
-export { fieldLabel } from './issues';
-export { evaluate, exactValueOf } from './evaluate';
-export type { EvaluateOptions } from './evaluate';
-export { AUTO_PROFILE, chooseProfile, profileNeeds } from './chooseProfile';
-export type { ProfileChoice, ProfileNeed } from './chooseProfile';
+} from './model/format';
+export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
+export { fieldLabel } from './model/issues';
+export { evaluate, exactValueOf } from './rules/evaluate';
+export type { EvaluateOptions } from './rules/evaluate';
+export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
+export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';
 
 // Reading sheets: field catalogue, number parsing, header recognition, table reading.
-export { FIELD_GROUP_LABELS, FIELDS, fieldByKey, fieldOptions, REQUIRED_FIELDS, STAGE_WORDS } from './fields';
-export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './fields';
+export { FIELD_GROUP_LABELS, FIELDS, fieldByKey, fieldOptions, REQUIRED_FIELDS, STAGE_WORDS } from './model/fields';
+export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './model/fields';
 export {
   cellAddress,
   cellPlace,
@@ -74,8 +74,8 @@ export {
   parseUnit,
   toHalfWidth,
   unitFitsDimension,
-} from './numbers';
-export type { CellContext, ParsedNumber, UnitDimension, UnitInfo } from './numbers';
+} from './sheet/cells';
+export type { CellContext, ParsedNumber, UnitDimension, UnitInfo } from './sheet/cells';
 export {
   detectHeader,
   HEADER_SCAN_ROWS,
@@ -85,8 +85,8 @@ export {
   missingColumnIssues,
   normaliseHeader,
   splitUnit,
-} from './headers';
-export type { ColumnMapping, HeaderDetection, HeaderMatch, MappedColumn, UnmappedColumn } from './headers';
+} from './sheet/headers';
+export type { ColumnMapping, HeaderDetection, HeaderMatch, MappedColumn, UnmappedColumn } from './sheet/headers';
 export {
   kindFromName,
   parseAffiliation,
@@ -94,18 +94,18 @@ export {
   parseOwnership,
   readTable,
   SCHOOL_KIND_LABELS,
-} from './table';
-export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, TableRead } from './table';
+} from './sheet/readTable';
+export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, TableRead } from './sheet/readTable';
 
 // Values given directly in formulas (issue #4): profile lookup by name, decisions on typed values, the composite.
-export { findProfile } from './profileLookup';
-export type { ProfileLookup } from './profileLookup';
-export { compositeOf, cvWithinThreshold, meetsStandard } from './givenValues';
+export { findProfile } from './rules/profileLookup';
+export type { ProfileLookup } from './rules/profileLookup';
+export { compositeOf, cvWithinThreshold, meetsStandard } from './rules/givenValues';
 
 // Remediation planner 整改测算 (issue #7): minimal additions per indicator, per stage and per school.
-export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner';
-export type * from './plannerTypes';
-export * from './sheetCheck';
+export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/planner';
+export type * from './planner/types';
+export * from './plans/sheetCheck';
 export {
   additionsText,
   extraForCv,
@@ -114,5 +114,5 @@ export {
   planRemediationReport,
   planTargetText,
   REMEDIATION_SHEET_NAME,
-} from './remediationReport';
-export type { RemediationReportInput } from './remediationReport';
+} from './plans/remediationReport';
+export type { RemediationReportInput } from './plans/remediationReport';

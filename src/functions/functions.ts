@@ -14,7 +14,7 @@ import {
   stepOf,
   floatCoefficient,
 } from '../engine';
-import { diffRate } from '../engine/diffRate';
+import { diffRate } from '../engine/rules/diffRate';
 import { functionError } from './errors';
 import {
   alignedPairs,

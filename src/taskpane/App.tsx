@@ -1,12 +1,12 @@
 // The task pane: finds the table, maps its columns, picks the standard, checks and marks, reports, clears, plans.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { ColumnMapping } from '../engine/headers';
-import { REMEDIATION_SHEET_NAME } from '../engine/remediationReport';
-import { REPORT_SHEET_NAME } from '../engine/reportPlan';
-import { reportsFor } from '../engine/sheetCheck';
-import { readTable } from '../engine/table';
-import type { DashReading, DataIssue } from '../engine/types';
+import type { ColumnMapping } from '../engine/sheet/headers';
+import { REMEDIATION_SHEET_NAME } from '../engine/plans/remediationReport';
+import { REPORT_SHEET_NAME } from '../engine/plans/assessmentReport';
+import { reportsFor } from '../engine/plans/sheetCheck';
+import { readTable } from '../engine/sheet/readTable';
+import type { DashReading, DataIssue } from '../engine/model/types';
 import { ActionBar } from './components/ActionBar';
 import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';
@@ -14,7 +14,7 @@ import { Planner } from './components/Planner';
 import { ProfileStep } from './components/ProfileStep';
 import { Results } from './components/Results';
 import { TableStep } from './components/TableStep';
-import type { Operations, SheetRead } from './operations';
+import type { Operations, SheetRead } from '../hosts/port';
 import {
   choiceOf,
   DEFAULT_SETTINGS,

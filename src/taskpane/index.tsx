@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { createExcelOperations } from './host';
+import { createExcelOperations } from '../hosts/officejs/host';
 import { StringsContext, stringsFor, type Strings } from './strings';
 
 function render(strings: Strings, content: JSX.Element) {

@@ -1,6 +1,6 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
-import { fieldByKey, type FieldKey } from '../engine/fields';
-import type { DashReading } from '../engine/types';
+import { fieldByKey, type FieldKey } from '../engine/model/fields';
+import type { DashReading } from '../engine/model/types';
 
 /** Name under which the settings live in Office.context.document.settings. */
 export const SETTINGS_NAME = 'balance.taskpane';

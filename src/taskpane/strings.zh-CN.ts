@@ -1,5 +1,5 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
-import { legendText, type LegendEntry } from '../engine/highlightPlan';
+import { legendText, type LegendEntry } from '../engine/plans/highlightPlan';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 

@@ -1,14 +1,14 @@
 /** The pane's steps as pure functions over engine calls: locate the table, map its columns, check, plan the report. */
-import { FIELDS, fieldByKey, type FieldDef, type FieldKey } from '../engine/fields';
-import { detectHeader, mapColumn, missingColumnIssues, type ColumnMapping } from '../engine/headers';
-import type { HighlightPlan } from '../engine/highlightPlan';
-import { checkSheet, highlightsFor, type SheetCheck } from '../engine/sheetCheck';
-import { INDICATORS } from '../engine/indicators';
-import { columnLetter } from '../engine/numbers';
-import { getProfile, parseProfile, profileIndicators } from '../engine/profiles';
-import type { CellGrid } from '../engine/table';
-import type { DataIssue, Profile } from '../engine/types';
-import type { ReadRequest, SheetRead } from './operations';
+import { FIELDS, fieldByKey, type FieldDef, type FieldKey } from '../engine/model/fields';
+import { detectHeader, mapColumn, missingColumnIssues, type ColumnMapping } from '../engine/sheet/headers';
+import type { HighlightPlan } from '../engine/plans/highlightPlan';
+import { checkSheet, highlightsFor, type SheetCheck } from '../engine/plans/sheetCheck';
+import { INDICATORS } from '../engine/model/indicators';
+import { columnLetter } from '../engine/sheet/cells';
+import { getProfile, parseProfile, profileIndicators } from '../engine/rules/profiles';
+import type { CellGrid } from '../engine/sheet/readTable';
+import type { DataIssue, Profile } from '../engine/model/types';
+import type { ReadRequest, SheetRead } from '../hosts/port';
 import type { ProfileChoice, SavedTable } from './settings';
 
 /** A header column the user can map a field to. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JsonResult, JsonUnusable } from '../../src/cli/json';
 import { run } from '../../src/cli/main';
-import { REPORT_SHEET_NAME } from '../../src/engine/reportPlan';
+import { REPORT_SHEET_NAME } from '../../src/engine/plans/assessmentReport';
 import { addTable, cli, fillOf, noteOf, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JsonResult } from '../../src/cli/json';
 import type { JsonPlanResult } from '../../src/cli/plan';
-import type { IndicatorId } from '../../src/engine/types';
+import type { IndicatorId } from '../../src/engine/model/types';
 import { cli, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');

@@ -1,8 +1,8 @@
 // TV-7 and spec §7: school size, class size with bands, music and art rooms — alone and through evaluate().
-import { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from '../../src/engine/checks';
-import { evaluate } from '../../src/engine/evaluate';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import type { SchoolRow } from '../../src/engine/types';
+import { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from '../../src/engine/rules/checks';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import type { SchoolRow } from '../../src/engine/model/types';
 
 const LIMITS = QUALITY_2017.checks;
 

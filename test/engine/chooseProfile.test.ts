@@ -1,7 +1,7 @@
 // `--profile auto` (issue #10): "take the regime whose required fields the sheet has; if both or neither fit, keep
 // 优质均衡 and say which fields each regime lacks."
-import { chooseProfile, profileNeeds } from '../../src/engine/chooseProfile';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
+import { chooseProfile, profileNeeds } from '../../src/engine/rules/chooseProfile';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 
 const IDENTITY = ['name', 'kind', 'students'];
 const QUALITY = [

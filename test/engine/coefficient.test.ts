@@ -7,8 +7,8 @@ import {
   isNearThreshold,
   weightedCoefficient,
   weightedMean,
-} from '../../src/engine/coefficient';
-import { dec, exactCvSquared } from '../../src/engine/exact';
+} from '../../src/engine/rules/coefficient';
+import { dec, exactCvSquared } from '../../src/engine/exact/exact';
 
 const TV1_STUDENTS = [45, 37, 89, 76, 55];
 const TV1_BOOKS = [279, 137, 935, 160, 402];

@@ -1,9 +1,9 @@
 // The county verdict (spec §8): "A county verdict is three-valued: pass, fail, or undecided (some school or CV could
 // not be judged); it is never "pass" while anything is undecided."
-import { countyVerdict, stageVerdict } from '../../src/engine/countyVerdict';
-import { evaluate } from '../../src/engine/evaluate';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import type { SchoolRow } from '../../src/engine/types';
+import { countyVerdict, stageVerdict } from '../../src/engine/rules/countyVerdict';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import type { SchoolRow } from '../../src/engine/model/types';
 import { qualityRow } from './support/rows';
 
 const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];

@@ -1,6 +1,6 @@
 // Spec §7 校际差异率 = (mean − min) / mean over school mean scores, unweighted; passes when < 0.15 (TV-4, TV-8).
 import fc from 'fast-check';
-import { DIFF_RATE_LIMIT, diffRate, diffRatePasses } from '../../src/engine/diffRate';
+import { DIFF_RATE_LIMIT, diffRate, diffRatePasses } from '../../src/engine/rules/diffRate';
 
 function rateOf(scores: number[]): number {
   const result = diffRate(scores);

@@ -1,8 +1,8 @@
 // evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
 import fc from 'fast-check';
-import { evaluate, exactValueOf } from '../../src/engine/evaluate';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import type { SchoolRow } from '../../src/engine/types';
+import { evaluate, exactValueOf } from '../../src/engine/rules/evaluate';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import type { SchoolRow } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];

@@ -1,6 +1,6 @@
 // The exact layer: BigInt rationals for CV², sums of square roots for the composite, decimal bounds and gaps.
 import fc from 'fast-check';
-import { compositeAtMost } from '../../src/engine/coefficient';
+import { compositeAtMost } from '../../src/engine/rules/coefficient';
 import {
   atLeastBound,
   atMostBound,
@@ -8,9 +8,9 @@ import {
   exactCvSquared,
   isqrt,
   meanOfRootsAtMost,
-} from '../../src/engine/exact';
-import { gapFor } from '../../src/engine/gap';
-import { INDICATORS } from '../../src/engine/indicators';
+} from '../../src/engine/exact/exact';
+import { gapFor } from '../../src/engine/rules/gap';
+import { INDICATORS } from '../../src/engine/model/indicators';
 
 describe('exactCvSquared', () => {
   test('two equal schools with values 3 and 1: CV² = 1/4 exactly', () => {

@@ -1,6 +1,6 @@
 // The field catalogue (spec §8 header terms): complete over CountField and IndicatorId, unique keys, required fields.
-import { FIELDS, REQUIRED_FIELDS, fieldByKey, fieldOptions } from '../../src/engine/fields';
-import type { CountField, IndicatorId } from '../../src/engine/types';
+import { FIELDS, REQUIRED_FIELDS, fieldByKey, fieldOptions } from '../../src/engine/model/fields';
+import type { CountField, IndicatorId } from '../../src/engine/model/types';
 
 /** Exhaustive by type: adding a CountField to types.ts without listing it here fails to compile. */
 const COUNT_FIELDS: Record<CountField, true> = {

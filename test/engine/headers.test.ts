@@ -1,5 +1,5 @@
 // Header recognition (spec §8): header variants, units in brackets, two-level and merged headers, header-row detection.
-import { FIELDS } from '../../src/engine/fields';
+import { FIELDS } from '../../src/engine/model/fields';
 import {
   detectHeader,
   headerUnitProblem,
@@ -8,9 +8,9 @@ import {
   matchHeader,
   normaliseHeader,
   splitUnit,
-} from '../../src/engine/headers';
-import { readTable } from '../../src/engine/table';
-import type { CellGrid } from '../../src/engine/table';
+} from '../../src/engine/sheet/headers';
+import { readTable } from '../../src/engine/sheet/readTable';
+import type { CellGrid } from '../../src/engine/sheet/readTable';
 
 function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
   return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };

@@ -1,6 +1,6 @@
 // The highlight plan: which cells are shaded, in which colour, with which note (spec §1: "a non-compliant cell is shaded").
 import fc from 'fast-check';
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/rules/evaluate';
 import {
   chunkAddresses,
   HIGHLIGHT_FILLS,
@@ -8,8 +8,8 @@ import {
   legendText,
   planHighlights,
   type CellMark,
-} from '../../src/engine/highlightPlan';
-import { QUALITY_2017 } from '../../src/engine/profiles';
+} from '../../src/engine/plans/highlightPlan';
+import { QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type {
   CheckResult,
   ColumnMap,
@@ -18,7 +18,7 @@ import type {
   IndicatorVerdict,
   SchoolPart,
   SchoolVerdict,
-} from '../../src/engine/types';
+} from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 // The sheet layout used throughout: A 学校名称, B 学段, C 在校生数, D 高于规定学历, E 骨干, F 体育艺术(合并),

@@ -1,7 +1,7 @@
 // Lookups by id or Chinese text, stage names, and exact unit conversion to base units.
-import { findIndicator, parseStage } from '../../src/engine/indicators';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import { toBaseUnit } from '../../src/engine/units';
+import { findIndicator, parseStage } from '../../src/engine/model/indicators';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { toBaseUnit } from '../../src/engine/model/units';
 
 describe('findIndicator', () => {
   test.each([

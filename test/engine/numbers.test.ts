@@ -7,8 +7,8 @@ import {
   parseCellNumber,
   parseUnit,
   toHalfWidth,
-} from '../../src/engine/numbers';
-import type { CellContext } from '../../src/engine/numbers';
+} from '../../src/engine/sheet/cells';
+import type { CellContext } from '../../src/engine/sheet/cells';
 import fc from 'fast-check';
 
 const ctx: CellContext = {

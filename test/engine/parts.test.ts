@@ -1,10 +1,10 @@
 // Spec §8 "Per-stage columns": a stand-alone school reads its own stage's columns (小学在校生数, 初中专任教师数 …) when
 // the plain column is absent or blank; spec §6: standard and total rows are never schools.
-import { evaluate } from '../../src/engine/evaluate';
-import { buildParts } from '../../src/engine/parts';
-import { QUALITY_2017 } from '../../src/engine/profiles';
-import { readTable, type CellGrid } from '../../src/engine/table';
-import type { SchoolRow } from '../../src/engine/types';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { buildParts } from '../../src/engine/rules/parts';
+import { QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { readTable, type CellGrid } from '../../src/engine/sheet/readTable';
+import type { SchoolRow } from '../../src/engine/model/types';
 
 function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
   return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };

@@ -1,12 +1,12 @@
 // 整改测算 for one indicator (planIndicator): standards first, then water-filling to the CV target, exactly.
 import fc from 'fast-check';
-import { coefficientFromRaw } from '../../src/engine/coefficient';
-import { gapFor } from '../../src/engine/gap';
-import { INDICATORS } from '../../src/engine/indicators';
+import { coefficientFromRaw } from '../../src/engine/rules/coefficient';
+import { gapFor } from '../../src/engine/rules/gap';
+import { INDICATORS } from '../../src/engine/model/indicators';
 import Decimal from 'decimal.js';
-import { planIndicator, stepsToReach, waterLevel } from '../../src/engine/planner';
-import { ExactSums } from '../../src/engine/plannerExact';
-import type { IndicatorPlanInput, IndicatorPlanValue } from '../../src/engine/plannerTypes';
+import { planIndicator, stepsToReach, waterLevel } from '../../src/engine/planner/planner';
+import { ExactSums } from '../../src/engine/planner/exactSums';
+import type { IndicatorPlanInput, IndicatorPlanValue } from '../../src/engine/planner/types';
 
 function plan(input: IndicatorPlanInput): IndicatorPlanValue {
   const result = planIndicator(input);

@@ -1,12 +1,12 @@
 // 整改测算 of a stage (planStage) and of a school (planSchool): applied to the table, the plan makes the check pass.
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { evaluate } from '../../src/engine/evaluate';
-import { INDICATORS } from '../../src/engine/indicators';
-import { planSchool, planSchools, planStage } from '../../src/engine/planner';
-import type { SchoolPlan, StagePlan } from '../../src/engine/plannerTypes';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import type { CountField, Evaluation, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/types';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { INDICATORS } from '../../src/engine/model/indicators';
+import { planSchool, planSchools, planStage } from '../../src/engine/planner/planner';
+import type { SchoolPlan, StagePlan } from '../../src/engine/planner/types';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import type { CountField, Evaluation, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 /** A 优质均衡 school from raw counts, as a bureau sheet holds them (whole teachers and rooms, m² to 0.1, 元). */

@@ -6,8 +6,8 @@ import {
   PROFILES,
   QUALITY_2017,
   standardIndicators,
-} from '../../src/engine/profiles';
-import { INDICATORS } from '../../src/engine/indicators';
+} from '../../src/engine/rules/profiles';
+import { INDICATORS } from '../../src/engine/model/indicators';
 
 describe('built-in profiles', () => {
   test('quality-2017: 7 indicators with §2.1 standards, 6 of 7 at 85%, every CV ≤ 0.50 / 0.45', () => {

@@ -1,15 +1,15 @@
 // The 整改测算 sheet plan: per stage and indicator the additions and CVs, then each school's additions with units.
-import { evaluate } from '../../src/engine/evaluate';
-import { planStage } from '../../src/engine/planner';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { planStage } from '../../src/engine/planner/planner';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import {
   additionsText,
   planRemediationReport,
   REMEDIATION_SHEET_NAME,
-} from '../../src/engine/remediationReport';
-import type { ReportPlan, ReportSection } from '../../src/engine/reportPlan';
-import { remediationFor, reportsFor, type SheetCheck } from '../../src/engine/sheetCheck';
-import type { Profile, SchoolRow } from '../../src/engine/types';
+} from '../../src/engine/plans/remediationReport';
+import type { ReportPlan, ReportSection } from '../../src/engine/plans/assessmentReport';
+import { remediationFor, reportsFor, type SheetCheck } from '../../src/engine/plans/sheetCheck';
+import type { Profile, SchoolRow } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS } from './support/rows';
 
 /**

@@ -1,12 +1,12 @@
 // The report plan: the 均衡评估报告 sheet as data — sections, number formats, pass/fail fills, A4 landscape.
-import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND } from '../../src/engine/highlightPlan';
+import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND } from '../../src/engine/plans/highlightPlan';
 import {
   planReport,
   REPORT_SHEET_NAME,
   type ReportInput,
   type ReportPlan,
-} from '../../src/engine/reportPlan';
-import type { CoefficientResult, IndicatorVerdict, SchoolVerdict, StageResult } from '../../src/engine/types';
+} from '../../src/engine/plans/assessmentReport';
+import type { CoefficientResult, IndicatorVerdict, SchoolVerdict, StageResult } from '../../src/engine/model/types';
 
 function cv(
   indicator: CoefficientResult['indicator'],

@@ -1,5 +1,5 @@
 // Per-school rule (spec §4): TV-5, "exactly 85% passes", the float trap, other provinces' k of n, gaps and reasons.
-import { evaluate } from '../../src/engine/evaluate';
+import { evaluate } from '../../src/engine/rules/evaluate';
 import {
   formatAmount,
   formatIndicatorReason,
@@ -7,16 +7,16 @@ import {
   formatPercent,
   formatPercentBelow,
   formatTeacherRatio,
-} from '../../src/engine/format';
-import { parseProfile, QUALITY_2017 } from '../../src/engine/profiles';
+} from '../../src/engine/model/format';
+import { parseProfile, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import {
   compareToFloor,
   floorOf,
   judgeSchool,
   meetsFloor,
   schoolRulePass,
-} from '../../src/engine/schoolRule';
-import type { Profile, SchoolVerdict } from '../../src/engine/types';
+} from '../../src/engine/rules/schoolRule';
+import type { Profile, SchoolVerdict } from '../../src/engine/model/types';
 import { qualityRow, QUALITY_ORDER } from './support/rows';
 
 const PRIMARY = [4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3];

@@ -1,9 +1,9 @@
 // Spec §6: who is left out of the CVs and per-school checks, with a reason and a zh-CN message.
-import { evaluate } from '../../src/engine/evaluate';
-import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import { isStandardName, isTotalName } from '../../src/engine/scope';
-import { toParts } from '../../src/engine/parts';
-import type { SchoolRow } from '../../src/engine/types';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { isStandardName, isTotalName } from '../../src/engine/rules/scope';
+import { toParts } from '../../src/engine/rules/parts';
+import type { SchoolRow } from '../../src/engine/model/types';
 
 const rows: SchoolRow[] = [
   { row: 2, name: '城关小学', kind: 'primary', counts: { students: 800 } },

@@ -1,11 +1,11 @@
 // Spec §5: stage parts and combined schools — split ratios 1:1.1, 1:1.2, 1:1.1:1.32, exact sums, per-stage teachers.
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { toParts } from '../../src/engine/parts';
-import { BASIC_2012, parseProfile, QUALITY_2017 } from '../../src/engine/profiles';
-import { splitShares, splitTotal, COMBINED_STAGES } from '../../src/engine/split';
-import { Dec } from '../../src/engine/exact';
-import type { SchoolRow } from '../../src/engine/types';
+import { toParts } from '../../src/engine/rules/parts';
+import { BASIC_2012, parseProfile, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { splitShares, splitTotal, COMBINED_STAGES } from '../../src/engine/rules/split';
+import { Dec } from '../../src/engine/exact/exact';
+import type { SchoolRow } from '../../src/engine/model/types';
 
 const W = QUALITY_2017.split.weights;
 

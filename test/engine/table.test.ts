@@ -7,10 +7,10 @@ import {
   readTable,
   cellAddress,
   columnLetter,
-} from '../../src/engine/table';
-import type { CellGrid } from '../../src/engine/table';
-import { mapColumn } from '../../src/engine/headers';
-import type { DataIssue, SchoolKind } from '../../src/engine/types';
+} from '../../src/engine/sheet/readTable';
+import type { CellGrid } from '../../src/engine/sheet/readTable';
+import { mapColumn } from '../../src/engine/sheet/headers';
+import type { DataIssue, SchoolKind } from '../../src/engine/model/types';
 import fc from 'fast-check';
 
 function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {

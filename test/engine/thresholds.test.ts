@@ -1,7 +1,7 @@
 // TV-4: CV thresholds of both regimes, inclusive ("小于或等于"), decided exactly, through evaluate().
-import { evaluate } from '../../src/engine/evaluate';
-import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import type { CountField, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/types';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import type { CountField, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/model/types';
 import { QUALITY_ORDER } from './support/rows';
 
 /**

@@ -1,9 +1,9 @@
 // No input to a BALANCE.* function, a custom profile or a workbook grid changes Object.prototype, and every function
 // answers a finite number, text, TRUE/FALSE, a matrix of those, or an Excel error with a Chinese message.
 import fc from 'fast-check';
-import { evaluate } from '../../src/engine/evaluate';
-import { parseProfile, QUALITY_2017 } from '../../src/engine/profiles';
-import { readTable } from '../../src/engine/table';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { parseProfile, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { readTable } from '../../src/engine/sheet/readTable';
 import * as F from '../../src/functions/functions';
 import { installCustomFunctionsDouble, isDoubleError } from './customFunctionsDouble';
 

@@ -1,11 +1,11 @@
 // The two committed sample workbooks, evaluated by hand from the spec in this file, then by the engine: both must agree.
 import * as path from 'node:path';
-import { openWorkbook, sheetToGrid } from '../../src/cli/workbook';
-import { evaluate } from '../../src/engine/evaluate';
-import { chooseProfile } from '../../src/engine/chooseProfile';
-import { getProfile } from '../../src/engine/profiles';
-import { readTable } from '../../src/engine/table';
-import type { Evaluation, IndicatorId, Profile, Stage } from '../../src/engine/types';
+import { openWorkbook, sheetToGrid } from '../../src/hosts/xlsx/workbook';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { chooseProfile } from '../../src/engine/rules/chooseProfile';
+import { getProfile } from '../../src/engine/rules/profiles';
+import { readTable } from '../../src/engine/sheet/readTable';
+import type { Evaluation, IndicatorId, Profile, Stage } from '../../src/engine/model/types';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 

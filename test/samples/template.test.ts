@@ -1,8 +1,8 @@
 // The blank template (assets/templates/学校数据模板.xlsx): every header is recognised, and every column is explained.
 import * as path from 'node:path';
-import { openWorkbook, sheetToGrid } from '../../src/cli/workbook';
-import { FIELDS } from '../../src/engine/fields';
-import { detectHeader } from '../../src/engine/headers';
+import { openWorkbook, sheetToGrid } from '../../src/hosts/xlsx/workbook';
+import { FIELDS } from '../../src/engine/model/fields';
+import { detectHeader } from '../../src/engine/sheet/headers';
 
 const TEMPLATE = path.join(__dirname, '..', '..', 'assets', 'templates', '学校数据模板.xlsx');
 

@@ -2,7 +2,7 @@
  * The fake Office host for browser tests (bundled into an init script by fakeHostBundle.ts): window.Excel.run backed by
  * the recording fake Excel, loaded with window.__FAKE_WORKBOOK__, and window.__fakeHost for the test to inspect it.
  */
-import type { FakeExcel, SheetDump } from '../excel/fakeExcel';
+import type { FakeExcel, SheetDump } from '../hosts/officejs/fakeExcel';
 import { loadWorkbook, type WorkbookData } from './fakeHostData';
 
 /** What a test reads from the page (plain JSON through page.evaluate). */

@@ -1,7 +1,7 @@
 // Reads an .xlsx with exceljs into the fake host's JSON workbook: values as Excel's range.values shows them, formats kept.
 import ExcelJS from 'exceljs';
-import { cellValue } from '../../src/cli/workbook';
-import type { FakeValue } from '../excel/fakeExcel';
+import { cellValue } from '../../src/hosts/xlsx/workbook';
+import type { FakeValue } from '../hosts/officejs/fakeExcel';
 import type { CellData, SheetData, WorkbookData } from './fakeHostData';
 
 const EDGES: Record<string, string> = {

@@ -7,7 +7,7 @@ import path from 'path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { readXlsx } from '../support/fakeHostXlsx';
 import { loadWorkbook, type WorkbookData } from '../support/fakeHostData';
-import type { FakeExcel, SheetDump } from '../excel/fakeExcel';
+import type { FakeExcel, SheetDump } from '../hosts/officejs/fakeExcel';
 import { installHost, renderPane, SettingsStore, uninstallHost } from './harness';
 
 const SAMPLE = path.join(__dirname, '../../assets/samples/示例县-优质均衡.xlsx');

@@ -7,10 +7,10 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { createExcelOperations } from '../../src/taskpane/host';
-import type { Operations } from '../../src/taskpane/operations';
+import { createExcelOperations } from '../../src/hosts/officejs/host';
+import type { Operations } from '../../src/hosts/port';
 import { StringsContext, stringsFor } from '../../src/taskpane/strings';
-import type { FakeExcel } from '../excel/fakeExcel';
+import type { FakeExcel } from '../hosts/officejs/fakeExcel';
 
 // Role queries compute accessible names with getComputedStyle, which jsdom answers by matching every CSS rule on the
 // page: with Fluent's thousands of atomic rules one query took seconds. jsdom does no layout, so the tests lose

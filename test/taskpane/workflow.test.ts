@@ -1,10 +1,10 @@
 // The pane's steps as pure functions: locating the table, keeping a saved mapping only while it fits, checking, reporting.
 import path from 'path';
-import { planHighlights } from '../../src/engine/highlightPlan';
-import { BASIC_2012, QUALITY_2017 } from '../../src/engine/profiles';
-import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/sheetCheck';
-import type { DataIssue } from '../../src/engine/types';
-import { readSheet, type SheetRead } from '../../src/excel/readSheet';
+import { planHighlights } from '../../src/engine/plans/highlightPlan';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/plans/sheetCheck';
+import type { DataIssue } from '../../src/engine/model/types';
+import { readSheet, type SheetRead } from '../../src/hosts/officejs/readSheet';
 import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
 import {
   assignColumn,

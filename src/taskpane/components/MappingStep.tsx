@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FIELD_GROUP_LABELS, FIELDS, fieldOptions, type FieldDef, type FieldKey } from '../../engine/fields';
-import type { ColumnMapping } from '../../engine/headers';
-import type { Profile } from '../../engine/types';
+import { FIELD_GROUP_LABELS, FIELDS, fieldOptions, type FieldDef, type FieldKey } from '../../engine/model/fields';
+import type { ColumnMapping } from '../../engine/sheet/headers';
+import type { Profile } from '../../engine/model/types';
 import { useStrings } from '../strings';
 import { assignColumn, fieldText, relevantFields, type LocatedTable } from '../workflow';
 import { Section } from './Section';

@@ -12,12 +12,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatNumber, formatPercent } from '../../engine/format';
-import { INDICATORS } from '../../engine/indicators';
-import { planStage } from '../../engine/planner';
-import type { IndicatorPlan, StagePlan, UnitCosts } from '../../engine/plannerTypes';
-import { profileIndicators } from '../../engine/profiles';
-import type { IndicatorId, Stage } from '../../engine/types';
+import { formatNumber, formatPercent } from '../../engine/model/format';
+import { INDICATORS } from '../../engine/model/indicators';
+import { planStage } from '../../engine/planner/planner';
+import type { IndicatorPlan, StagePlan, UnitCosts } from '../../engine/planner/types';
+import { profileIndicators } from '../../engine/rules/profiles';
+import type { IndicatorId, Stage } from '../../engine/model/types';
 import { useStrings } from '../strings';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatThreshold } from './format';

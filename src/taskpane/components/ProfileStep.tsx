@@ -21,10 +21,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { formatNumber, formatPercent } from '../../engine/format';
-import { INDICATORS } from '../../engine/indicators';
-import { profileIndicators } from '../../engine/profiles';
-import type { DashReading, Profile } from '../../engine/types';
+import { formatNumber, formatPercent } from '../../engine/model/format';
+import { INDICATORS } from '../../engine/model/indicators';
+import { profileIndicators } from '../../engine/rules/profiles';
+import type { DashReading, Profile } from '../../engine/model/types';
 import type { ProfileKey } from '../settings';
 import { useStrings } from '../strings';
 import type { ProfileResolution } from '../workflow';

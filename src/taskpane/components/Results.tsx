@@ -29,9 +29,9 @@ import {
   Info16Regular,
   Warning16Regular,
 } from '@fluentui/react-icons';
-import { formatNumber, formatTeacherRatio } from '../../engine/format';
-import { HIGHLIGHT_LEGEND } from '../../engine/highlightPlan';
-import { INDICATORS } from '../../engine/indicators';
+import { formatNumber, formatTeacherRatio } from '../../engine/model/format';
+import { HIGHLIGHT_LEGEND } from '../../engine/plans/highlightPlan';
+import { INDICATORS } from '../../engine/model/indicators';
 import type {
   CoefficientResult,
   CompositeResult,
@@ -39,9 +39,9 @@ import type {
   SchoolVerdict,
   Stage,
   StageResult,
-} from '../../engine/types';
+} from '../../engine/model/types';
 import { useStrings, type Strings } from '../strings';
-import { countyVerdict } from '../../engine/sheetCheck';
+import { countyVerdict } from '../../engine/plans/sheetCheck';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatDistance, formatThreshold } from './format';
 import { Section } from './Section';

@@ -13,8 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, SelectAllOnRegular, TableRegular } from '@fluentui/react-icons';
-import type { TableRead } from '../../engine/table';
-import type { DataIssue } from '../../engine/types';
+import type { TableRead } from '../../engine/sheet/readTable';
+import type { DataIssue } from '../../engine/model/types';
 import { useStrings } from '../strings';
 import type { LocatedTable } from '../workflow';
 import { Section } from './Section';

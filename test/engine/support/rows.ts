@@ -1,6 +1,6 @@
 // Builders of SchoolRow test inputs from per-school indicator values (raw counts computed exactly with Decimal).
 import Decimal from 'decimal.js';
-import type { CountField, IndicatorId, SchoolKind, SchoolRow, Stage } from '../../../src/engine/types';
+import type { CountField, IndicatorId, SchoolKind, SchoolRow, Stage } from '../../../src/engine/model/types';
 
 /** §2.1 order: qualified, key, PE/art teachers per 100; teaching, sports area, equipment per student; multimedia per 100. */
 export const QUALITY_ORDER: IndicatorId[] = [

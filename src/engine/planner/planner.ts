@@ -1,0 +1,543 @@
+/** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
+import { Dec } from '../exact/exact';
+import { formatNumber, formatPercent } from '../model/format';
+import { INDICATORS, resourceAmount, type IndicatorMeta } from '../model/indicators';
+import { cellIssue, tableIssue } from '../model/issues';
+import { profileIndicators, standardIndicators } from '../rules/profiles';
+import { MEASURE_STEP, planIndicator, stepsToReach } from './core';
+import type {
+  IndicatorPlan,
+  PlannedSchool,
+  SchoolFloors,
+  SchoolLift,
+  SchoolPlan,
+  StagePlan,
+  StagePlanOptions,
+  UnitCosts,
+} from './types';
+import type { DataIssue, Evaluation, IndicatorId, Profile, SchoolPart, SchoolVerdict, Stage } from '../model/types';
+
+export { MEASURE_STEP, planIndicator, stepsToReach, waterLevel } from './core';
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && v >= 0 && v < Infinity;
+}
+
+/** Grid of an indicator's additions: whole units for countable resources, 0.01 for m² and 元. */
+export function stepOf(meta: IndicatorMeta): number {
+  return meta.countable ? 1 : MEASURE_STEP;
+}
+
+/** Raw resource of a part as evaluate() reads it: raw counts first, else a given ratio × P / per; NaN when missing. */
+function resourceOf(part: SchoolPart, meta: IndicatorMeta, students: number): number {
+  const r = resourceAmount(part.counts, meta);
+  if (r === r) return r;
+  const x = part.ratios?.[meta.id];
+  return isCount(x) ? (x * students) / meta.per : NaN;
+}
+
+/** 元 per unit of the indicator's resource: the given price; 1 for resources counted in 元 once prices are given. */
+function priceOf(id: IndicatorId, unitCosts: UnitCosts | undefined): number | null {
+  if (!unitCosts) return null;
+  const price = unitCosts[id];
+  if (price !== undefined) {
+    if (!isCount(price))
+      throw new RangeError(`unit cost of ${id} must be a non-negative number, got ${price}`);
+    return price;
+  }
+  return INDICATORS[id].unit === '元' ? 1 : null;
+}
+
+/** r × standard as the decimal it is (0.85 × 4.2 = 3.57, not 3.5700000000000003). */
+function residualOf(standard: number, r: number): number {
+  return new Dec(r).times(standard).toNumber();
+}
+
+/** What one unmet indicator of a school costs: lifted to the standard, or to r × standard as a residual. */
+interface LiftOption {
+  indicator: IndicatorId;
+  standard: number;
+  residualFloor: number;
+  full: number;
+  residual: number;
+  price: number | null;
+  /** Resource at the standard (s·P/per), to compare additions of different units without prices. */
+  scale: number;
+}
+
+/**
+ * The residual set U (|U| ≤ n − k, spec §4) minimising, lexicographically, the priced cost, the number of indicators
+ * touched, and the additions relative to the standard's resource — over every admissible subset of the unmet
+ * indicators (n is small), so the choice is optimal, not greedy.
+ */
+function chooseResiduals(options: readonly LiftOption[], count: number, slack: number): number {
+  if (slack === 0) return 0;
+  let best = 0;
+  let bestCost = Infinity;
+  let bestTouched = Infinity;
+  let bestRelative = Infinity;
+  // At most 12 indicators exist, so every subset (a bit mask over the options) is cheap to score.
+  for (let mask = 0; mask < 1 << count; mask++) {
+    let size = 0;
+    for (let m = mask; m; m &= m - 1) size++;
+    if (size > slack) continue;
+    let cost = 0;
+    let touched = 0;
+    let relative = 0;
+    for (let x = 0; x < count; x++) {
+      const o = options[x];
+      const add = mask & (1 << x) ? o.residual : o.full;
+      if (add > 0) touched++;
+      if (o.price !== null) cost += add * o.price;
+      relative += o.scale > 0 ? add / o.scale : add;
+    }
+    const c = compare(cost, bestCost) || compare(touched, bestTouched) || compare(relative, bestRelative);
+    if (c < 0) {
+      best = mask;
+      bestCost = cost;
+      bestTouched = touched;
+      bestRelative = relative;
+    }
+  }
+  return best;
+}
+
+/** −1, 0 or 1, equal within a relative 1e-12 (sums of float costs tie where the decimals do). */
+function compare(a: number, b: number): number {
+  if (b === Infinity) return a < Infinity ? -1 : 0;
+  const tol = 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a < b - tol ? -1 : a > b + tol ? 1 : 0;
+}
+
+/** The per-school rule of one stage, prepared once: indicators with standards, their floors, steps and prices. */
+interface StageRule {
+  ids: IndicatorId[];
+  metas: IndicatorMeta[];
+  standards: number[];
+  /** r × standard (the standard itself without a rule). */
+  residualFloors: number[];
+  steps: number[];
+  prices: (number | null)[];
+  /** n − k: how many indicators may stay at the residual floor. */
+  slack: number;
+}
+
+function stageRule(profile: Profile, stage: Stage, unitCosts: UnitCosts | undefined): StageRule {
+  const ids = standardIndicators(profile, stage);
+  const rule = profile.schoolRule;
+  const standards = ids.map((id) => profile.standards[id]?.[stage] as number);
+  return {
+    ids,
+    metas: ids.map((id) => INDICATORS[id]),
+    standards,
+    residualFloors: standards.map((s) => (rule ? residualOf(s, rule.r) : s)),
+    steps: ids.map((id) => stepOf(INDICATORS[id])),
+    prices: ids.map((id) => priceOf(id, unitCosts)),
+    slack: rule ? Math.max(0, ids.length - rule.k) : 0,
+  };
+}
+
+/** Lift options of a part for its stage's standard indicators; `missing` lists indicators without data. */
+function liftOptions(part: SchoolPart, sr: StageRule): { options: LiftOption[]; missing: IndicatorId[] } {
+  const p = part.counts.students;
+  const options: LiftOption[] = [];
+  const missing: IndicatorId[] = [];
+  for (let x = 0; x < sr.ids.length; x++) {
+    const meta = sr.metas[x];
+    const r = isCount(p) && p > 0 ? resourceOf(part, meta, p) : NaN;
+    if (!(r === r) || !isCount(p) || p === 0) {
+      missing.push(sr.ids[x]);
+      continue;
+    }
+    const h = sr.steps[x];
+    const standard = sr.standards[x];
+    const full = stepsToReach(r, p, meta.per, standard, h) * h;
+    options.push({
+      indicator: sr.ids[x],
+      standard,
+      residualFloor: sr.residualFloors[x],
+      full,
+      residual: full === 0 ? 0 : stepsToReach(r, p, meta.per, sr.residualFloors[x], h) * h,
+      price: sr.prices[x],
+      scale: (standard * p) / meta.per,
+    });
+  }
+  return { options, missing };
+}
+
+function tidy(x: number, step: number): number {
+  return step === 1 ? x : Number(x.toFixed(2));
+}
+
+/**
+ * 逐校整改 — the cheapest way for one school part to pass the k-of-n rule (spec §4): which indicators to lift to the
+ * standard and which (at most n − k) only to r × standard. With `unitCosts` (元 per teacher, per m², …) the total
+ * cost is minimised; without, the number of indicators touched. `part` is the verdict's stage part (evaluation.parts,
+ * same key): its students and raw counts make the additions exact. Throws only when part and verdict differ.
+ */
+export function planSchool(
+  verdict: SchoolVerdict,
+  part: SchoolPart,
+  profile: Profile,
+  unitCosts?: UnitCosts,
+): SchoolPlan {
+  if (verdict.key !== part.key) throw new RangeError(`verdict ${verdict.key} and part ${part.key} differ`);
+  const plan: SchoolPlan = {
+    key: verdict.key,
+    row: verdict.row,
+    name: verdict.name,
+    stage: verdict.stage,
+    passBefore: verdict.pass,
+    lifts: [],
+    count: 0,
+    cost: null,
+    feasible: false,
+    note: '',
+  };
+  if (verdict.sheet !== undefined) plan.sheet = verdict.sheet;
+  const rule = profile.schoolRule;
+  if (rule === null) {
+    plan.note = '该评估标准没有校级达标规则（k 项达标），无需逐校测算';
+    return plan;
+  }
+  const sr = stageRule(profile, part.stage, unitCosts);
+  const { options, missing } = liftOptions(part, sr);
+  if (missing.length > 0) {
+    plan.note = `缺少数据（${missing.map((id) => INDICATORS[id].name).join('、')}），无法测算（不按 0 计算）`;
+    return plan;
+  }
+  const residuals = chooseResiduals(options, options.length, sr.slack);
+  let cost = 0;
+  let priced = true;
+  options.forEach((o, i) => {
+    const asResidual = (residuals & (1 << i)) !== 0;
+    const addition = asResidual ? o.residual : o.full;
+    if (addition <= 0) return;
+    const step = stepOf(INDICATORS[o.indicator]);
+    const lift: SchoolLift = {
+      indicator: o.indicator,
+      to: asResidual ? 'residual' : 'standard',
+      target: asResidual ? o.residualFloor : o.standard,
+      addition: tidy(addition, step),
+      cost: o.price === null ? null : addition * o.price,
+    };
+    if (lift.cost === null) priced = false;
+    else cost += lift.cost;
+    plan.lifts.push(lift);
+  });
+  plan.count = plan.lifts.length;
+  plan.cost = priced && unitCosts ? cost : null;
+  plan.feasible = true;
+  plan.note = schoolNote(plan, new Map(sr.ids.map((id, x) => [id, sr.standards[x]])));
+  return plan;
+}
+
+function schoolNote(plan: SchoolPlan, standards: ReadonlyMap<IndicatorId, number>): string {
+  if (plan.lifts.length === 0) return '已达到校级标准，无需增加';
+  const items = plan.lifts.map((l) => {
+    const meta = INDICATORS[l.indicator];
+    const target = `${formatNumber(l.target, 6)}${meta.valueUnit}`;
+    const standard = standards.get(l.indicator) as number;
+    const reach =
+      l.to === 'standard'
+        ? `达到标准 ${target}`
+        : `达到 ${target}（标准 ${formatNumber(standard, 6)}${meta.valueUnit} 的 ${formatPercent(l.target / standard)}）`;
+    return `${meta.name}增加 ${formatNumber(l.addition)}${meta.unit}，${reach}`;
+  });
+  const cost = plan.cost !== null ? `；约 ${formatNumber(plan.cost, 0)} 元` : '';
+  return `提高 ${plan.count} 项：${items.join('；')}${cost}`;
+}
+
+/** School plans for every school part that does not pass yet (pass false or unknown), in table order. */
+export function planSchools(
+  evaluation: Pick<Evaluation, 'parts' | 'profile' | 'schools'>,
+  unitCosts?: UnitCosts,
+): SchoolPlan[] {
+  if (evaluation.profile.schoolRule === null) return [];
+  const parts = new Map(evaluation.parts.map((p) => [p.key, p]));
+  const out: SchoolPlan[] = [];
+  for (const verdict of evaluation.schools) {
+    if (verdict.pass === true) continue;
+    const part = parts.get(verdict.key);
+    if (part) out.push(planSchool(verdict, part, evaluation.profile, unitCosts));
+  }
+  return out;
+}
+
+function checkOptions(options: StagePlanOptions): void {
+  const { margin, targetCv, targets } = options;
+  if (margin !== undefined && !(isCount(margin) && margin > 0)) {
+    throw new RangeError(`margin must be a positive number, got ${margin}`);
+  }
+  if (targetCv !== undefined && !isCount(targetCv)) {
+    throw new RangeError(`targetCv must be a non-negative number, got ${targetCv}`);
+  }
+  for (const [id, t] of Object.entries(targets ?? {})) {
+    if (!isCount(t)) throw new RangeError(`target of ${id} must be a non-negative number, got ${t}`);
+  }
+}
+
+/** The CV target of an indicator in the stage, or null when the profile computes no CV for it. */
+function targetOf(id: IndicatorId, profile: Profile, stage: Stage, options: StagePlanOptions): number | null {
+  const own = options.targets?.[id];
+  if (own !== undefined) return own;
+  if (!profile.indicators.includes(id)) return null;
+  if (options.targetCv !== undefined) return options.targetCv;
+  return new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
+}
+
+/** Raw resources of a stage's parts per indicator, read once (NaN where data is missing). */
+class Resources {
+  private readonly cache = new Map<IndicatorId, Float64Array>();
+
+  constructor(
+    private readonly parts: readonly SchoolPart[],
+    private readonly students: readonly number[],
+  ) {}
+
+  get(id: IndicatorId): Float64Array {
+    let column = this.cache.get(id);
+    if (column === undefined) {
+      const meta = INDICATORS[id];
+      column = new Float64Array(this.parts.length);
+      for (let i = 0; i < this.parts.length; i++)
+        column[i] = resourceOf(this.parts[i], meta, this.students[i]);
+      this.cache.set(id, column);
+    }
+    return column;
+  }
+}
+
+/** Per school, a bit mask over `ids`: the indicators the k-of-n choice keeps at r × standard. */
+interface ResidualChoices {
+  ids: IndicatorId[];
+  masks: Int32Array;
+}
+
+/**
+ * The k-of-n choice of floors for every school (null when the rule is off). A school with missing data keeps fewer
+ * residual slots — a missing indicator may turn out to need one.
+ */
+function residualChoices(
+  students: readonly number[],
+  resources: Resources,
+  profile: Profile,
+  stage: Stage,
+  mode: SchoolFloors,
+  unitCosts: UnitCosts | undefined,
+): ResidualChoices | null {
+  if (mode !== 'rule' || profile.schoolRule === null) return null;
+  const sr = stageRule(profile, stage, unitCosts);
+  const columns = sr.ids.map((id) => resources.get(id));
+  const masks = new Int32Array(students.length);
+  // Reused option records and their slots in `ids` (most schools miss one or two standards, so a few suffice).
+  const options: LiftOption[] = sr.ids.map((indicator) => ({
+    indicator,
+    standard: 0,
+    residualFloor: 0,
+    full: 0,
+    residual: 0,
+    price: null,
+    scale: 0,
+  }));
+  const slots = new Int32Array(sr.ids.length);
+  for (let i = 0; i < students.length; i++) {
+    const p = students[i];
+    let count = 0;
+    let missing = 0;
+    for (let x = 0; x < sr.ids.length; x++) {
+      const r = columns[x][i];
+      if (!(r === r)) {
+        missing++;
+        continue;
+      }
+      const meta = sr.metas[x];
+      const h = sr.steps[x];
+      const full = stepsToReach(r, p, meta.per, sr.standards[x], h);
+      // A met indicator costs nothing either way: only the unmet ones compete for the residual slots.
+      if (full === 0) continue;
+      const o = options[count];
+      o.indicator = sr.ids[x];
+      o.standard = sr.standards[x];
+      o.residualFloor = sr.residualFloors[x];
+      o.full = full * h;
+      o.residual = stepsToReach(r, p, meta.per, sr.residualFloors[x], h) * h;
+      o.price = sr.prices[x];
+      o.scale = (sr.standards[x] * p) / meta.per;
+      slots[count++] = x;
+    }
+    if (count === 0) continue;
+    const chosen = chooseResiduals(options, count, Math.max(0, sr.slack - missing));
+    for (let k = 0; k < count; k++) if (chosen & (1 << k)) masks[i] |= 1 << slots[k];
+  }
+  return { ids: sr.ids, masks };
+}
+
+/**
+ * 整改测算 of one stage: for every indicator of the profile, the minimal additions per school so that each school
+ * meets its standard (`schoolFloors: 'standard'`, the default) or the k-of-n choice of floors (`'rule'`), and the CV
+ * is at most the target (default: the stage's threshold × `margin`). `source` is an Evaluation (or its parts and
+ * profile). Schools without data for an indicator are left out of it with a warning, never counted as 0. Invalid
+ * options (a negative target or margin) are programmer errors and throw RangeError.
+ */
+export function planStage(
+  source: Pick<Evaluation, 'parts' | 'profile'>,
+  stage: Stage,
+  options: StagePlanOptions = {},
+): StagePlan {
+  checkOptions(options);
+  const { profile } = source;
+  const mode = options.schoolFloors ?? 'standard';
+  const parts = source.parts.filter(
+    (p) => p.stage === stage && isCount(p.counts.students) && p.counts.students > 0,
+  );
+  const schools: PlannedSchool[] = parts.map((p) => {
+    const s: PlannedSchool = {
+      key: p.key,
+      row: p.row,
+      name: p.name,
+      students: p.counts.students as number,
+      split: p.split,
+    };
+    if (p.sheet !== undefined) s.sheet = p.sheet;
+    return s;
+  });
+  const students = schools.map((s) => s.students);
+  const resources = new Resources(parts, students);
+  const residuals = residualChoices(students, resources, profile, stage, mode, options.unitCosts);
+  const issues: DataIssue[] = [];
+  const ids = (options.indicators ?? profileIndicators(profile)).filter(
+    (id) => profile.indicators.includes(id) || profile.standards[id]?.[stage] !== undefined,
+  );
+  const indicators = ids.map((id) =>
+    planOne(id, parts, students, resources.get(id), residuals, profile, stage, options, issues),
+  );
+  let composite: StagePlan['composite'] = null;
+  if (profile.cv.mode === 'composite') {
+    const planned = profile.indicators.map((id) => indicators.find((x) => x.indicator === id));
+    const mean = (pick: (x: IndicatorPlan) => number | null): number | null => {
+      const cvs = planned.map((x) => (x ? pick(x) : null));
+      return cvs.every((c): c is number => c !== null) ? cvs.reduce((s, c) => s + c, 0) / cvs.length : null;
+    };
+    composite = {
+      before: mean((x) => x.cvBefore),
+      after: mean((x) => x.cv),
+      threshold: profile.cv.thresholds[stage],
+    };
+  }
+  const costs = indicators.filter((x) => x.total > 0).map((x) => x.cost);
+  const plan: StagePlan = {
+    stage,
+    profileId: profile.id,
+    schoolFloors: mode,
+    schools,
+    indicators,
+    composite,
+    feasible:
+      indicators.every((x) => x.feasible) &&
+      (composite === null || (composite.after !== null && composite.after <= composite.threshold)),
+    cost:
+      options.unitCosts && costs.every((c) => c !== null)
+        ? costs.reduce((s: number, c) => s + (c ?? 0), 0)
+        : null,
+    issues,
+  };
+  return plan;
+}
+
+function planOne(
+  id: IndicatorId,
+  parts: readonly SchoolPart[],
+  students: readonly number[],
+  resources: Float64Array,
+  residuals: ResidualChoices | null,
+  profile: Profile,
+  stage: Stage,
+  options: StagePlanOptions,
+  issues: DataIssue[],
+): IndicatorPlan {
+  const meta = INDICATORS[id];
+  const standard = profile.standards[id]?.[stage] ?? null;
+  const target = targetOf(id, profile, stage, options);
+  const step = stepOf(meta);
+  const n = parts.length;
+  const rule = profile.schoolRule;
+  const residualFloor = standard !== null && rule ? residualOf(standard, rule.r) : null;
+  const slot = residuals ? residuals.ids.indexOf(id) : -1;
+  const used: number[] = [];
+  const amounts: number[] = [];
+  const floors: (number | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = resources[i];
+    if (!(r === r)) {
+      issues.push(
+        cellIssue(
+          parts[i],
+          meta.resourceField,
+          'planMissing',
+          'warning',
+          `缺少数据（不按 0 计算），该校未参与“${meta.name}”的整改测算`,
+        ),
+      );
+      continue;
+    }
+    used.push(i);
+    amounts.push(r);
+    const residual = slot >= 0 && ((residuals as ResidualChoices).masks[i] & (1 << slot)) !== 0;
+    floors.push(residual ? residualFloor : standard);
+  }
+  const plan: IndicatorPlan = {
+    indicator: id,
+    unit: meta.unit,
+    countable: meta.countable,
+    step,
+    standard,
+    targetCv: target,
+    cvBefore: null,
+    cv: null,
+    meanBefore: null,
+    mean: null,
+    feasible: false,
+    total: 0,
+    forcedTotal: 0,
+    floor: null,
+    additions: new Array<number>(n).fill(0),
+    values: new Array<number | null>(n).fill(null),
+    missing: n - used.length,
+    cost: null,
+    note: '',
+  };
+  const result = planIndicator({
+    amounts,
+    students: used.map((i) => students[i]),
+    per: meta.per,
+    standard: floors,
+    targetCv: target ?? Infinity,
+    countable: meta.countable,
+    step,
+    unit: meta.unit,
+  });
+  if (!result.ok) {
+    plan.note = `${meta.name}：${result.reason}，无法测算`;
+    if (n > 0) issues.push(tableIssue(parts[0].sheet, id, 'planUnavailable', 'warning', plan.note));
+    return plan;
+  }
+  used.forEach((i, k) => {
+    plan.additions[i] = result.additions[k];
+    plan.values[i] = result.values[k];
+  });
+  const price = priceOf(id, options.unitCosts);
+  Object.assign(plan, {
+    cvBefore: result.cvBefore,
+    cv: result.cv,
+    meanBefore: result.meanBefore,
+    mean: result.mean,
+    feasible: result.feasible,
+    total: result.total,
+    forcedTotal: result.forcedTotal,
+    floor: result.floor,
+    cost: price === null ? null : result.total * price,
+    note: plan.missing > 0 ? `${result.note}（${plan.missing} 所学校缺少数据，未参与测算）` : result.note,
+  });
+  return plan;
+}

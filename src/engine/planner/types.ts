@@ -1,0 +1,192 @@
+/** Public types of the remediation planner (整改测算): what to add, where, to meet the standards and a CV target. */
+import type { BaseUnit } from '../model/units';
+import type { DataIssue, IndicatorId, Stage } from '../model/types';
+
+/**
+ * 单位成本 — 元 per unit of an indicator's raw resource: per teacher (人), per m² (㎡), per room (间), per computer (台),
+ * per book (册), per 元 of equipment (1 unless given). Keyed by indicator id.
+ */
+export type UnitCosts = Partial<Record<IndicatorId, number>>;
+
+/** Why a plan cannot be computed at all (an input problem, not an unreachable target). */
+export type PlanProblem =
+  | 'empty'
+  | 'lengthMismatch'
+  | 'invalidAmount'
+  | 'invalidStudents'
+  | 'invalidStandard'
+  | 'invalidTarget'
+  | 'invalidStep'
+  | 'noStudents';
+
+/** Input of `planIndicator`: one indicator of one stage, schools in any order. */
+export interface IndicatorPlanInput {
+  /** Raw resource Rᵢ per school in its base unit (teachers, m², 元, rooms …), ≥ 0. */
+  amounts: readonly number[];
+  /** Students Pᵢ per school; a school with Pᵢ = 0 has no weight and gets no addition (spec §3). */
+  students: readonly number[];
+  /** Value Xᵢ = per·Rᵢ/Pᵢ: 1 for per-student indicators, 100 for per-100 ones. */
+  per: number;
+  /**
+   * Per-school minimum value (办学标准): one number for every school, one per school (null = none, e.g. a residual
+   * indicator under the k-of-n rule may carry r × standard instead), or null for CV-only indicators.
+   */
+  standard: number | null | readonly (number | null)[];
+  /** The CV to reach or beat (inclusive): the profile's threshold, or margin × threshold for a safety margin. */
+  targetCv: number;
+  /** Teachers, rooms, computers, books come whole. */
+  countable: boolean;
+  /**
+   * Grid of the additions in raw units: every addition is a whole multiple of it. Default 1 when countable, 0.01
+   * otherwise (a 0.01 m² / 0.01 元 grid, as the gaps of the check). 0 asks for the continuous optimum (not for
+   * countable resources).
+   */
+  step?: number;
+  /** Unit printed after amounts in the note ('人', '㎡', …); optional. */
+  unit?: string;
+}
+
+/** The minimal additions for one indicator (see docs/planner.md for why they are minimal). */
+export interface IndicatorPlanValue {
+  ok: true;
+  /** aᵢ ≥ 0 per school, in raw units, aligned with the input (0 for schools without students). */
+  additions: number[];
+  /** Σ aᵢ. */
+  total: number;
+  /** The part of each addition the per-school standard forces on its own. */
+  forced: number[];
+  /** Σ forced. */
+  forcedTotal: number;
+  /** Values after the additions, per·(Rᵢ + aᵢ)/Pᵢ; null for schools without students. */
+  values: (number | null)[];
+  /** The CV before and after (unrounded); null when undefined (county mean 0). */
+  cvBefore: number | null;
+  cv: number | null;
+  /** Student-weighted means before and after. */
+  meanBefore: number | null;
+  mean: number | null;
+  /** The water level: schools lifted for the CV end at (about) this value; null when the standards were enough. */
+  floor: number | null;
+  /** true when every school meets its minimum and the CV is at or below the target after the additions. */
+  feasible: boolean;
+  /** Grid step actually used (0 = continuous). */
+  step: number;
+  /** zh-CN one-line explanation. */
+  note: string;
+}
+
+export type IndicatorPlanResult = IndicatorPlanValue | { ok: false; code: PlanProblem; reason: string };
+
+/** How per-school standards enter a stage plan. */
+export type SchoolFloors =
+  /** Every school meets every standard (the strict reading; the default). */
+  | 'standard'
+  /** The k-of-n rule: per school the cheapest set of indicators to lift to the standard, the rest to r × standard. */
+  | 'rule';
+
+export interface StagePlanOptions {
+  /** One CV target for every indicator; default the profile's threshold of the stage (composite: see docs). */
+  targetCv?: number;
+  /** Per-indicator targets, overriding `targetCv`. */
+  targets?: Partial<Record<IndicatorId, number>>;
+  /** Safety margin factor on the default target, e.g. 0.9 → 0.9 × threshold. Default 1. */
+  margin?: number;
+  /** Default 'standard'. */
+  schoolFloors?: SchoolFloors;
+  /** Prices of the resources, for costs and for the k-of-n choice under `schoolFloors: 'rule'`. */
+  unitCosts?: UnitCosts;
+  /** Only these indicators (default: all of the profile's CV indicators, then those with standards only). */
+  indicators?: readonly IndicatorId[];
+}
+
+/** A school (stage part) in a stage plan, in table order. */
+export interface PlannedSchool {
+  key: string;
+  /** 1-based worksheet row. */
+  row: number;
+  sheet?: string;
+  name: string;
+  students: number;
+  /**
+   * True when the part's facility totals come from splitting a combined row (spec §5): its additions are for this
+   * stage part's share, so the row's total must grow by addition ÷ share.
+   */
+  split: boolean;
+}
+
+/** One indicator's plan within a stage; arrays are aligned with `StagePlan.schools`. */
+export interface IndicatorPlan {
+  indicator: IndicatorId;
+  unit: BaseUnit;
+  countable: boolean;
+  step: number;
+  /** The stage's per-school standard (null for CV-only indicators). */
+  standard: number | null;
+  /** The CV target; null for an indicator with a standard but no CV in the profile. */
+  targetCv: number | null;
+  cvBefore: number | null;
+  cv: number | null;
+  meanBefore: number | null;
+  mean: number | null;
+  feasible: boolean;
+  total: number;
+  forcedTotal: number;
+  floor: number | null;
+  additions: number[];
+  /** Values after the additions; null where the school has no data for this indicator. */
+  values: (number | null)[];
+  /** Schools left out for missing data (never counted as 0). */
+  missing: number;
+  /** total × unit cost in 元, or null without a price. */
+  cost: number | null;
+  note: string;
+}
+
+/** 整改测算 of one stage: every indicator's additions, the CVs after, and the data issues met on the way. */
+export interface StagePlan {
+  stage: Stage;
+  profileId: string;
+  schoolFloors: SchoolFloors;
+  schools: PlannedSchool[];
+  indicators: IndicatorPlan[];
+  /** 综合差异系数 before and after, for composite-mode profiles (basic-2012); null otherwise. */
+  composite: { before: number | null; after: number | null; threshold: number } | null;
+  /** Every indicator feasible (and the composite, if any, at or below its threshold). */
+  feasible: boolean;
+  /** Σ indicator costs in 元 when every indicator with additions has a price; otherwise null. */
+  cost: number | null;
+  issues: DataIssue[];
+}
+
+/** One indicator's lift in a school plan. */
+export interface SchoolLift {
+  indicator: IndicatorId;
+  /** Lifted to the full standard, or only to r × standard (a residual indicator of the k-of-n rule). */
+  to: 'standard' | 'residual';
+  /** The minimum value the lift reaches: the standard or r × standard. */
+  target: number;
+  /** Raw resource to add (whole for countable resources, 0.01 grid otherwise). */
+  addition: number;
+  /** addition × unit cost in 元, or null without a price. */
+  cost: number | null;
+}
+
+/** The cheapest way for one school (stage part) to pass the k-of-n rule (spec §4). */
+export interface SchoolPlan {
+  key: string;
+  row: number;
+  sheet?: string;
+  name: string;
+  stage: Stage;
+  /** The verdict before the plan. */
+  passBefore: boolean | null;
+  /** Indicators that need an addition (those already sufficient are not listed). */
+  lifts: SchoolLift[];
+  /** Number of indicators lifted. */
+  count: number;
+  /** Σ lift costs when every lift has a price (null otherwise, e.g. without unit costs). */
+  cost: number | null;
+  /** false when the plan cannot be made: no per-school rule, or missing data. */
+  feasible: boolean;
+  note: string;
+}

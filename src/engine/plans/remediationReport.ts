@@ -1,0 +1,224 @@
+/** The 整改测算 sheet as a pure ReportPlan — per stage and indicator the additions and CVs, then per school — and its shared wording. */
+import { Dec } from '../exact/exact';
+import { formatNumber } from '../model/format';
+import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from '../model/indicators';
+import type { IndicatorPlan, StagePlan } from '../planner/types';
+import {
+  CV_FORMAT,
+  FAIL_STYLE,
+  HEADER_STYLE,
+  PASS_STYLE,
+  SECTION_STYLE,
+  SectionBuilder,
+  SUBTITLE_STYLE,
+  THRESHOLD_FORMAT,
+  TITLE_STYLE,
+  type ReportPlan,
+  type ReportValue,
+} from './assessmentReport';
+import type { IndicatorId, Stage } from '../model/types';
+
+/** Name of the remediation sheet; writing the report replaces the sheet of that name too. */
+export const REMEDIATION_SHEET_NAME = '整改测算';
+
+/** Wording shared by the 整改测算 sheet and `balance plan`'s summary. */
+export const PLAN_WORDS = {
+  columns: ['指标', '现差异系数', '目标', '补足标准', '为差异系数再增加', '合计', '测算后'],
+  stageHeading: (stage: string, schools: number) => `${stage}（${schools} 所学校）`,
+  addition: (name: string, amount: string, unit: string) => `${name} +${amount}${unit}`,
+  splitShare: '（按学段折算的份额；全校合计需按折算比例相应增加）',
+  nothingToAdd: '无需增加资源',
+  undefinedCv: '无法计算',
+  infeasible: '（未达到目标）',
+  noTarget: '—',
+  targetDefault: (stages: string) => `各项差异系数不超过评估标准的阈值（${stages}）`,
+  floorsStandard: '每所学校达到全部办学标准',
+};
+
+/** A CV as the plan prints it: 3 decimals, or 无法计算 when undefined (county mean 0). */
+export const planCvText = (cv: number | null): string =>
+  cv === null ? PLAN_WORDS.undefinedCv : cv.toFixed(3);
+
+/** A CV target with at least two decimals, as thresholds are printed (0.50, 0.405). */
+export const planTargetText = (t: number): string =>
+  Number(t.toFixed(2)) === t ? t.toFixed(2) : formatNumber(t, 6);
+
+/** What an indicator adds beyond the standards, for the CV alone (exact: 0.01 grids do not leave binary noise). */
+export function extraForCv(plan: Pick<IndicatorPlan, 'total' | 'forcedTotal'>): number {
+  return new Dec(plan.total).minus(plan.forcedTotal).toNumber();
+}
+
+/** One school's additions in words: “骨干教师 +2人，多媒体教室 +2间”. */
+export function additionsText(additions: readonly { indicator: IndicatorId; amount: number }[]): string {
+  return additions
+    .map((a) =>
+      PLAN_WORDS.addition(
+        INDICATORS[a.indicator].label,
+        formatNumber(a.amount),
+        INDICATORS[a.indicator].unit,
+      ),
+    )
+    .join('，');
+}
+
+export interface RemediationReportInput {
+  /** Standards profile shown to the user. */
+  profileName: string;
+  /** Date as the user should read it (the caller decides; keeps this pure). */
+  date: string;
+  sourceSheet?: string;
+  /** The stage plans, in any order (shown 小学 first). */
+  stages: readonly StagePlan[];
+}
+
+const STAGES: readonly Stage[] = ['primary', 'junior'];
+const WHOLE = '#,##0';
+const HUNDREDTHS = '#,##0.00';
+const amountFormat = (countable: boolean) => (countable ? WHOLE : HUNDREDTHS);
+
+function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder {
+  const b = new SectionBuilder('planStages', top);
+  b.add(['一、各学段测算（只增加、不调配资源）'], [], SECTION_STYLE);
+  if (stages.length === 0) b.add(['无']);
+  const header = [PLAN_WORDS.columns[0], '单位', ...PLAN_WORDS.columns.slice(1), '说明'];
+  for (const sp of stages) {
+    b.add([PLAN_WORDS.stageHeading(STAGE_LABELS[sp.stage], sp.schools.length)], [], SUBTITLE_STYLE);
+    const h = b.add(header);
+    b.style(h, 0, h, header.length - 1, HEADER_STYLE);
+    const first = b.nextRow;
+    for (const ip of sp.indicators) {
+      const f = amountFormat(ip.countable);
+      const row = b.add(
+        [
+          INDICATORS[ip.indicator].name,
+          ip.unit,
+          ip.cvBefore,
+          ip.targetCv ?? PLAN_WORDS.noTarget,
+          ip.forcedTotal,
+          extraForCv(ip),
+          ip.total,
+          ip.cv,
+          ip.feasible ? ip.note : `${PLAN_WORDS.infeasible}${ip.note}`,
+        ],
+        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, f, f, f, CV_FORMAT],
+      );
+      const after = 7;
+      b.style(row, after, row, after, ip.feasible ? PASS_STYLE : FAIL_STYLE);
+    }
+    if (sp.composite) {
+      const c = sp.composite;
+      b.add(
+        ['综合差异系数', null, c.before, c.threshold, null, null, null, c.after],
+        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, undefined, undefined, undefined, CV_FORMAT],
+        { bold: true },
+      );
+    }
+    if (b.nextRow > first) b.style(first, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
+  }
+  return b;
+}
+
+/** Indicators with an addition somewhere, in spec order, each with its unit and grid. */
+function addedIndicators(stages: readonly StagePlan[]): IndicatorPlan[] {
+  const found = new Map<IndicatorId, IndicatorPlan>();
+  for (const sp of stages) for (const ip of sp.indicators) if (ip.total > 0) found.set(ip.indicator, ip);
+  return INDICATOR_IDS.filter((id) => found.has(id)).map((id) => found.get(id) as IndicatorPlan);
+}
+
+interface SchoolLine {
+  row: number;
+  stage: Stage;
+  name: string;
+  split: boolean;
+  additions: Map<IndicatorId, number>;
+}
+
+function schoolLines(stages: readonly StagePlan[]): SchoolLine[] {
+  const lines: SchoolLine[] = [];
+  for (const sp of stages) {
+    sp.schools.forEach((school, i) => {
+      const additions = new Map<IndicatorId, number>();
+      for (const ip of sp.indicators) if (ip.additions[i] > 0) additions.set(ip.indicator, ip.additions[i]);
+      if (additions.size > 0) {
+        lines.push({ row: school.row, stage: sp.stage, name: school.name, split: school.split, additions });
+      }
+    });
+  }
+  return lines.sort((x, y) => x.row - y.row || STAGES.indexOf(x.stage) - STAGES.indexOf(y.stage));
+}
+
+function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilder {
+  const b = new SectionBuilder('planSchools', top);
+  b.add(['二、需增加资源的学校'], [], SECTION_STYLE);
+  const indicators = addedIndicators(stages);
+  const lead = ['学校名称', '行号', '学段'];
+  const header = [
+    ...lead,
+    ...indicators.map((ip) => `${INDICATORS[ip.indicator].label}（${ip.unit}）`),
+    '需增加',
+    '说明',
+  ];
+  const h = b.add(header);
+  b.style(h, 0, h, header.length - 1, HEADER_STYLE);
+  const lines = schoolLines(stages);
+  if (lines.length === 0) b.add([PLAN_WORDS.nothingToAdd]);
+  for (const line of lines) {
+    const amounts = indicators.map((ip) => line.additions.get(ip.indicator) ?? null);
+    const text = additionsText([...line.additions].map(([indicator, amount]) => ({ indicator, amount })));
+    const values: ReportValue[] = [
+      line.name,
+      line.row,
+      STAGE_LABELS[line.stage],
+      ...amounts,
+      text,
+      line.split ? PLAN_WORDS.splitShare : '',
+    ];
+    b.add(values, [undefined, undefined, undefined, ...indicators.map((ip) => amountFormat(ip.countable))]);
+  }
+  if (lines.length > 0) b.style(h + 1, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
+  return b;
+}
+
+/**
+ * Lays out the 整改测算 sheet: a title and the basis (profile, date, target), 各学段测算 (per stage and indicator:
+ * CV now, target, added for the standards, added for the CV, total, CV after, the planner's note) and 需增加资源的学校
+ * (one row per school part with additions, one column per resource with its unit, and the same in words).
+ */
+export function planRemediationReport(input: RemediationReportInput): ReportPlan {
+  const stages = [...input.stages].sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
+  const title = new SectionBuilder('title', 1);
+  title.add(['县域义务教育均衡发展整改测算'], [], TITLE_STYLE);
+  title.add(['评估标准', input.profileName]);
+  title.add(['评估日期', input.date]);
+  if (input.sourceSheet) title.add(['数据工作表', input.sourceSheet]);
+  const targets = stages
+    .map((sp) => {
+      const t = sp.indicators.find((ip) => ip.targetCv !== null)?.targetCv;
+      return t === undefined || t === null ? null : `${STAGE_LABELS[sp.stage]} ${planTargetText(t)}`;
+    })
+    .filter((t): t is string => t !== null);
+  title.add(['测算目标', PLAN_WORDS.targetDefault(targets.join('，'))]);
+  title.add(['办学标准', PLAN_WORDS.floorsStandard]);
+  title.style(2, 0, title.nextRow - 1, 0, { bold: true });
+
+  const builders = [title];
+  const next = () => builders[builders.length - 1].nextRow + 1;
+  builders.push(stageSection(stages, next()));
+  builders.push(schoolSection(stages, next()));
+
+  const sections = builders.map((b) => b.build());
+  const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
+  const widths = Array.from({ length: columnCount }, () => 12);
+  widths[0] = 34;
+  if (columnCount > 8) widths[8] = 30; // the stage section's 说明
+  return {
+    sheetName: REMEDIATION_SHEET_NAME,
+    sections,
+    styles: builders.flatMap((b) => b.styles),
+    merges: builders.flatMap((b) => b.merges),
+    columnWidths: widths,
+    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    rowCount: builders[builders.length - 1].nextRow - 1,
+    columnCount,
+  };
+}

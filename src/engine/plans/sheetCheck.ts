@@ -1,0 +1,111 @@
+/** One check of one sheet — read, evaluate, plan the shading and the report — shared by the task pane and the CLI. */
+import { countyVerdict } from '../rules/countyVerdict';
+import { evaluate } from '../rules/evaluate';
+import type { ResourceUnits } from '../model/format';
+import type { ColumnMapping } from '../sheet/headers';
+import { planHighlights, type HighlightPlan } from './highlightPlan';
+import { planStage } from '../planner/planner';
+import { planRemediationReport } from './remediationReport';
+import { planReport, type ReportPlan } from './assessmentReport';
+import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from '../sheet/readTable';
+import type { DataIssue, Evaluation, Profile } from '../model/types';
+
+export { countyVerdict, stageVerdict } from '../rules/countyVerdict';
+export type { CountyVerdict, UndecidedSchool, UndecidedStage, Verdict } from '../rules/countyVerdict';
+
+export interface SheetCheck {
+  sheet: string;
+  profile: Profile;
+  table: TableRead;
+  evaluation: Evaluation;
+  /** The reader's and the engine's issues together, in sheet order. */
+  issues: DataIssue[];
+}
+
+/** The unit each mapped column is written in when it is not the base unit (万元 → factor 10000), by field key. */
+export function resourceUnits(mapping: ColumnMapping | undefined): ResourceUnits {
+  const units: ResourceUnits = {};
+  for (const [field, m] of Object.entries(mapping ?? {})) {
+    if (m?.unit && m.unitFactor !== 1) units[field] = { unit: m.unit, factor: m.unitFactor };
+  }
+  return units;
+}
+
+/** Reads the table with the given (or detected) mapping and evaluates it. Never throws on data. */
+export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableOptions = {}): SheetCheck {
+  const table = readTable(grid, { dashes: profile.dashes, ...options });
+  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
+  return {
+    sheet: grid.sheet,
+    profile,
+    table,
+    evaluation,
+    issues: mergeIssues(table.issues, evaluation.issues),
+  };
+}
+
+/** Both lists in sheet order (stable: on one row the reader's issue first); one reported twice on a cell is shown once. */
+export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  const out: DataIssue[] = [];
+  for (const issue of [...a, ...b]) {
+    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out.sort((x, y) => x.row - y.row);
+}
+
+/** The cells to shade for a check: each part's own columns, as the engine resolved them for combined rows. */
+export function highlightsFor(check: SheetCheck): HighlightPlan {
+  return planHighlights({
+    sheet: check.sheet,
+    schools: check.evaluation.schools,
+    columns: check.evaluation.parts,
+    issues: check.issues,
+    units: resourceUnits(check.table.mapping),
+    rule: check.profile.schoolRule,
+  });
+}
+
+/** “2026年3月1日”: the date as the report shows it. */
+export function reportDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** The 均衡评估报告 sheet for a check. */
+export function reportFor(check: SheetCheck, date: Date): ReportPlan {
+  const { evaluation } = check;
+  return planReport({
+    profileName: check.profile.name,
+    date: reportDate(date),
+    sourceSheet: check.sheet,
+    stages: evaluation.stages,
+    schools: evaluation.schools,
+    excluded: evaluation.excluded,
+    issues: check.issues,
+    county: countyVerdict(evaluation),
+    rule: check.profile.schoolRule,
+    units: resourceUnits(check.table.mapping),
+  });
+}
+
+/** The 整改测算 sheet for a check: each stage with schools planned with the profile's defaults (standards, thresholds). */
+export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
+  const { evaluation } = check;
+  const stages = (['primary', 'junior'] as const).filter((stage) =>
+    evaluation.parts.some((p) => p.stage === stage),
+  );
+  return planRemediationReport({
+    profileName: check.profile.name,
+    date: reportDate(date),
+    sourceSheet: check.sheet,
+    stages: stages.map((stage) => planStage(evaluation, stage)),
+  });
+}
+
+/** Every sheet “写入评估报告” writes, in order: the 均衡评估报告 (shown when done), then the 整改测算. */
+export function reportsFor(check: SheetCheck, date: Date): ReportPlan[] {
+  return [reportFor(check, date), remediationFor(check, date)];
+}

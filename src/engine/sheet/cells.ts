@@ -1,0 +1,298 @@
+/** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
+import Decimal from 'decimal.js';
+import type { DashReading, DataIssue } from '../model/types';
+
+/** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
+export function columnLetter(index0: number): string {
+  if (!Number.isInteger(index0) || index0 < 0)
+    throw new RangeError(`column index must be a non-negative integer: ${index0}`);
+  let n = index0 + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1-style address of a 1-based row and 0-based column, e.g. (12, 5) → "F12". */
+export function cellAddress(row: number, col0: number): string {
+  return `${columnLetter(col0)}${row}`;
+}
+
+/**
+ * Full-width ASCII (Ｕ+FF01…FF5E, as typed by Chinese IMEs) and the ideographic space to their half-width forms,
+ * so that “１２３．５” and “（万元）” read like "123.5" and "(万元)".
+ */
+export function toHalfWidth(text: string): string {
+  if (!/[\u2212\u3000\uff01-\uff5e]/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else if (ch === '\u2212') out += '-';
+    else out += ch;
+  }
+  return out;
+}
+
+/** What a unit measures; fields declare the dimension their base unit has. */
+export type UnitDimension =
+  'people' | 'area' | 'money' | 'books' | 'computers' | 'rooms' | 'classes' | 'count';
+
+/** A unit read from a header or a cell: the base symbol, what it measures and the factor to the base unit. */
+export interface UnitInfo {
+  /** Base unit symbol: 人, ㎡, 元, 册, 台, 间, 个. */
+  symbol: string;
+  dimension: UnitDimension;
+  /** Multiply a value in this unit by `factor` (and divide by `divisor`) to get base units (万元 → 10000). */
+  factor: number;
+  /** Set only where the factor is not a whole number: 亩 is exactly 10000 / 15 ㎡, kept as factor 10000, divisor 15. */
+  divisor?: number;
+}
+
+const BASE_UNITS: Record<string, { symbol: string; dimension: UnitDimension }> = {
+  人: { symbol: '人', dimension: 'people' },
+  名: { symbol: '人', dimension: 'people' },
+  位: { symbol: '人', dimension: 'people' },
+  '㎡': { symbol: '㎡', dimension: 'area' },
+  元: { symbol: '元', dimension: 'money' },
+  册: { symbol: '册', dimension: 'books' },
+  本: { symbol: '册', dimension: 'books' },
+  台: { symbol: '台', dimension: 'computers' },
+  间: { symbol: '间', dimension: 'rooms' },
+  班: { symbol: '个', dimension: 'classes' },
+  个: { symbol: '个', dimension: 'count' },
+};
+
+const UNIT_PREFIXES: Record<string, number> = {
+  百万: 1000000,
+  万: 10000,
+  千: 1000,
+  百: 100,
+  亿: 100000000,
+};
+
+/** Land units (spec §8): 亩 = 10000/15 ㎡ and 公顷 = 10000 ㎡, as an exact fraction. */
+const LAND_UNITS: Record<string, { factor: number; divisor?: number }> = {
+  亩: { factor: 10000, divisor: 15 },
+  公顷: { factor: 10000 },
+};
+
+/** Ratio units name the student in the denominator: (㎡/生), (元/人), (台/百名学生). */
+const PER_STUDENT = /^每?(百|100)?(名)?(学生|生|人)$/;
+
+/**
+ * Reads a unit such as 万元, (平方米), m², 单位：万册 or ㎡/生; null when the text is not a unit
+ * (bracket text like 馆 or 含体育 is part of the header's name, not a unit).
+ */
+export function parseUnit(text: string): UnitInfo | null {
+  let t = toHalfWidth(text).toLowerCase().replace(/\s+/g, '');
+  t = t.replace(/^单位[:：]?/, '');
+  const slash = t.indexOf('/');
+  if (slash >= 0) {
+    if (!PER_STUDENT.test(t.slice(slash + 1))) return null;
+    t = t.slice(0, slash);
+  }
+  t = t.replace(/平方米|平米|平方|m2|m²/g, '㎡');
+  const land = Object.prototype.hasOwnProperty.call(LAND_UNITS, t) ? LAND_UNITS[t] : undefined;
+  if (land) return { symbol: '㎡', dimension: 'area', ...land };
+  const m = /^(百万|万|千|百|亿)?(人|名|位|㎡|元|册|本|台|间|班|个)$/.exec(t);
+  if (!m) return null;
+  const base = BASE_UNITS[m[2]];
+  return { symbol: base.symbol, dimension: base.dimension, factor: m[1] ? UNIT_PREFIXES[m[1]] : 1 };
+}
+
+/** Value in a unit × factor ÷ divisor, exactly (12.34 万元 → 123400 元; 3 亩 → 2000 ㎡), as the nearest double. */
+export function convertUnit(value: number, factor: number, divisor = 1): number {
+  if ((factor === 1 && divisor === 1) || !Number.isFinite(value)) return value;
+  const exact = new Decimal(value).times(factor);
+  return (divisor === 1 ? exact : exact.div(divisor)).toNumber();
+}
+
+/** Whether a unit may measure a field of the given dimension (个 counts rooms, classes and computers). */
+export function unitFitsDimension(unit: UnitInfo, dimension: UnitDimension | 'none'): boolean {
+  if (unit.dimension === dimension) return true;
+  return (
+    unit.dimension === 'count' &&
+    (dimension === 'rooms' || dimension === 'classes' || dimension === 'computers')
+  );
+}
+
+/**
+ * True for an Excel number format that shows a date or time (y, m, d, h, s, or aaa weekdays outside quotes and
+ * brackets). A count typed as "3-5" becomes a date serial under such a format, so the number cannot be trusted.
+ */
+export function isDateFormat(format: string): boolean {
+  if (!format || /^general$/i.test(format.trim()) || format.trim() === '@') return false;
+  const stripped = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
+  return /[ymdhs]|aaa/i.test(stripped);
+}
+
+/** Where a cell sits and what it holds, for parsing and for the message naming it. */
+export interface CellContext {
+  sheet?: string;
+  /** 1-based worksheet row. */
+  row: number;
+  /** 0-based worksheet column. */
+  column: number;
+  /** Field key the cell belongs to (see SchoolRow.columns). */
+  field: string;
+  /** zh-CN field label used in messages, e.g. 体育运动场馆面积. */
+  label: string;
+  /**
+   * The unit the column is counted in (from the header, else the field's base unit), e.g. 人 or 万元. A unit
+   * written in the cell ("120人") is accepted only when it is this unit, since anything else is ambiguous.
+   */
+  unit?: string;
+  /** Counts are never negative; only a caller that expects signed values sets this. */
+  allowNegative?: boolean;
+  /** The cell's Excel number format, when the adapter knows it. */
+  numberFormat?: string;
+  /** How "—", "/" and "无" read: 'none' (0, DEFAULT, spec §8) or 'unknown' (no data). */
+  dashes?: DashReading;
+}
+
+/**
+ * `value: null` means blank or unknown (不详, …, ?): no data, which is NOT 0; the caller decides. A dash or 无 read as
+ * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
+ */
+export type ParsedNumber =
+  { ok: true; value: number | null; dash?: string } | { ok: false; issue: DataIssue };
+
+/** Place of a cell in zh-CN messages: 「学校数据」第 12 行 F 列（体育运动场馆面积）. */
+export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'label'>): string {
+  const sheet = ctx.sheet ? `「${ctx.sheet}」` : '';
+  return `${sheet}第 ${ctx.row} 行 ${columnLetter(ctx.column)} 列（${ctx.label}）`;
+}
+
+/** zh-CN message texts of this module, kept together. */
+const MSG = {
+  notNumber: (at: string, shown: string) => `${at}：“${shown}” 不是数字`,
+  formulaError: (at: string, shown: string) => `${at}：公式错误 ${shown}，请先修正公式或填写数值`,
+  noFormulaResult: (at: string) => `${at}：公式没有计算结果，请在 Excel 中重新计算后再读取`,
+  boolean: (at: string, shown: string) => `${at}：“${shown}” 是逻辑值，不是数字`,
+  date: (at: string, shown: string) => `${at}：“${shown}” 是日期，不是数字`,
+  dateFormat: (at: string, shown: string, format: string) =>
+    `${at}：单元格为日期格式（${format}），数值 ${shown} 可能已被 Excel 转成日期，请改为常规格式后重新填写`,
+  negative: (at: string, shown: string) => `${at}：“${shown}” 是负数，此项不能为负数`,
+  tooLarge: (at: string, shown: string) => `${at}：“${shown}” 数值过大，超出可计算的范围`,
+  unitMismatch: (at: string, shown: string, unit: string, columnUnit: string) =>
+    `${at}：“${shown}” 的单位“${unit}”与本列单位“${columnUnit}”不一致，请只填写以“${columnUnit}”计的数字`,
+  unitWithoutColumnUnit: (at: string, shown: string, unit: string) =>
+    `${at}：“${shown}” 带有单位“${unit}”，但本列未注明单位，请只填写数字`,
+};
+
+const FORMULA_ERROR =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
+
+/** Cell texts that mean "none" in Chinese statistical tables (spec §8): 0, unless the profile reads them as unknown. */
+const DASH_TOKENS = /^([—–―-]{1,3}|\/|无|暂无)$/;
+
+/** Cell texts that mean "not known": no data, never 0. */
+const UNKNOWN_TOKENS = new Set(['', '\\', '空', '不详', '未知', '…', '……', '...', '?', '??']);
+
+/** A number written as text: sign, digits (optionally grouped by commas), fraction, exponent, then whatever follows. */
+const TEXT_NUMBER = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+function fail(ctx: CellContext, code: string, message: string): ParsedNumber {
+  return {
+    ok: false,
+    issue: {
+      sheet: ctx.sheet,
+      row: ctx.row,
+      column: columnLetter(ctx.column),
+      field: ctx.field,
+      code,
+      message,
+      severity: 'error',
+    },
+  };
+}
+
+function checkSign(value: number, shown: string, ctx: CellContext): ParsedNumber {
+  // Text such as "1e999" or 400 digits parses to ±Infinity: quote it as typed, never as "Infinity".
+  if (!Number.isFinite(value)) return fail(ctx, 'tooLarge', MSG.tooLarge(cellPlace(ctx), shown));
+  if (value < 0 && !ctx.allowNegative) return fail(ctx, 'negative', MSG.negative(cellPlace(ctx), shown));
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+function formatDate(d: Date): string {
+  return Number.isNaN(d.getTime()) ? String(d) : `${d.getFullYear()}/${d.getMonth() + 1}/${d.getDate()}`;
+}
+
+/**
+ * Parses one cell value as Excel (Office.js) or exceljs hands it over: number, text, boolean, Date, blank, error
+ * text, or an exceljs/Office.js cell object ({ result }, { error }, { richText }, { basicValue }).
+ * Data problems come back as an issue (codes: formulaError, notNumber, tooLarge, negative, unitMismatch); never throws on data.
+ */
+export function parseCellNumber(v: unknown, ctx: CellContext): ParsedNumber {
+  if (v === null || v === undefined) return { ok: true, value: null };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
+    if (ctx.numberFormat && isDateFormat(ctx.numberFormat)) {
+      return fail(ctx, 'notNumber', MSG.dateFormat(cellPlace(ctx), String(v), ctx.numberFormat));
+    }
+    return checkSign(v, String(v), ctx);
+  }
+  if (typeof v === 'string') return parseText(v, ctx);
+  if (typeof v === 'boolean')
+    return fail(ctx, 'notNumber', MSG.boolean(cellPlace(ctx), v ? 'TRUE' : 'FALSE'));
+  if (v instanceof Date) return fail(ctx, 'notNumber', MSG.date(cellPlace(ctx), formatDate(v)));
+  if (typeof v === 'object') return parseCellObject(v as Record<string, unknown>, ctx);
+  return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
+}
+
+function parseCellObject(o: Record<string, unknown>, ctx: CellContext): ParsedNumber {
+  if (typeof o.error === 'string') return parseText(o.error, ctx);
+  if ('basicValue' in o) return parseCellNumber(o.basicValue, ctx);
+  if ('formula' in o || 'sharedFormula' in o || 'result' in o) {
+    if (o.result === undefined) return fail(ctx, 'notNumber', MSG.noFormulaResult(cellPlace(ctx)));
+    return parseCellNumber(o.result, ctx);
+  }
+  if (Array.isArray(o.richText)) {
+    const text = o.richText.map((run) => String((run as { text?: unknown }).text ?? '')).join('');
+    return parseText(text, ctx);
+  }
+  if (typeof o.text === 'string') return parseText(o.text, ctx);
+  return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), JSON.stringify(o)));
+}
+
+function parseText(raw: string, ctx: CellContext): ParsedNumber {
+  const shown = raw.trim();
+  if (FORMULA_ERROR.test(shown))
+    return fail(ctx, 'formulaError', MSG.formulaError(cellPlace(ctx), shown.toUpperCase()));
+  const t = toHalfWidth(raw)
+    .replace(/^\s*'/, '')
+    .replace(/[\s\u00a0]+/g, '');
+  if (UNKNOWN_TOKENS.has(t)) return { ok: true, value: null };
+  if (DASH_TOKENS.test(t)) {
+    return ctx.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
+  }
+  const at = cellPlace(ctx);
+  const m = TEXT_NUMBER.exec(t);
+  if (!m) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
+  const [, sign, digits, exponent = '', suffix] = m;
+  if (digits.includes(',') && !GROUPED.test(digits)) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
+  const plain = `${sign}${digits.replace(/,/g, '')}${exponent}`;
+  if (suffix === '') return checkSign(Number(plain), shown, ctx);
+  if (suffix === '%') return checkSign(new Decimal(plain).div(100).toNumber(), shown, ctx);
+  const cellUnit = parseUnit(suffix);
+  if (!cellUnit) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
+  if (!ctx.unit) return fail(ctx, 'unitMismatch', MSG.unitWithoutColumnUnit(at, shown, suffix));
+  const columnUnit = parseUnit(ctx.unit);
+  const same =
+    columnUnit !== null &&
+    columnUnit.symbol === cellUnit.symbol &&
+    columnUnit.dimension === cellUnit.dimension &&
+    columnUnit.factor === cellUnit.factor &&
+    columnUnit.divisor === cellUnit.divisor;
+  if (!same) return fail(ctx, 'unitMismatch', MSG.unitMismatch(at, shown, suffix, ctx.unit));
+  return checkSign(Number(plain), shown, ctx);
+}

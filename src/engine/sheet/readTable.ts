@@ -1,0 +1,675 @@
+/** Reads a worksheet's school table into SchoolRows: the one reader the task pane, BALANCE.REPORT and the CLI share. */
+import Decimal from 'decimal.js';
+import { fieldByKey } from '../model/fields';
+import type { FieldDef, FieldKey } from '../model/fields';
+import { detectHeader, missingColumnIssues, unitIssues } from './headers';
+import type { ColumnMapping, MappedColumn } from './headers';
+import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './cells';
+import type { ParsedNumber } from './cells';
+import { isStandardName } from '../rules/scope';
+import type {
+  AnyStage,
+  CountField,
+  DashReading,
+  DataIssue,
+  IndicatorId,
+  Ownership,
+  SchoolKind,
+  SchoolRow,
+} from '../model/types';
+
+export { cellAddress, columnLetter } from './cells';
+
+/** A merged area: 1-based rows, 0-based columns, inclusive. */
+export interface CellMerge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet's used range as the adapters hand it over (values as Excel or exceljs give them). */
+export interface CellGrid {
+  sheet: string;
+  values: unknown[][];
+  /** 1-based worksheet row of values[0]. */
+  firstRow: number;
+  /** 0-based worksheet column of values[i][0]. */
+  firstColumn: number;
+  /** 1-based worksheet rows that are hidden. */
+  hiddenRows?: number[];
+  merges?: CellMerge[];
+  /** Excel number formats, same shape as values. */
+  numberFormats?: string[][];
+}
+
+export interface ReadTableOptions {
+  /** A mapping fixed by the user (replaces the recognised one; header rows are still detected). */
+  mapping?: ColumnMapping;
+  /** Kind for rows whose 学段/学校类型 cell and name say nothing. */
+  defaultKind?: SchoolKind;
+  /** 1-based last header row, when the caller knows it (data starts below). */
+  headerBottom?: number;
+  /** How "—", "/" and "无" read (the profile's `dashes`): 'none' is 0 (DEFAULT), 'unknown' is no data. */
+  dashes?: DashReading;
+}
+
+/** Why a non-blank row below the header is not a school. */
+export type SkipCode =
+  'total' | 'standard' | 'note' | 'numbering' | 'repeatedHeader' | 'noName' | 'noKind' | 'notCompulsory';
+
+export interface SkippedRow {
+  row: number;
+  name: string;
+  code: SkipCode;
+  /** zh-CN reason. */
+  reason: string;
+}
+
+export interface TableRead {
+  sheet: string;
+  /** 1-based header rows; null when no table was found. */
+  header: { top: number; bottom: number } | null;
+  mapping: ColumnMapping;
+  rows: SchoolRow[];
+  skipped: SkippedRow[];
+  issues: DataIssue[];
+}
+
+/** zh-CN texts of this module, kept together. */
+const MSG = {
+  skipTotal: '合计、小计或平均行，不是学校',
+  skipStandard: '标准值行（国家标准、省定标准等），不是学校',
+  skipNote: '表格下方的说明或签名行',
+  skipNumbering: '栏目编号行（甲、乙、1、2…）',
+  skipRepeatedHeader: '重复的表头行',
+  skipNoName: '学校名称为空',
+  skipNoKind: '无法确定学校类型',
+  skipNotCompulsory: '不属于义务教育学校',
+  noName: (sheet: string, row: number, letter: string) =>
+    `${sheet}第 ${row} 行有数据，但 ${letter} 列（学校名称）为空，此行未读取`,
+  unknownKind: (at: string, text: string) =>
+    `${at}：“${text}” 不是可识别的学校类型（小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校）`,
+  kindFromName: (at: string, text: string, name: string, kind: string) =>
+    `${at}：“${text}” 不是可识别的学校类型，已按学校名称“${name}”视为${kind}`,
+  noKind: (sheet: string, row: number, name: string) =>
+    `${sheet}第 ${row} 行“${name}”：无法确定学校类型，请填写“学段”或“学校类型”列（小学、初中、九年一贯制等），此行未读取`,
+  notCompulsory: (sheet: string, row: number, name: string, text: string) =>
+    `${sheet}第 ${row} 行“${name}”的类型为“${text}”，不属于义务教育学校，此行未读取`,
+  unknownOwnership: (at: string, text: string) => `${at}：“${text}” 不是“公办”或“民办”，此项未读取`,
+  unknownAffiliation: (at: string, text: string) =>
+    `${at}：“${text}” 无法判断是否县属（可填“县属”或“省市直属”），此项未读取`,
+  notInteger: (at: string, value: string) => `${at}：${value} 不是整数，请核对`,
+  dashAsZero: (at: string, shown: string) => `${at}：“${shown}”按“无”计为 0`,
+  ratioInverted: (at: string, value: string) =>
+    `${at}：${value} 大于 1，看起来是“生师比”（学生数 ÷ 教师数）；师生比应为教师数 ÷ 学生数，此项未读取`,
+  hiddenRow: (sheet: string, row: number, name: string) =>
+    `${sheet}第 ${row} 行“${name}”是隐藏行，已照常读取`,
+  duplicateSchool: (sheet: string, row: number, name: string, first: number) =>
+    `${sheet}第 ${row} 行“${name}”与第 ${first} 行学校名称和类型相同，可能重复填报`,
+  noKindColumn: (sheet: string) =>
+    `${sheet}未找到“学段”或“学校类型”列，将按学校名称判断类型（如“…小学”“…中学”）`,
+};
+
+/** zh-CN names of school kinds, for messages. */
+export const SCHOOL_KIND_LABELS: Readonly<Record<SchoolKind, string>> = {
+  primary: '小学',
+  junior: '初中',
+  nineYear: '九年一贯制',
+  completeMiddle: '完全中学',
+  twelveYear: '十二年一贯制',
+  teachingPoint: '教学点',
+  special: '特殊教育学校',
+};
+
+// ─── cell texts ──────────────────────────────────────────────────────────────
+
+function rawText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return '';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText))
+      return o.richText.map((r) => String((r as { text?: unknown }).text ?? '')).join('');
+    if (typeof o.text === 'string') return o.text;
+    if ('result' in o) return rawText(o.result);
+    if ('basicValue' in o) return rawText(o.basicValue);
+  }
+  return '';
+}
+
+/** A text cell as shown: line breaks and runs of spaces collapsed, trimmed. */
+function displayText(v: unknown): string {
+  return rawText(v)
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+}
+
+/** Compact form for comparing texts: half-width, no spaces, no brackets or punctuation. */
+function compact(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/[()（）【】[\]、,，.。:：;；·'"“”‘’/\\\-—_*]/g, '')
+    .toLowerCase();
+}
+
+function isBlankCell(v: unknown): boolean {
+  return displayText(v) === '' && !(v instanceof Date);
+}
+
+// ─── kind, ownership, affiliation ────────────────────────────────────────────
+
+/**
+ * 学校类型 or 学段 text → school kind (spec §5): 小学, 初中, 九年一贯制, 完全中学, 十二年一贯制, 教学点, 特殊教育学校
+ * and their usual short forms; null when the text names none of them.
+ */
+export function parseKind(text: string): SchoolKind | null {
+  const t = compact(text);
+  if (!t) return null;
+  if (/特殊教育|特教|特校|培智|启智|聋哑|聋校|盲校/.test(t)) return 'special';
+  if (/十二年/.test(t)) return 'twelveYear';
+  if (/九年/.test(t)) return 'nineYear';
+  if (/完全中学|完中/.test(t)) return 'completeMiddle';
+  if (/教学点/.test(t)) return 'teachingPoint';
+  if (/小学/.test(t) && !/中小学/.test(t)) return 'primary';
+  if (/初中|初级中学/.test(t)) return 'junior';
+  return null;
+}
+
+/** Kind from the end of a school's name (城关第一小学, 明德学校（初中部）, 王庄教学点); null when it says nothing. */
+export function kindFromName(name: string): SchoolKind | null {
+  const t = compact(name);
+  if (/特殊教育|特教|培智|启智|聋哑|聋校|盲校/.test(t)) return 'special';
+  if (/十二年一贯制|十二年制/.test(t)) return 'twelveYear';
+  if (/九年一贯制|九年制/.test(t)) return 'nineYear';
+  if (/完全中学/.test(t)) return 'completeMiddle';
+  if (/教学点$/.test(t)) return 'teachingPoint';
+  if (/小学(部|校区)?$/.test(t)) return 'primary';
+  if (/(初中|初级中学|中学)(部|校区)?$/.test(t) && !/高级中学$/.test(t)) return 'junior';
+  return null;
+}
+
+/** Texts of 学段/学校类型 cells (or names) that are schools outside compulsory education. */
+const NOT_COMPULSORY = /^(高中|普通高中|高级中学|职业高中|职高|中职|中专|职业中学|幼儿园|学前|幼儿班)$/;
+
+/** 办学性质 text → ownership; 教育部门办 and other public sponsors count as 公办. */
+export function parseOwnership(text: string): Ownership | null {
+  const t = compact(text);
+  if (/民办|私立|民营|私人/.test(t)) return 'private';
+  if (/公办|公立|国办|教育部门|其他部门|集体|地方企业|事业单位/.test(t)) return 'public';
+  return null;
+}
+
+/**
+ * 隶属关系 text → whether the county runs the school (spec §6: 省市直属 schools are not the county's). Under a
+ * yes/no header such as 是否省市直属, 是/√ means not county-run.
+ */
+export function parseAffiliation(text: string, header = ''): boolean | null {
+  const t = compact(text);
+  if (compact(header).includes('直属')) {
+    if (/^(是|√|✓|y|yes|true|1)$/.test(t)) return false;
+    if (/^(否|×|x|n|no|false|0)$/.test(t)) return true;
+  }
+  if (/县|乡|镇|区|村/.test(t)) return true;
+  if (/省|市|直属|中央|部属/.test(t)) return false;
+  return null;
+}
+
+// ─── rows that are not schools ───────────────────────────────────────────────
+
+const TOTAL_WORDS = /合计|总计|小计|汇总|平均/;
+const TOTAL_PREFIXES = /^(全县|全区|全市|全旗|其中)/;
+const NOTE_PREFIXES =
+  /^(注|备注|说明|填表|填报|审核|制表|负责人|单位负责人|统计负责人|联系人|联系电话|数据来源)/;
+
+function isTotalText(text: string): boolean {
+  const t = compact(text);
+  return t !== '' && (TOTAL_WORDS.test(t) || TOTAL_PREFIXES.test(t));
+}
+
+// ─── reading ─────────────────────────────────────────────────────────────────
+
+interface Reader {
+  grid: CellGrid;
+  value: (row: number, col: number) => unknown;
+  /** For text fields: a blank cell inside a merged area reads its top-left value (学段 merged down over a group). */
+  mergedValue: (row: number, col: number) => unknown;
+  numberFormat: (row: number, col: number) => string | undefined;
+}
+
+function makeReader(grid: CellGrid): Reader {
+  const value = (row: number, col: number): unknown =>
+    grid.values[row - grid.firstRow]?.[col - grid.firstColumn];
+  return {
+    grid,
+    value,
+    mergedValue: (row, col) => {
+      const v = value(row, col);
+      if (!isBlankCell(v)) return v;
+      const m = grid.merges?.find((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
+      return m ? value(m.top, m.left) : v;
+    },
+    numberFormat: (row, col) => grid.numberFormats?.[row - grid.firstRow]?.[col - grid.firstColumn],
+  };
+}
+
+function sheetPrefix(sheet: string): string {
+  return sheet ? `「${sheet}」` : '';
+}
+
+function issueAt(
+  grid: CellGrid,
+  row: number,
+  column: number | undefined,
+  field: string,
+  code: string,
+  severity: DataIssue['severity'],
+  message: string,
+): DataIssue {
+  return {
+    sheet: grid.sheet,
+    row,
+    ...(column === undefined ? {} : { column: columnLetter(column) }),
+    field,
+    code,
+    message,
+    severity,
+  };
+}
+
+/** The column unit for parsing "120人" in a cell: the header's unit, else the field's base unit. */
+function columnUnit(def: FieldDef, mapped: MappedColumn): string | undefined {
+  return mapped.unit ?? (def.unit || undefined);
+}
+
+/** 师生比 is sometimes written "1:18" (one teacher per 18 students) — that is 1/18 teachers per student. */
+function parseTeacherRatio(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*$/.exec(toHalfWidth(v));
+  if (!m || Number(m[2]) === 0) return null;
+  return new Decimal(m[1]).div(m[2]).toNumber();
+}
+
+interface NumericResult {
+  value: number | null;
+  issues: DataIssue[];
+}
+
+function readNumber(
+  r: Reader,
+  row: number,
+  key: FieldKey,
+  def: FieldDef,
+  mapped: MappedColumn,
+  dashes: DashReading | undefined,
+): NumericResult {
+  const { grid } = r;
+  const v = r.value(row, mapped.column);
+  const ctx = {
+    sheet: grid.sheet || undefined,
+    row,
+    column: mapped.column,
+    field: key,
+    label: def.label,
+    unit: columnUnit(def, mapped),
+    numberFormat: r.numberFormat(row, mapped.column),
+    dashes,
+  };
+  let parsed: ParsedNumber;
+  const ratio = def.indicator === 'teachersPerStudent' ? parseTeacherRatio(v) : null;
+  if (ratio !== null) parsed = { ok: true, value: ratio };
+  else parsed = parseCellNumber(v, ctx);
+  if (!parsed.ok) return { value: null, issues: [{ ...parsed.issue, sheet: grid.sheet }] };
+  if (parsed.value === null) return { value: null, issues: [] };
+  if (parsed.dash !== undefined) {
+    const at = cellPlace(ctx);
+    return {
+      value: 0,
+      issues: [issueAt(grid, row, mapped.column, key, 'dashAsZero', 'info', MSG.dashAsZero(at, parsed.dash))],
+    };
+  }
+  const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
+  if (def.indicator === 'teachersPerStudent' && value > 1) {
+    return {
+      value: null,
+      issues: [
+        issueAt(
+          grid,
+          row,
+          mapped.column,
+          key,
+          'ratioInverted',
+          'error',
+          MSG.ratioInverted(cellPlace(ctx), String(value)),
+        ),
+      ],
+    };
+  }
+  const issues: DataIssue[] = [];
+  if (def.integer && !Number.isInteger(value)) {
+    issues.push(
+      issueAt(
+        grid,
+        row,
+        mapped.column,
+        key,
+        'notInteger',
+        'warning',
+        MSG.notInteger(cellPlace(ctx), String(value)),
+      ),
+    );
+  }
+  return { value, issues };
+}
+
+function setStageCount(school: SchoolRow, stage: AnyStage, field: CountField, value: number): void {
+  const byStage = (school.byStage ??= {});
+  const counts = (byStage[stage] ??= {});
+  counts[field] = value;
+}
+
+/** Text of a text field's cell, merged areas resolved. */
+function textOf(r: Reader, row: number, mapping: ColumnMapping, key: FieldKey): string {
+  const m = mapping[key];
+  return m ? displayText(r.mergedValue(row, m.column)) : '';
+}
+
+interface KindDecision {
+  kind: SchoolKind | null;
+  issues: DataIssue[];
+  /** Set when the row is a school outside compulsory education. */
+  notCompulsory?: string;
+}
+
+/**
+ * The row's kind: a 学段 of 小学/初中 makes the row that stage part (a 九年一贯制 school's 小学部 row), except that
+ * 教学点 and 特殊教育学校 in 学校类型 stay what they are; then 学校类型; then the name's ending; then the default.
+ */
+function decideKind(
+  r: Reader,
+  row: number,
+  mapping: ColumnMapping,
+  name: string,
+  defaultKind: SchoolKind | undefined,
+): KindDecision {
+  const { grid } = r;
+  const issues: DataIssue[] = [];
+  const stageText = textOf(r, row, mapping, 'stage');
+  const kindText = textOf(r, row, mapping, 'kind');
+  for (const t of [kindText, stageText]) {
+    if (NOT_COMPULSORY.test(compact(t))) return { kind: null, issues, notCompulsory: t };
+  }
+  const fromStage = stageText ? parseKind(stageText) : null;
+  const fromKind = kindText ? parseKind(kindText) : null;
+  let kind: SchoolKind | null;
+  if (fromKind === 'teachingPoint' || fromKind === 'special') kind = fromKind;
+  else if (fromStage === 'primary' || fromStage === 'junior') kind = fromStage;
+  else kind = fromKind ?? fromStage;
+  if (kind) return { kind, issues };
+
+  const unknown: { key: FieldKey; text: string }[] = [];
+  if (kindText) unknown.push({ key: 'kind', text: kindText });
+  if (stageText) unknown.push({ key: 'stage', text: stageText });
+  const byName = kindFromName(name);
+  kind = byName ?? defaultKind ?? null;
+  for (const u of unknown) {
+    const col = (mapping[u.key] as MappedColumn).column;
+    const at = cellPlace({
+      sheet: grid.sheet || undefined,
+      row,
+      column: col,
+      label: fieldByKey(u.key)?.label ?? u.key,
+    });
+    if (kind) {
+      const message = byName
+        ? MSG.kindFromName(at, u.text, name, SCHOOL_KIND_LABELS[kind])
+        : MSG.unknownKind(at, u.text);
+      issues.push(issueAt(grid, row, col, u.key, 'unknownKind', 'warning', message));
+    }
+  }
+  return { kind, issues };
+}
+
+/**
+ * Reads the school table of one worksheet: finds the header (or uses the caller's mapping), then turns every data
+ * row into a SchoolRow with counts in base units. Totals, notes and numbering rows are skipped with a reason; a bad
+ * cell yields an issue and leaves that field absent (never 0) while the row is still returned. Never throws on data.
+ */
+export function readTable(grid: CellGrid, options: ReadTableOptions = {}): TableRead {
+  const sheet = grid.sheet;
+  const detected = detectHeader(grid);
+  const empty = (issues: DataIssue[], header: TableRead['header'], mapping: ColumnMapping): TableRead => ({
+    sheet,
+    header,
+    mapping,
+    rows: [],
+    skipped: [],
+    issues,
+  });
+
+  let mapping: ColumnMapping;
+  let header: { top: number; bottom: number } | null;
+  const issues: DataIssue[] = [];
+  if (options.mapping) {
+    for (const key of Object.keys(options.mapping)) {
+      if (!fieldByKey(key)) throw new RangeError(`unknown field key in mapping: ${key}`);
+    }
+    const bottom = options.headerBottom ?? (detected.found ? detected.headerBottom : grid.firstRow);
+    const top = detected.found && detected.headerBottom === bottom ? detected.headerTop : bottom;
+    header = { top, bottom };
+    // A foreign-currency column is not read, even when the user mapped it by hand.
+    const units = unitIssues(options.mapping, sheet, top, bottom);
+    mapping = { ...options.mapping };
+    for (const key of units.foreign) delete mapping[key];
+    issues.push(...units.issues, ...missingColumnIssues(mapping, sheet, top, bottom));
+  } else {
+    if (!detected.found) return empty(detected.issues, null, {});
+    mapping = detected.mapping;
+    const bottom = options.headerBottom ?? detected.headerBottom;
+    header = { top: Math.min(detected.headerTop, bottom), bottom };
+    issues.push(...detected.issues);
+  }
+  if (!mapping.name) return empty(issues, header, mapping);
+  if (!mapping.kind && !mapping.stage && !options.defaultKind) {
+    issues.push({
+      sheet,
+      row: header.top,
+      field: 'kind',
+      code: 'noKindColumn',
+      severity: 'info',
+      message: MSG.noKindColumn(sheetPrefix(sheet)),
+    });
+  }
+
+  const r = makeReader(grid);
+  const nameCol = (mapping.name as MappedColumn).column;
+  const nameHeaderKey = compact((mapping.name as MappedColumn).header);
+  const entries = Object.entries(mapping).filter((e): e is [FieldKey, MappedColumn] => e[1] !== undefined);
+  const columns = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
+  const dataColumns = entries.filter(([k]) => fieldByKey(k)?.type !== 'text').map(([, m]) => m.column);
+  const hidden = new Set(grid.hiddenRows ?? []);
+  const rows: SchoolRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const seen = new Map<string, number>();
+  const lastRow = grid.firstRow + grid.values.length - 1;
+  const rowWidth = (row: number) => grid.values[row - grid.firstRow]?.length ?? 0;
+
+  for (let row = header.bottom + 1; row <= lastRow; row++) {
+    const cells = grid.values[row - grid.firstRow] ?? [];
+    if (cells.every(isBlankCell)) continue;
+    // A 一贯制 school's name is often merged down over its 小学部 and 初中部 rows.
+    const name = displayText(r.mergedValue(row, nameCol));
+    const skip = (code: SkipCode, reason: string) => skipped.push({ row, name, code, reason });
+
+    const leading: string[] = [];
+    for (let c = grid.firstColumn; c <= nameCol && c - grid.firstColumn < rowWidth(row); c++) {
+      leading.push(displayText(r.value(row, c)));
+    }
+    if (leading.some(isTotalText)) {
+      skip('total', MSG.skipTotal);
+      continue;
+    }
+    // 申报表: 国家标准（小学） in the name column, or in the 序号 column beside a blank name.
+    if (isStandardName(name) || leading.some(isStandardName)) {
+      skip('standard', MSG.skipStandard);
+      continue;
+    }
+    const firstText = leading.find((t) => t !== '') ?? '';
+    if (NOTE_PREFIXES.test(compact(firstText)) || /[:：]/.test(name)) {
+      skip('note', MSG.skipNote);
+      continue;
+    }
+    if (name === '') {
+      skip('noName', MSG.skipNoName);
+      if (dataColumns.some((c) => !isBlankCell(r.value(row, c)))) {
+        issues.push(
+          issueAt(
+            grid,
+            row,
+            nameCol,
+            'name',
+            'missingName',
+            'warning',
+            MSG.noName(sheetPrefix(sheet), row, columnLetter(nameCol)),
+          ),
+        );
+      }
+      continue;
+    }
+    const nameKey = compact(name);
+    if (/^([甲乙丙丁]|\d+(\.\d+)?)$/.test(nameKey)) {
+      skip('numbering', MSG.skipNumbering);
+      continue;
+    }
+    if (nameKey === nameHeaderKey) {
+      skip('repeatedHeader', MSG.skipRepeatedHeader);
+      continue;
+    }
+
+    const kindDecision = decideKind(r, row, mapping, name, options.defaultKind);
+    issues.push(...kindDecision.issues);
+    if (kindDecision.notCompulsory !== undefined) {
+      skip('notCompulsory', MSG.skipNotCompulsory);
+      issues.push(
+        issueAt(
+          grid,
+          row,
+          undefined,
+          'kind',
+          'notCompulsory',
+          'info',
+          MSG.notCompulsory(sheetPrefix(sheet), row, name, kindDecision.notCompulsory),
+        ),
+      );
+      continue;
+    }
+    if (!kindDecision.kind) {
+      skip('noKind', MSG.skipNoKind);
+      const col = mapping.kind?.column ?? mapping.stage?.column;
+      issues.push(
+        issueAt(grid, row, col, 'kind', 'unknownKind', 'error', MSG.noKind(sheetPrefix(sheet), row, name)),
+      );
+      continue;
+    }
+
+    const school: SchoolRow = {
+      row,
+      sheet,
+      name,
+      kind: kindDecision.kind,
+      counts: {},
+      columns: { ...columns },
+    };
+    const ownershipText = textOf(r, row, mapping, 'ownership');
+    if (ownershipText) {
+      const o = parseOwnership(ownershipText);
+      const col = (mapping.ownership as MappedColumn).column;
+      if (o) school.ownership = o;
+      else {
+        const at = cellPlace({ sheet: sheet || undefined, row, column: col, label: '办学性质' });
+        issues.push(
+          issueAt(
+            grid,
+            row,
+            col,
+            'ownership',
+            'unknownOwnership',
+            'warning',
+            MSG.unknownOwnership(at, ownershipText),
+          ),
+        );
+      }
+    }
+    const affiliationText = textOf(r, row, mapping, 'affiliation');
+    if (affiliationText) {
+      const m = mapping.affiliation as MappedColumn;
+      const countyRun = parseAffiliation(affiliationText, m.header);
+      if (countyRun !== null) school.countyRun = countyRun;
+      else {
+        const at = cellPlace({ sheet: sheet || undefined, row, column: m.column, label: '隶属关系' });
+        issues.push(
+          issueAt(
+            grid,
+            row,
+            m.column,
+            'affiliation',
+            'unknownAffiliation',
+            'warning',
+            MSG.unknownAffiliation(at, affiliationText),
+          ),
+        );
+      }
+    }
+
+    for (const [key, mapped] of entries) {
+      const def = fieldByKey(key) as FieldDef;
+      if (def.type === 'text') continue;
+      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
+      issues.push(...cellIssues);
+      if (value === null) continue;
+      if (def.type === 'ratio' && def.indicator) {
+        (school.ratios ??= {})[def.indicator as IndicatorId] = value;
+      } else if (def.stage && def.countField) {
+        setStageCount(school, def.stage, def.countField, value);
+      } else if (def.countField) {
+        school.counts[def.countField] = value;
+      }
+    }
+
+    if (hidden.has(row)) {
+      issues.push(
+        issueAt(
+          grid,
+          row,
+          undefined,
+          'name',
+          'hiddenRow',
+          'info',
+          MSG.hiddenRow(sheetPrefix(sheet), row, name),
+        ),
+      );
+    }
+    const identity = `${nameKey}|${school.kind}`;
+    const first = seen.get(identity);
+    if (first !== undefined) {
+      issues.push(
+        issueAt(
+          grid,
+          row,
+          nameCol,
+          'name',
+          'duplicateSchool',
+          'warning',
+          MSG.duplicateSchool(sheetPrefix(sheet), row, name, first),
+        ),
+      );
+    } else {
+      seen.set(identity, row);
+    }
+    rows.push(school);
+  }
+  return { sheet, header, mapping, rows, skipped, issues };
+}

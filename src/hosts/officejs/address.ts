@@ -1,0 +1,45 @@
+/** A1-address helpers for the Office.js adapter: rectangles to addresses and RangeAreas addresses back to rectangles. */
+import { columnLetter } from '../../engine/sheet/cells';
+import type { CellMerge } from '../../engine/sheet/readTable';
+
+/** A cell rectangle: 1-based rows, 0-based columns, inclusive (the CellGrid merge convention). */
+export type Rect = CellMerge;
+
+/** 'A' → 0, 'AA' → 26. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** 'A1' for a single cell, 'A1:C4' otherwise. */
+export function rectAddress(rect: Rect): string {
+  const start = columnLetter(rect.left) + rect.top;
+  return rect.top === rect.bottom && rect.left === rect.right
+    ? start
+    : `${start}:${columnLetter(rect.right)}${rect.bottom}`;
+}
+
+const AREA = /(?:(?:'(?:[^']|'')*'|[^',!\s]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g;
+
+/**
+ * Parses an address as Excel reports it for a Range or RangeAreas ("Sheet1!A1:B2, 'My, Sheet'!C3") into rectangles.
+ * Sheet prefixes are dropped: callers already know the sheet.
+ */
+export function parseAreas(address: string): Rect[] {
+  const rects: Rect[] = [];
+  for (const match of address.matchAll(AREA)) {
+    const [, c1, r1, c2, r2] = match;
+    const left = columnNumber(c1);
+    const top = Number(r1);
+    const right = c2 ? columnNumber(c2) : left;
+    const bottom = r2 ? Number(r2) : top;
+    rects.push({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
+  }
+  return rects;
+}

@@ -10,7 +10,7 @@ import { readTable } from '../engine/sheet/readTable';
 import type { Profile } from '../engine/model/types';
 import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
 import { messages } from './strings.zh-CN';
-import { chooseSheet, openWorkbook, type InputProblem } from '../hosts/xlsx/workbook';
+import { chooseSheet, loadWorkbook, unusable, type InputProblem, type Opened } from '../hosts/xlsx/workbook';
 
 /** A file that was read and evaluated. */
 export interface Checked extends SheetCheck {
@@ -36,6 +36,19 @@ export type FileOutcome = Checked | Unusable;
 
 /** The suffix of marked copies written with --out-dir; such files are never taken as input again. */
 export const OUTPUT_SUFFIX = '-评估结果.xlsx';
+
+/** Reads the file and opens it as a workbook; a file that cannot be read says why in Chinese. */
+export async function openWorkbook(file: string): Promise<Opened> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return unusable('missingFile', messages.missingFile(file));
+    return unusable('missingFile', messages.unreadableFile(file, code ?? String(e)));
+  }
+  return loadWorkbook(bytes, file);
+}
 
 export async function checkFile(
   file: string,

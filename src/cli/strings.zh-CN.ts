@@ -1,25 +1,12 @@
 /** Every user-visible string of the `balance` command line, in Chinese. */
 
-const list = (names: string[]): string => (names.length ? names.map((n) => `“${n}”`).join('、') : '（无）');
+import { messages as workbookMessages } from '../hosts/xlsx/strings.zh-CN';
 
 /** Why a file or the command line cannot be used (exit code 2). */
 export const messages = {
   missingFile: (file: string) => `找不到文件：${file}。请检查路径和文件名是否正确。`,
   unreadableFile: (file: string, reason: string) => `无法读取文件：${file}（${reason}）。`,
-  emptyFile: (file: string) => `“${file}”是空文件（0 字节），不是 Excel 工作簿。`,
-  notXlsx: (file: string) =>
-    `“${file}”不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再试。`,
-  legacyXls: (file: string) =>
-    `“${file}”是旧版 Excel 97-2003 工作簿（.xls），本工具只能读取 .xlsx。请在 Excel 或 WPS 中另存为“Excel 工作簿(*.xlsx)”后再试。`,
-  encrypted: (file: string) =>
-    `“${file}”设置了打开密码（文件已加密），无法读取。请在 Excel 中打开，依次点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码并保存后再试。`,
-  corrupt: (file: string, detail: string) =>
-    `“${file}”已损坏或不完整，无法作为 Excel 工作簿打开（${detail}）。请用 Excel 打开确认，必要时重新导出。`,
-  emptyWorkbook: (file: string) => `“${file}”中没有任何数据（工作簿为空）。`,
-  sheetNotFound: (file: string, sheet: string, sheets: string[]) =>
-    `“${file}”中没有名为“${sheet}”的工作表。现有工作表：${list(sheets)}。`,
-  noTable: (file: string, sheets: string[]) =>
-    `“${file}”的工作表 ${list(sheets)} 中都没有找到学校数据表：需要一行表头，至少包含“学校名称”和“在校生数”等列。可以用 --sheet 指定工作表，或参照 assets/templates/学校数据模板.xlsx 整理表头。`,
+  ...workbookMessages,
   cannotEvaluate: (file: string, reasons: string[]) => `“${file}”无法评估：${reasons.join('；')}`,
   emptyFolder: (dir: string) => `文件夹“${dir}”中没有 .xlsx 文件。`,
   noInput: '请指定要检查的 Excel 文件或文件夹，例如：balance check 学校数据.xlsx',

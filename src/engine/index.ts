@@ -106,6 +106,11 @@ export { compositeOf, cvWithinThreshold, meetsStandard } from './rules/givenValu
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/planner';
 export type * from './planner/types';
 export * from './plans/sheetCheck';
+export { chunkAddresses, planHighlights } from './plans/highlightPlan';
+export type { CellMark, HighlightPlan } from './plans/highlightPlan';
+export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';
+export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
+export { diffRate } from './rules/diffRate';
 export {
   additionsText,
   extraForCv,

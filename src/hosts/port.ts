@@ -1,8 +1,8 @@
-/** What the task pane asks of Excel, as one interface: host.ts implements it with Office.js, tests with fakes. */
-import type { HighlightPlan } from '../engine/plans/highlightPlan';
-import type { ReportPlan } from '../engine/plans/assessmentReport';
-import type { ApplyResult, ClearResult } from './officejs/highlights';
-import type { SheetRead } from './officejs/readSheet';
+/**
+ * The host seam: what a spreadsheet host (Excel through Office.js, an .xlsx file, WPS Office) does for the task pane.
+ * The pane is given one SpreadsheetHost at start-up and never touches a host's own API.
+ */
+import type { CellGrid, HighlightPlan, ReportPlan } from '../engine';
 
 /**
  * Where to read: the active sheet's table ('auto'), the user's selection, or a fixed range of a named sheet (the table
@@ -13,12 +13,59 @@ export type ReadRequest =
   | { source: 'selection' }
   | { source: 'range'; sheet: string; address: string };
 
-export interface Operations {
+/** A sheet (or range) as read by a host: the engine's grid contract plus where it came from. */
+export interface SheetRead extends CellGrid {
+  /** The range read, as the host reports it (e.g. "学校数据!A1:N42"). */
+  address: string;
+  /** Names of the tables (list objects) on the sheet when the whole sheet was read, so the pane can offer a choice. */
+  tables: string[];
+}
+
+export interface ApplyResult {
+  /** Cells shaded. */
+  painted: number;
+  /**
+   * 'written' — every explanation is a cell note; 'unsupported' — the host cannot write notes, so the explanations
+   * are only in the report sheet: the caller should point the user there.
+   */
+  notes: 'written' | 'unsupported';
+  /** Cells that carry a threaded comment: a cell holds a note or a comment, so these got no note. */
+  notesSkipped: string[];
+  /** Cells of the previous marks that the new plan no longer marks, restored before painting. */
+  restored: number;
+}
+
+export interface ClearResult {
+  /** Cells whose previous fill (and note) were put back. */
+  restored: number;
+  /** Snapshot rows edited by hand that could not be read; those cells keep their marks. */
+  damagedRows: number[];
+}
+
+/** What a host can do; the pane hides or explains what is missing instead of failing. */
+export interface HostCapabilities {
+  /** Cell notes for the marks' explanations (else the explanations live in the report only). */
+  notes: boolean;
+  /** Jumping to a school's row in the workbook. */
+  selectRow: boolean;
+  /** Reading the user's current selection as the table. */
+  selection: boolean;
+  /** Settings kept inside the workbook (else per browser or not at all). */
+  settingsInWorkbook: boolean;
+}
+
+/** Which host this is: for messages and capability-specific wording, never for branching on host APIs. */
+export type HostKind = 'officejs' | 'xlsx' | 'wps';
+
+export interface SpreadsheetHost {
+  readonly kind: HostKind;
+  readonly capabilities: HostCapabilities;
   readSheet(request: ReadRequest): Promise<SheetRead>;
-  /** Clears the previous marks and paints the plan (see src/excel/highlights.ts). */
+  /** Clears the previous marks and paints the plan, remembering each cell's own fill and note. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
+  /** Takes Balance's marks off again, restoring each cell's own fill and note. */
   clearHighlights(): Promise<ClearResult>;
-  /** Writes (or replaces) the 均衡评估报告 sheet, and the 整改测算 sheet when given both (the first is shown). */
+  /** Writes (or replaces) the report sheets, in order; the first is shown. */
   writeReport(plans: ReportPlan | readonly ReportPlan[]): Promise<void>;
   /** Activates the sheet and selects the 1-based row. */
   selectRow(sheet: string, row: number): Promise<void>;
@@ -26,5 +73,3 @@ export interface Operations {
   loadSettings(): Promise<unknown>;
   saveSettings(value: unknown): Promise<void>;
 }
-
-export type { ApplyResult, ClearResult, SheetRead };

@@ -14,7 +14,7 @@ import { Planner } from './components/Planner';
 import { ProfileStep } from './components/ProfileStep';
 import { Results } from './components/Results';
 import { TableStep } from './components/TableStep';
-import type { Operations, SheetRead } from '../hosts/port';
+import type { SheetRead, SpreadsheetHost } from '../hosts/port';
 import {
   choiceOf,
   DEFAULT_SETTINGS,
@@ -70,7 +70,7 @@ function nextFrame(): Promise<void> {
 }
 
 export interface AppProps {
-  operations: Operations;
+  operations: SpreadsheetHost;
 }
 
 export function App({ operations }: AppProps) {

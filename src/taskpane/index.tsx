@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { createExcelOperations } from '../hosts/officejs/host';
+import { createOfficeHost } from '../hosts/officejs/host';
 import { StringsContext, stringsFor, type Strings } from './strings';
 
 function render(strings: Strings, content: JSX.Element) {
@@ -23,6 +23,6 @@ if (typeof Office === 'undefined') {
   render(strings, <p role="alert">{strings.officeUnavailable}</p>);
 } else {
   Office.onReady(() =>
-    render(stringsFor(Office.context?.displayLanguage), <App operations={createExcelOperations()} />),
+    render(stringsFor(Office.context?.displayLanguage), <App operations={createOfficeHost()} />),
   );
 }

@@ -2,9 +2,6 @@
 import { fieldByKey, type FieldKey } from '../engine/model/fields';
 import type { DashReading } from '../engine/model/types';
 
-/** Name under which the settings live in Office.context.document.settings. */
-export const SETTINGS_NAME = 'balance.taskpane';
-
 /** The standard the user chose: a built-in profile, or a custom one kept as the JSON text they pasted. */
 export type ProfileChoice =
   { kind: 'builtin'; id: 'quality-2017' | 'basic-2012' } | { kind: 'custom'; text: string };

@@ -2,7 +2,8 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { chooseSheet, openWorkbook } from '../../src/hosts/xlsx/workbook';
+import { openWorkbook } from '../../src/cli/check';
+import { chooseSheet } from '../../src/hosts/xlsx/workbook';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { planHighlights, type HighlightPlan } from '../../src/engine/plans/highlightPlan';
 import { QUALITY_2017 } from '../../src/engine/rules/profiles';

@@ -1,6 +1,7 @@
 // The two committed sample workbooks, evaluated by hand from the spec in this file, then by the engine: both must agree.
 import * as path from 'node:path';
-import { openWorkbook, sheetToGrid } from '../../src/hosts/xlsx/workbook';
+import { openWorkbook } from '../../src/cli/check';
+import { sheetToGrid } from '../../src/hosts/xlsx/workbook';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { chooseProfile } from '../../src/engine/rules/chooseProfile';
 import { getProfile } from '../../src/engine/rules/profiles';

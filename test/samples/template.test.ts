@@ -1,6 +1,7 @@
 // The blank template (assets/templates/学校数据模板.xlsx): every header is recognised, and every column is explained.
 import * as path from 'node:path';
-import { openWorkbook, sheetToGrid } from '../../src/hosts/xlsx/workbook';
+import { openWorkbook } from '../../src/cli/check';
+import { sheetToGrid } from '../../src/hosts/xlsx/workbook';
 import { FIELDS } from '../../src/engine/model/fields';
 import { detectHeader } from '../../src/engine/sheet/headers';
 

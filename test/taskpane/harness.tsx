@@ -7,8 +7,8 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { createExcelOperations } from '../../src/hosts/officejs/host';
-import type { Operations } from '../../src/hosts/port';
+import { createOfficeHost } from '../../src/hosts/officejs/host';
+import type { SpreadsheetHost as Operations } from '../../src/hosts/port';
 import { StringsContext, stringsFor } from '../../src/taskpane/strings';
 import type { FakeExcel } from '../hosts/officejs/fakeExcel';
 
@@ -85,7 +85,7 @@ export interface Pane extends RenderResult {
 }
 
 export function renderPane(options: { operations?: Operations; language?: string } = {}): Pane {
-  const operations = spyOperations(options.operations ?? createExcelOperations());
+  const operations = spyOperations(options.operations ?? createOfficeHost());
   const strings = stringsFor(options.language ?? 'zh-CN');
   const result = render(
     <RendererProvider renderer={renderer} targetDocument={document}>

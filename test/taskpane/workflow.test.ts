@@ -4,7 +4,8 @@ import { planHighlights } from '../../src/engine/plans/highlightPlan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/plans/sheetCheck';
 import type { DataIssue } from '../../src/engine/model/types';
-import { readSheet, type SheetRead } from '../../src/hosts/officejs/readSheet';
+import { readSheet } from '../../src/hosts/officejs/readSheet';
+import type { SheetRead } from '../../src/hosts/port';
 import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
 import {
   assignColumn,

@@ -3,6 +3,7 @@ import { chunkAddresses, type CellMark, type HighlightPlan } from '../../engine/
 import { parseAreas, rectAddress } from './address';
 import { excelOperation } from './errors';
 import { supportsExcelApi, type SetSupport } from './requirements';
+import type { ApplyResult, ClearResult } from '../port';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -14,27 +15,6 @@ import {
 
 export interface HighlightOptions {
   isSetSupported?: SetSupport;
-}
-
-export interface ApplyResult {
-  /** Cells shaded. */
-  painted: number;
-  /**
-   * 'written' — every explanation is a cell note; 'unsupported' — the host lacks the Notes API (ExcelApi 1.18), so
-   * the explanations are only in the report sheet: the caller should point the user there.
-   */
-  notes: 'written' | 'unsupported';
-  /** Cells that carry a threaded comment: Excel allows a note or a comment per cell, so these got no note. */
-  notesSkipped: string[];
-  /** Cells of the previous marks that the new plan no longer marks, restored before painting. */
-  restored: number;
-}
-
-export interface ClearResult {
-  /** Cells whose previous fill (and note) were put back. */
-  restored: number;
-  /** Snapshot rows edited by hand that could not be read; those cells keep their marks. */
-  damagedRows: number[];
 }
 
 const FILL_PROPS = 'color,pattern,patternColor,tintAndShade,patternTintAndShade';

@@ -1,13 +1,16 @@
-/** The Office host: the pane's Operations implemented with Excel.run and the src/excel adapter (components never see Excel). */
+/** The Office.js host: the seam implemented with Excel.run batches over this folder's adapter (components never see Excel). */
+import type { ReadRequest, SpreadsheetHost } from '../port';
 import { applyHighlights, clearHighlights } from './highlights';
 import { selectRow } from './navigation';
-import { readSheet } from './readSheet';
+import { readSheet, type ReadSheetOptions } from './readSheet';
 import { writeReport } from './report';
+import { supportsExcelApi } from './requirements';
 import { loadSettings, saveSettings } from './settings';
-import type { Operations, ReadRequest } from '../port';
-import { SETTINGS_NAME } from '../../taskpane/settings';
 
-function readOptions(request: ReadRequest): Parameters<typeof readSheet>[1] {
+/** The name the pane's settings are stored under in the workbook. */
+export const SETTINGS_NAME = 'balance.taskpane';
+
+function readOptions(request: ReadRequest): ReadSheetOptions {
   switch (request.source) {
     case 'auto':
       return request.sheet ? { sheet: request.sheet, source: 'auto' } : { source: 'auto' };
@@ -18,9 +21,18 @@ function readOptions(request: ReadRequest): Parameters<typeof readSheet>[1] {
   }
 }
 
-/** Operations on the workbook Excel has open; each call is one Excel.run batch. */
-export function createExcelOperations(): Operations {
+/** The workbook Excel has open; each call is one Excel.run batch. */
+export function createOfficeHost(): SpreadsheetHost {
   return {
+    kind: 'officejs',
+    capabilities: {
+      get notes() {
+        return supportsExcelApi('1.18');
+      },
+      selectRow: true,
+      selection: true,
+      settingsInWorkbook: true,
+    },
     readSheet: (request) => Excel.run((context) => readSheet(context, readOptions(request))),
     applyHighlights: (plan) => Excel.run((context) => applyHighlights(context, plan)),
     clearHighlights: () => Excel.run((context) => clearHighlights(context)),

@@ -1,7 +1,7 @@
 /** Reads the user's school table from Excel into the engine's CellGrid in one round trip. */
 import { parseAreas } from './address';
 import { excelOperation } from './errors';
-import type { CellGrid } from '../../engine/sheet/readTable';
+import type { SheetRead } from '../port';
 import { supportsExcelApi, type SetSupport } from './requirements';
 
 /**
@@ -16,13 +16,6 @@ export interface ReadSheetOptions {
   sheet?: string;
   source?: ReadSource;
   isSetSupported?: SetSupport;
-}
-
-export interface SheetRead extends CellGrid {
-  /** The range read, as Excel reports it (e.g. "学校数据!A1:N42"). */
-  address: string;
-  /** Names of the Excel tables on the sheet ('auto'/'usedRange' only), so the caller can offer a choice. */
-  tables: string[];
 }
 
 /**

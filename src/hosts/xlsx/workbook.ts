@@ -1,13 +1,15 @@
-/** Reads an .xlsx file with exceljs into the engine's CellGrid, and says clearly in Chinese why a file is unusable. */
-import { promises as fs } from 'node:fs';
+/**
+ * Reads .xlsx bytes with exceljs into the engine's CellGrid, and says clearly in Chinese why a workbook is unusable.
+ * Bytes in, no file system: the CLI reads files, a browser page reads a picked file.
+ */
 import ExcelJS from 'exceljs';
 import { detectHeader } from '../../engine/sheet/headers';
 import type { CellGrid } from '../../engine/sheet/readTable';
-import { messages } from '../../cli/strings.zh-CN';
+import { messages } from './strings.zh-CN';
 
 export type { CellGrid };
 
-/** Why a file cannot be used at all (exit code 2). */
+/** Why a workbook cannot be used at all. */
 export type InputProblem =
   | 'missingFile'
   | 'notXlsx'
@@ -22,29 +24,37 @@ export type Unusable = { ok: false; problem: InputProblem; message: string };
 export type Opened = { ok: true; workbook: ExcelJS.Workbook } | Unusable;
 export type ChosenSheet = { ok: true; worksheet: ExcelJS.Worksheet; grid: CellGrid } | Unusable;
 
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: legacy .xls, and also every password-protected .xlsx (an encrypted package inside CFB). */
-const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** The stream name MS-OFFCRYPTO puts in an encrypted file's CFB directory (directory names are UTF-16LE). */
-const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const ENCRYPTED_PACKAGE = [...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0];
+  for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i <= bytes.length - needle.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    if (needle.every((b, j) => bytes[i + j] === b)) return true;
+  }
+  return false;
+}
 
 /** Classifies the bytes before handing them to exceljs, whose own errors ("End of data reached") help nobody. */
-export function sniff(bytes: Buffer): 'zip' | 'encrypted' | 'legacyXls' | 'other' {
-  if (bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) return 'zip';
-  if (bytes.subarray(0, 8).equals(CFB_SIGNATURE))
-    return bytes.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'legacyXls';
+export function sniff(bytes: Uint8Array): 'zip' | 'encrypted' | 'legacyXls' | 'other' {
+  if (startsWith(bytes, ZIP_SIGNATURE)) return 'zip';
+  if (startsWith(bytes, CFB_SIGNATURE)) return contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'legacyXls';
   return 'other';
 }
 
-export async function openWorkbook(file: string): Promise<Opened> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return unusable('missingFile', messages.missingFile(file));
-    return unusable('missingFile', messages.unreadableFile(file, code ?? String(e)));
-  }
+/** Opens a workbook from its bytes; `file` names it in messages. */
+export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Opened> {
   switch (sniff(bytes)) {
     case 'encrypted':
       return unusable('encrypted', messages.encrypted(file));
@@ -177,6 +187,6 @@ export function cellValue(v: ExcelJS.CellValue | undefined): unknown {
   return null;
 }
 
-function unusable(problem: InputProblem, message: string): Unusable {
+export function unusable(problem: InputProblem, message: string): Unusable {
   return { ok: false, problem, message };
 }

@@ -14,7 +14,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FIELD_GROUP_LABELS, FIELDS, fieldOptions, type FieldDef, type FieldKey } from '../../engine/model/fields';
+import {
+  FIELD_GROUP_LABELS,
+  FIELDS,
+  fieldOptions,
+  type FieldDef,
+  type FieldKey,
+} from '../../engine/model/fields';
 import type { ColumnMapping } from '../../engine/sheet/headers';
 import type { Profile } from '../../engine/model/types';
 import { useStrings } from '../strings';

@@ -2,14 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import {
-  cellValue,
-  chooseSheet,
-  openWorkbook,
-  sheetToGrid,
-  sniff,
-  type CellGrid,
-} from '../../../src/hosts/xlsx/workbook';
+import { cellValue, chooseSheet, sheetToGrid, sniff, type CellGrid } from '../../../src/hosts/xlsx/workbook';
+import { openWorkbook } from '../../../src/cli/check';
 import { addTable, compoundFile, sha256, tmpDir, writeWorkbook } from '../../cli/fixtures';
 
 const dir = tmpDir();

@@ -3,7 +3,7 @@ import { FIELDS, REQUIRED_FIELDS, STAGE_WORDS, fieldByKey } from '../model/field
 import type { FieldDef, FieldKey } from '../model/fields';
 import { columnLetter, parseUnit, toHalfWidth, unitFitsDimension } from './cells';
 import type { UnitInfo } from './cells';
-import type { CellGrid } from './readTable';
+import type { CellGrid } from './grid';
 import type { DataIssue } from '../model/types';
 
 /** Where a field's values are: the sheet column, the header text as shown, and the unit factor to base units. */

@@ -6,6 +6,7 @@ import { detectHeader, missingColumnIssues, unitIssues } from './headers';
 import type { ColumnMapping, MappedColumn } from './headers';
 import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './cells';
 import type { ParsedNumber } from './cells';
+import type { CellGrid } from './grid';
 import { isStandardName } from '../rules/scope';
 import type {
   AnyStage,
@@ -19,29 +20,7 @@ import type {
 } from '../model/types';
 
 export { cellAddress, columnLetter } from './cells';
-
-/** A merged area: 1-based rows, 0-based columns, inclusive. */
-export interface CellMerge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** One worksheet's used range as the adapters hand it over (values as Excel or exceljs give them). */
-export interface CellGrid {
-  sheet: string;
-  values: unknown[][];
-  /** 1-based worksheet row of values[0]. */
-  firstRow: number;
-  /** 0-based worksheet column of values[i][0]. */
-  firstColumn: number;
-  /** 1-based worksheet rows that are hidden. */
-  hiddenRows?: number[];
-  merges?: CellMerge[];
-  /** Excel number formats, same shape as values. */
-  numberFormats?: string[][];
-}
+export type { CellGrid, CellMerge } from './grid';
 
 export interface ReadTableOptions {
   /** A mapping fixed by the user (replaces the recognised one; header rows are still detected). */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import Decimal from 'decimal.js';
 import { formatNumber } from '../engine/model/format';
 import { findIndicator, INDICATORS, STAGE_LABELS } from '../engine/model/indicators';
-import { planSchools, planStage } from '../engine/planner/planner';
+import { planSchools, planStage } from '../engine/planner/plan';
 import { QUALITY_2017 } from '../engine/rules/profiles';
 import {
   additionsText,

@@ -103,10 +103,10 @@ export type { ProfileLookup } from './rules/profileLookup';
 export { compositeOf, cvWithinThreshold, meetsStandard } from './rules/givenValues';
 
 // Remediation planner 整改测算 (issue #7): minimal additions per indicator, per stage and per school.
-export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/planner';
+export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/plan';
 export type * from './planner/types';
 export * from './plans/sheetCheck';
-export { chunkAddresses, planHighlights } from './plans/highlightPlan';
+export { planHighlights } from './plans/highlightPlan';
 export type { CellMark, HighlightPlan } from './plans/highlightPlan';
 export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';
 export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';

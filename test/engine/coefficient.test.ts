@@ -8,7 +8,7 @@ import {
   weightedCoefficient,
   weightedMean,
 } from '../../src/engine/rules/coefficient';
-import { dec, exactCvSquared } from '../../src/engine/exact/exact';
+import { dec, exactCvSquared } from '../../src/engine/exact/arithmetic';
 
 const TV1_STUDENTS = [45, 37, 89, 76, 55];
 const TV1_BOOKS = [279, 137, 935, 160, 402];

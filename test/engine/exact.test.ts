@@ -8,7 +8,7 @@ import {
   exactCvSquared,
   isqrt,
   meanOfRootsAtMost,
-} from '../../src/engine/exact/exact';
+} from '../../src/engine/exact/arithmetic';
 import { gapFor } from '../../src/engine/rules/gap';
 import { INDICATORS } from '../../src/engine/model/indicators';
 

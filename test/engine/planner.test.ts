@@ -4,7 +4,7 @@ import { coefficientFromRaw } from '../../src/engine/rules/coefficient';
 import { gapFor } from '../../src/engine/rules/gap';
 import { INDICATORS } from '../../src/engine/model/indicators';
 import Decimal from 'decimal.js';
-import { planIndicator, stepsToReach, waterLevel } from '../../src/engine/planner/planner';
+import { planIndicator, stepsToReach, waterLevel } from '../../src/engine/planner/plan';
 import { ExactSums } from '../../src/engine/planner/exactSums';
 import type { IndicatorPlanInput, IndicatorPlanValue } from '../../src/engine/planner/types';
 

@@ -1,6 +1,6 @@
 // 整改测算 minimality: on small counties the planner's total equals the exhaustive optimum over every grid allocation.
 import fc from 'fast-check';
-import { planIndicator } from '../../src/engine/planner/planner';
+import { planIndicator } from '../../src/engine/planner/plan';
 import type { IndicatorPlanInput, IndicatorPlanValue } from '../../src/engine/planner/types';
 
 /** A county small enough to search: integer resources and students, a standard and a CV target as fractions. */

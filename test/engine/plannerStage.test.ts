@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { INDICATORS } from '../../src/engine/model/indicators';
-import { planSchool, planSchools, planStage } from '../../src/engine/planner/planner';
+import { planSchool, planSchools, planStage } from '../../src/engine/planner/plan';
 import type { SchoolPlan, StagePlan } from '../../src/engine/planner/types';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { CountField, Evaluation, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/model/types';

@@ -1,6 +1,6 @@
 // The 整改测算 sheet plan: per stage and indicator the additions and CVs, then each school's additions with units.
 import { evaluate } from '../../src/engine/rules/evaluate';
-import { planStage } from '../../src/engine/planner/planner';
+import { planStage } from '../../src/engine/planner/plan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import {
   additionsText,

@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { toParts } from '../../src/engine/rules/parts';
 import { BASIC_2012, parseProfile, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { splitShares, splitTotal, COMBINED_STAGES } from '../../src/engine/rules/split';
-import { Dec } from '../../src/engine/exact/exact';
+import { Dec } from '../../src/engine/exact/arithmetic';
 import type { SchoolRow } from '../../src/engine/model/types';
 
 const W = QUALITY_2017.split.weights;

@@ -3,7 +3,7 @@
  * student-weighted CV reaches a target — water-filling, continuous and on a grid (see docs/planner.md).
  */
 import { floatCoefficient } from '../rules/coefficient';
-import { dec } from '../exact/exact';
+import { dec } from '../exact/arithmetic';
 import { ExactSums } from './exactSums';
 import { formatNumber } from '../model/format';
 import type {

@@ -2,7 +2,7 @@
  * Exact running sums for the planner's greedy near the target: CV ≤ t decided in integers after every step, in O(1)
  * big-integer operations per step rather than a fresh exact CV over all schools.
  */
-import { dec, gcd } from '../exact/exact';
+import { dec, gcd } from '../exact/arithmetic';
 
 /** Fraction bits of the fixed-point Σa²/P: its error (under one unit per term) is then far below any real margin. */
 const FRACTION_BITS = 96n;

@@ -1,5 +1,5 @@
 /** The 整改测算 sheet as a pure ReportPlan — per stage and indicator the additions and CVs, then per school — and its shared wording. */
-import { Dec } from '../exact/exact';
+import { Dec } from '../exact/arithmetic';
 import { formatNumber } from '../model/format';
 import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from '../model/indicators';
 import type { IndicatorPlan, StagePlan } from '../planner/types';

@@ -4,7 +4,7 @@ import { evaluate } from '../rules/evaluate';
 import type { ResourceUnits } from '../model/format';
 import type { ColumnMapping } from '../sheet/headers';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
-import { planStage } from '../planner/planner';
+import { planStage } from '../planner/plan';
 import { planRemediationReport } from './remediationReport';
 import { planReport, type ReportPlan } from './assessmentReport';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from '../sheet/readTable';

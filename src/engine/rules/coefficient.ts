@@ -9,7 +9,7 @@ import {
   squaredAtMost,
   type Bound,
   type Rational,
-} from '../exact/exact';
+} from '../exact/arithmetic';
 
 /** Why a CV or mean is undefined (zh-CN `reason` for the user). */
 export type CoefficientProblem =

@@ -13,7 +13,7 @@ import {
   sqrtToNumber,
   valueAtLeast,
   type Rational,
-} from '../exact/exact';
+} from '../exact/arithmetic';
 import { formatAllowanceNote, formatIndicatorReason, formatRuleReason, type ResourceUnits } from '../model/format';
 import { gapFor } from './gap';
 import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from '../model/indicators';

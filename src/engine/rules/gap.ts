@@ -1,6 +1,6 @@
 /** The gap (spec §4): how much raw resource a school must add to reach a per-school standard. */
 import Decimal from 'decimal.js';
-import { Dec, decimalParts } from '../exact/exact';
+import { Dec, decimalParts } from '../exact/arithmetic';
 import type { IndicatorMeta } from '../model/indicators';
 
 /** Gaps of non-countable resources (m², 元) are rounded up to this many decimals, so adding the gap is enough. */

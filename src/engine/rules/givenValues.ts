@@ -2,7 +2,7 @@
  * Decisions on values given directly — typed into a cell or computed there — rather than read from raw counts: a
  * per-school value against its standard, a CV or 综合差异系数 against its threshold, and the composite itself.
  */
-import { atMostBound, dec } from '../exact/exact';
+import { atMostBound, dec } from '../exact/arithmetic';
 import { floorOf, meetsFloor } from './schoolRule';
 
 /**

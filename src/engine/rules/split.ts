@@ -1,6 +1,6 @@
 /** Splitting a combined school's facility totals into stage parts by student-equivalents (spec §5), exactly. */
 import Decimal from 'decimal.js';
-import { Dec } from '../exact/exact';
+import { Dec } from '../exact/arithmetic';
 import type { AnyStage, FacilityField, Profile, SchoolKind, SplitWeights, Stage } from '../model/types';
 
 export type CombinedKind = 'nineYear' | 'completeMiddle' | 'twelveYear';

@@ -43,3 +43,24 @@ export function parseAreas(address: string): Rect[] {
   }
   return rects;
 }
+
+/**
+ * Splits addresses into comma-joined lists no longer than `maxChars` each, for `worksheet.getRanges(…)`
+ * (Excel refuses address strings of 8,192 characters or more).
+ */
+export function chunkAddresses(addresses: readonly string[], maxChars = 8000): string[] {
+  if (maxChars >= 8192) throw new RangeError('maxChars 必须小于 8192');
+  const chunks: string[] = [];
+  let current = '';
+  for (const address of addresses) {
+    if (address.length > maxChars) throw new RangeError(`单个地址超过 ${maxChars} 个字符：${address}`);
+    if (current === '') current = address;
+    else if (current.length + 1 + address.length <= maxChars) current += ',' + address;
+    else {
+      chunks.push(current);
+      current = address;
+    }
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}

@@ -1,6 +1,6 @@
 /** Paints a HighlightPlan onto the user's sheet and takes it off again, restoring every cell's own fill and note. */
-import { chunkAddresses, type CellMark, type HighlightPlan } from '../../engine/plans/highlightPlan';
-import { parseAreas, rectAddress } from './address';
+import type { CellMark, HighlightPlan } from '../../engine/plans/highlightPlan';
+import { chunkAddresses, parseAreas, rectAddress } from './address';
 import { excelOperation } from './errors';
 import { supportsExcelApi, type SetSupport } from './requirements';
 import type { ApplyResult, ClearResult } from '../port';

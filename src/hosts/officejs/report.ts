@@ -1,7 +1,6 @@
 /** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as sheets, replacing previous ones, in two round trips. */
-import { chunkAddresses } from '../../engine/plans/highlightPlan';
 import type { ReportPlan, ReportStyle, ReportValue } from '../../engine/plans/assessmentReport';
-import { rectAddress } from './address';
+import { chunkAddresses, rectAddress } from './address';
 import { excelOperation } from './errors';
 
 export interface WriteReportOptions {

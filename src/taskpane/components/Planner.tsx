@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { formatNumber, formatPercent } from '../../engine/model/format';
 import { INDICATORS } from '../../engine/model/indicators';
-import { planStage } from '../../engine/planner/planner';
+import { planStage } from '../../engine/planner/plan';
 import type { IndicatorPlan, StagePlan, UnitCosts } from '../../engine/planner/types';
 import { profileIndicators } from '../../engine/rules/profiles';
 import type { IndicatorId, Stage } from '../../engine/model/types';

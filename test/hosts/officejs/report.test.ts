@@ -1,5 +1,5 @@
 // writeReport: the ReportPlan as the 均衡评估报告 sheet — replaced on every run, few round trips.
-import { planStage } from '../../../src/engine/planner/planner';
+import { planStage } from '../../../src/engine/planner/plan';
 import { planRemediationReport } from '../../../src/engine/plans/remediationReport';
 import { planReport, type ReportInput } from '../../../src/engine/plans/assessmentReport';
 import { QUALITY_2017 } from '../../../src/engine/rules/profiles';

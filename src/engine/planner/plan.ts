@@ -1,5 +1,5 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
-import { Dec } from '../exact/exact';
+import { Dec } from '../exact/arithmetic';
 import { formatNumber, formatPercent } from '../model/format';
 import { INDICATORS, resourceAmount, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';

@@ -106,6 +106,7 @@ export { compositeOf, cvWithinThreshold, meetsStandard } from './rules/givenValu
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/plan';
 export type * from './planner/types';
 export * from './plans/sheetCheck';
+export { planStages } from './plans/planStages';
 export { planHighlights } from './plans/highlightPlan';
 export type { CellMark, HighlightPlan } from './plans/highlightPlan';
 export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';

@@ -4,7 +4,7 @@ import { evaluate } from '../rules/evaluate';
 import type { ResourceUnits } from '../model/format';
 import type { ColumnMapping } from '../sheet/headers';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
-import { planStage } from '../planner/plan';
+import { planStages } from './planStages';
 import { planRemediationReport } from './remediationReport';
 import { planReport, type ReportPlan } from './assessmentReport';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from '../sheet/readTable';
@@ -93,15 +93,11 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
 
 /** The 整改测算 sheet for a check: each stage with schools planned with the profile's defaults (standards, thresholds). */
 export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
-  const { evaluation } = check;
-  const stages = (['primary', 'junior'] as const).filter((stage) =>
-    evaluation.parts.some((p) => p.stage === stage),
-  );
   return planRemediationReport({
     profileName: check.profile.name,
     date: reportDate(date),
     sourceSheet: check.sheet,
-    stages: stages.map((stage) => planStage(evaluation, stage)),
+    stages: planStages(check.evaluation),
   });
 }
 

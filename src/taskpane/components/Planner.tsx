@@ -12,18 +12,21 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatNumber, formatPercent } from '../../engine/model/format';
-import { INDICATORS } from '../../engine/model/indicators';
-import { planStage } from '../../engine/planner/plan';
-import type { IndicatorPlan, StagePlan, UnitCosts } from '../../engine/planner/types';
-import { profileIndicators } from '../../engine/rules/profiles';
-import type { IndicatorId, Stage } from '../../engine/model/types';
+import {
+  formatNumber,
+  formatPercent,
+  INDICATORS,
+  planStages,
+  profileIndicators,
+  type IndicatorId,
+  type IndicatorPlan,
+  type StagePlan,
+  type UnitCosts,
+} from '../../engine';
 import { useStrings } from '../strings';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatThreshold } from './format';
 import { Section } from './Section';
-
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -191,9 +194,7 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
   }, [priced, costTexts]);
   const plans = useMemo(() => {
     if (!evaluation) return [];
-    return STAGES.filter((s) => evaluation.stages[s]).map((stage) =>
-      planStage(evaluation, stage, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard' }),
-    );
+    return planStages(evaluation, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard' });
   }, [evaluation, unitCosts, byRule]);
 
   if (!evaluation || !profile) {

@@ -4,7 +4,7 @@ import { messages, usage } from './strings.zh-CN';
 export interface CheckOptions {
   inputs: string[];
   sheet?: string;
-  /** 'auto' (DEFAULT: chosen per file from its columns), a built-in profile id, or a .json file. */
+  /** Built-in profile id or a .json file; DEFAULT quality-2017. */
   profile: string;
   out?: string;
   outDir?: string;
@@ -18,7 +18,43 @@ export type ParsedArgs =
   | { kind: 'error'; message: string };
 
 const VALUE_OPTIONS = ['--sheet', '--profile', '--out', '--out-dir'] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
+const FLAGS = ['--json', '--strict'] as const;
+
+/** A subcommand's arguments sorted into inputs, flags given and option values, or a request for help, or a mistake. */
+export type ScannedArgs<V extends string, F extends string> =
+  | { kind: 'scanned'; inputs: string[]; flags: Set<F>; values: Partial<Record<V, string>> }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+/** Sorts a subcommand's arguments: `--name value` and `--name=value` options, flags, `--` ending the options. */
+export function scanArgs<V extends string, F extends string>(
+  argv: string[],
+  valueOptions: readonly V[],
+  flags: readonly F[],
+): ScannedArgs<V, F> {
+  const inputs: string[] = [];
+  const given = new Set<F>();
+  const values: Partial<Record<V, string>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if ((flags as readonly string[]).includes(arg)) given.add(arg as F);
+    else if (arg === '--') {
+      inputs.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = (eq < 0 ? arg : arg.slice(0, eq)) as V;
+      if (!valueOptions.includes(name)) return { kind: 'error', message: messages.unknownOption(arg) };
+      const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '') return { kind: 'error', message: messages.missingValue(name) };
+      values[name] = value;
+    } else if (arg.startsWith('-') && arg !== '-')
+      return { kind: 'error', message: messages.unknownOption(arg) };
+    else inputs.push(arg);
+  }
+  return { kind: 'scanned', inputs, flags: given, values };
+}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -27,36 +63,24 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (command !== 'check') return { kind: 'error', message: messages.unknownCommand(command) };
 
-  const options: CheckOptions = { inputs: [], profile: 'auto', json: false, strict: false };
-  const values: Partial<Record<ValueOption, string>> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '-h' || arg === '--help') return { kind: 'help', text: usage };
-    if (arg === '--json') options.json = true;
-    else if (arg === '--strict') options.strict = true;
-    else if (arg === '--') {
-      options.inputs.push(...rest.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = (eq < 0 ? arg : arg.slice(0, eq)) as ValueOption;
-      if (!VALUE_OPTIONS.includes(name)) return { kind: 'error', message: messages.unknownOption(arg) };
-      const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') return { kind: 'error', message: messages.missingValue(name) };
-      values[name] = value;
-    } else if (arg.startsWith('-') && arg !== '-')
-      return { kind: 'error', message: messages.unknownOption(arg) };
-    else options.inputs.push(arg);
-  }
-  if (options.inputs.length === 0) return { kind: 'error', message: messages.noInput };
+  const scanned = scanArgs(rest, VALUE_OPTIONS, FLAGS);
+  if (scanned.kind === 'help') return { kind: 'help', text: usage };
+  if (scanned.kind === 'error') return scanned;
+  const { inputs, flags, values } = scanned;
+  if (inputs.length === 0) return { kind: 'error', message: messages.noInput };
   if (values['--out'] !== undefined && values['--out-dir'] !== undefined) {
     return { kind: 'error', message: messages.outAndOutDir };
   }
   if (values['--out'] !== undefined && !/\.xlsx$/i.test(values['--out'])) {
     return { kind: 'error', message: messages.outNotXlsx(values['--out']) };
   }
+  const options: CheckOptions = {
+    inputs,
+    profile: values['--profile'] ?? 'auto',
+    json: flags.has('--json'),
+    strict: flags.has('--strict'),
+  };
   options.sheet = values['--sheet'];
-  options.profile = values['--profile'] ?? options.profile;
   options.out = values['--out'];
   options.outDir = values['--out-dir'];
   return { kind: 'check', options };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-/** The `balance` command line: argument handling, progress and printing around checkFile; exit codes 0, 1, 2. */
+/** The `balance` command line: argument handling, progress and printing around checkFile and planChecked; exit codes 0, 1, 2. */
 import * as path from 'node:path';
-import { countyVerdict } from '../engine/plans/sheetCheck';
+import { countyVerdict, QUALITY_2017, type UnitCosts } from '../engine';
 import { parseArgs } from './args';
 import {
   checkFile,
@@ -12,8 +12,11 @@ import {
   type FileOutcome,
 } from './check';
 import { toJson, unusableToJson } from './json';
-import { runPlan } from './plan';
-import { messages, text, usage } from './strings.zh-CN';
+import { loadCosts, planChecked } from './plan';
+import { parsePlanArgs } from './planArgs';
+import { planToJson } from './planJson';
+import { planSummary } from './planSummary';
+import { messages, planText, text, usage } from './strings.zh-CN';
 import { fileSummary, manySummary } from './summary';
 
 export const EXIT_OK = 0;
@@ -136,6 +139,44 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // Under --strict only a pass is success: 无法判定 (a missing value) is not a pass.
   const notPassed = outcomes.some((o) => o.ok && countyVerdict(o.evaluation).verdict !== 'pass');
   return options.strict && notPassed ? EXIT_COUNTY_FAILS : EXIT_OK;
+}
+
+/** `balance plan …` (the arguments after `plan`): exit code 0 when planned, 2 when the input cannot be used. */
+export async function runPlan(argv: string[], io: Io): Promise<number> {
+  const parsed = parsePlanArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(parsed.text);
+    return EXIT_OK;
+  }
+  if (parsed.kind === 'error') {
+    io.stderr(`${parsed.message}\n\n${planText.usage}`);
+    return EXIT_UNUSABLE;
+  }
+  const options = parsed.options;
+  const profile = await loadProfile(options.profile);
+  if (!profile.ok) {
+    io.stderr(profile.message + '\n');
+    return EXIT_UNUSABLE;
+  }
+  const outcome = await checkFile(options.input, profile.profile, options.sheet);
+  // The costs are read against the profile actually used (with --profile auto, the one chosen for the file).
+  let costs: UnitCosts | undefined;
+  if (options.costs !== undefined) {
+    const loaded = await loadCosts(options.costs, outcome.ok ? outcome.profile : QUALITY_2017);
+    if (!loaded.ok) {
+      io.stderr(loaded.message + '\n');
+      return EXIT_UNUSABLE;
+    }
+    costs = loaded.costs;
+  }
+  if (!outcome.ok) {
+    if (options.json) io.stdout(JSON.stringify(unusableToJson(outcome), null, 2) + '\n');
+    io.stderr(outcome.message + '\n');
+    return EXIT_UNUSABLE;
+  }
+  const planned = planChecked(outcome, options, costs);
+  io.stdout((options.json ? JSON.stringify(planToJson(planned), null, 2) : planSummary(planned)) + '\n');
+  return EXIT_OK;
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 /** Every user-visible string of the `balance` command line, in Chinese. */
 
+import { PLAN_WORDS } from '../engine';
 import { messages as workbookMessages } from '../hosts/xlsx/strings.zh-CN';
 
 /** Why a file or the command line cannot be used (exit code 2). */
@@ -95,4 +96,69 @@ export const text = {
   progressEvaluate: (rows: number) => `  正在评估 ${rows} 行学校数据 …`,
   progressWrite: (out: string) => `  正在写入 ${out} …`,
   elapsed: (seconds: string) => `完成，用时 ${seconds} 秒`,
+};
+
+/** Every user-visible string of `balance plan`, in Chinese. */
+export const planText = {
+  usage: `用法：balance plan <文件.xlsx> [选项]
+
+整改测算：在只增加、不调配资源的前提下，算出每所学校最少需要增加多少教师、校舍面积、设备和教室，
+使各校达到办学标准、各项差异系数不超过目标。
+
+选项：
+  --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
+  --profile 标准        auto（默认：按表中的数据列选优质均衡或基本均衡）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准 .json 文件
+  --target 差异系数     各项差异系数的目标（默认：评估标准的阈值，如优质均衡小学 0.50、初中 0.45）
+  --margin 系数         安全系数，目标乘以它，例如 0.9 表示留一成余量（默认 1）
+  --floors 方式         standard：每校达到全部办学标准（默认）；rule：按“k 项达标、其余不低于 r”的规则逐校选最省的指标
+  --costs 单价.json     各项资源的单价（元），如 {"生均体育运动场馆面积": 800, "qualifiedTeachersPer100": 120000}，
+                        用于估算经费，并在 --floors rule 时按经费最省选择指标
+  --json                以 JSON 输出结果
+  -h, --help            显示本帮助
+
+退出码：0 已完成测算；2 输入无法使用（文件缺失、损坏、找不到数据表、选项有误等）。
+
+示例：
+  npx balance plan assets/samples/示例县-优质均衡.xlsx --margin 0.9
+`,
+  oneFile: (count: number) => `balance plan 一次只能测算一个文件，现在有 ${count} 个。`,
+  noInput: '请指定要测算的 Excel 文件，例如：balance plan 学校数据.xlsx',
+  badNumber: (option: string, value: string) => `选项 ${option} 的值“${value}”不是有效的数字。`,
+  badTarget: (value: string) => `目标差异系数“${value}”无效：应为不小于 0 的数，例如 0.45。`,
+  badMargin: (value: string) => `安全系数“${value}”无效：应为大于 0 的数，例如 0.9。`,
+  badFloors: (value: string) => `--floors 只能是 standard 或 rule，而不是“${value}”。`,
+  costsUnreadable: (file: string, reason: string) => `无法读取单价文件“${file}”（${reason}）。`,
+  costsNotJson: (file: string, reason: string) => `单价文件“${file}”不是有效的 JSON（${reason}）。`,
+  costsInvalid: (file: string, errors: string[]) => `单价文件“${file}”有误：\n  ${errors.join('\n  ')}`,
+  costsNotObject: '应为一个对象，键是指标名称或指标 id，值是单价（元）',
+  costNotNumber: (key: string) => `“${key}”的单价应为不小于 0 的数`,
+  title: (file: string, sheet: string) => `整改测算：${file}（工作表“${sheet}”）`,
+  profile: (name: string) => `评估标准：${name}`,
+  targetDefault: (stages: string, margin: string) =>
+    `测算目标：各项差异系数不超过评估标准的阈值（${stages}）${margin}`,
+  targetGiven: (target: string) => `测算目标：各项差异系数不超过 ${target}`,
+  marginText: (margin: string) => ` × 安全系数 ${margin}`,
+  floorsStandard: '办学标准：每所学校达到全部办学标准',
+  floorsRule: (k: number, n: number, r: string) =>
+    `办学标准：按“${n} 项中至少 ${k} 项达标、其余不低于标准的 ${r}”逐校选最省的指标`,
+  stageHeading: PLAN_WORDS.stageHeading,
+  columns: PLAN_WORDS.columns,
+  costColumn: '估算经费（元）',
+  noTarget: PLAN_WORDS.noTarget,
+  composite: (before: string, after: string, threshold: string) =>
+    `  综合差异系数：${before} → ${after}（≤${threshold}）`,
+  stageCost: (cost: string) => `  估算经费合计：${cost} 元`,
+  schoolsHeading: (n: number) => `  需增加资源的学校（${n}）`,
+  moreSchools: (n: number) => `    ……另有 ${n} 所，完整清单请用 --json 查看`,
+  row: (row: number) => `第 ${row} 行`,
+  nothingToAdd: `  ${PLAN_WORDS.nothingToAdd}`,
+  splitShare: PLAN_WORDS.splitShare,
+  schoolPlansHeading: (n: number, priced: boolean) =>
+    `逐校整改（按达标规则${priced ? '经费最省' : '提高项目最少'}）：未达到办学标准的学段 ${n} 个`,
+  schoolPlan: (row: number, name: string, stage: string, note: string) =>
+    `  第 ${row} 行  ${name}（${stage}）：${note}`,
+  issues: (n: number) => `数据问题（${n}）`,
+  moreIssues: (n: number) => `……另有 ${n} 条，完整列表请用 --json 查看`,
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+  infeasible: PLAN_WORDS.infeasible,
 };

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JsonResult } from '../../src/cli/json';
-import type { JsonPlanResult } from '../../src/cli/plan';
+import type { JsonPlanResult } from '../../src/cli/planJson';
 import type { IndicatorId } from '../../src/engine/model/types';
 import { cli, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
 

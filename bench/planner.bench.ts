@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/engine/rules/evaluate';
-import { planStage } from '../src/engine/planner/planner';
+import { planStage } from '../src/engine/planner/plan';
 import type { StagePlanOptions } from '../src/engine/planner/types';
 import { QUALITY_2017 } from '../src/engine/rules/profiles';
 import type { SchoolRow } from '../src/engine/model/types';

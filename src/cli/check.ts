@@ -2,12 +2,20 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { evaluate } from '../engine/rules/evaluate';
-import { AUTO_PROFILE, chooseProfile } from '../engine/rules/chooseProfile';
-import { getProfile, parseProfile } from '../engine/rules/profiles';
-import { highlightsFor, mergeIssues, reportsFor, resourceUnits, type SheetCheck } from '../engine/plans/sheetCheck';
-import { readTable } from '../engine/sheet/readTable';
-import type { Profile } from '../engine/model/types';
+import {
+  AUTO_PROFILE,
+  chooseProfile,
+  evaluate,
+  getProfile,
+  highlightsFor,
+  mergeIssues,
+  parseProfile,
+  type Profile,
+  readTable,
+  reportsFor,
+  resourceUnits,
+  type SheetCheck,
+} from '../engine';
 import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
 import { messages } from './strings.zh-CN';
 import { chooseSheet, loadWorkbook, unusable, type InputProblem, type Opened } from '../hosts/xlsx/workbook';

@@ -1,7 +1,12 @@
 /** The --json output: the shape of issue #6 with three-valued verdicts (schemaVersion 2); numbers unrounded (CVs and composites the doubles nearest their exact values). */
-import { countyVerdict, stageVerdict, type Verdict } from '../engine/plans/sheetCheck';
-import { exactValueOf } from '../engine/rules/evaluate';
-import type { IndicatorId, Stage } from '../engine/model/types';
+import {
+  countyVerdict,
+  exactValueOf,
+  type IndicatorId,
+  type Stage,
+  stageVerdict,
+  type Verdict,
+} from '../engine';
 import type { Checked, Unusable } from './check';
 
 export interface JsonIndicatorCv {

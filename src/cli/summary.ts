@@ -1,9 +1,15 @@
 /** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
-import { formatNumber } from '../engine/model/format';
-import { INDICATORS, STAGE_LABELS } from '../engine/model/indicators';
-import type { CoefficientResult, Stage, StageResult } from '../engine/model/types';
-import { countyVerdict, stageVerdict } from '../engine/plans/sheetCheck';
-import { AUTO_PROFILE } from '../engine/rules/chooseProfile';
+import {
+  AUTO_PROFILE,
+  type CoefficientResult,
+  countyVerdict,
+  formatNumber,
+  INDICATORS,
+  type Stage,
+  STAGE_LABELS,
+  type StageResult,
+  stageVerdict,
+} from '../engine';
 import type { Checked, FileOutcome, ProfileSpec } from './check';
 import { text } from './strings.zh-CN';
 

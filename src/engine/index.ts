@@ -1,7 +1,10 @@
-/** The engine's public surface: pure domain code for the task pane, the custom functions and the CLI. */
+/**
+ * The engine's public surface, and the only way in (lint enforces it): pure domain code for the hosts and entries.
+ * Grouped by folder: model (vocabulary), rules (the law), sheet (reading a worksheet), planner, plans.
+ */
 export type * from './model/types';
 
-// Evaluation engine (issue #3): profiles, indicators, CV, per-school rule, split, scope, gaps, §7 checks, evaluate.
+// Rules and the model they speak: profiles, indicators, CV, per-school rule, split, scope, gaps, §7 checks, evaluate.
 export {
   BASIC_2012,
   getProfile,
@@ -35,7 +38,12 @@ export {
   weightedCoefficient,
   weightedMean,
 } from './rules/coefficient';
-export type { CoefficientDecision, CoefficientProblem, CoefficientValue, MeanResult } from './rules/coefficient';
+export type {
+  CoefficientDecision,
+  CoefficientProblem,
+  CoefficientValue,
+  MeanResult,
+} from './rules/coefficient';
 export { judgeSchool, schoolRulePass } from './rules/schoolRule';
 export type { SchoolJudgement } from './rules/schoolRule';
 export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './rules/split';
@@ -63,7 +71,14 @@ export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile
 export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';
 
 // Reading sheets: field catalogue, number parsing, header recognition, table reading.
-export { FIELD_GROUP_LABELS, FIELDS, fieldByKey, fieldOptions, REQUIRED_FIELDS, STAGE_WORDS } from './model/fields';
+export {
+  FIELD_GROUP_LABELS,
+  FIELDS,
+  fieldByKey,
+  fieldOptions,
+  REQUIRED_FIELDS,
+  STAGE_WORDS,
+} from './model/fields';
 export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './model/fields';
 export {
   cellAddress,
@@ -86,7 +101,13 @@ export {
   normaliseHeader,
   splitUnit,
 } from './sheet/headers';
-export type { ColumnMapping, HeaderDetection, HeaderMatch, MappedColumn, UnmappedColumn } from './sheet/headers';
+export type {
+  ColumnMapping,
+  HeaderDetection,
+  HeaderMatch,
+  MappedColumn,
+  UnmappedColumn,
+} from './sheet/headers';
 export {
   kindFromName,
   parseAffiliation,
@@ -95,23 +116,32 @@ export {
   readTable,
   SCHOOL_KIND_LABELS,
 } from './sheet/readTable';
-export type { CellGrid, CellMerge, ReadTableOptions, SkipCode, SkippedRow, TableRead } from './sheet/readTable';
+export type {
+  CellGrid,
+  CellMerge,
+  ReadTableOptions,
+  SkipCode,
+  SkippedRow,
+  TableRead,
+} from './sheet/readTable';
 
-// Values given directly in formulas (issue #4): profile lookup by name, decisions on typed values, the composite.
+// Values given directly in formulas: profile lookup by name, decisions on typed values, the composite, 校际差异率.
 export { findProfile } from './rules/profileLookup';
 export type { ProfileLookup } from './rules/profileLookup';
 export { compositeOf, cvWithinThreshold, meetsStandard } from './rules/givenValues';
+export { diffRate } from './rules/diffRate';
 
-// Remediation planner 整改测算 (issue #7): minimal additions per indicator, per stage and per school.
+// Remediation planner 整改测算: minimal additions per indicator, per stage and per school.
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/plan';
 export type * from './planner/types';
+
+// Plans: what a host paints and writes, and the one check-a-sheet path.
 export * from './plans/sheetCheck';
 export { planStages } from './plans/planStages';
-export { planHighlights } from './plans/highlightPlan';
-export type { CellMark, HighlightPlan } from './plans/highlightPlan';
+export { HIGHLIGHT_LEGEND, legendText, planHighlights } from './plans/highlightPlan';
+export type { CellMark, HighlightPlan, LegendEntry } from './plans/highlightPlan';
 export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';
 export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
-export { diffRate } from './rules/diffRate';
 export {
   additionsText,
   extraForCv,

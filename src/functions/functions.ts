@@ -4,6 +4,8 @@ import {
   COMBINED_STAGES,
   compositeOf,
   cvWithinThreshold,
+  diffRate,
+  floatCoefficient,
   gapFor,
   judgeSchool,
   meetsStandard,
@@ -12,9 +14,7 @@ import {
   splitShares,
   splitTotal,
   stepOf,
-  floatCoefficient,
 } from '../engine';
-import { diffRate } from '../engine/rules/diffRate';
 import { functionError } from './errors';
 import {
   alignedPairs,

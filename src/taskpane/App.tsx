@@ -1,12 +1,15 @@
 // The task pane: finds the table, maps its columns, picks the standard, checks and marks, reports, clears, plans.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import type { ColumnMapping } from '../engine/sheet/headers';
-import { REMEDIATION_SHEET_NAME } from '../engine/plans/remediationReport';
-import { REPORT_SHEET_NAME } from '../engine/plans/assessmentReport';
-import { reportsFor } from '../engine/plans/sheetCheck';
-import { readTable } from '../engine/sheet/readTable';
-import type { DashReading, DataIssue } from '../engine/model/types';
+import {
+  type ColumnMapping,
+  type DashReading,
+  type DataIssue,
+  readTable,
+  REMEDIATION_SHEET_NAME,
+  REPORT_SHEET_NAME,
+  reportsFor,
+} from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';

@@ -1,6 +1,5 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
-import { fieldByKey, type FieldKey } from '../engine/model/fields';
-import type { DashReading } from '../engine/model/types';
+import { type DashReading, fieldByKey, type FieldKey } from '../engine';
 
 /** The standard the user chose: a built-in profile, or a custom one kept as the JSON text they pasted. */
 export type ProfileChoice =
@@ -95,7 +94,11 @@ export function parseSettings(raw: unknown): PaneSettings {
     }
   }
   // fromEntries defines own properties: a sheet named "__proto__" stays a key, never the object's prototype.
-  const settings: PaneSettings = { version: 1, profile: readProfile(raw.profile), tables: Object.fromEntries(tables) };
+  const settings: PaneSettings = {
+    version: 1,
+    profile: readProfile(raw.profile),
+    tables: Object.fromEntries(tables),
+  };
   if (raw.dashes === 'none' || raw.dashes === 'unknown') settings.dashes = raw.dashes;
   return settings;
 }

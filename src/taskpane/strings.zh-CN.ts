@@ -1,5 +1,5 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
-import { legendText, type LegendEntry } from '../engine/plans/highlightPlan';
+import { type LegendEntry, legendText } from '../engine';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 

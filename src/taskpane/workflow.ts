@@ -1,13 +1,26 @@
 /** The pane's steps as pure functions over engine calls: locate the table, map its columns, check, plan the report. */
-import { FIELDS, fieldByKey, type FieldDef, type FieldKey } from '../engine/model/fields';
-import { detectHeader, mapColumn, missingColumnIssues, type ColumnMapping } from '../engine/sheet/headers';
-import type { HighlightPlan } from '../engine/plans/highlightPlan';
-import { checkSheet, highlightsFor, type SheetCheck } from '../engine/plans/sheetCheck';
-import { INDICATORS } from '../engine/model/indicators';
-import { columnLetter } from '../engine/sheet/cells';
-import { getProfile, parseProfile, profileIndicators } from '../engine/rules/profiles';
-import type { CellGrid } from '../engine/sheet/readTable';
-import type { DataIssue, Profile } from '../engine/model/types';
+import {
+  type CellGrid,
+  checkSheet,
+  columnLetter,
+  type ColumnMapping,
+  type DataIssue,
+  detectHeader,
+  fieldByKey,
+  type FieldDef,
+  type FieldKey,
+  FIELDS,
+  getProfile,
+  type HighlightPlan,
+  highlightsFor,
+  INDICATORS,
+  mapColumn,
+  missingColumnIssues,
+  parseProfile,
+  type Profile,
+  profileIndicators,
+  type SheetCheck,
+} from '../engine';
 import type { ReadRequest, SheetRead } from '../hosts/port';
 import type { ProfileChoice, SavedTable } from './settings';
 

@@ -1,5 +1,11 @@
 // TV-7 and spec §7: school size, class size with bands, music and art rooms — alone and through evaluate().
-import { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from '../../src/engine/rules/checks';
+import {
+  classBand,
+  classSizeCheck,
+  roomsNeeded,
+  runChecks,
+  schoolSizeCheck,
+} from '../../src/engine/rules/checks';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { SchoolRow } from '../../src/engine/model/types';

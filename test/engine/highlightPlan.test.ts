@@ -489,4 +489,3 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     expect(marks).toEqual(sorted);
   });
 });
-

@@ -6,7 +6,14 @@ import { INDICATORS } from '../../src/engine/model/indicators';
 import { planSchool, planSchools, planStage } from '../../src/engine/planner/plan';
 import type { SchoolPlan, StagePlan } from '../../src/engine/planner/types';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
-import type { CountField, Evaluation, IndicatorId, Profile, SchoolRow, Stage } from '../../src/engine/model/types';
+import type {
+  CountField,
+  Evaluation,
+  IndicatorId,
+  Profile,
+  SchoolRow,
+  Stage,
+} from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 /** A 优质均衡 school from raw counts, as a bureau sheet holds them (whole teachers and rooms, m² to 0.1, 元). */

@@ -6,7 +6,12 @@ import {
   type ReportInput,
   type ReportPlan,
 } from '../../src/engine/plans/assessmentReport';
-import type { CoefficientResult, IndicatorVerdict, SchoolVerdict, StageResult } from '../../src/engine/model/types';
+import type {
+  CoefficientResult,
+  IndicatorVerdict,
+  SchoolVerdict,
+  StageResult,
+} from '../../src/engine/model/types';
 
 function cv(
   indicator: CoefficientResult['indicator'],

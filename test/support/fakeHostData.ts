@@ -2,7 +2,13 @@
  * A workbook as plain JSON for the fake Office host, and its loading into the recording fake Excel. Browser-safe (no
  * Node imports): the same loader runs in jest and, bundled, inside the page of the end-to-end tests.
  */
-import { createFakeExcel, NO_FILL, type FakeCell, type FakeExcel, type FakeValue } from '../hosts/officejs/fakeExcel';
+import {
+  createFakeExcel,
+  NO_FILL,
+  type FakeCell,
+  type FakeExcel,
+  type FakeValue,
+} from '../hosts/officejs/fakeExcel';
 
 /** One non-blank cell: its address and what differs from a blank cell. */
 export interface CellData {

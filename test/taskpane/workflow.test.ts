@@ -215,7 +215,13 @@ describe('checking', () => {
 
   test('the pane marks exactly what planHighlights plans for the sample (table reader and engine issues merged)', () => {
     const outcome = runCheck(read, table.detected, table.headerBottom, QUALITY_2017);
-    expect(outcome.evaluation.summary).toEqual({ checked: 37, passed: 33, failed: 4, undecided: 0, excluded: 2 });
+    expect(outcome.evaluation.summary).toEqual({
+      checked: 37,
+      passed: 33,
+      failed: 4,
+      undecided: 0,
+      excluded: 2,
+    });
     // The sample's equipment value is in 万元: the note says so, as staff write it, not “260,000元”.
     expect(outcome.plan.marks.find((m) => m.address === 'S36')?.note).toContain(
       '增加 6.50万元 达到底线即可使学校达标，增加 26.00万元 达到标准',

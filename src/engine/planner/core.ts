@@ -6,12 +6,7 @@ import { floatCoefficient } from '../rules/coefficient';
 import { dec } from '../exact/arithmetic';
 import { ExactSums } from './exactSums';
 import { formatNumber } from '../model/format';
-import type {
-  IndicatorPlanInput,
-  IndicatorPlanResult,
-  IndicatorPlanValue,
-  PlanProblem,
-} from './types';
+import type { IndicatorPlanInput, IndicatorPlanResult, IndicatorPlanValue, PlanProblem } from './types';
 
 /** Grid of non-countable additions (m², 元): the check's gaps are rounded up to 0.01 as well. */
 export const MEASURE_STEP = 0.01;

@@ -15,7 +15,15 @@ import type {
   StagePlanOptions,
   UnitCosts,
 } from './types';
-import type { DataIssue, Evaluation, IndicatorId, Profile, SchoolPart, SchoolVerdict, Stage } from '../model/types';
+import type {
+  DataIssue,
+  Evaluation,
+  IndicatorId,
+  Profile,
+  SchoolPart,
+  SchoolVerdict,
+  Stage,
+} from '../model/types';
 
 export { MEASURE_STEP, planIndicator, stepsToReach, waterLevel } from './core';
 

@@ -1,5 +1,10 @@
 /** The highlight plan: which cells of the user's sheet to shade, in which colour, with which explanation — computed once, painted by the Office.js and exceljs adapters alike. */
-import { formatAllowanceNote, formatIndicatorReason, formatPercent, type ResourceUnits } from '../model/format';
+import {
+  formatAllowanceNote,
+  formatIndicatorReason,
+  formatPercent,
+  type ResourceUnits,
+} from '../model/format';
 import { INDICATORS } from '../model/indicators';
 import { cellAddress } from '../sheet/cells';
 import type {

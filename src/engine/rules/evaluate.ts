@@ -14,7 +14,12 @@ import {
   valueAtLeast,
   type Rational,
 } from '../exact/arithmetic';
-import { formatAllowanceNote, formatIndicatorReason, formatRuleReason, type ResourceUnits } from '../model/format';
+import {
+  formatAllowanceNote,
+  formatIndicatorReason,
+  formatRuleReason,
+  type ResourceUnits,
+} from '../model/format';
 import { gapFor } from './gap';
 import { INDICATORS, resourceAmount, resourceFieldsOf, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, fieldLabel, tableIssue } from '../model/issues';

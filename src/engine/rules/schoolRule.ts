@@ -1,6 +1,14 @@
 /** The per-school rule (spec §4): each indicator against its standard, exactly, then k of n met and the rest ≥ r. */
 import type { Decimal } from 'decimal.js';
-import { atLeastBound, dec, decimalParts, NEAR, ratioAtLeast, valueAtLeast, type Bound } from '../exact/arithmetic';
+import {
+  atLeastBound,
+  dec,
+  decimalParts,
+  NEAR,
+  ratioAtLeast,
+  valueAtLeast,
+  type Bound,
+} from '../exact/arithmetic';
 
 /** A standard or residual floor ready for fast comparisons: the exact bound and its float. */
 export interface Floor {

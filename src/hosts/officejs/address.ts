@@ -1,6 +1,5 @@
 /** A1-address helpers for the Office.js adapter: rectangles to addresses and RangeAreas addresses back to rectangles. */
-import { columnLetter } from '../../engine/sheet/cells';
-import type { CellMerge } from '../../engine/sheet/readTable';
+import { type CellMerge, columnLetter } from '../../engine';
 
 /** A cell rectangle: 1-based rows, 0-based columns, inclusive (the CellGrid merge convention). */
 export type Rect = CellMerge;

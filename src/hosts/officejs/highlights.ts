@@ -1,5 +1,5 @@
 /** Paints a HighlightPlan onto the user's sheet and takes it off again, restoring every cell's own fill and note. */
-import type { CellMark, HighlightPlan } from '../../engine/plans/highlightPlan';
+import type { CellMark, HighlightPlan } from '../../engine';
 import { chunkAddresses, parseAreas, rectAddress } from './address';
 import { excelOperation } from './errors';
 import { supportsExcelApi, type SetSupport } from './requirements';

@@ -1,5 +1,5 @@
 /** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as sheets, replacing previous ones, in two round trips. */
-import type { ReportPlan, ReportStyle, ReportValue } from '../../engine/plans/assessmentReport';
+import type { ReportPlan, ReportStyle, ReportValue } from '../../engine';
 import { chunkAddresses, rectAddress } from './address';
 import { excelOperation } from './errors';
 

@@ -1,7 +1,6 @@
 /** The exceljs adapter: paints the engine's HighlightPlan and ReportPlan into a workbook, as the task pane does in Excel. */
 import ExcelJS from 'exceljs';
-import type { HighlightPlan } from '../../engine/plans/highlightPlan';
-import type { ReportPlan, ReportStyle } from '../../engine/plans/assessmentReport';
+import type { HighlightPlan, ReportPlan, ReportStyle } from '../../engine';
 
 /** '#RRGGBB' → exceljs ARGB. */
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;

@@ -3,8 +3,7 @@
  * Bytes in, no file system: the CLI reads files, a browser page reads a picked file.
  */
 import ExcelJS from 'exceljs';
-import { detectHeader } from '../../engine/sheet/headers';
-import type { CellGrid } from '../../engine/sheet/readTable';
+import { type CellGrid, detectHeader } from '../../engine';
 import { messages } from './strings.zh-CN';
 
 export type { CellGrid };

@@ -15,14 +15,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
+  type ColumnMapping,
   FIELD_GROUP_LABELS,
-  FIELDS,
-  fieldOptions,
   type FieldDef,
   type FieldKey,
-} from '../../engine/model/fields';
-import type { ColumnMapping } from '../../engine/sheet/headers';
-import type { Profile } from '../../engine/model/types';
+  fieldOptions,
+  FIELDS,
+  type Profile,
+} from '../../engine';
 import { useStrings } from '../strings';
 import { assignColumn, fieldText, relevantFields, type LocatedTable } from '../workflow';
 import { Section } from './Section';

@@ -21,10 +21,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { formatNumber, formatPercent } from '../../engine/model/format';
-import { INDICATORS } from '../../engine/model/indicators';
-import { profileIndicators } from '../../engine/rules/profiles';
-import type { DashReading, Profile } from '../../engine/model/types';
+import {
+  type DashReading,
+  formatNumber,
+  formatPercent,
+  INDICATORS,
+  type Profile,
+  profileIndicators,
+} from '../../engine';
 import type { ProfileKey } from '../settings';
 import { useStrings } from '../strings';
 import type { ProfileResolution } from '../workflow';

@@ -29,19 +29,20 @@ import {
   Info16Regular,
   Warning16Regular,
 } from '@fluentui/react-icons';
-import { formatNumber, formatTeacherRatio } from '../../engine/model/format';
-import { HIGHLIGHT_LEGEND } from '../../engine/plans/highlightPlan';
-import { INDICATORS } from '../../engine/model/indicators';
-import type {
-  CoefficientResult,
-  CompositeResult,
-  DataIssue,
-  SchoolVerdict,
-  Stage,
-  StageResult,
-} from '../../engine/model/types';
+import {
+  type CoefficientResult,
+  type CompositeResult,
+  countyVerdict,
+  type DataIssue,
+  formatNumber,
+  formatTeacherRatio,
+  HIGHLIGHT_LEGEND,
+  INDICATORS,
+  type SchoolVerdict,
+  type Stage,
+  type StageResult,
+} from '../../engine';
 import { useStrings, type Strings } from '../strings';
-import { countyVerdict } from '../../engine/plans/sheetCheck';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatDistance, formatThreshold } from './format';
 import { Section } from './Section';

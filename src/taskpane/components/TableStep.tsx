@@ -13,8 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, SelectAllOnRegular, TableRegular } from '@fluentui/react-icons';
-import type { TableRead } from '../../engine/sheet/readTable';
-import type { DataIssue } from '../../engine/model/types';
+import type { DataIssue, TableRead } from '../../engine';
 import { useStrings } from '../strings';
 import type { LocatedTable } from '../workflow';
 import { Section } from './Section';

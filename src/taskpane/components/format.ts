@@ -1,5 +1,5 @@
 // Number display shared by the result and planner views: CVs to 3 decimals as national tables print them.
-import { formatNumber } from '../../engine/model/format';
+import { formatNumber } from '../../engine';
 
 /** A CV as published: 3 decimals (spec §3); null (undefined CV) as the given text. */
 export function formatCv(cv: number | null, undefinedText: string): string {

@@ -4,11 +4,13 @@ import path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { openWorkbook } from '../../src/cli/check';
 import { chooseSheet } from '../../src/hosts/xlsx/workbook';
-import { evaluate } from '../../src/engine/rules/evaluate';
-import { planHighlights, type HighlightPlan } from '../../src/engine/plans/highlightPlan';
-import { QUALITY_2017 } from '../../src/engine/rules/profiles';
-import { readTable } from '../../src/engine/sheet/readTable';
-import type { Evaluation } from '../../src/engine/model/types';
+import {
+  checkSheet,
+  highlightsFor,
+  QUALITY_2017,
+  type Evaluation,
+  type HighlightPlan,
+} from '../../src/engine';
 import type { SheetDump } from '../hosts/officejs/fakeExcel';
 import { launchChromium, openPane, type PaneSession } from '../support/browser';
 import type { WorkbookData } from '../support/fakeHostData';
@@ -43,19 +45,10 @@ beforeAll(async () => {
   if (!opened.ok) throw new Error(opened.message);
   const chosen = chooseSheet(SAMPLE, opened.workbook, SHEET);
   if (!chosen.ok) throw new Error(chosen.message);
-  const table = readTable(chosen.grid);
-  const evaluation = evaluate(table.rows, QUALITY_2017);
-  const plan = planHighlights({
-    sheet: SHEET,
-    schools: evaluation.schools,
-    // Each stage part's own cells; a stage-qualified key would point a stand-alone school at an empty column.
-    columns: evaluation.parts.map((p) => ({
-      row: p.row,
-      stage: p.stage,
-      columns: Object.fromEntries(Object.entries(p.columns ?? {}).filter(([key]) => !key.includes('.'))),
-    })),
-    issues: [...table.issues, ...evaluation.issues],
-  });
+  // The one check-a-sheet path the pane and the CLI share: reader, evaluate (with the columns' units), plan.
+  const check = checkSheet(chosen.grid, QUALITY_2017);
+  const evaluation = check.evaluation;
+  const plan = highlightsFor(check);
   expected = { evaluation, plan };
 });
 

@@ -3,7 +3,7 @@ import { FIELDS, REQUIRED_FIELDS, STAGE_WORDS, fieldByKey } from '../model/field
 import type { FieldDef, FieldKey } from '../model/fields';
 import { columnLetter, parseUnit, toHalfWidth, unitFitsDimension } from './cells';
 import type { UnitInfo } from './cells';
-import type { CellGrid } from './grid';
+import { cellText, type CellGrid, type CellValue } from './grid';
 import type { DataIssue } from '../model/types';
 
 /** Where a field's values are: the sheet column, the header text as shown, and the unit factor to base units. */
@@ -370,20 +370,6 @@ function scoreTwoLevel(parent: string, child: string, unit: UnitInfo | null): Sc
   return bestOf(joined, childOwn);
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return o.richText.map((r) => String((r as { text?: unknown }).text ?? '')).join('');
-    if (typeof o.text === 'string') return o.text;
-    if ('result' in o) return cellText(o.result);
-  }
-  return '';
-}
-
 const matchCache = new Map<string, HeaderMatch | null>();
 
 /**
@@ -667,7 +653,7 @@ export function missingColumnIssues(
  * ('duplicateColumn', the first kept) but not missing columns: a single row may be half of a two-level header.
  */
 export function mapHeaders(
-  texts: readonly unknown[],
+  texts: readonly (CellValue | undefined)[],
   options: { sheet?: string; row?: number; firstColumn?: number } = {},
 ): { mapping: ColumnMapping; unmapped: UnmappedColumn[]; issues: DataIssue[] } {
   const first = options.firstColumn ?? 0;

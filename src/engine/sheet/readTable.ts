@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
 import { detectHeader, missingColumnIssues, unitIssues } from './headers';
-import type { ColumnMapping, MappedColumn } from './headers';
+import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
 import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './cells';
 import type { ParsedNumber } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
@@ -31,6 +31,11 @@ export interface ReadTableOptions {
   headerBottom?: number;
   /** How "—", "/" and "无" read (the profile's `dashes`): 'none' is 0 (DEFAULT), 'unknown' is no data. */
   dashes?: DashReading;
+  /**
+   * The header already detected on this same grid (detectHeader), so that one check detects it once; DEFAULT
+   * detected here.
+   */
+  detection?: HeaderDetection;
 }
 
 /** Why a non-blank row below the header is not a school. */
@@ -402,7 +407,7 @@ function decideKind(
  */
 export function readTable(grid: CellGrid, options: ReadTableOptions = {}): TableRead {
   const sheet = grid.sheet;
-  const detected = detectHeader(grid);
+  const detected = options.detection ?? detectHeader(grid);
   const empty = (issues: DataIssue[], header: TableRead['header'], mapping: ColumnMapping): TableRead => ({
     sheet,
     header,

@@ -86,11 +86,23 @@ export {
   columnLetter,
   isDateFormat,
   parseCellNumber,
+  parseNumber,
   parseUnit,
   toHalfWidth,
   unitFitsDimension,
 } from './sheet/cells';
-export type { CellContext, ParsedNumber, UnitDimension, UnitInfo } from './sheet/cells';
+export type {
+  CellContext,
+  NumberProblem,
+  NumberProblemCode,
+  NumberSpec,
+  NumberValue,
+  ParsedNumber,
+  UnitDimension,
+  UnitInfo,
+} from './sheet/cells';
+export { cellText } from './sheet/grid';
+export type { CellGrid, CellMerge, CellValue } from './sheet/grid';
 export {
   detectHeader,
   HEADER_SCAN_ROWS,
@@ -116,14 +128,7 @@ export {
   readTable,
   SCHOOL_KIND_LABELS,
 } from './sheet/readTable';
-export type {
-  CellGrid,
-  CellMerge,
-  ReadTableOptions,
-  SkipCode,
-  SkippedRow,
-  TableRead,
-} from './sheet/readTable';
+export type { ReadTableOptions, SkipCode, SkippedRow, TableRead } from './sheet/readTable';
 
 // Values given directly in formulas: profile lookup by name, decisions on typed values, the composite, 校际差异率.
 export { findProfile } from './rules/profileLookup';

@@ -3,17 +3,16 @@
  * error values, omitted arguments) into engine inputs, and every problem into #VALUE! (#NUM! for a number too large) naming the position.
  */
 import {
-  cellPlace,
   findIndicator,
   findProfile,
   INDICATORS,
-  parseCellNumber,
+  parseNumber,
   parseStage,
   profileIndicators,
   QUALITY_2017,
   STAGE_LABELS,
   standardIndicators,
-  type CellContext,
+  type CellValue,
   type IndicatorMeta,
   type Profile,
   type Stage,
@@ -107,29 +106,52 @@ export function vectorOf(range: unknown, what: string): Cells {
 }
 
 /**
+ * A cell of a range as Excel hands it to a function, in the grid contract: an error value reads as its code (#N/A),
+ * which the engine reports as a formula error; an omitted one is blank.
+ */
+export function cellValueOf(cell: unknown): CellValue {
+  if (cell === null || cell === undefined) return null;
+  if (isFunctionError(cell)) return cell.code;
+  if (
+    typeof cell === 'string' ||
+    typeof cell === 'number' ||
+    typeof cell === 'boolean' ||
+    cell instanceof Date
+  ) {
+    return cell;
+  }
+  return typeof cell === 'object' ? objectText(cell) : String(cell);
+}
+
+/** An object Excel should never pass, quoted in the message as it is. */
+function objectText(cell: object): string {
+  try {
+    return JSON.stringify(cell) ?? String(cell);
+  } catch {
+    return String(cell);
+  }
+}
+
+/**
  * The number in a cell, or null for blank and unknown (不详, …, ?); "—", "/" and "无" mean none and are 0 (spec §8).
  * Text numbers (full-width digits, thousands
  * separators, "12.5%") go through the engine's cell parser; negatives, text, logical values and error values are
  * #VALUE! at `at()` — computed only on failure, since the fast path runs for every cell of 100 000-row ranges.
  */
-export function numberIn(cell: unknown, at: () => string, label: string): number | null {
+export function numberIn(cell: unknown, at: () => string): number | null {
   if (typeof cell === 'number' && cell >= 0 && cell < Infinity) return cell;
-  const context: CellContext = { row: 1, column: 0, field: label, label };
-  const parsed = parseCellNumber(isFunctionError(cell) ? cell.code : cell, context);
+  const parsed = parseNumber(cellValueOf(cell));
   if (parsed.ok) return parsed.value;
-  // The engine names a worksheet cell; a function names the position within its argument instead.
-  const engineAt = cellPlace(context);
-  const message = parsed.issue.message;
-  const rest = message.startsWith(engineAt) ? message.slice(engineAt.length) : `：${message}`;
-  const kind = parsed.issue.code === 'tooLarge' ? 'invalidNumber' : 'invalidValue';
-  throw functionError(kind, `${at()}${rest}`);
+  // The reason names no place: a function names the position within its argument.
+  const kind = parsed.code === 'tooLarge' ? 'invalidNumber' : 'invalidValue';
+  throw functionError(kind, `${at()}：${parsed.reason}`);
 }
 
 /** The index-th cell of `cells` as a number or null, its position named as 第 k 个<label>（第 r 行）. */
 function itemNumber(cells: Cells, index: number, label: string): number | null {
   const cell = cells.at(index);
   if (typeof cell === 'number' && cell >= 0 && cell < Infinity) return cell;
-  return numberIn(cell, () => MSG.item(label, index + 1, cells.place(index)), label);
+  return numberIn(cell, () => MSG.item(label, index + 1, cells.place(index)));
 }
 
 /** One column of a range, kept as the matrix and the column index so hot loops index rows directly. */
@@ -175,7 +197,7 @@ function scratch(n: number): { amounts: Float64Array; weights: Float64Array } {
  */
 function slowItem(cell: unknown, column: Column, index: number, label: string): number {
   if (cell === null || cell === undefined) return NaN;
-  return numberIn(cell, () => itemPlace(column, index, label), label) ?? NaN;
+  return numberIn(cell, () => itemPlace(column, index, label)) ?? NaN;
 }
 
 /**
@@ -290,7 +312,7 @@ export function numberArg(arg: unknown, label: string, optional = false): number
     if (cells.length !== 1) throw functionError('invalidValue', MSG.notOneCell(label));
     value = cells.at(0);
   }
-  const x = numberIn(value, () => label, label);
+  const x = numberIn(value, () => label);
   if (x === null) {
     if (optional) return null;
     throw functionError('invalidValue', MSG.emptyArgument(label));

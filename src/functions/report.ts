@@ -8,14 +8,15 @@ import {
   readTable,
   STAGE_LABELS,
   type CellGrid,
+  type CellValue,
   type CoefficientResult,
   type CompositeResult,
   type Evaluation,
   type Profile,
   type Stage,
 } from '../engine';
-import { functionError, isFunctionError, type FunctionError } from './errors';
-import { cellsOf } from './normalize';
+import { functionError, type FunctionError } from './errors';
+import { cellsOf, cellValueOf } from './normalize';
 import { MSG, REPORT_TEXT } from './strings.zh-CN';
 
 export type ReportCell = string | number | boolean | FunctionError;
@@ -25,14 +26,11 @@ const STAGES: readonly Stage[] = ['primary', 'junior'];
 /** The range as a worksheet of its own: row 1 is its first row, so messages name rows within the selection. */
 function gridOf(table: unknown): CellGrid {
   const cells = cellsOf(table);
-  const values: unknown[][] = [];
+  const values: CellValue[][] = [];
   for (let r = 0; r < cells.rows; r++) {
-    const row: unknown[] = [];
-    for (let c = 0; c < cells.columns; c++) {
-      const cell = cells.at(r * cells.columns + c);
-      // An error value in a cell reads like its text (#N/A), which the reader reports as a formula error.
-      row.push(isFunctionError(cell) ? cell.code : cell);
-    }
+    const row: CellValue[] = [];
+    // An error value in a cell reads like its text (#N/A), which the reader reports as a formula error.
+    for (let c = 0; c < cells.columns; c++) row.push(cellValueOf(cells.at(r * cells.columns + c)));
     values.push(row);
   }
   return { sheet: '', values, firstRow: 1, firstColumn: 0 };

@@ -5,6 +5,7 @@ import {
   type ColumnMapping,
   type DashReading,
   type DataIssue,
+  type HeaderDetection,
   readTable,
   REMEDIATION_SHEET_NAME,
   REPORT_SHEET_NAME,
@@ -84,7 +85,8 @@ export function App({ operations }: AppProps) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
-  const [grid, setGrid] = useState<SheetRead | null>(null);
+  // The sheet last read, with the header detected on it: the preview and the check reuse that one detection.
+  const [grid, setGrid] = useState<{ read: SheetRead; detection: HeaderDetection | null } | null>(null);
   const [table, setTable] = useState<LocatedTable | null>(null);
   const [locateIssues, setLocateIssues] = useState<DataIssue[]>([]);
   const [mapping, setMapping] = useState<ColumnMapping>({});
@@ -134,7 +136,15 @@ export function App({ operations }: AppProps) {
   );
 
   const preview = useMemo(
-    () => (grid && table ? readTable(grid, { mapping, headerBottom: table.headerBottom, dashes }) : null),
+    () =>
+      grid && table
+        ? readTable(grid.read, {
+            mapping,
+            headerBottom: table.headerBottom,
+            dashes,
+            detection: grid.detection ?? undefined,
+          })
+        : null,
     [grid, table, mapping, dashes],
   );
   const missing = useMemo(() => (table ? missingRequired(table, mapping) : []), [table, mapping]);
@@ -156,7 +166,7 @@ export function App({ operations }: AppProps) {
     saved: SavedTable | undefined,
   ): { table: LocatedTable; mapping: ColumnMapping } | null => {
     const location = locateTable(read, fromSelection);
-    setGrid(read);
+    setGrid({ read, detection: location.ok ? location.table.detection : null });
     setOutcome(null);
     if (!location.ok) {
       setTable(null);
@@ -248,15 +258,15 @@ export function App({ operations }: AppProps) {
       const read = await operations.readSheet(table.request);
       // Columns may have been inserted or renamed since the table was found: never apply a mapping that moved.
       const again = locateTable(read, table.fromSelection);
-      const fits = again.ok && restoreMapping(again.table, savedTableOf(table, mapping)).restored;
-      if (!fits) {
+      if (!again.ok || !restoreMapping(again.table, savedTableOf(table, mapping)).restored) {
         adopt(read, table.fromSelection, undefined);
         notify('warning', strings.headerChanged);
         return;
       }
-      setGrid(read);
+      const { detection } = again.table;
+      setGrid({ read, detection });
       await nextFrame();
-      const result = runCheck(read, mapping, table.headerBottom, profile);
+      const result = runCheck(read, mapping, table.headerBottom, profile, detection);
       const applied = await operations.applyHighlights(result.plan);
       setOutcome(result);
       setStale(false);

@@ -10,6 +10,7 @@ import {
   type FieldDef,
   type FieldKey,
   FIELDS,
+  type HeaderDetection,
   getProfile,
   type HighlightPlan,
   highlightsFor,
@@ -47,6 +48,8 @@ export interface LocatedTable {
   columns: HeaderColumn[];
   /** The automatic mapping of the header. */
   detected: ColumnMapping;
+  /** The header detection itself, handed to the reader so that it does not detect the header again. */
+  detection: HeaderDetection;
 }
 
 export type Location = { ok: true; table: LocatedTable } | { ok: false; issues: DataIssue[] };
@@ -80,6 +83,7 @@ export function locateTable(read: SheetRead, fromSelection: boolean): Location {
       headerBottom: detection.headerBottom,
       columns,
       detected: detection.mapping,
+      detection,
     },
   };
 }
@@ -178,14 +182,18 @@ export interface CheckOutcome extends SheetCheck {
   plan: HighlightPlan;
 }
 
-/** Reads the rows with the user's mapping, evaluates them, and plans the shading. Never throws on data. */
+/**
+ * Reads the rows with the user's mapping, evaluates them, and plans the shading. Never throws on data. `detection`
+ * is the header found on this same grid by locateTable; without it the header is detected here.
+ */
 export function runCheck(
   grid: CellGrid,
   mapping: ColumnMapping,
   headerBottom: number,
   profile: Profile,
+  detection?: HeaderDetection,
 ): CheckOutcome {
-  const check = checkSheet(grid, profile, { mapping, headerBottom });
+  const check = checkSheet(grid, profile, { mapping, headerBottom, detection });
   return { ...check, plan: highlightsFor(check) };
 }
 

@@ -10,9 +10,9 @@ import {
   splitUnit,
 } from '../../src/engine/sheet/headers';
 import { readTable } from '../../src/engine/sheet/readTable';
-import type { CellGrid } from '../../src/engine/sheet/readTable';
+import type { CellGrid, CellValue } from '../../src/engine/sheet/grid';
 
-function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
+function grid(values: CellValue[][], extra: Partial<CellGrid> = {}): CellGrid {
   return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };
 }
 
@@ -616,11 +616,11 @@ describe('detectHeader', () => {
   });
 
   test.each([
-    ['an empty grid', [] as unknown[][], '「学校数据」未找到学校数据表：工作表是空的'],
-    ['a grid of empty rows', [[], []] as unknown[][], '「学校数据」未找到学校数据表：工作表是空的'],
+    ['an empty grid', [] as CellValue[][], '「学校数据」未找到学校数据表：工作表是空的'],
+    ['a grid of empty rows', [[], []] as CellValue[][], '「学校数据」未找到学校数据表：工作表是空的'],
     [
       'a sheet with no recognisable header',
-      [['说明'], ['本表用于……'], ['1', '2']] as unknown[][],
+      [['说明'], ['本表用于……'], ['1', '2']] as CellValue[][],
       '「学校数据」未找到学校数据表：前 3 行中没有可识别的表头（至少需要“学校名称”“在校生数”等列名）',
     ],
   ])('%s → a single noTable error', (_what, values, message) => {

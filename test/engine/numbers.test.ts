@@ -9,6 +9,8 @@ import {
   toHalfWidth,
 } from '../../src/engine/sheet/cells';
 import type { CellContext } from '../../src/engine/sheet/cells';
+import type { CellValue } from '../../src/engine/sheet/grid';
+import { cellValue } from '../../src/hosts/xlsx/workbook';
 import fc from 'fast-check';
 
 const ctx: CellContext = {
@@ -19,13 +21,13 @@ const ctx: CellContext = {
   label: '体育运动场馆面积',
 };
 
-function value(v: unknown, extra: Partial<CellContext> = {}): number | null {
+function value(v: CellValue | undefined, extra: Partial<CellContext> = {}): number | null {
   const r = parseCellNumber(v, { ...ctx, ...extra });
   if (!r.ok) throw new Error(`expected a number for ${String(v)}, got ${r.issue.message}`);
   return r.value;
 }
 
-function issue(v: unknown, extra: Partial<CellContext> = {}) {
+function issue(v: CellValue | undefined, extra: Partial<CellContext> = {}) {
   const r = parseCellNumber(v, { ...ctx, ...extra });
   if (r.ok) throw new Error(`expected an issue for ${String(v)}, got ${String(r.value)}`);
   return r.issue;
@@ -235,10 +237,10 @@ describe('parseCellNumber: formula errors, booleans, dates', () => {
   );
 
   test('exceljs error and formula objects', () => {
-    expect(issue({ error: '#N/A' }).code).toBe('formulaError');
-    expect(value({ formula: 'SUM(A1:A2)', result: 42 })).toBe(42);
-    expect(issue({ formula: 'A1/0', result: { error: '#DIV/0!' } }).code).toBe('formulaError');
-    expect(value({ richText: [{ text: '1,2' }, { text: '00' }] })).toBe(1200);
+    expect(issue(cellValue({ error: '#N/A' })).code).toBe('formulaError');
+    expect(value(cellValue({ formula: 'SUM(A1:A2)', result: 42 }))).toBe(42);
+    expect(issue(cellValue({ formula: 'A1/0', result: { error: '#DIV/0!' } })).code).toBe('formulaError');
+    expect(value(cellValue({ richText: [{ text: '1,2' }, { text: '00' }] }))).toBe(1200);
   });
 
   test('booleans are not numbers', () => {

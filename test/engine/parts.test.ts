@@ -3,14 +3,15 @@
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { buildParts } from '../../src/engine/rules/parts';
 import { QUALITY_2017 } from '../../src/engine/rules/profiles';
-import { readTable, type CellGrid } from '../../src/engine/sheet/readTable';
+import { readTable } from '../../src/engine/sheet/readTable';
+import type { CellGrid, CellValue } from '../../src/engine/sheet/grid';
 import type { SchoolRow } from '../../src/engine/model/types';
 
-function grid(values: unknown[][], extra: Partial<CellGrid> = {}): CellGrid {
+function grid(values: CellValue[][], extra: Partial<CellGrid> = {}): CellGrid {
   return { sheet: '学校数据', values, firstRow: 1, firstColumn: 0, ...extra };
 }
 
-function partsOf(values: unknown[][], extra: Partial<CellGrid> = {}) {
+function partsOf(values: CellValue[][], extra: Partial<CellGrid> = {}) {
   const table = readTable(grid(values, extra));
   return { table, ...buildParts(table.rows, QUALITY_2017) };
 }

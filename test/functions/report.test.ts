@@ -1,5 +1,5 @@
 // BALANCE.REPORT: the task pane's table reader and evaluate() on the selected range, spilled as the CV table.
-import { evaluate, readTable, BASIC_2012, QUALITY_2017 } from '../../src/engine';
+import { evaluate, readTable, BASIC_2012, QUALITY_2017, type CellValue } from '../../src/engine';
 import { REPORT } from '../../src/functions/functions';
 import { installCustomFunctionsDouble, isDoubleError, thrownBy } from './customFunctionsDouble';
 
@@ -13,7 +13,7 @@ const HEADER = ['学段', '指标', '县均值', '差异系数', '标准', '是�
 
 // TV-6: three 初中 schools, students [800, 400, 200], multimedia rooms [20, 8, 3], teaching area [4400, 2000, 800];
 // a title row above the header and a 合计 row below, as bureau sheets have them.
-const TV6_TABLE: unknown[][] = [
+const TV6_TABLE: CellValue[][] = [
   ['2024年初中学校办学条件统计表', null, null, null, null],
   ['学校名称', '学段', '在校生数', '网络多媒体教室数（间）', '教学及辅助用房面积（㎡）'],
   ['城关中学', '初中', 800, 20, 4400],

@@ -1,6 +1,7 @@
 /** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
 import Decimal from 'decimal.js';
 import type { DashReading, DataIssue } from '../model/types';
+import type { CellValue } from './grid';
 
 /** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
 export function columnLetter(index0: number): string {
@@ -158,12 +159,27 @@ export interface CellContext {
   dashes?: DashReading;
 }
 
+/** What a cell holds, as a number: `value: null` is blank or unknown; a dash read as none is 0 with `dash` set. */
+export type NumberValue = { ok: true; value: number | null; dash?: string };
+
+/** Why a cell is not a usable number. */
+export type NumberProblemCode = 'notNumber' | 'formulaError' | 'tooLarge' | 'negative' | 'unitMismatch';
+
+/** A parse failure: its code and a zh-CN reason naming no place; the caller puts the place (cell, argument) first. */
+export interface NumberProblem {
+  ok: false;
+  code: NumberProblemCode;
+  reason: string;
+}
+
+/** The column-level facts a cell is read with: everything in CellContext but where the cell is. */
+export type NumberSpec = Pick<CellContext, 'unit' | 'allowNegative' | 'numberFormat' | 'dashes'>;
+
 /**
  * `value: null` means blank or unknown (不详, …, ?): no data, which is NOT 0; the caller decides. A dash or 无 read as
  * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
  */
-export type ParsedNumber =
-  { ok: true; value: number | null; dash?: string } | { ok: false; issue: DataIssue };
+export type ParsedNumber = NumberValue | { ok: false; issue: DataIssue };
 
 /** Place of a cell in zh-CN messages: 「学校数据」第 12 行 F 列（体育运动场馆面积）. */
 export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'label'>): string {
@@ -171,21 +187,20 @@ export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'l
   return `${sheet}第 ${ctx.row} 行 ${columnLetter(ctx.column)} 列（${ctx.label}）`;
 }
 
-/** zh-CN message texts of this module, kept together. */
-const MSG = {
-  notNumber: (at: string, shown: string) => `${at}：“${shown}” 不是数字`,
-  formulaError: (at: string, shown: string) => `${at}：公式错误 ${shown}，请先修正公式或填写数值`,
-  noFormulaResult: (at: string) => `${at}：公式没有计算结果，请在 Excel 中重新计算后再读取`,
-  boolean: (at: string, shown: string) => `${at}：“${shown}” 是逻辑值，不是数字`,
-  date: (at: string, shown: string) => `${at}：“${shown}” 是日期，不是数字`,
-  dateFormat: (at: string, shown: string, format: string) =>
-    `${at}：单元格为日期格式（${format}），数值 ${shown} 可能已被 Excel 转成日期，请改为常规格式后重新填写`,
-  negative: (at: string, shown: string) => `${at}：“${shown}” 是负数，此项不能为负数`,
-  tooLarge: (at: string, shown: string) => `${at}：“${shown}” 数值过大，超出可计算的范围`,
-  unitMismatch: (at: string, shown: string, unit: string, columnUnit: string) =>
-    `${at}：“${shown}” 的单位“${unit}”与本列单位“${columnUnit}”不一致，请只填写以“${columnUnit}”计的数字`,
-  unitWithoutColumnUnit: (at: string, shown: string, unit: string) =>
-    `${at}：“${shown}” 带有单位“${unit}”，但本列未注明单位，请只填写数字`,
+/** zh-CN reasons of this module, kept together; none names the cell (callers put the place before “：”). */
+const REASON = {
+  notNumber: (shown: string) => `“${shown}” 不是数字`,
+  formulaError: (shown: string) => `公式错误 ${shown}，请先修正公式或填写数值`,
+  boolean: (shown: string) => `“${shown}” 是逻辑值，不是数字`,
+  date: (shown: string) => `“${shown}” 是日期，不是数字`,
+  dateFormat: (shown: string, format: string) =>
+    `单元格为日期格式（${format}），数值 ${shown} 可能已被 Excel 转成日期，请改为常规格式后重新填写`,
+  negative: (shown: string) => `“${shown}” 是负数，此项不能为负数`,
+  tooLarge: (shown: string) => `“${shown}” 数值过大，超出可计算的范围`,
+  unitMismatch: (shown: string, unit: string, columnUnit: string) =>
+    `“${shown}” 的单位“${unit}”与本列单位“${columnUnit}”不一致，请只填写以“${columnUnit}”计的数字`,
+  unitWithoutColumnUnit: (shown: string, unit: string) =>
+    `“${shown}” 带有单位“${unit}”，但本列未注明单位，请只填写数字`,
 };
 
 const FORMULA_ERROR =
@@ -201,25 +216,14 @@ const UNKNOWN_TOKENS = new Set(['', '\\', '空', '不详', '未知', '…', '…
 const TEXT_NUMBER = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 
-function fail(ctx: CellContext, code: string, message: string): ParsedNumber {
-  return {
-    ok: false,
-    issue: {
-      sheet: ctx.sheet,
-      row: ctx.row,
-      column: columnLetter(ctx.column),
-      field: ctx.field,
-      code,
-      message,
-      severity: 'error',
-    },
-  };
+function problem(code: NumberProblemCode, reason: string): NumberProblem {
+  return { ok: false, code, reason };
 }
 
-function checkSign(value: number, shown: string, ctx: CellContext): ParsedNumber {
+function checkSign(value: number, shown: string, spec: NumberSpec): NumberValue | NumberProblem {
   // Text such as "1e999" or 400 digits parses to ±Infinity: quote it as typed, never as "Infinity".
-  if (!Number.isFinite(value)) return fail(ctx, 'tooLarge', MSG.tooLarge(cellPlace(ctx), shown));
-  if (value < 0 && !ctx.allowNegative) return fail(ctx, 'negative', MSG.negative(cellPlace(ctx), shown));
+  if (!Number.isFinite(value)) return problem('tooLarge', REASON.tooLarge(shown));
+  if (value < 0 && !spec.allowNegative) return problem('negative', REASON.negative(shown));
   return { ok: true, value: value === 0 ? 0 : value };
 }
 
@@ -227,72 +231,83 @@ function formatDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? String(d) : `${d.getFullYear()}/${d.getMonth() + 1}/${d.getDate()}`;
 }
 
+/** Text for a value outside the grid contract (a caller that skipped its host's normalising): quoted, never thrown. */
+function shownOther(v: unknown): string {
+  if (typeof v !== 'object') return String(v);
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
 /**
- * Parses one cell value as Excel (Office.js) or exceljs hands it over: number, text, boolean, Date, blank, error
- * text, or an exceljs/Office.js cell object ({ result }, { error }, { richText }, { basicValue }).
- * Data problems come back as an issue (codes: formulaError, notNumber, tooLarge, negative, unitMismatch); never throws on data.
+ * Parses one cell value (number, text, logical value, date or blank) into a number, or a problem whose reason names
+ * no place (codes: formulaError, notNumber, tooLarge, negative, unitMismatch). Never throws on data.
  */
-export function parseCellNumber(v: unknown, ctx: CellContext): ParsedNumber {
+export function parseNumber(v: CellValue | undefined, spec: NumberSpec = {}): NumberValue | NumberProblem {
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
-    if (ctx.numberFormat && isDateFormat(ctx.numberFormat)) {
-      return fail(ctx, 'notNumber', MSG.dateFormat(cellPlace(ctx), String(v), ctx.numberFormat));
+    if (!Number.isFinite(v)) return problem('notNumber', REASON.notNumber(String(v)));
+    if (spec.numberFormat && isDateFormat(spec.numberFormat)) {
+      return problem('notNumber', REASON.dateFormat(String(v), spec.numberFormat));
     }
-    return checkSign(v, String(v), ctx);
+    return checkSign(v, String(v), spec);
   }
-  if (typeof v === 'string') return parseText(v, ctx);
-  if (typeof v === 'boolean')
-    return fail(ctx, 'notNumber', MSG.boolean(cellPlace(ctx), v ? 'TRUE' : 'FALSE'));
-  if (v instanceof Date) return fail(ctx, 'notNumber', MSG.date(cellPlace(ctx), formatDate(v)));
-  if (typeof v === 'object') return parseCellObject(v as Record<string, unknown>, ctx);
-  return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), String(v)));
+  if (typeof v === 'string') return parseText(v, spec);
+  if (typeof v === 'boolean') return problem('notNumber', REASON.boolean(v ? 'TRUE' : 'FALSE'));
+  if (v instanceof Date) return problem('notNumber', REASON.date(formatDate(v)));
+  return problem('notNumber', REASON.notNumber(shownOther(v)));
 }
 
-function parseCellObject(o: Record<string, unknown>, ctx: CellContext): ParsedNumber {
-  if (typeof o.error === 'string') return parseText(o.error, ctx);
-  if ('basicValue' in o) return parseCellNumber(o.basicValue, ctx);
-  if ('formula' in o || 'sharedFormula' in o || 'result' in o) {
-    if (o.result === undefined) return fail(ctx, 'notNumber', MSG.noFormulaResult(cellPlace(ctx)));
-    return parseCellNumber(o.result, ctx);
-  }
-  if (Array.isArray(o.richText)) {
-    const text = o.richText.map((run) => String((run as { text?: unknown }).text ?? '')).join('');
-    return parseText(text, ctx);
-  }
-  if (typeof o.text === 'string') return parseText(o.text, ctx);
-  return fail(ctx, 'notNumber', MSG.notNumber(cellPlace(ctx), JSON.stringify(o)));
+/**
+ * Parses one worksheet cell (see parseNumber); a problem comes back as an issue whose message names the cell:
+ * 「学校数据」第 12 行 F 列（体育运动场馆面积）：“abc” 不是数字.
+ */
+export function parseCellNumber(v: CellValue | undefined, ctx: CellContext): ParsedNumber {
+  const parsed = parseNumber(v, ctx);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    issue: {
+      sheet: ctx.sheet,
+      row: ctx.row,
+      column: columnLetter(ctx.column),
+      field: ctx.field,
+      code: parsed.code,
+      message: `${cellPlace(ctx)}：${parsed.reason}`,
+      severity: 'error',
+    },
+  };
 }
 
-function parseText(raw: string, ctx: CellContext): ParsedNumber {
+function parseText(raw: string, spec: NumberSpec): NumberValue | NumberProblem {
   const shown = raw.trim();
-  if (FORMULA_ERROR.test(shown))
-    return fail(ctx, 'formulaError', MSG.formulaError(cellPlace(ctx), shown.toUpperCase()));
+  if (FORMULA_ERROR.test(shown)) return problem('formulaError', REASON.formulaError(shown.toUpperCase()));
   const t = toHalfWidth(raw)
     .replace(/^\s*'/, '')
     .replace(/[\s\u00a0]+/g, '');
   if (UNKNOWN_TOKENS.has(t)) return { ok: true, value: null };
   if (DASH_TOKENS.test(t)) {
-    return ctx.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
+    return spec.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
   }
-  const at = cellPlace(ctx);
   const m = TEXT_NUMBER.exec(t);
-  if (!m) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
+  if (!m) return problem('notNumber', REASON.notNumber(shown));
   const [, sign, digits, exponent = '', suffix] = m;
-  if (digits.includes(',') && !GROUPED.test(digits)) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
+  if (digits.includes(',') && !GROUPED.test(digits)) return problem('notNumber', REASON.notNumber(shown));
   const plain = `${sign}${digits.replace(/,/g, '')}${exponent}`;
-  if (suffix === '') return checkSign(Number(plain), shown, ctx);
-  if (suffix === '%') return checkSign(new Decimal(plain).div(100).toNumber(), shown, ctx);
+  if (suffix === '') return checkSign(Number(plain), shown, spec);
+  if (suffix === '%') return checkSign(new Decimal(plain).div(100).toNumber(), shown, spec);
   const cellUnit = parseUnit(suffix);
-  if (!cellUnit) return fail(ctx, 'notNumber', MSG.notNumber(at, shown));
-  if (!ctx.unit) return fail(ctx, 'unitMismatch', MSG.unitWithoutColumnUnit(at, shown, suffix));
-  const columnUnit = parseUnit(ctx.unit);
+  if (!cellUnit) return problem('notNumber', REASON.notNumber(shown));
+  if (!spec.unit) return problem('unitMismatch', REASON.unitWithoutColumnUnit(shown, suffix));
+  const columnUnit = parseUnit(spec.unit);
   const same =
     columnUnit !== null &&
     columnUnit.symbol === cellUnit.symbol &&
     columnUnit.dimension === cellUnit.dimension &&
     columnUnit.factor === cellUnit.factor &&
     columnUnit.divisor === cellUnit.divisor;
-  if (!same) return fail(ctx, 'unitMismatch', MSG.unitMismatch(at, shown, suffix, ctx.unit));
-  return checkSign(Number(plain), shown, ctx);
+  if (!same) return problem('unitMismatch', REASON.unitMismatch(shown, suffix, spec.unit));
+  return checkSign(Number(plain), shown, spec);
 }

@@ -3,7 +3,7 @@ import { FIELDS, REQUIRED_FIELDS, STAGE_WORDS, fieldByKey } from '../model/field
 import type { FieldDef, FieldKey } from '../model/fields';
 import { columnLetter, parseUnit, toHalfWidth, unitFitsDimension } from './cells';
 import type { UnitInfo } from './cells';
-import type { CellGrid } from './grid';
+import { cellText, type CellGrid, type CellValue } from './grid';
 import type { DataIssue } from '../model/types';
 
 /** Where a field's values are: the sheet column, the header text as shown, and the unit factor to base units. */
@@ -370,30 +370,11 @@ function scoreTwoLevel(parent: string, child: string, unit: UnitInfo | null): Sc
   return bestOf(joined, childOwn);
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return o.richText.map((r) => String((r as { text?: unknown }).text ?? '')).join('');
-    if (typeof o.text === 'string') return o.text;
-    if ('result' in o) return cellText(o.result);
-  }
-  return '';
-}
-
-const matchCache = new Map<string, HeaderMatch | null>();
-
 /**
  * The field a header means. `parts` are the texts from the top header row down (one for a one-row header,
  * parent then child for a two-level one); the child's unit wins over the parent's. Null when nothing matches.
  */
 export function matchHeader(...parts: string[]): HeaderMatch | null {
-  const cacheKey = parts.join('\u0001');
-  const cached = matchCache.get(cacheKey);
-  if (cached !== undefined) return cached;
   const split = parts.map((p) => splitUnit(normaliseHeader(p))).filter((p) => p.rest !== '' || p.unit);
   let unitPart: { unit: UnitInfo | null; unitText?: string } = { unit: null };
   for (const p of split) if (p.unit) unitPart = p;
@@ -402,12 +383,28 @@ export function matchHeader(...parts: string[]): HeaderMatch | null {
   if (texts.length === 1) best = scoreText(texts[0], unitPart.unit);
   else if (texts.length > 1)
     best = scoreTwoLevel(texts.slice(0, -1).join(''), texts[texts.length - 1], unitPart.unit);
-  const result: HeaderMatch | null = best
+  return best
     ? { field: best.field.key, score: best.score, unit: unitPart.unit, unitText: unitPart.unitText }
     : null;
-  if (matchCache.size > 5000) matchCache.clear();
-  matchCache.set(cacheKey, result);
-  return result;
+}
+
+type Matcher = (...parts: string[]) => HeaderMatch | null;
+
+/**
+ * matchHeader remembered for one detection: its candidate rows repeat texts (each row alone and with the row below,
+ * data rows full of the same numbers). Scoped to the detection, so a second detection costs in full and shows.
+ */
+function matcherForOneDetection(): Matcher {
+  const seen = new Map<string, HeaderMatch | null>();
+  return (...parts) => {
+    const key = parts.join('\u0001');
+    let m = seen.get(key);
+    if (m === undefined) {
+      m = matchHeader(...parts);
+      seen.set(key, m);
+    }
+    return m;
+  };
 }
 
 /** Header text for display: each part trimmed, line breaks and runs of spaces collapsed, parts joined by “ / ”. */
@@ -544,7 +541,7 @@ interface RowMapping {
   orphans: UnmappedColumn[];
 }
 
-function mapColumns(columns: HeaderColumn[]): RowMapping {
+function mapColumns(columns: HeaderColumn[], match: Matcher = matchHeader): RowMapping {
   const mapping: ColumnMapping = {};
   const unmapped: UnmappedColumn[] = [];
   const duplicates: RowMapping['duplicates'] = [];
@@ -553,7 +550,7 @@ function mapColumns(columns: HeaderColumn[]): RowMapping {
   for (const c of columns) {
     const header = displayHeader(c.parts);
     if (header === '') continue;
-    const m = matchHeader(...c.parts);
+    const m = match(...c.parts);
     if (!m) {
       unmapped.push({ column: c.column, header });
       if (c.parentOrigin !== undefined && c.parts.length === 2) {
@@ -578,7 +575,7 @@ function mapColumns(columns: HeaderColumn[]): RowMapping {
     else mapping[m.field] = entry;
   }
   const orphans = underParent
-    .filter((u) => recognisedParents.has(u.parentOrigin) || matchHeader(u.parent) !== null)
+    .filter((u) => recognisedParents.has(u.parentOrigin) || match(u.parent) !== null)
     .map((u) => u.column);
   return { mapping, unmapped, duplicates, orphans };
 }
@@ -667,7 +664,7 @@ export function missingColumnIssues(
  * ('duplicateColumn', the first kept) but not missing columns: a single row may be half of a two-level header.
  */
 export function mapHeaders(
-  texts: readonly unknown[],
+  texts: readonly (CellValue | undefined)[],
   options: { sheet?: string; row?: number; firstColumn?: number } = {},
 ): { mapping: ColumnMapping; unmapped: UnmappedColumn[]; issues: DataIssue[] } {
   const first = options.firstColumn ?? 0;
@@ -763,12 +760,13 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
   const width = gridWidth(grid, scan + 1);
   if (scan === 0 || width === 0) return notFound(MSG.emptySheet(sheetPrefix(sheet)));
 
+  const match = matcherForOneDetection();
   let best: { top: number; levels: number; result: RowMapping; score: number } | null = null;
   for (let i = 0; i < scan; i++) {
     const top = grid.firstRow + i;
     for (const levels of [1, 2]) {
       if (levels === 2 && i + 1 >= grid.values.length) continue;
-      const result = mapColumns(headerColumns(grid, top, levels, width));
+      const result = mapColumns(headerColumns(grid, top, levels, width), match);
       const score = headerScore(result.mapping);
       if (!best || score > best.score || (score === best.score && levels < best.levels)) {
         best = { top, levels, result, score };

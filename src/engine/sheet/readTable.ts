@@ -3,10 +3,10 @@ import Decimal from 'decimal.js';
 import { fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
 import { detectHeader, missingColumnIssues, unitIssues } from './headers';
-import type { ColumnMapping, MappedColumn } from './headers';
+import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
 import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './cells';
 import type { ParsedNumber } from './cells';
-import type { CellGrid } from './grid';
+import { cellText, type CellGrid, type CellValue } from './grid';
 import { isStandardName } from '../rules/scope';
 import type {
   AnyStage,
@@ -31,6 +31,11 @@ export interface ReadTableOptions {
   headerBottom?: number;
   /** How "—", "/" and "无" read (the profile's `dashes`): 'none' is 0 (DEFAULT), 'unknown' is no data. */
   dashes?: DashReading;
+  /**
+   * The header already detected on this same grid (detectHeader), so that one check detects it once; DEFAULT
+   * detected here.
+   */
+  detection?: HeaderDetection;
 }
 
 /** Why a non-blank row below the header is not a school. */
@@ -103,26 +108,9 @@ export const SCHOOL_KIND_LABELS: Readonly<Record<SchoolKind, string>> = {
 
 // ─── cell texts ──────────────────────────────────────────────────────────────
 
-function rawText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return '';
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return o.richText.map((r) => String((r as { text?: unknown }).text ?? '')).join('');
-    if (typeof o.text === 'string') return o.text;
-    if ('result' in o) return rawText(o.result);
-    if ('basicValue' in o) return rawText(o.basicValue);
-  }
-  return '';
-}
-
 /** A text cell as shown: line breaks and runs of spaces collapsed, trimmed. */
-function displayText(v: unknown): string {
-  return rawText(v)
+function displayText(v: CellValue | undefined): string {
+  return cellText(v)
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .trim();
 }
@@ -135,7 +123,7 @@ function compact(text: string): string {
     .toLowerCase();
 }
 
-function isBlankCell(v: unknown): boolean {
+function isBlankCell(v: CellValue | undefined): boolean {
   return displayText(v) === '' && !(v instanceof Date);
 }
 
@@ -213,14 +201,14 @@ function isTotalText(text: string): boolean {
 
 interface Reader {
   grid: CellGrid;
-  value: (row: number, col: number) => unknown;
+  value: (row: number, col: number) => CellValue | undefined;
   /** For text fields: a blank cell inside a merged area reads its top-left value (学段 merged down over a group). */
-  mergedValue: (row: number, col: number) => unknown;
+  mergedValue: (row: number, col: number) => CellValue | undefined;
   numberFormat: (row: number, col: number) => string | undefined;
 }
 
 function makeReader(grid: CellGrid): Reader {
-  const value = (row: number, col: number): unknown =>
+  const value = (row: number, col: number): CellValue | undefined =>
     grid.values[row - grid.firstRow]?.[col - grid.firstColumn];
   return {
     grid,
@@ -265,7 +253,7 @@ function columnUnit(def: FieldDef, mapped: MappedColumn): string | undefined {
 }
 
 /** 师生比 is sometimes written "1:18" (one teacher per 18 students) — that is 1/18 teachers per student. */
-function parseTeacherRatio(v: unknown): number | null {
+function parseTeacherRatio(v: CellValue | undefined): number | null {
   if (typeof v !== 'string') return null;
   const m = /^\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*$/.exec(toHalfWidth(v));
   if (!m || Number(m[2]) === 0) return null;
@@ -419,7 +407,7 @@ function decideKind(
  */
 export function readTable(grid: CellGrid, options: ReadTableOptions = {}): TableRead {
   const sheet = grid.sheet;
-  const detected = detectHeader(grid);
+  const detected = options.detection ?? detectHeader(grid);
   const empty = (issues: DataIssue[], header: TableRead['header'], mapping: ColumnMapping): TableRead => ({
     sheet,
     header,

@@ -2,6 +2,7 @@
 import { parseAreas } from './address';
 import { excelOperation } from './errors';
 import type { SheetRead } from '../port';
+import type { CellValue } from '../../engine';
 import { supportsExcelApi, type SetSupport } from './requirements';
 
 /**
@@ -60,7 +61,7 @@ export function readSheet(context: Excel.RequestContext, options: ReadSheetOptio
     return {
       sheet: sheet.name,
       address: range.address,
-      values: range.values as unknown[][],
+      values: cellValues(range.values),
       firstRow,
       firstColumn: range.columnIndex,
       hiddenRows,
@@ -69,4 +70,19 @@ export function readSheet(context: Excel.RequestContext, options: ReadSheetOptio
       tables: tables ? tables.items.map((t) => t.name) : [],
     };
   });
+}
+
+/**
+ * Office.js `range.values` in the grid contract. Excel gives numbers, text and logical values; an error value comes as
+ * its code ("#N/A") and an empty cell as "", both already text the engine reads. Anything else (a future value type)
+ * is kept as its text rather than dropped.
+ */
+function cellValues(values: unknown[][]): CellValue[][] {
+  return values.map((row) => row.map(officeCellValue));
+}
+
+function officeCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return String(v);
 }

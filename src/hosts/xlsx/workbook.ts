@@ -3,7 +3,7 @@
  * Bytes in, no file system: the CLI reads files, a browser page reads a picked file.
  */
 import ExcelJS from 'exceljs';
-import { type CellGrid, detectHeader } from '../../engine';
+import { type CellGrid, type CellValue, detectHeader } from '../../engine';
 import { messages } from './strings.zh-CN';
 
 export type { CellGrid };
@@ -149,11 +149,11 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): CellGrid {
   if (bottom === 0)
     return { sheet: ws.name, values: [], firstRow: 1, firstColumn: 0, hiddenRows, merges: [] };
 
-  const values: unknown[][] = [];
+  const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
-    const rowValues: unknown[] = [];
+    const rowValues: CellValue[] = [];
     const rowFormats: string[] = [];
     for (let c = left; c <= right; c++) {
       const cell = row.getCell(c);
@@ -174,8 +174,11 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): CellGrid {
   };
 }
 
-/** One exceljs cell value as Excel's `range.values` would show it. */
-export function cellValue(v: ExcelJS.CellValue | undefined): unknown {
+/**
+ * One exceljs cell value in the grid contract, as Excel's `range.values` would show it: formula results, error codes
+ * as text ("#N/A"), rich text and hyperlinks as their plain text, dates as Date; anything else is blank.
+ */
+export function cellValue(v: ExcelJS.CellValue | undefined): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
   if ('error' in v) return v.error;

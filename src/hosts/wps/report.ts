@@ -1,0 +1,107 @@
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as WPS sheets, replacing previous ones. */
+import type { ReportPlan, ReportStyle, ReportValue } from '../../engine';
+import { wpsOperation } from './errors';
+import {
+  activeWorkbook,
+  chunkAddresses,
+  deleteSheet,
+  findSheet,
+  hexToBgr,
+  rectAddress,
+  withBulkWrites,
+  XL_CONTINUOUS,
+} from './model';
+import type { WpsApplication, WpsRange, WpsWorksheet } from './types';
+
+/** Text that WPS would read as a formula or a number when written as a value. */
+const LOOKS_LIKE_INPUT = /^[=+\-@]/;
+const XL_PAPER_A4 = 9;
+const XL_LANDSCAPE = 2;
+const ALIGN = { left: -4131, center: -4108, right: -4152 } as const;
+
+/**
+ * Deletes each plan's old sheet and adds a fresh one after the last sheet: values one Value2 write per section, number
+ * formats grouped by format, styles grouped by look, merges, column widths (the plan's unit, characters, is VBA's
+ * ColumnWidth unit) and A4 landscape one page wide. The first plan's sheet is shown.
+ */
+export function writeReport(app: WpsApplication, plans: ReportPlan | readonly ReportPlan[]): Promise<void> {
+  const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
+  return wpsOperation('写入评估报告', () => {
+    const workbook = activeWorkbook(app);
+    withBulkWrites(app, () => {
+      const sheets = list.map((plan) => {
+        const old = findSheet(workbook, plan.sheetName);
+        if (old) deleteSheet(old);
+        const sheets = workbook.Worksheets;
+        const sheet = sheets.Add(undefined, sheets.Item(sheets.Count));
+        sheet.Name = plan.sheetName;
+        writeSheet(sheet, plan);
+        return sheet;
+      });
+      sheets[0]?.Activate();
+    });
+  });
+}
+
+function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
+  for (const section of plan.sections) {
+    const rows = section.values.length;
+    const columns = section.values[0]?.length ?? 0;
+    if (rows === 0 || columns === 0) continue;
+    const formats = new Map<string, string[]>();
+    section.numberFormats.forEach((row, r) =>
+      row.forEach((format, c) => {
+        const f = isLiteralText(section.values[r][c]) ? '@' : format;
+        if (f === 'General') return;
+        const address = rectAddress({ top: section.top + r, left: c, bottom: section.top + r, right: c });
+        const list = formats.get(f) ?? [];
+        list.push(address);
+        formats.set(f, list);
+      }),
+    );
+    for (const [format, addresses] of formats)
+      for (const chunk of chunkAddresses(addresses)) sheet.Range(chunk).NumberFormat = format;
+    const block = sheet.Range(
+      rectAddress({ top: section.top, left: 0, bottom: section.top + rows - 1, right: columns - 1 }),
+    );
+    block.Value2 = section.values.map((row) => row.map((v) => (v === null ? '' : v)));
+  }
+
+  const byLook = new Map<string, string[]>();
+  for (const s of plan.styles) {
+    const key = JSON.stringify(s.style);
+    const list = byLook.get(key) ?? [];
+    list.push(rectAddress(s));
+    byLook.set(key, list);
+  }
+  for (const [key, addresses] of byLook) {
+    const style = JSON.parse(key) as ReportStyle;
+    for (const chunk of chunkAddresses(addresses)) applyStyle(sheet.Range(chunk), style);
+  }
+  for (const merge of plan.merges) sheet.Range(rectAddress(merge)).Merge(false);
+  plan.columnWidths.forEach((width, c) => {
+    sheet.Range(rectAddress({ top: 1, left: c, bottom: 1, right: c })).ColumnWidth = width;
+  });
+
+  const page = sheet.PageSetup;
+  page.PaperSize = XL_PAPER_A4;
+  page.Orientation = XL_LANDSCAPE;
+  page.CenterHorizontally = plan.page.centerHorizontally;
+  page.Zoom = false;
+  page.FitToPagesWide = plan.page.fitToPagesWide;
+  page.FitToPagesTall = false;
+}
+
+function isLiteralText(value: ReportValue): boolean {
+  return typeof value === 'string' && LOOKS_LIKE_INPUT.test(value);
+}
+
+function applyStyle(range: WpsRange, style: ReportStyle): void {
+  if (style.bold !== undefined) range.Font.Bold = style.bold;
+  if (style.fontSize !== undefined) range.Font.Size = style.fontSize;
+  if (style.fontColor !== undefined) range.Font.Color = hexToBgr(style.fontColor);
+  if (style.fill !== undefined) range.Interior.Color = hexToBgr(style.fill);
+  if (style.wrap !== undefined) range.WrapText = style.wrap;
+  if (style.align !== undefined) range.HorizontalAlignment = ALIGN[style.align];
+  if (style.border) range.Borders.LineStyle = XL_CONTINUOUS;
+}

@@ -1,5 +1,5 @@
 /** Reads the used range, a named range or the selection into the grid contract, values in one Value2 call. */
-import type { CellMerge } from '../../engine';
+import type { CellMerge, CellValue } from '../../engine';
 import type { ReadRequest, SheetRead } from '../port';
 import { wpsOperation } from './errors';
 import { activeWorkbook, rangeRect, rectAddress, requireSheet } from './model';
@@ -49,12 +49,21 @@ export function readSheet(app: WpsApplication, request: ReadRequest): Promise<Sh
   });
 }
 
+/** One Value2 cell in the grid contract: numbers, text and logical values as they are; anything else as its text. */
+function toCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  return String(value);
+}
+
 /** Value2 of one cell is the value itself; of a block, rows of columns. Either way a rows × columns grid. */
-function toGrid(value: unknown, rows: number, columns: number): unknown[][] {
-  if (!Array.isArray(value)) return [[value ?? null]];
+function toGrid(value: unknown, rows: number, columns: number): CellValue[][] {
+  if (!Array.isArray(value)) return [[toCell(value)]];
   return Array.from({ length: rows }, (_, r) => {
     const row: unknown = value[r];
-    return Array.from({ length: columns }, (_, c) => (Array.isArray(row) ? (row[c] ?? null) : null));
+    return Array.from({ length: columns }, (_, c) => (Array.isArray(row) ? toCell(row[c]) : null));
   });
 }
 

@@ -19,15 +19,15 @@ export {
   findIndicator,
   INDICATOR_IDS,
   INDICATORS,
+  isCount,
   isIndicatorId,
-  KIND_LABELS,
-  parseStage,
   resourceAmount,
-  STAGE_LABELS,
 } from './model/indicators';
 export type { IndicatorLookup, IndicatorMeta } from './model/indicators';
-export { toBaseUnit } from './model/units';
-export type { BaseUnit } from './model/units';
+export { KIND_LABELS, KIND_SHORT_LABELS, parseStage, STAGE_LABELS, STAGES } from './model/stages';
+export { isTotalName, kindFromName, schoolBaseName, stageFromName, toHalfWidth } from './model/text';
+export { cellAddress, columnIndex, columnLetter } from './model/addresses';
+export type { BaseUnit, UnitDimension } from './model/units';
 export {
   coefficientFromRaw,
   coefficientPasses,
@@ -47,8 +47,8 @@ export type {
 export { judgeSchool, schoolRulePass } from './rules/schoolRule';
 export type { SchoolJudgement } from './rules/schoolRule';
 export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './rules/split';
-export { isTotalName, rowExclusion } from './rules/scope';
-export { stageFromName, toParts } from './rules/parts';
+export { rowExclusion } from './rules/scope';
+export { toParts } from './rules/parts';
 export type { PartsResult } from './rules/parts';
 export { gapFor } from './rules/gap';
 export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './rules/checks';
@@ -64,7 +64,7 @@ export {
   formatTeacherRatio,
 } from './model/format';
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
-export { fieldLabel } from './model/issues';
+export { cellPlace, fieldLabel, ISSUE_TEXTS, sheetPrefix } from './model/issues';
 export { evaluate, exactValueOf } from './rules/evaluate';
 export type { EvaluateOptions } from './rules/evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
@@ -80,17 +80,9 @@ export {
   STAGE_WORDS,
 } from './model/fields';
 export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './model/fields';
-export {
-  cellAddress,
-  cellPlace,
-  columnLetter,
-  isDateFormat,
-  parseCellNumber,
-  parseUnit,
-  toHalfWidth,
-  unitFitsDimension,
-} from './sheet/cells';
-export type { CellContext, ParsedNumber, UnitDimension, UnitInfo } from './sheet/cells';
+export { isDateFormat, parseCellNumber, parseUnit, unitFitsDimension } from './sheet/cells';
+export type { CellContext, ParsedNumber, UnitInfo } from './sheet/cells';
+export { toBaseUnit } from './sheet/units';
 export {
   detectHeader,
   HEADER_SCAN_ROWS,
@@ -108,14 +100,7 @@ export type {
   MappedColumn,
   UnmappedColumn,
 } from './sheet/headers';
-export {
-  kindFromName,
-  parseAffiliation,
-  parseKind,
-  parseOwnership,
-  readTable,
-  SCHOOL_KIND_LABELS,
-} from './sheet/readTable';
+export { parseAffiliation, parseKind, parseOwnership, readTable } from './sheet/readTable';
 export type {
   CellGrid,
   CellMerge,

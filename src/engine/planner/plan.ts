@@ -1,7 +1,7 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
 import { Dec } from '../exact/arithmetic';
 import { formatNumber, formatPercent } from '../model/format';
-import { INDICATORS, resourceAmount, type IndicatorMeta } from '../model/indicators';
+import { INDICATORS, isCount, resourceAmount, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';
 import { profileIndicators, standardIndicators } from '../rules/profiles';
 import { MEASURE_STEP, planIndicator, stepsToReach } from './core';
@@ -26,10 +26,6 @@ import type {
 } from '../model/types';
 
 export { MEASURE_STEP, planIndicator, stepsToReach, waterLevel } from './core';
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v < Infinity;
-}
 
 /** Grid of an indicator's additions: whole units for countable resources, 0.01 for m² and 元. */
 export function stepOf(meta: IndicatorMeta): number {

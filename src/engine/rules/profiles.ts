@@ -1,8 +1,8 @@
 /** Standards profiles as data: the two national regimes built in, and provinces' own profiles validated from JSON. */
-import { findIndicator, INDICATORS, parseStage } from '../model/indicators';
+import { findIndicator, INDICATORS } from '../model/indicators';
+import { parseStage, STAGES } from '../model/stages';
 import type { IndicatorId, Profile, Stage } from '../model/types';
 
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 const STAGE_NAMES: Record<Stage, string> = { primary: '小学', junior: '初中' };
 
 /** Spec §5 student-equivalents: 1 : 1.1 (九年一贯制), 1 : 1.2 (完全中学), 1 : 1.1 : 1.32 (十二年一贯制). */

@@ -65,7 +65,8 @@ export {
 } from './model/format';
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
 export { cellPlace, fieldLabel, ISSUE_TEXTS, sheetPrefix } from './model/issues';
-export { evaluate, exactValueOf } from './rules/evaluate';
+export { evaluate } from './rules/evaluate';
+export { exactValueOf } from './rules/stageCvs';
 export type { EvaluateOptions } from './rules/evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
 export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';

@@ -1,5 +1,5 @@
 /** The county's three-valued verdict (spec §8): pass, fail, or undecided while some school or CV could not be judged. */
-import { unknownFields } from './evaluate';
+import { unknownFields } from './valueColumns';
 import { INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { columnOf, fieldLabel } from '../model/issues';

@@ -7,15 +7,14 @@ import {
   planCvText,
   planTargetText,
   STAGE_LABELS,
+  STAGES,
   type IndicatorPlan,
-  type Stage,
   type StagePlan,
 } from '../engine';
 import { planIssues, type Planned } from './plan';
 import { planText } from './strings.zh-CN';
 import { columns, MAX_ISSUES_SHOWN } from './summary';
 
-const STAGES: Stage[] = ['primary', 'junior'];
 /** Beyond this many schools per stage the summary stops listing them (the JSON has them all). */
 export const MAX_SCHOOLS_SHOWN = 50;
 

@@ -5,15 +5,14 @@ import {
   countyVerdict,
   formatNumber,
   INDICATORS,
-  type Stage,
   STAGE_LABELS,
+  STAGES,
   type StageResult,
   stageVerdict,
 } from '../engine';
 import type { Checked, FileOutcome, ProfileSpec } from './check';
 import { text } from './strings.zh-CN';
 
-const STAGES: Stage[] = ['primary', 'junior'];
 /** Beyond this many data problems the summary stops listing them (the JSON and the report sheet have them all). */
 export const MAX_ISSUES_SHOWN = 50;
 

@@ -19,15 +19,15 @@ export {
   findIndicator,
   INDICATOR_IDS,
   INDICATORS,
+  isCount,
   isIndicatorId,
-  KIND_LABELS,
-  parseStage,
   resourceAmount,
-  STAGE_LABELS,
 } from './model/indicators';
 export type { IndicatorLookup, IndicatorMeta } from './model/indicators';
-export { toBaseUnit } from './model/units';
-export type { BaseUnit } from './model/units';
+export { KIND_LABELS, KIND_SHORT_LABELS, parseStage, STAGE_LABELS, STAGES } from './model/stages';
+export { isTotalName, kindFromName, schoolBaseName, stageFromName, toHalfWidth } from './model/text';
+export { cellAddress, columnIndex, columnLetter } from './model/addresses';
+export type { BaseUnit, UnitDimension } from './model/units';
 export {
   coefficientFromRaw,
   coefficientPasses,
@@ -47,8 +47,8 @@ export type {
 export { judgeSchool, schoolRulePass } from './rules/schoolRule';
 export type { SchoolJudgement } from './rules/schoolRule';
 export { COMBINED_STAGES, facilityFields, isCombinedKind, splitShares, splitTotal } from './rules/split';
-export { isTotalName, rowExclusion } from './rules/scope';
-export { stageFromName, toParts } from './rules/parts';
+export { rowExclusion } from './rules/scope';
+export { toParts } from './rules/parts';
 export type { PartsResult } from './rules/parts';
 export { gapFor } from './rules/gap';
 export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './rules/checks';
@@ -64,8 +64,9 @@ export {
   formatTeacherRatio,
 } from './model/format';
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
-export { fieldLabel } from './model/issues';
-export { evaluate, exactValueOf } from './rules/evaluate';
+export { cellPlace, fieldLabel, ISSUE_TEXTS, sheetPrefix } from './model/issues';
+export { evaluate } from './rules/evaluate';
+export { exactValueOf } from './rules/stageCvs';
 export type { EvaluateOptions } from './rules/evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
 export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';
@@ -80,17 +81,7 @@ export {
   STAGE_WORDS,
 } from './model/fields';
 export type { FieldDef, FieldGroup, FieldKey, FieldOption, FieldType } from './model/fields';
-export {
-  cellAddress,
-  cellPlace,
-  columnLetter,
-  isDateFormat,
-  parseCellNumber,
-  parseNumber,
-  parseUnit,
-  toHalfWidth,
-  unitFitsDimension,
-} from './sheet/cells';
+export { isDateFormat, parseCellNumber, parseNumber, parseUnit, unitFitsDimension } from './sheet/cells';
 export type {
   CellContext,
   NumberProblem,
@@ -98,9 +89,9 @@ export type {
   NumberSpec,
   NumberValue,
   ParsedNumber,
-  UnitDimension,
   UnitInfo,
 } from './sheet/cells';
+export { toBaseUnit } from './sheet/units';
 export { cellText } from './sheet/grid';
 export type { CellGrid, CellMerge, CellValue } from './sheet/grid';
 export {
@@ -120,14 +111,7 @@ export type {
   MappedColumn,
   UnmappedColumn,
 } from './sheet/headers';
-export {
-  kindFromName,
-  parseAffiliation,
-  parseKind,
-  parseOwnership,
-  readTable,
-  SCHOOL_KIND_LABELS,
-} from './sheet/readTable';
+export { parseAffiliation, parseKind, parseOwnership, readTable } from './sheet/readTable';
 export type { ReadTableOptions, SkipCode, SkippedRow, TableRead } from './sheet/readTable';
 
 // Values given directly in formulas: profile lookup by name, decisions on typed values, the composite, 校际差异率.

@@ -13,15 +13,13 @@ import {
   type CompositeResult,
   type Evaluation,
   type Profile,
-  type Stage,
+  STAGES,
 } from '../engine';
 import { functionError, type FunctionError } from './errors';
 import { cellsOf, cellValueOf } from './normalize';
 import { MSG, REPORT_TEXT } from './strings.zh-CN';
 
 export type ReportCell = string | number | boolean | FunctionError;
-
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 
 /** The range as a worksheet of its own: row 1 is its first row, so messages name rows within the selection. */
 function gridOf(table: unknown): CellGrid {

@@ -1,6 +1,7 @@
 // evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
 import fc from 'fast-check';
-import { evaluate, exactValueOf } from '../../src/engine/rules/evaluate';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { exactValueOf } from '../../src/engine/rules/stageCvs';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { SchoolRow } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';

@@ -284,9 +284,17 @@ describe('planHighlights — failing schools, §7 checks and data issues', () =>
         severity: 'warning',
       },
       { row: 0, field: 'students', code: 'missingColumn', message: '缺少在校生数列', severity: 'error' },
-      { row: 10, field: 'name', code: 'duplicate', message: '重名', severity: 'warning' },
-      { sheet: '其他表', row: 8, column: 'G', field: 'x', code: 'y', message: '别的表', severity: 'error' },
-      { row: 11, column: 'C', field: 'students', code: 'hidden', message: '隐藏行', severity: 'info' },
+      { row: 10, field: 'name', code: 'duplicateSchool', message: '重名', severity: 'warning' },
+      {
+        sheet: '其他表',
+        row: 8,
+        column: 'G',
+        field: 'x',
+        code: 'notNumber',
+        message: '别的表',
+        severity: 'error',
+      },
+      { row: 11, column: 'C', field: 'students', code: 'hiddenRow', message: '隐藏行', severity: 'info' },
     ];
     const plan = planHighlights({ sheet: 'S', schools: [], columns: COLUMNS, issues });
     expect(plan.marks).toEqual([
@@ -437,7 +445,7 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
           row: 15,
           column: 'A',
           field: 'name',
-          code: 'duplicateName',
+          code: 'duplicateSchool',
           message: '学校名称重复',
           severity: 'warning',
         },
@@ -445,7 +453,7 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
           row: 15,
           column: 'F',
           field: 'sportsArea',
-          code: 'suspicious',
+          code: 'unitMismatch',
           message: '面积疑似以亩填写',
           severity: 'warning',
         },

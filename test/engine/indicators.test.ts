@@ -1,7 +1,8 @@
 // Lookups by id or Chinese text, stage names, and exact unit conversion to base units.
-import { findIndicator, parseStage } from '../../src/engine/model/indicators';
+import { findIndicator } from '../../src/engine/model/indicators';
+import { parseStage } from '../../src/engine/model/stages';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
-import { toBaseUnit } from '../../src/engine/model/units';
+import { toBaseUnit } from '../../src/engine/sheet/units';
 
 describe('findIndicator', () => {
   test.each([

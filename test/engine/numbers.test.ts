@@ -1,13 +1,7 @@
 // Cell number parsing (spec §8: numbers stored as text, "—" or "/" for none, units in cells) and cell addressing.
-import {
-  cellAddress,
-  columnLetter,
-  convertUnit,
-  isDateFormat,
-  parseCellNumber,
-  parseUnit,
-  toHalfWidth,
-} from '../../src/engine/sheet/cells';
+import { convertUnit, isDateFormat, parseCellNumber, parseUnit } from '../../src/engine/sheet/cells';
+import { cellAddress, columnLetter } from '../../src/engine/model/addresses';
+import { toHalfWidth } from '../../src/engine/model/text';
 import type { CellContext } from '../../src/engine/sheet/cells';
 import type { CellValue } from '../../src/engine/sheet/grid';
 import { cellValue } from '../../src/hosts/xlsx/workbook';

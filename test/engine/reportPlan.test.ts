@@ -126,7 +126,7 @@ const input: ReportInput = {
       message: '第 9 行 G 列：“约300” 不是数字',
       severity: 'error',
     },
-    { row: 0, field: 'students', code: 'x', message: '整表提示', severity: 'warning' },
+    { row: 0, field: 'students', code: 'noKindColumn', message: '整表提示', severity: 'warning' },
   ],
 };
 

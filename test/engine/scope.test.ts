@@ -1,7 +1,8 @@
 // Spec §6: who is left out of the CVs and per-school checks, with a reason and a zh-CN message.
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { parseProfile, BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
-import { isStandardName, isTotalName } from '../../src/engine/rules/scope';
+import { isStandardName } from '../../src/engine/rules/scope';
+import { isTotalName } from '../../src/engine/model/text';
 import { toParts } from '../../src/engine/rules/parts';
 import type { SchoolRow } from '../../src/engine/model/types';
 

@@ -1,13 +1,7 @@
 // Table reading (spec §8): data rows to SchoolRows, base units, "none" is not 0, totals skipped, bad cells reported.
-import {
-  kindFromName,
-  parseAffiliation,
-  parseKind,
-  parseOwnership,
-  readTable,
-  cellAddress,
-  columnLetter,
-} from '../../src/engine/sheet/readTable';
+import { parseAffiliation, parseKind, parseOwnership, readTable } from '../../src/engine/sheet/readTable';
+import { kindFromName } from '../../src/engine/model/text';
+import { cellAddress, columnLetter } from '../../src/engine/model/addresses';
 import type { CellGrid, CellValue } from '../../src/engine/sheet/grid';
 import { mapColumn } from '../../src/engine/sheet/headers';
 import type { DataIssue, SchoolKind } from '../../src/engine/model/types';

@@ -3,7 +3,7 @@ import path from 'path';
 import { planHighlights } from '../../src/engine/plans/highlightPlan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/plans/sheetCheck';
-import type { DataIssue } from '../../src/engine/model/types';
+import type { DataIssue, IssueCode } from '../../src/engine/model/types';
 import { readSheet } from '../../src/hosts/officejs/readSheet';
 import type { SheetRead } from '../../src/hosts/port';
 import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
@@ -244,7 +244,7 @@ describe('checking', () => {
   });
 
   test('issues reported by both the reader and the engine on one cell are listed once, in row order', () => {
-    const issue = (row: number, code: string): DataIssue => ({
+    const issue = (row: number, code: IssueCode): DataIssue => ({
       row,
       column: 'C',
       field: 'students',
@@ -253,7 +253,10 @@ describe('checking', () => {
       severity: 'warning',
     });
     expect(
-      mergeIssues([issue(5, 'a'), issue(2, 'b')], [issue(5, 'a'), issue(3, 'c')]).map((i) => i.row),
+      mergeIssues(
+        [issue(5, 'notNumber'), issue(2, 'negative')],
+        [issue(5, 'notNumber'), issue(3, 'tooLarge')],
+      ).map((i) => i.row),
     ).toEqual([2, 3, 5]);
   });
 

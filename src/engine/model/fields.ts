@@ -1,6 +1,7 @@
 /** The field catalogue: every column the table reader can map, with its zh-CN label, header synonyms and base unit. */
-import type { UnitDimension } from '../sheet/cells';
+import { INDICATOR_IDS, INDICATORS } from './indicators';
 import type { AnyStage, CountField, IndicatorId } from './types';
+import type { UnitDimension } from './units';
 
 /**
  * Field key as used in SchoolRow.columns and ColumnMapping: 'name' | 'stage' | 'kind' | 'ownership' | 'affiliation',
@@ -447,99 +448,6 @@ export const STAGE_WORDS: readonly { stage: AnyStage; label: string; words: read
   { stage: 'senior', label: '高中', words: ['高中部', '高中段', '高中'] },
 ];
 
-interface RatioSpec {
-  indicator: IndicatorId;
-  label: string;
-  /** Synonyms of the resource; the 生均 / 每百名学生拥有 prefixes are added below. */
-  of: CountField;
-  per100: boolean;
-  extra?: string[];
-  unit: string;
-}
-
-/** Per-school indicator values given directly in the sheet (spec §2.1, §2.2). */
-const RATIOS: RatioSpec[] = [
-  {
-    indicator: 'qualifiedTeachersPer100',
-    label: '每百名学生拥有高于规定学历教师数',
-    of: 'qualifiedTeachers',
-    per100: true,
-    unit: '人',
-  },
-  {
-    indicator: 'keyTeachersPer100',
-    label: '每百名学生拥有县级以上骨干教师数',
-    of: 'keyTeachers',
-    per100: true,
-    unit: '人',
-  },
-  {
-    indicator: 'peArtTeachersPer100',
-    label: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
-    of: 'peArtTeachers',
-    per100: true,
-    unit: '人',
-  },
-  {
-    indicator: 'teachingAreaPerStudent',
-    label: '生均教学及辅助用房面积',
-    of: 'teachingArea',
-    per100: false,
-    unit: '㎡',
-  },
-  {
-    indicator: 'sportsAreaPerStudent',
-    label: '生均体育运动场馆面积',
-    of: 'sportsArea',
-    per100: false,
-    unit: '㎡',
-  },
-  {
-    indicator: 'equipmentValuePerStudent',
-    label: '生均教学仪器设备值',
-    of: 'equipmentValue',
-    per100: false,
-    unit: '元',
-  },
-  {
-    indicator: 'multimediaRoomsPer100',
-    label: '每百名学生拥有网络多媒体教室数',
-    of: 'multimediaRooms',
-    per100: true,
-    unit: '间',
-  },
-  {
-    indicator: 'computersPer100',
-    label: '每百名学生拥有计算机台数',
-    of: 'computers',
-    per100: true,
-    unit: '台',
-  },
-  { indicator: 'booksPerStudent', label: '生均图书册数', of: 'books', per100: false, unit: '册' },
-  {
-    indicator: 'teachersPerStudent',
-    label: '师生比',
-    of: 'teachers',
-    per100: false,
-    extra: ['师生比', '教师与学生比', '教师学生比'],
-    unit: '',
-  },
-  {
-    indicator: 'qualifiedTeachersPerStudent',
-    label: '生均高于规定学历教师数',
-    of: 'qualifiedTeachers',
-    per100: false,
-    unit: '人',
-  },
-  {
-    indicator: 'seniorTitleTeachersPerStudent',
-    label: '生均中级及以上专业技术职务教师数',
-    of: 'seniorTitleTeachers',
-    per100: false,
-    unit: '人',
-  },
-];
-
 const PER_100_PREFIXES = ['每百名学生拥有', '每百名学生', '百名学生拥有', '每百名学生拥有的', '每百生'];
 const PER_STUDENT_PREFIXES = ['生均'];
 
@@ -585,24 +493,27 @@ function stageDefs(): FieldDef[] {
   return defs;
 }
 
+/** Per-school indicator values given directly in the sheet (spec §2.1, §2.2): one column kind per indicator. */
 function ratioDefs(): FieldDef[] {
-  return RATIOS.map((r) => {
-    const base = COUNTS.find((c) => c.field === r.of);
+  return INDICATOR_IDS.map((id) => {
+    const meta = INDICATORS[id];
+    const base = COUNTS.find((c) => c.field === meta.resourceField);
     const resources = (base?.synonyms ?? []).filter((s) => !s.startsWith('='));
-    const prefixes = r.per100 ? PER_100_PREFIXES : PER_STUDENT_PREFIXES;
-    const generated = r.extra ?? prefixes.flatMap((p) => resources.map((s) => `${p}${s}`));
-    const own = r.label.replace(/[、（）()]/g, '');
+    const prefixes = meta.per === 100 ? PER_100_PREFIXES : PER_STUDENT_PREFIXES;
+    const generated = meta.givenColumn?.headers ?? prefixes.flatMap((p) => resources.map((s) => `${p}${s}`));
+    const unit = meta.givenColumn ? meta.givenColumn.unit : meta.unit;
+    const own = meta.name.replace(/[、（）()]/g, '');
     return {
-      key: r.indicator,
-      label: r.label,
+      key: id,
+      label: meta.name,
       type: 'ratio' as const,
       group: 'ratio' as const,
       synonyms: [own, ...generated.filter((s) => s !== own)],
-      unit: r.unit,
-      dimension: base && r.unit ? base.dimension : ('none' as const),
+      unit,
+      dimension: base && unit ? base.dimension : ('none' as const),
       required: false,
       integer: false,
-      indicator: r.indicator,
+      indicator: id,
     };
   });
 }

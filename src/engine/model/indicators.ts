@@ -1,10 +1,9 @@
 /** The indicator catalogue (spec §2): names, units, formulas from raw counts, and lookups by id or Chinese text. */
-import type { CountField, IndicatorId, SchoolKind, Stage } from './types';
+import type { CountField } from './countFields';
 import type { BaseUnit } from './units';
 
-/** 指标 — one indicator's metadata. */
-export interface IndicatorMeta {
-  id: IndicatorId;
+/** 指标 — one indicator as the table below writes it. */
+interface IndicatorSpec {
   /** Full Chinese name exactly as in the spec. */
   name: string;
   /** Short Chinese label for narrow table headers. */
@@ -17,149 +16,152 @@ export interface IndicatorMeta {
   per: 1 | 100;
   /** Ways to read the resource: the first alternative whose fields are all present is summed. */
   numerator: readonly (readonly CountField[])[];
-  /** The field a gap is expressed in (the first of the preferred alternative). */
-  resourceField: CountField;
   /** Teachers, rooms, computers, books come in whole numbers, so their gaps are rounded up. */
   countable: boolean;
   /** Extra Chinese names users type (for findIndicator). */
-  aliases: readonly string[];
-}
-
-function meta(
-  id: IndicatorId,
-  name: string,
-  label: string,
-  unit: BaseUnit,
-  valueUnit: string,
-  per: 1 | 100,
-  numerator: CountField[][],
-  countable: boolean,
-  aliases: string[] = [],
-): IndicatorMeta {
-  return {
-    id,
-    name,
-    label,
-    unit,
-    valueUnit,
-    per,
-    numerator,
-    resourceField: numerator[0][0],
-    countable,
-    aliases,
-  };
+  aliases?: readonly string[];
+  /**
+   * A sheet column giving the ratio itself is recognised by 生均 / 每百名学生拥有 + the resource's header words, in
+   * the resource's unit; unless these say otherwise (师生比 has its own words and no unit).
+   */
+  givenColumn?: { headers: readonly string[]; unit: '' };
 }
 
 /** Every indicator the engine knows, in spec order (§2.1, then the §2.2 ones not in §2.1). */
-export const INDICATORS: Readonly<Record<IndicatorId, IndicatorMeta>> = {
-  qualifiedTeachersPer100: meta(
-    'qualifiedTeachersPer100',
-    '每百名学生拥有高于规定学历教师数',
-    '高学历教师',
-    '人',
-    '',
-    100,
-    [['qualifiedTeachers']],
-    true,
-  ),
-  keyTeachersPer100: meta(
-    'keyTeachersPer100',
-    '每百名学生拥有县级以上骨干教师数',
-    '骨干教师',
-    '人',
-    '',
-    100,
-    [['keyTeachers']],
-    true,
-  ),
-  peArtTeachersPer100: meta(
-    'peArtTeachersPer100',
-    '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
-    '体艺教师',
-    '人',
-    '',
-    100,
-    [['peArtTeachers'], ['peTeachers', 'musicTeachers', 'artTeachers']],
-    true,
-    ['体育艺术专任教师', '体育艺术教师', '体艺教师'],
-  ),
-  teachingAreaPerStudent: meta(
-    'teachingAreaPerStudent',
-    '生均教学及辅助用房面积',
-    '教学用房',
-    '㎡',
-    '㎡',
-    1,
-    [['teachingArea']],
-    false,
-  ),
-  sportsAreaPerStudent: meta(
-    'sportsAreaPerStudent',
-    '生均体育运动场馆面积',
-    '体育场馆',
-    '㎡',
-    '㎡',
-    1,
-    [['sportsArea']],
-    false,
-    ['生均体育运动场（馆）面积'],
-  ),
-  equipmentValuePerStudent: meta(
-    'equipmentValuePerStudent',
-    '生均教学仪器设备值',
-    '仪器设备',
-    '元',
-    '元',
-    1,
-    [['equipmentValue']],
-    false,
-  ),
-  multimediaRoomsPer100: meta(
-    'multimediaRoomsPer100',
-    '每百名学生拥有网络多媒体教室数',
-    '多媒体教室',
-    '间',
-    '',
-    100,
-    [['multimediaRooms']],
-    true,
-  ),
-  computersPer100: meta(
-    'computersPer100',
-    '每百名学生拥有计算机台数',
-    '计算机',
-    '台',
-    '',
-    100,
-    [['computers']],
-    true,
-  ),
-  booksPerStudent: meta('booksPerStudent', '生均图书册数', '图书', '册', '册', 1, [['books']], true),
-  teachersPerStudent: meta('teachersPerStudent', '师生比', '师生比', '人', '', 1, [['teachers']], true, [
-    '生均专任教师数',
+const TABLE = {
+  qualifiedTeachersPer100: {
+    name: '每百名学生拥有高于规定学历教师数',
+    label: '高学历教师',
+    unit: '人',
+    valueUnit: '',
+    per: 100,
+    numerator: [['qualifiedTeachers']],
+    countable: true,
+  },
+  keyTeachersPer100: {
+    name: '每百名学生拥有县级以上骨干教师数',
+    label: '骨干教师',
+    unit: '人',
+    valueUnit: '',
+    per: 100,
+    numerator: [['keyTeachers']],
+    countable: true,
+  },
+  peArtTeachersPer100: {
+    name: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
+    label: '体艺教师',
+    unit: '人',
+    valueUnit: '',
+    per: 100,
+    numerator: [['peArtTeachers'], ['peTeachers', 'musicTeachers', 'artTeachers']],
+    countable: true,
+    aliases: ['体育艺术专任教师', '体育艺术教师', '体艺教师'],
+  },
+  teachingAreaPerStudent: {
+    name: '生均教学及辅助用房面积',
+    label: '教学用房',
+    unit: '㎡',
+    valueUnit: '㎡',
+    per: 1,
+    numerator: [['teachingArea']],
+    countable: false,
+  },
+  sportsAreaPerStudent: {
+    name: '生均体育运动场馆面积',
+    label: '体育场馆',
+    unit: '㎡',
+    valueUnit: '㎡',
+    per: 1,
+    numerator: [['sportsArea']],
+    countable: false,
+    aliases: ['生均体育运动场（馆）面积'],
+  },
+  equipmentValuePerStudent: {
+    name: '生均教学仪器设备值',
+    label: '仪器设备',
+    unit: '元',
+    valueUnit: '元',
+    per: 1,
+    numerator: [['equipmentValue']],
+    countable: false,
+  },
+  multimediaRoomsPer100: {
+    name: '每百名学生拥有网络多媒体教室数',
+    label: '多媒体教室',
+    unit: '间',
+    valueUnit: '',
+    per: 100,
+    numerator: [['multimediaRooms']],
+    countable: true,
+  },
+  computersPer100: {
+    name: '每百名学生拥有计算机台数',
+    label: '计算机',
+    unit: '台',
+    valueUnit: '',
+    per: 100,
+    numerator: [['computers']],
+    countable: true,
+  },
+  booksPerStudent: {
+    name: '生均图书册数',
+    label: '图书',
+    unit: '册',
+    valueUnit: '册',
+    per: 1,
+    numerator: [['books']],
+    countable: true,
+  },
+  teachersPerStudent: {
+    name: '师生比',
+    label: '师生比',
+    unit: '人',
+    valueUnit: '',
+    per: 1,
+    numerator: [['teachers']],
+    countable: true,
+    aliases: ['生均专任教师数'],
+    givenColumn: { headers: ['师生比', '教师与学生比', '教师学生比'], unit: '' },
+  },
+  qualifiedTeachersPerStudent: {
+    name: '生均高于规定学历教师数',
+    label: '生均高学历教师',
+    unit: '人',
+    valueUnit: '',
+    per: 1,
+    numerator: [['qualifiedTeachers']],
+    countable: true,
+  },
+  seniorTitleTeachersPerStudent: {
+    name: '生均中级及以上专业技术职务教师数',
+    label: '中级职称教师',
+    unit: '人',
+    valueUnit: '',
+    per: 1,
+    numerator: [['seniorTitleTeachers']],
+    countable: true,
+    aliases: ['生均中级及以上职称教师数'],
+  },
+} as const satisfies Record<string, IndicatorSpec>;
+
+/** Indicator ids exactly as in spec §2.1 and §2.2: the keys of the table above. */
+export type IndicatorId = keyof typeof TABLE;
+
+/** 指标 — one indicator's metadata. */
+export interface IndicatorMeta extends IndicatorSpec {
+  id: IndicatorId;
+  /** The field a gap is expressed in (the first of the preferred alternative). */
+  resourceField: CountField;
+  aliases: readonly string[];
+}
+
+/** Every indicator the engine knows, in spec order (§2.1, then the §2.2 ones not in §2.1), with its id. */
+export const INDICATORS: Readonly<Record<IndicatorId, IndicatorMeta>> = Object.fromEntries(
+  Object.entries(TABLE).map(([id, spec]: [string, IndicatorSpec]) => [
+    id,
+    { id, ...spec, resourceField: spec.numerator[0][0], aliases: spec.aliases ?? [] },
   ]),
-  qualifiedTeachersPerStudent: meta(
-    'qualifiedTeachersPerStudent',
-    '生均高于规定学历教师数',
-    '生均高学历教师',
-    '人',
-    '',
-    1,
-    [['qualifiedTeachers']],
-    true,
-  ),
-  seniorTitleTeachersPerStudent: meta(
-    'seniorTitleTeachersPerStudent',
-    '生均中级及以上专业技术职务教师数',
-    '中级职称教师',
-    '人',
-    '',
-    1,
-    [['seniorTitleTeachers']],
-    true,
-    ['生均中级及以上职称教师数'],
-  ),
-};
+) as Record<IndicatorId, IndicatorMeta>;
 
 /** All indicator ids in catalogue order. */
 export const INDICATOR_IDS = Object.keys(INDICATORS) as IndicatorId[];
@@ -168,23 +170,10 @@ export function isIndicatorId(text: string): text is IndicatorId {
   return Object.prototype.hasOwnProperty.call(INDICATORS, text);
 }
 
-/** 学段 names. */
-export const STAGE_LABELS: Readonly<Record<Stage | 'senior', string>> = {
-  primary: '小学',
-  junior: '初中',
-  senior: '高中',
-};
-
-/** 学校类型 names. */
-export const KIND_LABELS: Readonly<Record<SchoolKind, string>> = {
-  primary: '小学',
-  junior: '初中',
-  nineYear: '九年一贯制学校',
-  completeMiddle: '完全中学',
-  twelveYear: '十二年一贯制学校',
-  teachingPoint: '教学点',
-  special: '特殊教育学校',
-};
+/** A count as the rules read it: a finite non-negative number (a missing or bad cell is not one, and never 0). */
+export function isCount(v: unknown): v is number {
+  return typeof v === 'number' && v >= 0 && v < Infinity;
+}
 
 /**
  * The indicator's resource amount from counts: the sum of the first complete numerator alternative; NaN when no
@@ -253,27 +242,4 @@ export function findIndicator(text: string, among: readonly IndicatorId[] = INDI
     reason: `指标“${text}”不明确，可能是：${partial.map((m) => m.name).join('、')}`,
     candidates: partial.map((m) => m.id),
   };
-}
-
-const STAGE_WORDS: Record<string, Stage> = {
-  小学: 'primary',
-  小学部: 'primary',
-  小学段: 'primary',
-  小学阶段: 'primary',
-  primary: 'primary',
-  初中: 'junior',
-  初中部: 'junior',
-  初中段: 'junior',
-  初中阶段: 'junior',
-  初级中学: 'junior',
-  junior: 'junior',
-};
-
-/** 学段 from text: 小学 / 初中 (also 小学部, 初中阶段, primary, junior); null when it names no compulsory stage. */
-export function parseStage(text: string): Stage | null {
-  const key = String(text ?? '')
-    .replace(/\s/g, '')
-    .toLowerCase();
-  // Own words only: "constructor" or "__proto__" must not find Object.prototype's members.
-  return Object.prototype.hasOwnProperty.call(STAGE_WORDS, key) ? STAGE_WORDS[key] : null;
 }

@@ -1,4 +1,6 @@
 /** Core domain types shared by every layer: schools, stage parts, indicators, verdicts, data issues. */
+import type { CountField } from './countFields';
+import type { IndicatorId } from './indicators';
 
 /** 学段 — a compulsory-education stage. `senior` (高中) only appears while splitting combined schools. */
 export type Stage = 'primary' | 'junior';
@@ -17,55 +19,14 @@ export type SchoolKind =
 /** 办学性质 — public (公办) or private (民办). */
 export type Ownership = 'public' | 'private';
 
-/**
- * Raw count fields a school row can hold (spec §8), in base units after unit conversion:
- * people, m², 元, rooms, books (册), computers (台).
- */
-export type CountField =
-  | 'students' /** 在校生数 */
-  | 'classes' /** 班级数 */
-  | 'maxClassSize' /** 最大班额 */
-  | 'teachers' /** 专任教师数 */
-  | 'qualifiedTeachers' /** 高于规定学历教师数 */
-  | 'keyTeachers' /** 县级以上骨干教师数 */
-  | 'peArtTeachers' /** 体育、艺术（美术、音乐）专任教师数 (combined column) */
-  | 'peTeachers' /** 体育专任教师数 */
-  | 'musicTeachers' /** 音乐专任教师数 */
-  | 'artTeachers' /** 美术专任教师数 */
-  | 'seniorTitleTeachers' /** 中级及以上职称教师数 */
-  | 'certifiedTeachers' /** 持证教师数 */
-  | 'teachingArea' /** 教学及辅助用房面积 (m²) */
-  | 'sportsArea' /** 体育运动场（馆）面积 (m²) */
-  | 'equipmentValue' /** 教学仪器设备值 (元) */
-  | 'multimediaRooms' /** 网络多媒体教室数 */
-  | 'computers' /** 计算机台数 */
-  | 'books' /** 图书册数 */
-  | 'musicRooms' /** 音乐专用教室数 */
-  | 'artRooms' /** 美术专用教室数 */
-  | 'musicRoomArea' /** 最小音乐教室面积 (m²) */
-  | 'artRoomArea' /** 最小美术教室面积 (m²) */
-  | 'publicFunds' /** 生均公用经费 (元) — special schools */
-  | 'trainingFunds' /** 教师培训经费 (元) */
-  | 'operatingBudget'; /** 公用经费预算 (元) */
+export type { CountField } from './countFields';
 
 /** Facility totals that are split by student-equivalents for combined schools (spec §5). */
 export type FacilityField =
   'teachingArea' | 'sportsArea' | 'equipmentValue' | 'computers' | 'books' | 'multimediaRooms';
 
-/** Indicator ids exactly as in spec §2.1 and §2.2. */
-export type IndicatorId =
-  | 'qualifiedTeachersPer100'
-  | 'keyTeachersPer100'
-  | 'peArtTeachersPer100'
-  | 'teachingAreaPerStudent'
-  | 'sportsAreaPerStudent'
-  | 'equipmentValuePerStudent'
-  | 'multimediaRoomsPer100'
-  | 'computersPer100'
-  | 'booksPerStudent'
-  | 'teachersPerStudent'
-  | 'qualifiedTeachersPerStudent'
-  | 'seniorTitleTeachersPerStudent';
+/** Indicator ids exactly as in spec §2.1 and §2.2: the keys of the indicator table. */
+export type { IndicatorId } from './indicators';
 
 /**
  * Where a value sits in the user's sheet: 0-based column index within the sheet (not the table),
@@ -123,6 +84,54 @@ export interface SchoolPart {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Every problem the engine reports about data; a code not listed here does not compile. */
+export type IssueCode =
+  // reading a header (sheet/headers)
+  | 'noTable'
+  | 'missingColumn'
+  | 'duplicateColumn'
+  | 'unmappedColumn'
+  | 'foreignCurrency'
+  | 'unitMalformed'
+  | 'unknownUnit'
+  // reading one cell (sheet/cells, sheet/readTable)
+  | 'notNumber'
+  | 'formulaError'
+  | 'tooLarge'
+  | 'negative'
+  | 'unitMismatch'
+  | 'dashAsZero'
+  | 'notInteger'
+  | 'ratioInverted'
+  | 'unknownOwnership'
+  | 'unknownAffiliation'
+  // reading rows (sheet/readTable)
+  | 'noKindColumn'
+  | 'unknownKind'
+  | 'notCompulsory'
+  | 'noName'
+  | 'missingName'
+  | 'hiddenRow'
+  | 'duplicateSchool'
+  // rows to stage parts (rules/parts)
+  | 'totalRow'
+  | 'standardRow'
+  | 'stageUnknown'
+  | 'stageConflict'
+  | 'stageValueConflict'
+  | 'missingStudents'
+  | 'zeroStudents'
+  | 'splitStudentsMissing'
+  | 'perStageMissing'
+  | 'invalidNumber'
+  // evaluating (rules/evaluate)
+  | 'precisionWarning'
+  | 'indicatorUnavailable'
+  | 'missingValue'
+  // planning (planner)
+  | 'planMissing'
+  | 'planUnavailable';
+
 /** A data problem, never an exception (house style): names sheet, row and column for the user. */
 export interface DataIssue {
   sheet?: string;
@@ -132,14 +141,11 @@ export interface DataIssue {
   column?: string;
   /** Field key (see SchoolRow.columns) or indicator id. */
   field: string;
-  code: string;
+  code: IssueCode;
   /** zh-CN message for the user. */
   message: string;
   severity: Severity;
 }
-
-/** Result type for data operations (house style: discriminated unions instead of throws). */
-export type Result<T> = { ok: true; value: T } | { ok: false; issue: DataIssue };
 
 /** Why a row or part is left out of the CVs and per-school checks (spec §3, §6). */
 export type ExclusionReason =

@@ -1,16 +1,8 @@
-/** Unit conversion to the engine's base units (元, 册, ㎡, 人, 间, 台), exact via decimal.js. */
-import { convertUnit, parseUnit } from '../sheet/cells';
+/** Units: the base units the engine counts resources in, and what a unit measures. */
 
 /** A base unit the engine counts resources in. */
 export type BaseUnit = '元' | '册' | '㎡' | '人' | '间' | '台';
 
-/**
- * Converts a value in `unit` (万元, 千元, 百万元, 亿元, 元, 万册, 册, 平方米, ㎡, m², 亩, 公顷, in brackets of either width or not) to the
- * base unit exactly: 12.34 万元 → 123400 元, not 123399.99999999999; 3 亩 → 2000 ㎡. Unit text is read by the same parser as sheet
- * headers (numbers.ts). Throws RangeError for text that is not a unit — check user text with `parseUnit` first.
- */
-export function toBaseUnit(value: number, unit: string): number {
-  const info = parseUnit(String(unit).replace(/^\s*[（(]\s*|\s*[）)]\s*$/g, ''));
-  if (info === null) throw new RangeError(`Unknown unit: ${unit}`);
-  return convertUnit(value, info.factor, info.divisor);
-}
+/** What a unit measures; fields declare the dimension their base unit has. */
+export type UnitDimension =
+  'people' | 'area' | 'money' | 'books' | 'computers' | 'rooms' | 'classes' | 'count';

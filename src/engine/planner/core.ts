@@ -6,6 +6,7 @@ import { floatCoefficient } from '../rules/coefficient';
 import { dec } from '../exact/arithmetic';
 import { ExactSums } from './exactSums';
 import { formatNumber } from '../model/format';
+import { isCount } from '../model/indicators';
 import type { IndicatorPlanInput, IndicatorPlanResult, IndicatorPlanValue, PlanProblem } from './types';
 
 /** Grid of non-countable additions (m², 元): the check's gaps are rounded up to 0.01 as well. */
@@ -14,10 +15,6 @@ export const MEASURE_STEP = 0.01;
 /** Greedy steps allowed beyond the continuous lower bound, per school and in all (a coarse grid may need more). */
 const STEPS_PER_SCHOOL = 20;
 const STEPS_EXTRA = 100_000;
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v < Infinity;
-}
 
 function fail(code: PlanProblem, reason: string): IndicatorPlanResult {
   return { ok: false, code, reason };

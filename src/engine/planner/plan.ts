@@ -1,9 +1,10 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
 import { Dec } from '../exact/arithmetic';
 import { formatNumber, formatPercent } from '../model/format';
-import { INDICATORS, resourceAmount, type IndicatorMeta } from '../model/indicators';
+import { INDICATORS, isCount, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';
 import { profileIndicators, standardIndicators } from '../rules/profiles';
+import { partResource, readValueColumns } from '../rules/valueColumns';
 import { MEASURE_STEP, planIndicator, stepsToReach } from './core';
 import type {
   IndicatorPlan,
@@ -27,21 +28,9 @@ import type {
 
 export { MEASURE_STEP, planIndicator, stepsToReach, waterLevel } from './core';
 
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v < Infinity;
-}
-
 /** Grid of an indicator's additions: whole units for countable resources, 0.01 for m² and 元. */
 export function stepOf(meta: IndicatorMeta): number {
   return meta.countable ? 1 : MEASURE_STEP;
-}
-
-/** Raw resource of a part as evaluate() reads it: raw counts first, else a given ratio × P / per; NaN when missing. */
-function resourceOf(part: SchoolPart, meta: IndicatorMeta, students: number): number {
-  const r = resourceAmount(part.counts, meta);
-  if (r === r) return r;
-  const x = part.ratios?.[meta.id];
-  return isCount(x) ? (x * students) / meta.per : NaN;
 }
 
 /** 元 per unit of the indicator's resource: the given price; 1 for resources counted in 元 once prices are given. */
@@ -152,8 +141,8 @@ function liftOptions(part: SchoolPart, sr: StageRule): { options: LiftOption[]; 
   const missing: IndicatorId[] = [];
   for (let x = 0; x < sr.ids.length; x++) {
     const meta = sr.metas[x];
-    const r = isCount(p) && p > 0 ? resourceOf(part, meta, p) : NaN;
-    if (!(r === r) || !isCount(p) || p === 0) {
+    const r = isCount(p) ? partResource(part, meta, p) : NaN;
+    if (!(r === r) || !isCount(p)) {
       missing.push(sr.ids[x]);
       continue;
     }
@@ -294,7 +283,7 @@ function targetOf(id: IndicatorId, profile: Profile, stage: Stage, options: Stag
   return new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
 }
 
-/** Raw resources of a stage's parts per indicator, read once (NaN where data is missing). */
+/** Raw resources of a stage's parts per indicator as evaluate() reads them, read once (NaN where data is missing). */
 class Resources {
   private readonly cache = new Map<IndicatorId, Float64Array>();
 
@@ -306,10 +295,7 @@ class Resources {
   get(id: IndicatorId): Float64Array {
     let column = this.cache.get(id);
     if (column === undefined) {
-      const meta = INDICATORS[id];
-      column = new Float64Array(this.parts.length);
-      for (let i = 0; i < this.parts.length; i++)
-        column[i] = resourceOf(this.parts[i], meta, this.students[i]);
+      column = readValueColumns(this.parts, this.students, [id])[0].resource;
       this.cache.set(id, column);
     }
     return column;

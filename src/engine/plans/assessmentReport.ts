@@ -9,7 +9,8 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
-import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from '../model/indicators';
+import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
+import { STAGE_LABELS, STAGES } from '../model/stages';
 import type {
   CoefficientResult,
   DataIssue,
@@ -150,7 +151,6 @@ const EXCLUSION_TEXT: Readonly<Record<ExclusionReason, string>> = {
   seniorOnly: '非义务教育学段',
 };
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 
 function verdictText(pass: boolean | null): string {
   return pass === true ? '达标' : pass === false ? '未达标' : '无法判定';

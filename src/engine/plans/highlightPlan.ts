@@ -6,7 +6,7 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { INDICATORS } from '../model/indicators';
-import { cellAddress } from '../sheet/cells';
+import { cellAddress, columnIndex } from '../model/addresses';
 import type {
   ColumnMap,
   DataIssue,
@@ -132,15 +132,6 @@ const COMBINED_KINDS: ReadonlySet<SchoolKind> = new Set<SchoolKind>([
   'completeMiddle',
   'twelveYear',
 ]);
-
-/** 'A' → 0, 'AA' → 26; undefined when the text is not a column letter (DataIssue carries letters). */
-function columnIndex(letters: string): number | undefined {
-  const text = letters.trim().toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(text)) return undefined;
-  let n = 0;
-  for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Planning

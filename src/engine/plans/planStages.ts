@@ -1,9 +1,8 @@
 /** 整改测算 of every stage present: one StagePlan per stage that has parts, shared by the pane, the CLI and the report. */
 import { planStage } from '../planner/plan';
 import type { StagePlan, StagePlanOptions } from '../planner/types';
-import type { Evaluation, Stage } from '../model/types';
-
-const STAGES: readonly Stage[] = ['primary', 'junior'];
+import { STAGES } from '../model/stages';
+import type { Evaluation } from '../model/types';
 
 /** The plan of each stage with at least one part in scope, 小学 first; a stage without parts has nothing to plan. */
 export function planStages(

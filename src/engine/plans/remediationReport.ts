@@ -1,7 +1,8 @@
 /** The 整改测算 sheet as a pure ReportPlan — per stage and indicator the additions and CVs, then per school — and its shared wording. */
 import { Dec } from '../exact/arithmetic';
 import { formatNumber } from '../model/format';
-import { INDICATOR_IDS, INDICATORS, STAGE_LABELS } from '../model/indicators';
+import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
+import { STAGE_LABELS, STAGES } from '../model/stages';
 import type { IndicatorPlan, StagePlan } from '../planner/types';
 import {
   CV_FORMAT,
@@ -71,7 +72,6 @@ export interface RemediationReportInput {
   stages: readonly StagePlan[];
 }
 
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 const WHOLE = '#,##0';
 const HUNDREDTHS = '#,##0.00';
 const amountFormat = (countable: boolean) => (countable ? WHOLE : HUNDREDTHS);

@@ -1,6 +1,7 @@
 /** The county's three-valued verdict (spec §8): pass, fail, or undecided while some school or CV could not be judged. */
-import { unknownFields } from './evaluate';
-import { INDICATORS, STAGE_LABELS } from '../model/indicators';
+import { unknownFields } from './valueColumns';
+import { INDICATORS } from '../model/indicators';
+import { STAGE_LABELS, STAGES } from '../model/stages';
 import { columnOf, fieldLabel } from '../model/issues';
 import type { Evaluation, SchoolKind, SchoolPart, Stage, StageResult } from '../model/types';
 
@@ -40,7 +41,6 @@ export interface CountyVerdict {
   reason: string;
 }
 
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 const COMBINED: readonly SchoolKind[] = ['nineYear', 'completeMiddle', 'twelveYear'];
 /** The reason names this many schools, then "等 N 所"; the structured list has them all. */
 const SCHOOLS_NAMED = 5;

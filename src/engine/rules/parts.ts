@@ -1,14 +1,19 @@
 /** The school model: table rows become stage parts (spec §5), with scope exclusions (§6) and row-level issues. */
-import { INDICATORS, KIND_LABELS, STAGE_LABELS } from '../model/indicators';
-import { cellIssue, columnOf, fieldLabel, rowIssue } from '../model/issues';
-import { profileIndicators } from './profiles';
+import { INDICATORS, isCount } from '../model/indicators';
 import {
-  isStandardName,
-  isTotalName,
-  rowExclusion,
-  seniorOnlyExclusion,
-  zeroStudentsExclusion,
-} from './scope';
+  cellIssue,
+  columnIndexOf,
+  columnOf,
+  dataIssue,
+  fieldLabel,
+  ISSUE_TEXTS,
+  rowIssue,
+  sheetPrefix,
+} from '../model/issues';
+import { KIND_LABELS, STAGE_LABELS } from '../model/stages';
+import { isTotalName, stageFromName } from '../model/text';
+import { profileIndicators } from './profiles';
+import { isStandardName, rowExclusion, seniorOnlyExclusion, zeroStudentsExclusion } from './scope';
 import {
   COMBINED_STAGES,
   facilityFields,
@@ -44,17 +49,6 @@ export interface PartsWithRows extends PartsResult {
 }
 
 type Counts = Partial<Record<CountField, number>>;
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && v >= 0 && v < Infinity;
-}
-
-/** 小学部 / 初中部 in a name says which stage part a combined school's row holds. */
-export function stageFromName(name: string): Stage | null {
-  if (/小学部/.test(name)) return 'primary';
-  if (/初中部|中学部/.test(name)) return 'junior';
-  return null;
-}
 
 /** Columns of a part: a stage-qualified column ('junior.teachers') stands in for the plain field ('teachers'). */
 function stageColumns(columns: ColumnMap | undefined, stage: Stage): ColumnMap | undefined {
@@ -153,13 +147,11 @@ class PartBuilder {
 
   addRow(row: SchoolRow, index: number): void {
     if (isTotalName(row.name)) {
-      this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', '是合计/小计行，不是学校，已忽略'));
+      this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', ISSUE_TEXTS.totalRow));
       return;
     }
     if (isStandardName(row.name)) {
-      this.issues.push(
-        rowIssue(row, 'name', 'standardRow', 'info', '是标准值行（国家标准、省定标准等），不是学校，已忽略'),
-      );
+      this.issues.push(rowIssue(row, 'name', 'standardRow', 'info', ISSUE_TEXTS.standardRow));
       return;
     }
     const out = rowExclusion(row, this.profile);
@@ -201,15 +193,7 @@ class PartBuilder {
     if (students === undefined && conflicts?.has('students')) {
       // Already reported as a conflict between two cells; the part stays in the list without a weight.
     } else if (students === undefined) {
-      this.issues.push(
-        cellIssue(
-          part,
-          'students',
-          'missingStudents',
-          'error',
-          '缺少在校生数，该校无法计算任何指标（不按 0 计算）',
-        ),
-      );
+      this.issues.push(cellIssue(part, 'students', 'missingStudents', 'error', ISSUE_TEXTS.missingStudents));
     } else if (!isCount(students) || !Number.isInteger(students)) {
       this.issues.push(
         cellIssue(
@@ -222,15 +206,7 @@ class PartBuilder {
       );
     } else if (students === 0) {
       this.excluded.push(zeroStudentsExclusion(row, part.stage));
-      this.issues.push(
-        cellIssue(
-          part,
-          'students',
-          'zeroStudents',
-          'warning',
-          '在校生为 0，没有权重，未参与差异系数计算和学校达标判定',
-        ),
-      );
+      this.issues.push(cellIssue(part, 'students', 'zeroStudents', 'warning', ISSUE_TEXTS.zeroStudents));
       return;
     }
     this.parts.push(part);
@@ -298,20 +274,14 @@ class PartBuilder {
       const col = columnOf(row, key);
       return col ? ` ${col} 列` : '';
     };
-    const sheet = row.sheet ? `「${row.sheet}」` : '';
-    const issue: DataIssue = {
-      row: row.row,
+    return dataIssue(
+      { sheet: row.sheet, row: row.row, column: columnIndexOf(row, field) },
       field,
-      code: 'stageValueConflict',
-      severity: 'error',
-      message:
-        `${sheet}第 ${row.row} 行${at(field)}${fieldLabel(field)} ${plain} 与${at(stageKey)}${fieldLabel(stageKey)} ${own} 不一致：` +
+      'stageValueConflict',
+      'error',
+      `${sheetPrefix(row.sheet)}第 ${row.row} 行${at(field)}${fieldLabel(field)} ${plain} 与${at(stageKey)}${fieldLabel(stageKey)} ${own} 不一致：` +
         `“${row.name}”的${fieldLabel(field)}未使用，请核对后只保留一个数`,
-    };
-    if (row.sheet !== undefined) issue.sheet = row.sheet;
-    const col = columnOf(row, field);
-    if (col !== undefined) issue.column = col;
-    return issue;
+    );
   }
 
   private combined(row: SchoolRow, index: number, kind: CombinedKind): void {

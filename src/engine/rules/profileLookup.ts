@@ -1,5 +1,5 @@
 /** Finds a standards profile from what a user types: its id, 优质均衡 / 基本均衡, its full name, or a custom profile as JSON. */
-import { toHalfWidth } from '../sheet/cells';
+import { toHalfWidth } from '../model/text';
 import { parseProfile, PROFILES } from './profiles';
 import type { Profile } from '../model/types';
 

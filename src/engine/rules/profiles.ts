@@ -1,9 +1,7 @@
 /** Standards profiles as data: the two national regimes built in, and provinces' own profiles validated from JSON. */
-import { findIndicator, INDICATORS, parseStage } from '../model/indicators';
+import { findIndicator, INDICATORS } from '../model/indicators';
+import { parseStage, STAGE_LABELS, STAGES } from '../model/stages';
 import type { IndicatorId, Profile, Stage } from '../model/types';
-
-const STAGES: readonly Stage[] = ['primary', 'junior'];
-const STAGE_NAMES: Record<Stage, string> = { primary: '小学', junior: '初中' };
 
 /** Spec §5 student-equivalents: 1 : 1.1 (九年一贯制), 1 : 1.2 (完全中学), 1 : 1.1 : 1.32 (十二年一贯制). */
 const DEFAULT_SPLIT: Profile['split'] = {
@@ -540,7 +538,7 @@ function checkConsistency(v: Validator, profile: Profile): void {
     return;
   }
   const tooFew = STAGES.map((stage, i) =>
-    counts[i] > 0 && rule.k > counts[i] ? `${STAGE_NAMES[stage]} ${counts[i]} 项` : '',
+    counts[i] > 0 && rule.k > counts[i] ? `${STAGE_LABELS[stage]} ${counts[i]} 项` : '',
   );
   if (tooFew.some((t) => t !== '')) {
     v.fail('schoolRule.k', `不能大于有办学标准的指标数（${tooFew.filter((t) => t !== '').join('、')}）`);

@@ -1,20 +1,6 @@
 /** Scope (spec §6): which rows and stage parts are left out of the CVs and per-school checks, and why. */
-import { KIND_LABELS, STAGE_LABELS } from '../model/indicators';
+import { KIND_LABELS, STAGE_LABELS } from '../model/stages';
 import type { Exclusion, ExclusionReason, Profile, SchoolRow, Stage } from '../model/types';
-
-/** Names of totals and subtotals (合计, 总计, 小计, 全县, 平均): such rows are never schools. */
-export function isTotalName(name: string): boolean {
-  const raw = String(name ?? '');
-  // Every total word holds 计, 全 or 平: most names are settled by one scan, without a regular expression.
-  let marked = false;
-  for (let i = 0; i < raw.length && !marked; i++) {
-    const c = raw.charCodeAt(i);
-    marked = c === 0x8ba1 || c === 0x5168 || c === 0x5e73;
-  }
-  if (!marked) return false;
-  const text = raw.replace(/\s/g, '');
-  return /合计|总计|小计/.test(text) || /^(全县|平均)/.test(text) || /^(平均数?|平均值)$/.test(text);
-}
 
 const STAGE_WORD = '(?:小学|初中)(?:部|段|学段)?';
 const STANDARD_CORE =

@@ -1,47 +1,10 @@
 /** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
 import Decimal from 'decimal.js';
-import type { DashReading, DataIssue } from '../model/types';
+import { cellPlace, dataIssue } from '../model/issues';
+import { toHalfWidth } from '../model/text';
+import type { DashReading, DataIssue, IssueCode } from '../model/types';
+import type { UnitDimension } from '../model/units';
 import type { CellValue } from './grid';
-
-/** 0-based column index → Excel column letters (0 → A, 25 → Z, 26 → AA). */
-export function columnLetter(index0: number): string {
-  if (!Number.isInteger(index0) || index0 < 0)
-    throw new RangeError(`column index must be a non-negative integer: ${index0}`);
-  let n = index0 + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** A1-style address of a 1-based row and 0-based column, e.g. (12, 5) → "F12". */
-export function cellAddress(row: number, col0: number): string {
-  return `${columnLetter(col0)}${row}`;
-}
-
-/**
- * Full-width ASCII (Ｕ+FF01…FF5E, as typed by Chinese IMEs) and the ideographic space to their half-width forms,
- * so that “１２３．５” and “（万元）” read like "123.5" and "(万元)".
- */
-export function toHalfWidth(text: string): string {
-  if (!/[\u2212\u3000\uff01-\uff5e]/.test(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else if (ch === '\u2212') out += '-';
-    else out += ch;
-  }
-  return out;
-}
-
-/** What a unit measures; fields declare the dimension their base unit has. */
-export type UnitDimension =
-  'people' | 'area' | 'money' | 'books' | 'computers' | 'rooms' | 'classes' | 'count';
 
 /** A unit read from a header or a cell: the base symbol, what it measures and the factor to the base unit. */
 export interface UnitInfo {
@@ -163,7 +126,10 @@ export interface CellContext {
 export type NumberValue = { ok: true; value: number | null; dash?: string };
 
 /** Why a cell is not a usable number. */
-export type NumberProblemCode = 'notNumber' | 'formulaError' | 'tooLarge' | 'negative' | 'unitMismatch';
+export type NumberProblemCode = Extract<
+  IssueCode,
+  'notNumber' | 'formulaError' | 'tooLarge' | 'negative' | 'unitMismatch'
+>;
 
 /** A parse failure: its code and a zh-CN reason naming no place; the caller puts the place (cell, argument) first. */
 export interface NumberProblem {
@@ -180,12 +146,6 @@ export type NumberSpec = Pick<CellContext, 'unit' | 'allowNegative' | 'numberFor
  * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
  */
 export type ParsedNumber = NumberValue | { ok: false; issue: DataIssue };
-
-/** Place of a cell in zh-CN messages: 「学校数据」第 12 行 F 列（体育运动场馆面积）. */
-export function cellPlace(ctx: Pick<CellContext, 'sheet' | 'row' | 'column' | 'label'>): string {
-  const sheet = ctx.sheet ? `「${ctx.sheet}」` : '';
-  return `${sheet}第 ${ctx.row} 行 ${columnLetter(ctx.column)} 列（${ctx.label}）`;
-}
 
 /** zh-CN reasons of this module, kept together; none names the cell (callers put the place before “：”). */
 const REASON = {
@@ -269,15 +229,7 @@ export function parseCellNumber(v: CellValue | undefined, ctx: CellContext): Par
   if (parsed.ok) return parsed;
   return {
     ok: false,
-    issue: {
-      sheet: ctx.sheet,
-      row: ctx.row,
-      column: columnLetter(ctx.column),
-      field: ctx.field,
-      code: parsed.code,
-      message: `${cellPlace(ctx)}：${parsed.reason}`,
-      severity: 'error',
-    },
+    issue: dataIssue(ctx, ctx.field, parsed.code, 'error', `${cellPlace(ctx)}：${parsed.reason}`),
   };
 }
 

@@ -1,7 +1,10 @@
 /** Header recognition: finds the header row(s) of a school table and maps each column to a catalogue field and unit. */
 import { FIELDS, REQUIRED_FIELDS, STAGE_WORDS, fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
-import { columnLetter, parseUnit, toHalfWidth, unitFitsDimension } from './cells';
+import { columnLetter } from '../model/addresses';
+import { dataIssue, sheetPrefix } from '../model/issues';
+import { toHalfWidth } from '../model/text';
+import { parseUnit, unitFitsDimension } from './cells';
 import type { UnitInfo } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
 import type { DataIssue } from '../model/types';
@@ -495,29 +498,16 @@ export function unitIssues(
     const letter = columnLetter(mapped.column);
     const at = `${sheetPrefix(sheet)}第 ${rows} 行 ${letter} 列“${mapped.header}”`;
     const assumed = mapped.unit ?? (fieldByKey(key)?.unit || '数值');
-    const base = { sheet, row: headerTop, column: letter, field: key };
+    const place = { sheet, row: headerTop, column: mapped.column };
     if (problem.kind === 'foreign') {
       foreign.push(key);
-      issues.push({
-        ...base,
-        code: 'foreignCurrency',
-        severity: 'error',
-        message: MSG.foreignCurrency(at, problem.text),
-      });
+      issues.push(dataIssue(place, key, 'foreignCurrency', 'error', MSG.foreignCurrency(at, problem.text)));
     } else if (problem.kind === 'malformed') {
-      issues.push({
-        ...base,
-        code: 'unitMalformed',
-        severity: 'warning',
-        message: MSG.unitMalformed(at, assumed),
-      });
+      issues.push(dataIssue(place, key, 'unitMalformed', 'warning', MSG.unitMalformed(at, assumed)));
     } else {
-      issues.push({
-        ...base,
-        code: 'unknownUnit',
-        severity: 'warning',
-        message: MSG.unknownUnit(at, problem.text, assumed),
-      });
+      issues.push(
+        dataIssue(place, key, 'unknownUnit', 'warning', MSG.unknownUnit(at, problem.text, assumed)),
+      );
     }
   }
   return { issues, foreign };
@@ -580,24 +570,20 @@ function mapColumns(columns: HeaderColumn[], match: Matcher = matchHeader): RowM
   return { mapping, unmapped, duplicates, orphans };
 }
 
-function sheetPrefix(sheet: string | undefined): string {
-  return sheet ? `「${sheet}」` : '';
-}
-
 /**
  * Info issues for columns under a recognised parent that no field matched (教师（人） over 研究生学历), so that the
  * user sees them in the mapping instead of losing them silently. They carry no field key: none was found.
  */
 function unmappedIssues(orphans: UnmappedColumn[], sheet: string | undefined, row: number): DataIssue[] {
-  return orphans.map((o) => ({
-    sheet,
-    row,
-    column: columnLetter(o.column),
-    field: '',
-    code: 'unmappedColumn',
-    severity: 'info' as const,
-    message: MSG.unmappedColumn(sheetPrefix(sheet), columnLetter(o.column), o.header),
-  }));
+  return orphans.map((o) =>
+    dataIssue(
+      { sheet, row, column: o.column },
+      '',
+      'unmappedColumn',
+      'info',
+      MSG.unmappedColumn(sheetPrefix(sheet), columnLetter(o.column), o.header),
+    ),
+  );
 }
 
 function duplicateIssues(
@@ -605,22 +591,22 @@ function duplicateIssues(
   sheet: string | undefined,
   row: number,
 ): DataIssue[] {
-  return duplicates.map(({ field, kept, dropped }) => ({
-    sheet,
-    row,
-    column: columnLetter(dropped.column),
-    field,
-    code: 'duplicateColumn',
-    severity: 'warning' as const,
-    message: MSG.duplicateColumn(
-      sheetPrefix(sheet),
-      columnLetter(kept.column),
-      kept.header,
-      columnLetter(dropped.column),
-      dropped.header,
-      fieldByKey(field)?.label ?? field,
+  return duplicates.map(({ field, kept, dropped }) =>
+    dataIssue(
+      { sheet, row, column: dropped.column },
+      field,
+      'duplicateColumn',
+      'warning',
+      MSG.duplicateColumn(
+        sheetPrefix(sheet),
+        columnLetter(kept.column),
+        kept.header,
+        columnLetter(dropped.column),
+        dropped.header,
+        fieldByKey(field)?.label ?? field,
+      ),
     ),
-  }));
+  );
 }
 
 /** Whether the mapping has the students column, or per-stage students columns for combined rows. */
@@ -647,14 +633,13 @@ export function missingColumnIssues(
         .slice(0, 3)
         .map((s) => `“${s}”`)
         .join('、');
-      return {
-        sheet,
-        row: headerTop,
-        field: key,
-        code: 'missingColumn',
-        severity: 'error' as const,
-        message: MSG.missingColumn(sheetPrefix(sheet), rows, def.label, examples),
-      };
+      return dataIssue(
+        { sheet, row: headerTop },
+        key,
+        'missingColumn',
+        'error',
+        MSG.missingColumn(sheetPrefix(sheet), rows, def.label, examples),
+      );
     },
   );
 }
@@ -754,7 +739,7 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
     headerBottom: 0,
     mapping: {},
     unmapped: [],
-    issues: [{ sheet, row: 0, field: 'table', code: 'noTable', severity: 'error', message }],
+    issues: [dataIssue({ sheet, row: 0 }, 'table', 'noTable', 'error', message)],
   });
   const scan = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   const width = gridWidth(grid, scan + 1);

@@ -4,7 +4,11 @@ import { fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
 import { detectHeader, missingColumnIssues, unitIssues } from './headers';
 import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
-import { cellPlace, columnLetter, convertUnit, parseCellNumber, toHalfWidth } from './cells';
+import { columnLetter } from '../model/addresses';
+import { cellPlace, dataIssue, sheetPrefix } from '../model/issues';
+import { KIND_SHORT_LABELS } from '../model/stages';
+import { compactText as compact, isTotalName, kindFromName, toHalfWidth } from '../model/text';
+import { convertUnit, parseCellNumber } from './cells';
 import type { ParsedNumber } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
 import { isStandardName } from '../rules/scope';
@@ -14,12 +18,13 @@ import type {
   DashReading,
   DataIssue,
   IndicatorId,
+  IssueCode,
   Ownership,
   SchoolKind,
   SchoolRow,
+  Severity,
 } from '../model/types';
 
-export { cellAddress, columnLetter } from './cells';
 export type { CellGrid, CellMerge } from './grid';
 
 export interface ReadTableOptions {
@@ -95,17 +100,6 @@ const MSG = {
     `${sheet}未找到“学段”或“学校类型”列，将按学校名称判断类型（如“…小学”“…中学”）`,
 };
 
-/** zh-CN names of school kinds, for messages. */
-export const SCHOOL_KIND_LABELS: Readonly<Record<SchoolKind, string>> = {
-  primary: '小学',
-  junior: '初中',
-  nineYear: '九年一贯制',
-  completeMiddle: '完全中学',
-  twelveYear: '十二年一贯制',
-  teachingPoint: '教学点',
-  special: '特殊教育学校',
-};
-
 // ─── cell texts ──────────────────────────────────────────────────────────────
 
 /** A text cell as shown: line breaks and runs of spaces collapsed, trimmed. */
@@ -113,14 +107,6 @@ function displayText(v: CellValue | undefined): string {
   return cellText(v)
     .replace(/[\s\u00a0\u3000]+/g, ' ')
     .trim();
-}
-
-/** Compact form for comparing texts: half-width, no spaces, no brackets or punctuation. */
-function compact(text: string): string {
-  return toHalfWidth(text)
-    .replace(/[\s\u00a0]+/g, '')
-    .replace(/[()（）【】[\]、,，.。:：;；·'"“”‘’/\\\-—_*]/g, '')
-    .toLowerCase();
 }
 
 function isBlankCell(v: CellValue | undefined): boolean {
@@ -143,19 +129,6 @@ export function parseKind(text: string): SchoolKind | null {
   if (/教学点/.test(t)) return 'teachingPoint';
   if (/小学/.test(t) && !/中小学/.test(t)) return 'primary';
   if (/初中|初级中学/.test(t)) return 'junior';
-  return null;
-}
-
-/** Kind from the end of a school's name (城关第一小学, 明德学校（初中部）, 王庄教学点); null when it says nothing. */
-export function kindFromName(name: string): SchoolKind | null {
-  const t = compact(name);
-  if (/特殊教育|特教|培智|启智|聋哑|聋校|盲校/.test(t)) return 'special';
-  if (/十二年一贯制|十二年制/.test(t)) return 'twelveYear';
-  if (/九年一贯制|九年制/.test(t)) return 'nineYear';
-  if (/完全中学/.test(t)) return 'completeMiddle';
-  if (/教学点$/.test(t)) return 'teachingPoint';
-  if (/小学(部|校区)?$/.test(t)) return 'primary';
-  if (/(初中|初级中学|中学)(部|校区)?$/.test(t) && !/高级中学$/.test(t)) return 'junior';
   return null;
 }
 
@@ -187,15 +160,8 @@ export function parseAffiliation(text: string, header = ''): boolean | null {
 
 // ─── rows that are not schools ───────────────────────────────────────────────
 
-const TOTAL_WORDS = /合计|总计|小计|汇总|平均/;
-const TOTAL_PREFIXES = /^(全县|全区|全市|全旗|其中)/;
 const NOTE_PREFIXES =
   /^(注|备注|说明|填表|填报|审核|制表|负责人|单位负责人|统计负责人|联系人|联系电话|数据来源)/;
-
-function isTotalText(text: string): boolean {
-  const t = compact(text);
-  return t !== '' && (TOTAL_WORDS.test(t) || TOTAL_PREFIXES.test(t));
-}
 
 // ─── reading ─────────────────────────────────────────────────────────────────
 
@@ -223,28 +189,17 @@ function makeReader(grid: CellGrid): Reader {
   };
 }
 
-function sheetPrefix(sheet: string): string {
-  return sheet ? `「${sheet}」` : '';
-}
-
+/** An issue at a cell (or a row, without a column) of the grid. */
 function issueAt(
   grid: CellGrid,
   row: number,
   column: number | undefined,
   field: string,
-  code: string,
-  severity: DataIssue['severity'],
+  code: IssueCode,
+  severity: Severity,
   message: string,
 ): DataIssue {
-  return {
-    sheet: grid.sheet,
-    row,
-    ...(column === undefined ? {} : { column: columnLetter(column) }),
-    field,
-    code,
-    message,
-    severity,
-  };
+  return dataIssue({ sheet: grid.sheet, row, column }, field, code, severity, message);
 }
 
 /** The column unit for parsing "120人" in a cell: the header's unit, else the field's base unit. */
@@ -392,7 +347,7 @@ function decideKind(
     });
     if (kind) {
       const message = byName
-        ? MSG.kindFromName(at, u.text, name, SCHOOL_KIND_LABELS[kind])
+        ? MSG.kindFromName(at, u.text, name, KIND_SHORT_LABELS[kind])
         : MSG.unknownKind(at, u.text);
       issues.push(issueAt(grid, row, col, u.key, 'unknownKind', 'warning', message));
     }
@@ -441,14 +396,17 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   }
   if (!mapping.name) return empty(issues, header, mapping);
   if (!mapping.kind && !mapping.stage && !options.defaultKind) {
-    issues.push({
-      sheet,
-      row: header.top,
-      field: 'kind',
-      code: 'noKindColumn',
-      severity: 'info',
-      message: MSG.noKindColumn(sheetPrefix(sheet)),
-    });
+    issues.push(
+      issueAt(
+        grid,
+        header.top,
+        undefined,
+        'kind',
+        'noKindColumn',
+        'info',
+        MSG.noKindColumn(sheetPrefix(sheet)),
+      ),
+    );
   }
 
   const r = makeReader(grid);
@@ -475,7 +433,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     for (let c = grid.firstColumn; c <= nameCol && c - grid.firstColumn < rowWidth(row); c++) {
       leading.push(displayText(r.value(row, c)));
     }
-    if (leading.some(isTotalText)) {
+    if (leading.some(isTotalName)) {
       skip('total', MSG.skipTotal);
       continue;
     }

@@ -39,7 +39,7 @@ import {
   HIGHLIGHT_LEGEND,
   INDICATORS,
   type SchoolVerdict,
-  type Stage,
+  STAGES,
   type StageResult,
 } from '../../engine';
 import { useStrings, type Strings } from '../strings';
@@ -47,7 +47,6 @@ import type { CheckOutcome } from '../workflow';
 import { formatCv, formatDistance, formatThreshold } from './format';
 import { Section } from './Section';
 
-const STAGES: readonly Stage[] = ['primary', 'junior'];
 /** Long lists grow in pages: a county has a few hundred schools, a bad sheet thousands of issues. */
 const PAGE = 30;
 

@@ -59,7 +59,7 @@ const input: ReportInput = {
       row: 9,
       column: 'G',
       field: 'teachingArea',
-      code: 'formulaText',
+      code: 'notNumber',
       message: '=A1 不是数字',
       severity: 'error',
     },

@@ -1,0 +1,213 @@
+/** The CVs of each stage (spec §3): per indicator the student-weighted CV, decided exactly, and the composite. */
+import type { Decimal } from 'decimal.js';
+import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold } from './coefficient';
+import { Dec, exactCvSquared, meanOfRootsToNumber, sqrtToNumber, type Rational } from '../exact/arithmetic';
+import { STAGES } from '../model/stages';
+import { exactResource, MISSING, RAW, type ValueColumn } from './valueColumns';
+import type {
+  CoefficientResult,
+  CompositeResult,
+  IndicatorId,
+  Profile,
+  SchoolPart,
+  Stage,
+  StageResult,
+} from '../model/types';
+
+/**
+ * The exact value behind a CV or composite, as a thunk: results stay plain data and evaluate() does no BigInt work for
+ * values nobody prints to the last digit (see {@link exactValueOf}).
+ */
+const EXACT_VALUES = new WeakMap<CoefficientResult | CompositeResult, () => number | null>();
+
+/**
+ * A CV's or composite's value as the double nearest to the exact value (CV² is an exact rational; the CV its square
+ * root, to 40 digits): a composite of exactly 0.55 gives 0.55 where the float mean gives 0.5499999999999999. The
+ * result's own float `cv`/`value` is within a few units in the last place and decides nothing; this is for output
+ * that prints every digit (the CLI's JSON). Results not made by evaluate() give their own float.
+ */
+export function exactValueOf(result: CoefficientResult | CompositeResult): number | null {
+  const own = 'cv' in result ? result.cv : result.value;
+  if (own === null) return null;
+  const exact = EXACT_VALUES.get(result)?.();
+  return exact === undefined || exact === null ? own : exact;
+}
+
+/** What the stage CVs are computed from: the parts, their weights and stages, and the profile's value columns. */
+export interface StageInput {
+  parts: readonly SchoolPart[];
+  /** Students of each part; NaN when unknown. */
+  students: Float64Array;
+  /** Index into STAGES of each part's stage. */
+  stageOf: Uint8Array;
+  /** The value column of each of the profile's indicators. */
+  columns: readonly ValueColumn[];
+  profile: Profile;
+}
+
+/** Decimal amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students of the listed parts, for the exact CV². */
+function exactSquare(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Rational | null {
+  const amounts: Decimal[] = [];
+  const students: Decimal[] = [];
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const p = new Dec(input.students[i]);
+    amounts.push(
+      col.source[i] === RAW
+        ? exactResource(input.parts[i], col.meta).times(col.meta.per)
+        : new Dec(col.value[i]).times(p),
+    );
+    students.push(p);
+  }
+  return exactCvSquared(amounts, students);
+}
+
+/** Every stage with parts: its CVs, the composite when the profile asks for one, and the stage's verdict. */
+export function stageResults(input: StageInput): Partial<Record<Stage, StageResult>> {
+  const { profile, columns } = input;
+  const out: Partial<Record<Stage, StageResult>> = {};
+  const n = input.parts.length;
+  const studentsOf = input.students;
+  const stageOf = input.stageOf;
+  const inStageAll = new Int32Array(n);
+  for (let s = 0; s < STAGES.length; s++) {
+    const stage = STAGES[s];
+    let inCount = 0;
+    let unknownStudents = 0;
+    let students = 0;
+    for (let i = 0; i < n; i++) {
+      if (stageOf[i] !== s) continue;
+      const pi = studentsOf[i];
+      if (pi > 0) {
+        inStageAll[inCount++] = i;
+        students += pi;
+      } else unknownStudents++;
+    }
+    if (inCount === 0 && unknownStudents === 0) continue;
+    const inStage = inStageAll.slice(0, inCount);
+    const indicators: Partial<Record<IndicatorId, CoefficientResult>> = {};
+    const exacts: (() => Rational | null)[] = [];
+    const cvs: (number | null)[] = [];
+    for (const id of profile.indicators) {
+      const col = columns.find((c) => c.id === id) as ValueColumn;
+      // The parts of the stage with a value: all of them unless some are missing (then a filtered copy).
+      let used = inStage;
+      if (col.missing.length > 0) {
+        const source = col.source;
+        used = new Int32Array(inCount);
+        let count = 0;
+        for (let k = 0; k < inCount; k++) if (source[inStage[k]] !== MISSING) used[count++] = inStage[k];
+        used = used.subarray(0, count);
+      }
+      const indices = used;
+      let square: Rational | null | undefined;
+      const exact = (): Rational | null => {
+        if (square === undefined) square = exactSquare(input, col, indices);
+        return square;
+      };
+      const result = coefficient(
+        input,
+        stage,
+        col,
+        indices,
+        inCount - indices.length + unknownStudents,
+        exact,
+      );
+      indicators[id] = result;
+      if (result.cv !== null) {
+        EXACT_VALUES.set(result, () => {
+          const q = exact();
+          return q === null ? null : sqrtToNumber(q);
+        });
+      }
+      cvs.push(result.cv);
+      exacts.push(exact);
+    }
+    const composite = profile.cv.mode === 'composite' ? compositeOfStage(profile, stage, cvs, exacts) : null;
+    const singles = Object.values(indicators).map((c) => c.pass);
+    const pass =
+      composite !== null
+        ? composite.pass
+        : singles.includes(false)
+          ? false
+          : singles.length > 0 && singles.every((x) => x === true)
+            ? true
+            : null;
+    out[stage] = { stage, schools: inCount, students, indicators, composite, pass };
+  }
+  return out;
+}
+
+function coefficient(
+  input: StageInput,
+  stage: Stage,
+  col: ValueColumn,
+  indices: Int32Array,
+  leftOut: number,
+  exact: () => Rational | null,
+): CoefficientResult {
+  const profile = input.profile;
+  const count = indices.length;
+  const each = profile.cv.mode === 'each';
+  const threshold = each ? profile.cv.thresholds[stage] : null;
+  const notes: string[] = [];
+  const result: CoefficientResult = {
+    indicator: col.id,
+    schools: count,
+    students: 0,
+    mean: null,
+    cv: null,
+    threshold,
+    pass: null,
+    nearThreshold: false,
+  };
+  if (count === 0) notes.push('没有可计算的学校，差异系数无法计算');
+  else {
+    const f = floatCoefficientAt(col.resource, input.students, indices, count, col.meta.per);
+    result.students = f.students;
+    result.mean = f.mean;
+    if (f.cv === null)
+      notes.push(
+        f.mean === 0 ? '县均值为 0，差异系数无定义（不是 0）' : '数值超出可计算范围，差异系数无法计算',
+      );
+    else {
+      result.cv = f.cv;
+      if (threshold !== null) {
+        result.pass = cvAtMost(f.cv, threshold, profile.rounding.cv, exact);
+        result.nearThreshold = isNearThreshold(f.cv, threshold, profile.cv.nearMargin);
+      }
+    }
+  }
+  if (leftOut > 0) {
+    notes.push(`${leftOut} 所学校缺少数据，未计入此项（不按 0 计算）`);
+    result.leftOut = leftOut;
+  }
+  if (notes.length > 0) result.note = notes.join('；');
+  return result;
+}
+
+function compositeOfStage(
+  profile: Profile,
+  stage: Stage,
+  cvs: (number | null)[],
+  exacts: (() => Rational | null)[],
+): CompositeResult {
+  const threshold = profile.cv.thresholds[stage];
+  if (cvs.length === 0 || cvs.some((c) => c === null)) {
+    return { value: null, threshold, pass: null, nearThreshold: false };
+  }
+  const values = cvs as number[];
+  const value = values.reduce((s, x) => s + x, 0) / values.length;
+  const pass = compositeAtMost(values, threshold, profile.rounding.cv, () => exacts.map((e) => e()));
+  const result: CompositeResult = {
+    value,
+    threshold,
+    pass,
+    nearThreshold: isNearThreshold(value, threshold, profile.cv.nearMargin),
+  };
+  EXACT_VALUES.set(result, () => {
+    const qs = exacts.map((e) => e());
+    return qs.some((q) => q === null) ? null : meanOfRootsToNumber(qs as Rational[]);
+  });
+  return result;
+}

@@ -1,0 +1,113 @@
+/** A school part's verdict whose indicator verdicts, §7 checks and reasons are built on first read. */
+import type {
+  CheckResult,
+  IndicatorVerdict,
+  SchoolKind,
+  SchoolPart,
+  SchoolVerdict,
+  Stage,
+} from '../model/types';
+
+/** What a verdict reads its lazy fields from: the evaluation's builders and caches, by the part's index. */
+export interface VerdictSource {
+  readonly indicatorCache: (IndicatorVerdict[] | undefined)[];
+  readonly checkCache: (CheckResult[] | undefined)[];
+  readonly reasonCache: (string[] | undefined)[];
+  indicatorsOf(i: number): IndicatorVerdict[];
+  checksOf(i: number): CheckResult[];
+  reasonsOf(i: number, indicators: readonly IndicatorVerdict[], checks: readonly CheckResult[]): string[];
+}
+
+/**
+ * A school part's verdict. The decisions (met, pass) are computed eagerly by evaluate(); the indicator verdicts,
+ * §7 checks and reason lines are built on first access and cached by the evaluation, so evaluating 100,000 schools
+ * does not build 800,000 objects and 300,000 strings nobody may read. They read and assign like plain properties,
+ * JSON.stringify includes them (toJSON), and `toJSON()` gives a plain copy (spread copies own fields only).
+ * The identity fields (row, sheet, name, stage, kind, key) are read through from the part, not copied; only met and
+ * pass are stored, with the verdict's `index` and the evaluation it reads from (`source`). Compare verdicts through
+ * `toJSON()`.
+ */
+export class Verdict implements SchoolVerdict {
+  met: number;
+  pass: boolean | null;
+
+  constructor(
+    readonly source: VerdictSource,
+    /** The stage part this verdict is about: its identity fields are read through, not copied (GC time). */
+    private readonly part: SchoolPart,
+    /** Position in Evaluation.schools and Evaluation.parts. */
+    readonly index: number,
+    met: number,
+    pass: boolean | null,
+  ) {
+    this.met = met;
+    this.pass = pass;
+  }
+
+  get row(): number {
+    return this.part.row;
+  }
+  get sheet(): string | undefined {
+    return this.part.sheet;
+  }
+  get name(): string {
+    return this.part.name;
+  }
+  get stage(): Stage {
+    return this.part.stage;
+  }
+  get kind(): SchoolKind {
+    return this.part.kind;
+  }
+  /** Stable key `${row}:${stage}`, as the part's. */
+  get key(): string {
+    return this.part.key;
+  }
+
+  get indicators(): IndicatorVerdict[] {
+    return (this.source.indicatorCache[this.index] ??= this.source.indicatorsOf(this.index));
+  }
+  set indicators(value: IndicatorVerdict[]) {
+    this.source.indicatorCache[this.index] = value;
+  }
+
+  get checks(): CheckResult[] {
+    return (this.source.checkCache[this.index] ??= this.source.checksOf(this.index));
+  }
+  set checks(value: CheckResult[]) {
+    this.source.checkCache[this.index] = value;
+  }
+
+  get reasons(): string[] {
+    return (this.source.reasonCache[this.index] ??= this.source.reasonsOf(
+      this.index,
+      this.indicators,
+      this.checks,
+    ));
+  }
+  set reasons(value: string[]) {
+    this.source.reasonCache[this.index] = value;
+  }
+
+  toJSON(): SchoolVerdict {
+    const plain: SchoolVerdict = {
+      key: this.key,
+      row: this.row,
+      name: this.name,
+      stage: this.stage,
+      kind: this.kind,
+      indicators: this.indicators,
+      met: this.met,
+      pass: this.pass,
+      checks: this.checks,
+      reasons: this.reasons,
+    };
+    if (this.sheet !== undefined) plain.sheet = this.sheet;
+    return plain;
+  }
+
+  /** console.log in Node shows the plain verdict, not the evaluation behind it. */
+  [Symbol.for('nodejs.util.inspect.custom')](): SchoolVerdict {
+    return this.toJSON();
+  }
+}

@@ -1,7 +1,7 @@
 /** evaluate(): a table's rows under a standards profile → CVs per stage, per-school verdicts, exclusions and issues. */
 import type { Decimal } from 'decimal.js';
 import { runChecks, type CheckInput } from './checks';
-import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold } from './coefficient';
+import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold, OVERFLOW_NOTE } from './coefficient';
 import {
   Dec,
   exactCvSquared,
@@ -461,12 +461,10 @@ class Evaluator {
     if (count === 0) notes.push('没有可计算的学校，差异系数无法计算');
     else {
       const f = floatCoefficientAt(col.resource, this.students, indices, count, col.meta.per);
-      result.students = f.students;
-      result.mean = f.mean;
-      if (f.cv === null)
-        notes.push(
-          f.mean === 0 ? '县均值为 0，差异系数无定义（不是 0）' : '数值超出可计算范围，差异系数无法计算',
-        );
+      // An overflowed total is no count and no mean: leave them unknown rather than Infinity or 0.
+      result.students = f.overflow ? 0 : f.students;
+      result.mean = f.overflow ? null : f.mean;
+      if (f.cv === null) notes.push(f.overflow ? OVERFLOW_NOTE : '县均值为 0，差异系数无定义（不是 0）');
       else {
         result.cv = f.cv;
         if (threshold !== null) {

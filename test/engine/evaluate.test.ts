@@ -31,7 +31,7 @@ describe('§3 edge cases through evaluate()', () => {
     for (const row of rows) Object.assign(row.counts, { students: 1e308, sportsArea: 1e308 });
     const ev = evaluate(rows, QUALITY_2017);
     const sports = ev.stages.primary!.indicators.sportsAreaPerStudent!;
-    expect(sports).toMatchObject({ cv: null, mean: null, pass: null });
+    expect(sports).toMatchObject({ cv: null, mean: null, pass: null, overflow: true });
     expect(sports.note).toContain('数值过大');
     expect(sports.note).not.toContain('县均值为 0');
     expect(ev.stages.primary!.pass).toBeNull();
@@ -42,7 +42,7 @@ describe('§3 edge cases through evaluate()', () => {
     for (const row of rows) row.counts.sportsArea = 1.5e308;
     const ev = evaluate(rows, QUALITY_2017);
     const sports = ev.stages.primary!.indicators.sportsAreaPerStudent!;
-    expect(sports).toMatchObject({ cv: null, mean: null, pass: null });
+    expect(sports).toMatchObject({ cv: null, mean: null, pass: null, overflow: true });
     expect(sports.note).toContain('数值过大');
     expect(ev.stages.primary!.pass).not.toBe(true);
   });

@@ -464,6 +464,7 @@ class Evaluator {
       // An overflowed total is no count and no mean: leave them unknown rather than Infinity or 0.
       result.students = f.overflow ? 0 : f.students;
       result.mean = f.overflow ? null : f.mean;
+      if (f.overflow) result.overflow = true;
       if (f.cv === null) notes.push(f.overflow ? OVERFLOW_NOTE : '县均值为 0，差异系数无定义（不是 0）');
       else {
         result.cv = f.cv;

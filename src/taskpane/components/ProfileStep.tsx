@@ -235,7 +235,7 @@ export function ProfileStep(props: {
                 resolution.profile.id === 'basic-2012' ? strings.profileBasic : strings.profileQuality,
               )}
             </MessageBarTitle>
-            {strings.autoWhy(resolution.auto)}
+            <span>{strings.autoWhy(resolution.auto)}</span>
           </MessageBarBody>
         </MessageBar>
       )}

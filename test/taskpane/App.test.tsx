@@ -433,14 +433,15 @@ test('spec §8: “—”“/”“无” read as 0 by default; the switch reads
   );
 });
 
-test('整改测算: per indicator the total to add, the schools and the CV after; unit costs give a budget in 元', async () => {
+test('整改测算: per indicator the total to add (money in its column’s unit), the schools and the CV after; unit costs give a budget in 元', async () => {
   await opened();
   await checked();
   fireEvent.click(screen.getByRole('tab', { name: /整改测算/ }));
   const primary = within(screen.getByRole('region', { name: '小学' }));
   const equipment = primary.getByText('仪器设备').closest('li') as HTMLElement;
   expect(within(equipment).getByText(/^差异系数 0\.582 → 0\.\d{3}（目标 ≤ 0\.50）$/)).toBeTruthy();
-  expect(within(equipment).getByText(/^需增加 [\d,.]+元 · 涉及 \d+ 所学校$/)).toBeTruthy();
+  // The sample's equipment column is in 万元: the amount to add is in 万元 too, with two decimals.
+  expect(within(equipment).getByText(/^需增加 [\d,]+\.\d{2}万元 · 涉及 \d+ 所学校$/)).toBeTruthy();
   expect(primary.getByText('填写单位成本后可估算预算')).toBeTruthy();
 
   const costs = within(screen.getByRole('region', { name: '单位成本（可选，用于估算预算）' }));

@@ -5,6 +5,7 @@ import {
   findIndicator,
   planSchools,
   planStages,
+  resourceUnits,
   type DataIssue,
   type IndicatorId,
   type Profile,
@@ -73,7 +74,11 @@ export interface Planned {
 
 export function planChecked(checked: Checked, options: PlanOptions, costs?: UnitCosts): Planned {
   const ev = checked.evaluation;
-  const stages = planStages(ev, stageOptions(options, costs));
+  // Money in the summary follows its column's unit (万元), as on the 整改测算 sheet; the JSON stays in base units.
+  const stages = planStages(ev, {
+    ...stageOptions(options, costs),
+    units: resourceUnits(checked.table.mapping),
+  });
   const planned: Planned = { checked, options, stages, schools: planSchools(ev, costs) };
   if (costs) planned.costs = costs;
   return planned;

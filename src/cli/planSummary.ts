@@ -1,6 +1,7 @@
 /** The readable Chinese plan of one file: per stage a table of what to add, the schools that need it, the school plans. */
 import {
   additionsText,
+  amountInUnit,
   extraForCv,
   formatNumber,
   INDICATORS,
@@ -20,16 +21,17 @@ export const MAX_SCHOOLS_SHOWN = 50;
 
 const cvText = planCvText;
 const targetText = planTargetText;
-const amount = (x: number, unit: string) => (x > 0 ? `${formatNumber(x)}${unit}` : '—');
+/** Money in its column's unit (万元), as on the 整改测算 sheet; '—' for nothing to add. */
+const amount = (x: number, ip: IndicatorPlan) => (x > 0 ? amountInUnit(x, ip.unit, ip.columnUnit) : '—');
 
 function indicatorRow(ip: IndicatorPlan, withCost: boolean): string[] {
   const row = [
     INDICATORS[ip.indicator].name,
     cvText(ip.cvBefore),
     ip.targetCv === null ? planText.noTarget : `≤${targetText(ip.targetCv)}`,
-    amount(ip.forcedTotal, ip.unit),
-    amount(extraForCv(ip), ip.unit),
-    amount(ip.total, ip.unit),
+    amount(ip.forcedTotal, ip),
+    amount(extraForCv(ip), ip),
+    amount(ip.total, ip),
     cvText(ip.cv) + (ip.feasible ? '' : planText.infeasible),
   ];
   if (withCost) row.push(ip.cost === null || ip.total === 0 ? '—' : formatNumber(ip.cost, 0));
@@ -53,7 +55,7 @@ function stageLines(sp: StagePlan, withCost: boolean): string[] {
       school,
       adds: sp.indicators
         .filter((ip) => ip.additions[i] > 0)
-        .map((ip) => ({ indicator: ip.indicator, amount: ip.additions[i] })),
+        .map((ip) => ({ indicator: ip.indicator, amount: ip.additions[i], columnUnit: ip.columnUnit })),
     }))
     .filter((x) => x.adds.length > 0);
   if (needing.length === 0) lines.push(planText.nothingToAdd);

@@ -54,6 +54,7 @@ export { gapFor } from './rules/gap';
 export { classBand, classSizeCheck, roomsNeeded, runChecks, schoolSizeCheck } from './rules/checks';
 export type { CheckInput, ClassBand } from './rules/checks';
 export {
+  amountInUnit,
   formatAllowanceNote,
   formatAmount,
   formatIndicatorReason,

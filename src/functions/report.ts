@@ -68,7 +68,9 @@ function indicatorRow(stage: string, result: CoefficientResult): ReportCell[] {
   return [
     stage,
     INDICATORS[result.indicator].name,
-    result.mean ?? functionError('notAvailable', result.note ?? REPORT_TEXT.noSchools),
+    result.overflow
+      ? functionError('invalidNumber', MSG.tooLarge(REPORT_TEXT.header[2]))
+      : (result.mean ?? functionError('notAvailable', result.note ?? REPORT_TEXT.noSchools)),
     result.cv ?? undefinedCv(result),
     result.threshold ?? '',
     result.pass ?? undecided,

@@ -22,6 +22,7 @@ import type { SheetRead, SpreadsheetHost } from '../hosts/port';
 import {
   choiceOf,
   DEFAULT_SETTINGS,
+  keyOf,
   parseSettings,
   savedTableFor,
   type PaneSettings,
@@ -32,6 +33,7 @@ import { useStrings, type Strings } from './strings';
 import {
   locateTable,
   missingRequired,
+  needsOf,
   resolveProfile,
   restoreMapping,
   runCheck,
@@ -91,7 +93,7 @@ export function App({ operations }: AppProps) {
   const [locateIssues, setLocateIssues] = useState<DataIssue[]>([]);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [restored, setRestored] = useState(false);
-  const [profileKey, setProfileKey] = useState<ProfileKey>('quality-2017');
+  const [profileKey, setProfileKey] = useState<ProfileKey>(keyOf(DEFAULT_SETTINGS.profile));
   const [customText, setCustomText] = useState('');
   const [dashes, setDashes] = useState<DashReading>('none');
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
@@ -128,7 +130,15 @@ export function App({ operations }: AppProps) {
   );
 
   const choice = useMemo(() => choiceOf(profileKey, customText), [profileKey, customText]);
-  const resolution = useMemo(() => resolveProfile(choice), [choice]);
+  // 'auto' is resolved per table, from the columns its mapping has.
+  const resolution = useMemo(
+    () =>
+      resolveProfile(
+        choice,
+        Object.keys(mapping).filter((k) => mapping[k]),
+      ),
+    [choice, mapping],
+  );
   // The pane's switch decides how "—", "/" and "无" read, whichever standard is chosen.
   const profile = useMemo(
     () => (resolution.ok ? { ...resolution.profile, dashes } : null),
@@ -148,6 +158,11 @@ export function App({ operations }: AppProps) {
     [grid, table, mapping, dashes],
   );
   const missing = useMemo(() => (table ? missingRequired(table, mapping) : []), [table, mapping]);
+  // What the standard needs from this table, shown before any check (null until a table is found).
+  const needs = useMemo(
+    () => (table && resolution.ok ? needsOf(resolution.profile, mapping) : null),
+    [table, resolution, mapping],
+  );
 
   const persist = useCallback(
     (next: PaneSettings) => {
@@ -191,7 +206,7 @@ export function App({ operations }: AppProps) {
     void run('reading', async () => {
       const saved = parseSettings(await operations.loadSettings());
       setSettings(saved);
-      setProfileKey(saved.profile.kind === 'custom' ? 'custom' : saved.profile.id);
+      setProfileKey(keyOf(saved.profile));
       if (saved.profile.kind === 'custom') {
         setCustomText(saved.profile.text);
         // Only a valid custom standard is ever saved: a broken one was edited outside the pane, so start safe.
@@ -349,6 +364,7 @@ export function App({ operations }: AppProps) {
               table={table}
               mapping={mapping}
               missing={missing}
+              needsMissing={needs ? needs.filter((n) => !n.present) : []}
               profile={profile}
               disabled={disabled}
               onChange={changeMapping}
@@ -358,6 +374,7 @@ export function App({ operations }: AppProps) {
             profileKey={profileKey}
             customText={customText}
             resolution={resolution}
+            needs={needs}
             dashes={dashes}
             disabled={disabled}
             onChange={changeProfile}

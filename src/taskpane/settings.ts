@@ -1,15 +1,26 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
 import { type DashReading, fieldByKey, type FieldKey } from '../engine';
 
-/** The standard the user chose: a built-in profile, or a custom one kept as the JSON text they pasted. */
+/**
+ * The standard the user chose: chosen from each table's columns (auto), a built-in profile, or a custom one kept as
+ * the JSON text they pasted.
+ */
 export type ProfileChoice =
-  { kind: 'builtin'; id: 'quality-2017' | 'basic-2012' } | { kind: 'custom'; text: string };
+  | { kind: 'auto' }
+  | { kind: 'builtin'; id: 'quality-2017' | 'basic-2012' }
+  | { kind: 'custom'; text: string };
 
-/** The profile picker's value: a built-in profile id, or 'custom'. */
-export type ProfileKey = 'quality-2017' | 'basic-2012' | 'custom';
+/** The profile picker's value: 'auto', a built-in profile id, or 'custom'. */
+export type ProfileKey = 'auto' | 'quality-2017' | 'basic-2012' | 'custom';
 
 export function choiceOf(key: ProfileKey, customText: string): ProfileChoice {
+  if (key === 'auto') return { kind: 'auto' };
   return key === 'custom' ? { kind: 'custom', text: customText } : { kind: 'builtin', id: key };
+}
+
+/** The picker's value for a stored choice. */
+export function keyOf(choice: ProfileChoice): ProfileKey {
+  return choice.kind === 'builtin' ? choice.id : choice.kind;
 }
 
 /** One mapped column as saved: where it was and what its header said, so a moved column is not silently reused. */
@@ -38,7 +49,8 @@ export interface PaneSettings {
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   version: 1,
-  profile: { kind: 'builtin', id: 'quality-2017' },
+  // A workbook without settings gets the standard its columns fit (as `balance check` does by default).
+  profile: { kind: 'auto' },
   tables: {},
 };
 
@@ -52,6 +64,7 @@ function isRow(v: unknown): v is number {
 
 function readProfile(v: unknown): ProfileChoice {
   if (isObject(v)) {
+    if (v.kind === 'auto') return { kind: 'auto' };
     if (v.kind === 'builtin' && (v.id === 'quality-2017' || v.id === 'basic-2012')) {
       return { kind: 'builtin', id: v.id };
     }

@@ -60,10 +60,33 @@ export const en: Strings = {
   mappingRequired: 'Required: choose the column',
   mappingUnit: (unit) => `Converted from the header unit “${unit}”`,
   mappingShowAll: 'Show all fields',
+  mappingNeedsCount: (n) => `${n} column${n === 1 ? '' : 's'} the standard needs missing`,
+  mappingNeedsMissing: (labels) =>
+    `The chosen standard also needs: ${labels}. Without them the indicators they serve cannot be computed and schools cannot be decided.`,
   mappingRequiredMark: 'required',
 
   stepProfile: 'Standard',
   profileLabel: 'Evaluation standard',
+  profileAuto: 'Automatic (from the table’s columns)',
+  autoChosen: (name) => `Chosen: ${name}`,
+  autoWhy: (choice) => {
+    const name = (id: string) => (id === 'basic-2012' ? 'basic balance' : 'high-quality balance');
+    const entries = Object.entries(choice.lacking);
+    const fits = entries.filter(([, labels]) => labels.length === 0).map(([id]) => id);
+    const lacks = entries
+      .filter(([, labels]) => labels.length > 0)
+      .map(([id, labels]) => `${name(id)} lacks ${labels.join(', ')}`)
+      .join('; ');
+    if (fits.length === 1) return `The table has every column ${name(fits[0])} needs (${lacks})`;
+    if (fits.length > 1)
+      return 'The table has the columns of both standards: high-quality balance is used (choose basic balance if needed)';
+    return `The table’s columns fit neither standard fully, high-quality balance is used: ${lacks}`;
+  },
+  needsTitle: 'Columns this standard needs',
+  needsAll: (n) => `All ${n} are in the table`,
+  needsSome: (missing, n) => `${missing} of ${n} missing`,
+  needPresent: 'present',
+  needMissing: 'missing',
   profileQuality: 'High-quality balance (2017)',
   profileBasic: 'Basic balance (2012)',
   profileCustom: 'Custom standard',

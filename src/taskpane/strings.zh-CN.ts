@@ -1,5 +1,5 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
-import { type LegendEntry, legendText } from '../engine';
+import { type LegendEntry, legendText, type ProfileChoice as AutoChoice } from '../engine';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 
@@ -58,11 +58,22 @@ export const zhCN = {
   mappingRequired: '必填：请选择对应的列',
   mappingUnit: (unit: string) => `按表头单位“${unit}”换算`,
   mappingShowAll: '显示全部字段',
+  mappingNeedsCount: (n: number) => `标准所需缺 ${n} 列`,
+  mappingNeedsMissing: (labels: string) =>
+    `所选评估标准还需要：${labels}。缺少这些列时，相关指标无法计算，学校无法判定。`,
   mappingRequiredMark: '必填',
 
   // Step 3: the standard
   stepProfile: '评估标准',
   profileLabel: '选择评估标准',
+  profileAuto: '自动选择（按表中的数据列）',
+  autoChosen: (name: string) => `已选择：${name}`,
+  autoWhy: (choice: AutoChoice) => choice.explanation,
+  needsTitle: '该标准需要的数据列',
+  needsAll: (n: number) => `表中已有全部 ${num(n)} 项`,
+  needsSome: (missing: number, n: number) => `${num(n)} 项中缺少 ${num(missing)} 项`,
+  needPresent: '已有',
+  needMissing: '缺少',
   profileQuality: '优质均衡（2017）',
   profileBasic: '基本均衡（2012）',
   profileCustom: '自定义标准',

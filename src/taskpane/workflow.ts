@@ -2,6 +2,7 @@
 import {
   type CellGrid,
   checkSheet,
+  chooseProfile,
   columnLetter,
   type ColumnMapping,
   type DataIssue,
@@ -20,6 +21,9 @@ import {
   parseProfile,
   type Profile,
   profileIndicators,
+  type ProfileChoice as AutoChoice,
+  profileNeeds,
+  type ProfileNeed,
   type SheetCheck,
 } from '../engine';
 import type { ReadRequest, SheetRead } from '../hosts/port';
@@ -163,10 +167,19 @@ export function relevantFields(mapping: ColumnMapping, profile: Profile | null):
   return FIELDS.filter((f) => f.group === 'identity' || f.required || wanted.has(f.key));
 }
 
-/** The profile of a choice; a custom one is validated with the engine's own (Chinese) messages. */
-export type ProfileResolution = { ok: true; profile: Profile } | { ok: false; errors: string[] };
+/**
+ * The profile of a choice; a custom one is validated with the engine's own (Chinese) messages. Under 'auto', `auto`
+ * says which regime the table's columns fit and why.
+ */
+export type ProfileResolution =
+  { ok: true; profile: Profile; auto?: AutoChoice } | { ok: false; errors: string[] };
 
-export function resolveProfile(choice: ProfileChoice): ProfileResolution {
+/** `keys`: the field keys the current table maps (none before a table is found), for 'auto'. */
+export function resolveProfile(choice: ProfileChoice, keys: readonly string[] = []): ProfileResolution {
+  if (choice.kind === 'auto') {
+    const auto = chooseProfile(keys);
+    return { ok: true, profile: auto.profile, auto };
+  }
   if (choice.kind === 'builtin') {
     const profile = getProfile(choice.id);
     if (!profile) throw new RangeError(`unknown built-in profile: ${choice.id}`);
@@ -175,6 +188,14 @@ export function resolveProfile(choice: ProfileChoice): ProfileResolution {
   if (choice.text.trim() === '') return { ok: false, errors: [] };
   const parsed = parseProfile(choice.text);
   return parsed.ok ? { ok: true, profile: parsed.profile } : { ok: false, errors: parsed.errors };
+}
+
+/** The data columns `profile` needs from the table and whether its mapping has each (engine's profileNeeds). */
+export function needsOf(profile: Profile, mapping: ColumnMapping): ProfileNeed[] {
+  return profileNeeds(
+    profile,
+    Object.keys(mapping).filter((k) => mapping[k]),
+  );
 }
 
 /** Everything one 检查 produces. */

@@ -6,7 +6,9 @@ import { openWorkbook } from '../../src/cli/check';
 import { chooseSheet } from '../../src/hosts/xlsx/workbook';
 import {
   checkSheet,
+  HIGHLIGHT_LEGEND,
   highlightsFor,
+  legendText,
   QUALITY_2017,
   type Evaluation,
   type HighlightPlan,
@@ -62,11 +64,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-function open(settings?: Record<string, unknown>, height = 900): Promise<PaneSession> {
+function open(settings?: Record<string, unknown>, height = 900, width = 400): Promise<PaneSession> {
   return openPane(browser, server.url, {
     stub: settings ? { settings } : {},
     initScripts: fakeHostScripts(hostBundle, workbook),
-    viewport: { width: 400, height },
+    viewport: { width, height },
   });
 }
 
@@ -184,6 +186,43 @@ test('检查并标注 paints exactly the engine’s plan and shows its results; 
   expect(await dump(page)).toEqual(original);
   expect(pane.consoleErrors).toEqual([]);
   expect(pane.blockedRequests).toEqual([]);
+});
+
+test('at 320 px: 自动选择 picks 优质均衡 for the sample before any check, and the colour legend follows 检查并标注', async () => {
+  pane = await open(undefined, 900, 320);
+  const { page } = pane;
+  await waitForTable(page);
+  const standard = page.getByRole('region', { name: '评估标准' });
+  await expect(standard.getByRole('radio', { name: '自动选择（按表中的数据列）' }).isChecked()).resolves.toBe(
+    true,
+  );
+  await standard.getByText('已选择：优质均衡（2017）').waitFor({ state: 'visible' });
+  await standard.getByText(/^表中有优质均衡所需的全部数据列/).waitFor({ state: 'visible' });
+  const needs = standard.getByRole('list', { name: '该标准需要的数据列' });
+  await expect(needs.getByRole('listitem').count()).resolves.toBe(7);
+  await expect(
+    page
+      .getByRole('region', { name: '列对应' })
+      .getByText(/^已对应 \d+ 列$/)
+      .count(),
+  ).resolves.toBe(1);
+  await screenshot(standard, 'taskpane-standard.png');
+  // Nothing wider than the pane: the reason and the needs wrap.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  await page.getByRole('button', { name: '检查并标注' }).click();
+  const results = page.getByRole('region', { name: '检查结果' });
+  await results.waitFor({ state: 'visible', timeout: 30_000 });
+  const legend = results.getByRole('list', { name: '工作表标注颜色' });
+  await legend.waitFor({ state: 'visible' });
+  const entries = await legend.getByRole('listitem').allTextContents();
+  expect(entries).toEqual(
+    HIGHLIGHT_LEGEND.map((entry) => legendText(entry.key, QUALITY_2017.schoolRule?.r ?? null)),
+  );
+  expect(entries.some((t) => /85%/.test(t))).toBe(true);
+  await screenshot(legend, 'taskpane-legend.png');
+  expect(pane.consoleErrors).toEqual([]);
 });
 
 test('写入评估报告 adds the 均衡评估报告 sheet; writing again replaces it', async () => {

@@ -216,7 +216,8 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
     expect(find((r) => r[0] === '初中（12 所学校）')).toHaveLength(1);
     // 小学 equipment: the CV 0.582 is above 0.50 before; after the plan it is at most the target.
     const equipment = find((r) => r[0] === '生均教学仪器设备值')[0];
-    expect(equipment[1]).toBe('元');
+    // The sample's equipment column is in 万元: the sheet's amounts follow it.
+    expect(equipment[1]).toBe('万元');
     expect(equipment[2]).toBeCloseTo(0.582, 3);
     expect(equipment[3]).toBe(0.5);
     expect(equipment[7] as number).toBeLessThanOrEqual(0.5);
@@ -227,7 +228,8 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
     expect(line.slice(1, 3)).toEqual([18, '小学']);
     expect(line[header.indexOf('骨干教师（人）')]).toBe(2);
     expect(line[header.indexOf('多媒体教室（间）')]).toBe(2);
-    expect(line[header.indexOf('需增加')]).toBe('骨干教师 +2人，仪器设备 +231,180.67元，多媒体教室 +2间');
+    expect(line[header.indexOf('仪器设备（万元）')]).toBe(23.12);
+    expect(line[header.indexOf('需增加')]).toBe('骨干教师 +2人，仪器设备 +23.12万元，多媒体教室 +2间');
   });
 
   test('--out-dir writes one marked copy per file; --out onto the input itself is refused', async () => {

@@ -136,7 +136,10 @@ describe('the readable summary', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('整改测算：');
     expect(stdout).toContain('测算目标：各项差异系数不超过评估标准的阈值（小学 0.50，初中 0.45）');
-    expect(stdout).toMatch(/生均教学仪器设备值\s+0\.582\s+≤0\.50\s+—\s+[\d,.]+元\s+[\d,.]+元\s+0\.500/);
+    // The sample's equipment column is in 万元: the amounts are in 万元 with two decimals, as on the 整改测算 sheet.
+    expect(stdout).toMatch(
+      /生均教学仪器设备值\s+0\.582\s+≤0\.50\s+—\s+[\d,]+\.\d{2}万元\s+[\d,]+\.\d{2}万元\s+0\.500/,
+    );
     expect(stdout).toContain('第 15 行  柳河镇杨庄小学：体育场馆 +300㎡');
     expect(stdout).toContain(
       '第 15 行  柳河镇杨庄小学（小学）：提高 1 项：生均体育运动场馆面积增加 18.75㎡，达到 6.375㎡（标准 7.5㎡ 的 85%）',

@@ -4,6 +4,7 @@ import {
   coefficientFromRaw,
   coefficientPasses,
   cvAtMost,
+  floatCoefficient,
   isNearThreshold,
   weightedCoefficient,
   weightedMean,
@@ -117,6 +118,20 @@ describe('§3 edge cases of the low-level functions', () => {
     });
     expect(coefficientFromRaw([1, 2], [1, -5])).toMatchObject({ ok: false, code: 'invalidStudents' });
     expect(weightedMean([1, -2], [1, 1])).toMatchObject({ ok: false, code: 'invalidValue' });
+  });
+
+  test('students or resources summing past 1e308: no CV and a note that the values are too large, not 县均值为 0', () => {
+    for (const f of [
+      floatCoefficient([1, 1], [1e308, 1e308], 2, 1),
+      floatCoefficient([1.5e308, 1.5e308], [1, 1], 2, 1),
+    ]) {
+      expect(f.cv).toBeNull();
+      expect(f.overflow).toBe(true);
+    }
+    const students = coefficientFromRaw([1, 1], [1e308, 1e308], 1);
+    expect(students).toMatchObject({ ok: false });
+    expect(!students.ok && students.reason).toContain('数值过大');
+    expect(floatCoefficient([0, 0], [1, 1], 2, 1)).toMatchObject({ cv: null, overflow: false, mean: 0 });
   });
 
   test('length mismatch and empty input', () => {

@@ -26,6 +26,28 @@ describe('§3 edge cases through evaluate()', () => {
     expect(evaluate(rows, QUALITY_2017).stages.junior!.pass).toBeNull();
   });
 
+  test('students summing past 1e308: the CV cannot be computed and says the values are too large, never a mean of 0', () => {
+    const rows = [0, 1].map((k) => qualityRow(3 + k, `校${k}`, 'primary', 100, GOOD));
+    // Each school's own figures are finite (1 ㎡ per student); only their totals pass the largest double.
+    for (const row of rows) Object.assign(row.counts, { students: 1e308, sportsArea: 1e308 });
+    const ev = evaluate(rows, QUALITY_2017);
+    const sports = ev.stages.primary!.indicators.sportsAreaPerStudent!;
+    expect(sports).toMatchObject({ cv: null, mean: null, pass: null, overflow: true });
+    expect(sports.note).toContain('数值过大');
+    expect(sports.note).not.toContain('县均值为 0');
+    expect(ev.stages.primary!.pass).toBeNull();
+  });
+
+  test('resources summing past 1e308: the same, never a pass', () => {
+    const rows = [0, 1].map((k) => qualityRow(3 + k, `校${k}`, 'primary', 100, GOOD));
+    for (const row of rows) row.counts.sportsArea = 1.5e308;
+    const ev = evaluate(rows, QUALITY_2017);
+    const sports = ev.stages.primary!.indicators.sportsAreaPerStudent!;
+    expect(sports).toMatchObject({ cv: null, mean: null, pass: null, overflow: true });
+    expect(sports.note).toContain('数值过大');
+    expect(ev.stages.primary!.pass).not.toBe(true);
+  });
+
   test('"P_i = 0 → the school is left out with a warning"', () => {
     const rows = [qualityRow(3, '甲', 'primary', 500, GOOD), qualityRow(4, '乙', 'primary', 0, GOOD)];
     const ev = evaluate(rows, QUALITY_2017);

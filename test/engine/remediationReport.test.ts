@@ -177,6 +177,44 @@ describe('planRemediationReport — the 整改测算 sheet', () => {
   });
 });
 
+describe('money in the column’s unit (a 万元 column gives 万元 on the sheet, 2 decimals)', () => {
+  // 学校3 has 1,500 元 of equipment per student for 200 students, under the 2,000 元 standard: +100,000 元 = 10 万元.
+  const rows = county();
+  rows[2].counts.equipmentValue = 1500 * 200;
+  const evaluation = evaluate(rows, QUALITY_2017);
+  const inWan = {
+    equipmentValue: { column: 8, header: '教学仪器设备值（万元）', unit: '万元', unitFactor: 10000 },
+  };
+  const check = {
+    sheet: '学校',
+    profile: QUALITY_2017,
+    table: { rows, issues: [], mapping: inWan } as unknown as SheetCheck['table'],
+    evaluation,
+    issues: evaluation.issues,
+  } as SheetCheck;
+  const plan = remediationFor(check, new Date(2026, 2, 1));
+
+  test('the stage table: unit 万元, amounts in 万元 with two decimals, the note in 万元', () => {
+    const equipment = rowStarting(section(plan, 'planStages'), '生均教学仪器设备值');
+    expect(equipment?.[1]).toBe('万元');
+    expect(equipment?.[4]).toBe(10);
+    expect(String(equipment?.[8])).toContain('10.00万元');
+    expect(String(equipment?.[8])).not.toMatch(/\d元/);
+    const at = section(plan, 'planStages').values.indexOf(equipment as never);
+    expect(section(plan, 'planStages').numberFormats[at][4]).toBe('#,##0.00');
+  });
+
+  test('the school table: header 仪器设备（万元）, the amount and the words in 万元', () => {
+    const schools = section(plan, 'planSchools');
+    const header = schools.values[1];
+    const col = header.indexOf('仪器设备（万元）');
+    expect(col).toBeGreaterThan(2);
+    const school3 = schools.values.find((r) => r[0] === '学校3') as unknown[];
+    expect(school3[col]).toBe(10);
+    expect(school3[header.indexOf('需增加')]).toContain('仪器设备 +10.00万元');
+  });
+});
+
 describe('additionsText — the CLI summary wording', () => {
   test('“骨干教师 +2人，多媒体教室 +2间”; 0.01 grids keep their decimals and thousands separators', () => {
     expect(

@@ -433,14 +433,15 @@ test('spec §8: “—”“/”“无” read as 0 by default; the switch reads
   );
 });
 
-test('整改测算: per indicator the total to add, the schools and the CV after; unit costs give a budget in 元', async () => {
+test('整改测算: per indicator the total to add (money in its column’s unit), the schools and the CV after; unit costs give a budget in 元', async () => {
   await opened();
   await checked();
   fireEvent.click(screen.getByRole('tab', { name: /整改测算/ }));
   const primary = within(screen.getByRole('region', { name: '小学' }));
   const equipment = primary.getByText('仪器设备').closest('li') as HTMLElement;
   expect(within(equipment).getByText(/^差异系数 0\.582 → 0\.\d{3}（目标 ≤ 0\.50）$/)).toBeTruthy();
-  expect(within(equipment).getByText(/^需增加 [\d,.]+元 · 涉及 \d+ 所学校$/)).toBeTruthy();
+  // The sample's equipment column is in 万元: the amount to add is in 万元 too, with two decimals.
+  expect(within(equipment).getByText(/^需增加 [\d,]+\.\d{2}万元 · 涉及 \d+ 所学校$/)).toBeTruthy();
   expect(primary.getByText('填写单位成本后可估算预算')).toBeTruthy();
 
   const costs = within(screen.getByRole('region', { name: '单位成本（可选，用于估算预算）' }));
@@ -536,4 +537,134 @@ test('a hostile custom standard stored in the workbook: the pane opens on 优质
   expect((screen.getByRole('radio', { name: /^优质均衡/ }) as HTMLInputElement).checked).toBe(true);
   expect(Object.prototype.toString).not.toBe(1);
   expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+});
+
+/** A 优质均衡 sheet of two identical primary schools at every standard; `key2` is the second one's 骨干教师 cell. */
+function twoSchools(key2: string | number) {
+  const header = [
+    '学校名称',
+    '学校类型',
+    '在校生数',
+    '高于规定学历教师数',
+    '县级以上骨干教师数',
+    '体育、艺术（美术、音乐）专任教师数',
+    '教学及辅助用房面积',
+    '体育运动场（馆）面积',
+    '教学仪器设备值',
+    '网络多媒体教室数',
+  ];
+  // 1000 students: 4.2, 1.0, 0.9 per 100; 4.5, 7.5 ㎡ and 2000 元 per student; 2.3 rooms per 100 — the standards.
+  const school = (name: string, key: string | number) => [
+    name,
+    '小学',
+    1000,
+    42,
+    key,
+    9,
+    4500,
+    7500,
+    2000000,
+    23,
+  ];
+  const rows = [header, school('东关小学', 10), school('北山小学', key2)];
+  const letters = 'ABCDEFGHIJ';
+  return loadWorkbook({
+    sheets: [
+      {
+        name: '学校数据',
+        cells: rows.flatMap((row, r) => row.map((value, c) => ({ address: `${letters[c]}${r + 1}`, value }))),
+        merges: [],
+        hiddenRows: [],
+      },
+    ],
+  });
+}
+
+test('one school lacks a value: the county is 无法判定 (badge, tile and list), never 全部达标', async () => {
+  fake = twoSchools('不详');
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText('工作表“学校数据”');
+  const results = await checked();
+  expect(within(results).getByText('无法判定', { selector: '.fui-Badge, .fui-Badge *' })).toBeTruthy();
+  expect(within(results).queryByText('全部达标')).toBeNull();
+  expect(within(results).getByRole('listitem', { name: '无法判定 1' })).toBeTruthy();
+  expect(within(results).getByRole('status', { name: '原因' }).textContent).toMatch(/北山小学/);
+  expect(within(results).getByText('缺数据、无法判定（1）')).toBeTruthy();
+  const list = within(results)
+    .getByText('缺数据、无法判定（1）')
+    .closest('.fui-AccordionItem') as HTMLElement;
+  expect(within(list).getByText(/北山小学/)).toBeTruthy();
+  expect(within(list).getByText(/^缺少 E3/)).toBeTruthy();
+});
+
+test('the same sheet with the value given passes: 全部达标 (the undecided case is the missing value alone)', async () => {
+  fake = twoSchools(10);
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText('工作表“学校数据”');
+  const results = await checked();
+  expect(within(results).getByText('全部达标')).toBeTruthy();
+});
+
+function profileRegion() {
+  return within(screen.getByRole('region', { name: '评估标准' }));
+}
+
+test('自动选择 is the first standard and the default: the 优质均衡 sample gets 优质均衡, with why and what it needs', async () => {
+  await opened();
+  const profile = profileRegion();
+  const radios = profile.getAllByRole('radio') as HTMLInputElement[];
+  expect(radios[0].parentElement?.textContent).toBe('自动选择（按表中的数据列）');
+  expect(radios[0].checked).toBe(true);
+  expect(profile.getByText('已选择：优质均衡（2017）')).toBeTruthy();
+  expect(profile.getByText(/^表中有优质均衡所需的全部数据列，按优质均衡评估（基本均衡缺少：/)).toBeTruthy();
+  const needs = within(profile.getByRole('list', { name: '该标准需要的数据列' }));
+  expect(needs.getAllByRole('listitem').map((li) => li.textContent)).toContain('✓县级以上骨干教师数已有');
+  expect(profile.getByText(/表中已有全部 \d+ 项/)).toBeTruthy();
+  expect(within(mappingPanel()).getByText('已对应 27 列')).toBeTruthy();
+});
+
+test('自动选择 on the 基本均衡 sample picks 基本均衡 and checks with it (composite CVs)', async () => {
+  fake = loadWorkbook(await readXlsx(path.join(__dirname, '../../assets/samples/示例县-基本均衡.xlsx')));
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText(/^工作表“/);
+  const profile = profileRegion();
+  expect(profile.getByText('已选择：基本均衡（2012）')).toBeTruthy();
+  expect(profile.getByText(/^表中有基本均衡所需的全部数据列，按基本均衡评估（优质均衡缺少：/)).toBeTruthy();
+  expect(profile.getByText('综合差异系数（各项差异系数的平均值）：小学 ≤ 0.65，初中 ≤ 0.55')).toBeTruthy();
+  const results = within(await checked());
+  expect(results.getByText('标准：综合差异系数 ≤ 0.65')).toBeTruthy();
+  await waitFor(() =>
+    expect(settings.saved['balance.taskpane']).toMatchObject({ profile: { kind: 'auto' } }),
+  );
+});
+
+test('a column the standard needs is missing: the mapping is not shown green, it warns and lists what is missing', async () => {
+  await opened();
+  const panel = await expandMapping();
+  fireEvent.click(profileRegion().getByRole('radio', { name: '优质均衡（2017）' }));
+  await choose(panel.getByRole('combobox', { name: /^网络多媒体教室数/ }), '（不使用）');
+  const mapping = within(mappingPanel());
+  expect(mapping.queryByText(/^已对应/)).toBeNull();
+  const badge = mapping.getByText('标准所需缺 1 列');
+  expect(badge.className).not.toMatch(/success/);
+  expect(mapping.getByRole('status').textContent).toMatch(/^所选评估标准还需要：网络多媒体教室数。/);
+  const needs = within(profileRegion().getByRole('list', { name: '该标准需要的数据列' }));
+  expect(needs.getAllByRole('listitem').map((li) => li.textContent)).toContain('✗网络多媒体教室数缺少');
+  expect(profileRegion().getByText(/缺少 1 项/)).toBeTruthy();
+});
+
+test('auto with a column missing from both standards: 优质均衡 is kept and the pane says what each lacks', async () => {
+  await opened();
+  const panel = await expandMapping();
+  await choose(panel.getByRole('combobox', { name: /^网络多媒体教室数/ }), '（不使用）');
+  const profile = profileRegion();
+  expect(profile.getByText('已选择：优质均衡（2017）')).toBeTruthy();
+  expect(
+    profile.getByText(
+      /^表中数据列对两种标准都不全，按优质均衡评估：优质均衡缺少：网络多媒体教室数；基本均衡缺少：/,
+    ),
+  ).toBeTruthy();
 });

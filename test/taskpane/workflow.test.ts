@@ -151,6 +151,37 @@ describe('the standard', () => {
     expect(resolveProfile({ kind: 'builtin', id: 'basic-2012' })).toEqual({ ok: true, profile: BASIC_2012 });
   });
 
+  test('settings stored before 自动选择 existed still read as they were; auto is stored and read back', () => {
+    const stored = (profile: unknown) => parseSettings({ version: 1, profile, tables: {} }).profile;
+    expect(stored({ kind: 'builtin', id: 'quality-2017' })).toEqual({ kind: 'builtin', id: 'quality-2017' });
+    expect(stored({ kind: 'builtin', id: 'basic-2012' })).toEqual({ kind: 'builtin', id: 'basic-2012' });
+    expect(stored({ kind: 'auto' })).toEqual({ kind: 'auto' });
+  });
+
+  test('auto: the regime whose columns the table has, with the engine’s reason; 优质均衡 when neither fits', () => {
+    const basic = ['name', 'kind', 'students', 'teachers', 'seniorTeachers', 'teachingArea', 'sportsArea'];
+    const quality = resolveProfile({ kind: 'auto' }, [
+      'name',
+      'students',
+      'qualifiedTeachers',
+      'keyTeachers',
+      'peArtTeachers',
+      'teachingArea',
+      'sportsArea',
+      'equipmentValue',
+      'multimediaRooms',
+    ]);
+    expect(quality.ok && quality.profile.id).toBe('quality-2017');
+    expect(quality.ok && quality.auto?.explanation).toMatch(/^表中有优质均衡所需的全部数据列/);
+    const neither = resolveProfile({ kind: 'auto' }, basic);
+    expect(neither.ok && neither.profile.id).toBe('quality-2017');
+    expect(neither.ok && neither.auto?.explanation).toMatch(/都不全/);
+    expect(resolveProfile({ kind: 'builtin', id: 'basic-2012' }, basic)).toEqual({
+      ok: true,
+      profile: BASIC_2012,
+    });
+  });
+
   test('a custom profile is validated with the engine’s messages; an empty one waits for input', () => {
     expect(resolveProfile({ kind: 'custom', text: '  ' })).toEqual({ ok: false, errors: [] });
     const broken = resolveProfile({ kind: 'custom', text: '{ "extends": "quality-2017", ' });
@@ -292,13 +323,13 @@ describe('stored settings', () => {
   });
 
   test('anything unreadable falls back to the defaults; unknown fields are dropped, the rest kept', () => {
-    expect(parseSettings(null)).toEqual({
-      version: 1,
-      profile: { kind: 'builtin', id: 'quality-2017' },
-      tables: {},
+    // A workbook without settings (or with unreadable ones) chooses its standard from its columns.
+    expect(parseSettings(null)).toEqual({ version: 1, profile: { kind: 'auto' }, tables: {} });
+    expect(parseSettings({ version: 1, profile: { kind: 'magic' }, tables: {} }).profile).toEqual({
+      kind: 'auto',
     });
     expect(parseSettings({ version: 2, profile: { kind: 'builtin', id: 'basic-2012' } }).profile.kind).toBe(
-      'builtin',
+      'auto',
     );
     const parsed = parseSettings({
       version: 1,

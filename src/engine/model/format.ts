@@ -91,10 +91,15 @@ export function inColumnUnit(amount: number, unit: ResourceUnit): number {
 export function formatAmount(verdict: IndicatorVerdict, amount: number, units?: ResourceUnits): string {
   const meta = INDICATORS[verdict.indicator];
   const money = meta.unit === '元' ? moneyUnitOf(verdict.resourceField, units) : undefined;
-  if (money === undefined) return `${formatNumber(amount)}${meta.unit}`;
-  const shown = inColumnUnit(amount, money);
+  return amountInUnit(amount, meta.unit, money);
+}
+
+/** An amount in base units as text: in `column`'s unit with 2 decimals when given ("26.00万元"), else "18.75㎡". */
+export function amountInUnit(amount: number, baseUnit: string, column: ResourceUnit | undefined): string {
+  if (column === undefined) return `${formatNumber(amount)}${baseUnit}`;
+  const shown = inColumnUnit(amount, column);
   const [int, frac] = shown.toFixed(2).split('.');
-  return `${groupThousands(int)}.${frac}${money.unit}`;
+  return `${groupThousands(int)}.${frac}${column.unit}`;
 }
 
 /** The value with enough decimals (2 to 6) not to print the same text as the standard it misses. */

@@ -186,6 +186,8 @@ export interface CoefficientResult {
   note?: string;
   /** Schools of the stage left out for an unknown value (the CV of all of them is then undecided). */
   leftOut?: number;
+  /** The students' or resources' totals passed the largest double: mean and CV are null because they are too large. */
+  overflow?: true;
 }
 
 export interface CompositeResult {

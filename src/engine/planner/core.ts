@@ -5,7 +5,7 @@
 import { floatCoefficient } from '../rules/coefficient';
 import { dec } from '../exact/arithmetic';
 import { ExactSums } from './exactSums';
-import { formatNumber } from '../model/format';
+import { amountInUnit, formatNumber, type ResourceUnit } from '../model/format';
 import { isCount } from '../model/indicators';
 import type { IndicatorPlanInput, IndicatorPlanResult, IndicatorPlanValue, PlanProblem } from './types';
 
@@ -229,6 +229,7 @@ interface Prepared {
   target: number;
   inputLength: number;
   unit: string;
+  columnUnit?: ResourceUnit;
 }
 
 function prepare(input: IndicatorPlanInput): Prepared | IndicatorPlanResult {
@@ -288,6 +289,7 @@ function prepare(input: IndicatorPlanInput): Prepared | IndicatorPlanResult {
     target: targetCv,
     inputLength: n,
     unit: input.unit ?? '',
+    columnUnit: input.columnUnit,
   };
   for (let k = 0; k < m; k++) {
     const i = index[k];
@@ -359,11 +361,11 @@ function explain(
     return `按每次 ${formatNumber(d.step, 6)}${d.unit} 补充，在限定步数内未能使差异系数达到${targetText}；请放宽目标`;
   }
   const parts: string[] = [];
-  const u = d.unit;
-  if (forcedTotal > 0) parts.push(`补足未达标学校到标准共需增加 ${formatNumber(forcedTotal)}${u}`);
+  const amount = (x: number) => amountInUnit(x, d.unit, d.columnUnit);
+  if (forcedTotal > 0) parts.push(`补足未达标学校到标准共需增加 ${amount(forcedTotal)}`);
   if (extraTotal > 0) {
     parts.push(
-      `为使差异系数不超过${targetText}，再为资源最少的 ${lifted} 所学校补充 ${formatNumber(extraTotal)}${u}` +
+      `为使差异系数不超过${targetText}，再为资源最少的 ${lifted} 所学校补充 ${amount(extraTotal)}` +
         `（补充后最低值约 ${formatNumber(level ?? 0, 4)}）`,
     );
   }

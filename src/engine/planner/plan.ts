@@ -1,6 +1,6 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
 import { Dec } from '../exact/arithmetic';
-import { formatNumber, formatPercent } from '../model/format';
+import { formatNumber, formatPercent, moneyUnitOf } from '../model/format';
 import { INDICATORS, isCount, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';
 import { profileIndicators, standardIndicators } from '../rules/profiles';
@@ -480,6 +480,7 @@ function planOne(
     const residual = slot >= 0 && ((residuals as ResidualChoices).masks[i] & (1 << slot)) !== 0;
     floors.push(residual ? residualFloor : standard);
   }
+  const columnUnit = meta.unit === '元' ? moneyUnitOf(meta.resourceField, options.units) : undefined;
   const plan: IndicatorPlan = {
     indicator: id,
     unit: meta.unit,
@@ -501,6 +502,7 @@ function planOne(
     cost: null,
     note: '',
   };
+  if (columnUnit) plan.columnUnit = columnUnit;
   const result = planIndicator({
     amounts,
     students: used.map((i) => students[i]),
@@ -510,6 +512,7 @@ function planOne(
     countable: meta.countable,
     step,
     unit: meta.unit,
+    columnUnit,
   });
   if (!result.ok) {
     plan.note = `${meta.name}：${result.reason}，无法测算`;

@@ -1,5 +1,6 @@
 /** Public types of the remediation planner (整改测算): what to add, where, to meet the standards and a CV target. */
 import type { BaseUnit } from '../model/units';
+import type { ResourceUnit, ResourceUnits } from '../model/format';
 import type { DataIssue, IndicatorId, Stage } from '../model/types';
 
 /**
@@ -44,6 +45,8 @@ export interface IndicatorPlanInput {
   step?: number;
   /** Unit printed after amounts in the note ('人', '㎡', …); optional. */
   unit?: string;
+  /** The unit the resource's column is written in (万元), when amounts in the note should follow it. */
+  columnUnit?: ResourceUnit;
 }
 
 /** The minimal additions for one indicator (see docs/planner.md for why they are minimal). */
@@ -97,6 +100,8 @@ export interface StagePlanOptions {
   unitCosts?: UnitCosts;
   /** Only these indicators (default: all of the profile's CV indicators, then those with standards only). */
   indicators?: readonly IndicatorId[];
+  /** The unit each resource column is written in (万元): money in notes follows it; amounts stay in base units. */
+  units?: ResourceUnits;
 }
 
 /** A school (stage part) in a stage plan, in table order. */
@@ -118,6 +123,8 @@ export interface PlannedSchool {
 export interface IndicatorPlan {
   indicator: IndicatorId;
   unit: BaseUnit;
+  /** The unit of the resource's column when money is shown in it (万元); amounts stay in `unit`. */
+  columnUnit?: ResourceUnit;
   countable: boolean;
   step: number;
   /** The stage's per-school standard (null for CV-only indicators). */

@@ -1,6 +1,6 @@
 /** The 整改测算 sheet as a pure ReportPlan — per stage and indicator the additions and CVs, then per school — and its shared wording. */
 import { Dec } from '../exact/arithmetic';
-import { formatNumber } from '../model/format';
+import { amountInUnit, formatNumber, inColumnUnit, type ResourceUnit } from '../model/format';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import type { IndicatorPlan, StagePlan } from '../planner/types';
@@ -26,7 +26,8 @@ export const REMEDIATION_SHEET_NAME = '整改测算';
 export const PLAN_WORDS = {
   columns: ['指标', '现差异系数', '目标', '补足标准', '为差异系数再增加', '合计', '测算后'],
   stageHeading: (stage: string, schools: number) => `${stage}（${schools} 所学校）`,
-  addition: (name: string, amount: string, unit: string) => `${name} +${amount}${unit}`,
+  /** `amount` with its unit: “+2人”, “+26.00万元”. */
+  addition: (name: string, amount: string) => `${name} +${amount}`,
   splitShare: '（按学段折算的份额；全校合计需按折算比例相应增加）',
   nothingToAdd: '无需增加资源',
   undefinedCv: '无法计算',
@@ -49,18 +50,27 @@ export function extraForCv(plan: Pick<IndicatorPlan, 'total' | 'forcedTotal'>): 
   return new Dec(plan.total).minus(plan.forcedTotal).toNumber();
 }
 
-/** One school's additions in words: “骨干教师 +2人，多媒体教室 +2间”. */
-export function additionsText(additions: readonly { indicator: IndicatorId; amount: number }[]): string {
+/**
+ * One school's additions in words: “骨干教师 +2人，多媒体教室 +2间”; money in its column's unit when given
+ * (“仪器设备 +26.00万元”).
+ */
+export function additionsText(
+  additions: readonly { indicator: IndicatorId; amount: number; columnUnit?: ResourceUnit }[],
+): string {
   return additions
-    .map((a) =>
-      PLAN_WORDS.addition(
-        INDICATORS[a.indicator].label,
-        formatNumber(a.amount),
-        INDICATORS[a.indicator].unit,
-      ),
-    )
+    .map((a) => {
+      const meta = INDICATORS[a.indicator];
+      return PLAN_WORDS.addition(meta.label, amountInUnit(a.amount, meta.unit, a.columnUnit));
+    })
     .join('，');
 }
+
+/** The unit an indicator's amounts are shown in on the sheet: its column's (万元) or the base unit. */
+const shownUnit = (ip: IndicatorPlan): string => ip.columnUnit?.unit ?? ip.unit;
+
+/** An amount in base units as the sheet shows it: in the column's unit (2 decimals, rounded up) when there is one. */
+const shownAmount = (ip: IndicatorPlan, amount: number): number =>
+  ip.columnUnit ? inColumnUnit(amount, ip.columnUnit) : amount;
 
 export interface RemediationReportInput {
   /** Standards profile shown to the user. */
@@ -74,7 +84,7 @@ export interface RemediationReportInput {
 
 const WHOLE = '#,##0';
 const HUNDREDTHS = '#,##0.00';
-const amountFormat = (countable: boolean) => (countable ? WHOLE : HUNDREDTHS);
+const amountFormat = (ip: IndicatorPlan) => (ip.countable && !ip.columnUnit ? WHOLE : HUNDREDTHS);
 
 function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder {
   const b = new SectionBuilder('planStages', top);
@@ -87,16 +97,16 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
     b.style(h, 0, h, header.length - 1, HEADER_STYLE);
     const first = b.nextRow;
     for (const ip of sp.indicators) {
-      const f = amountFormat(ip.countable);
+      const f = amountFormat(ip);
       const row = b.add(
         [
           INDICATORS[ip.indicator].name,
-          ip.unit,
+          shownUnit(ip),
           ip.cvBefore,
           ip.targetCv ?? PLAN_WORDS.noTarget,
-          ip.forcedTotal,
-          extraForCv(ip),
-          ip.total,
+          shownAmount(ip, ip.forcedTotal),
+          shownAmount(ip, extraForCv(ip)),
+          shownAmount(ip, ip.total),
           ip.cv,
           ip.feasible ? ip.note : `${PLAN_WORDS.infeasible}${ip.note}`,
         ],
@@ -154,7 +164,7 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
   const lead = ['学校名称', '行号', '学段'];
   const header = [
     ...lead,
-    ...indicators.map((ip) => `${INDICATORS[ip.indicator].label}（${ip.unit}）`),
+    ...indicators.map((ip) => `${INDICATORS[ip.indicator].label}（${shownUnit(ip)}）`),
     '需增加',
     '说明',
   ];
@@ -162,9 +172,19 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
   b.style(h, 0, h, header.length - 1, HEADER_STYLE);
   const lines = schoolLines(stages);
   if (lines.length === 0) b.add([PLAN_WORDS.nothingToAdd]);
+  const unitOf = new Map(indicators.map((ip) => [ip.indicator, ip.columnUnit]));
   for (const line of lines) {
-    const amounts = indicators.map((ip) => line.additions.get(ip.indicator) ?? null);
-    const text = additionsText([...line.additions].map(([indicator, amount]) => ({ indicator, amount })));
+    const amounts = indicators.map((ip) => {
+      const amount = line.additions.get(ip.indicator);
+      return amount === undefined ? null : shownAmount(ip, amount);
+    });
+    const text = additionsText(
+      [...line.additions].map(([indicator, amount]) => ({
+        indicator,
+        amount,
+        columnUnit: unitOf.get(indicator),
+      })),
+    );
     const values: ReportValue[] = [
       line.name,
       line.row,
@@ -173,7 +193,7 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
       text,
       line.split ? PLAN_WORDS.splitShare : '',
     ];
-    b.add(values, [undefined, undefined, undefined, ...indicators.map((ip) => amountFormat(ip.countable))]);
+    b.add(values, [undefined, undefined, undefined, ...indicators.map(amountFormat)]);
   }
   if (lines.length > 0) b.style(h + 1, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
   return b;

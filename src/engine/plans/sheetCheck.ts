@@ -97,7 +97,7 @@ export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
     profileName: check.profile.name,
     date: reportDate(date),
     sourceSheet: check.sheet,
-    stages: planStages(check.evaluation),
+    stages: planStages(check.evaluation, { units: resourceUnits(check.table.mapping) }),
   });
 }
 

@@ -11,6 +11,10 @@ import {
   type Rational,
 } from '../exact/arithmetic';
 
+/** Why a CV cannot be computed when the students' or resources' totals pass the largest double. */
+export const OVERFLOW_NOTE =
+  '学生数或资源数合计超出可计算范围（超过 1e308），数值过大，差异系数无法计算（不是 0）';
+
 /** Why a CV or mean is undefined (zh-CN `reason` for the user). */
 export type CoefficientProblem =
   'empty' | 'lengthMismatch' | 'invalidValue' | 'invalidStudents' | 'noStudents' | 'zeroMean';
@@ -27,9 +31,27 @@ export type CoefficientValue =
 export interface FloatCoefficient {
   mean: number;
   sd: number;
-  /** null when X̄ = 0 (undefined, never 0). */
+  /** null when X̄ = 0 (undefined, never 0) or when `overflow`. */
   cv: number | null;
   students: number;
+  /** The totals or squared deviations went past the largest double (1e308): no CV can be computed, X̄ is not 0. */
+  overflow: boolean;
+}
+
+/** The CV from the totals and the weighted sum of squares; any non-finite step is an overflow, never a mean of 0. */
+function finish(sumR: number, sumP: number, ss: number, per: number): FloatCoefficient {
+  const mean = (per * sumR) / sumP;
+  const sd = Math.sqrt(ss / sumP);
+  const overflow = !(
+    Number.isFinite(sumR) &&
+    Number.isFinite(sumP) &&
+    Number.isFinite(mean) &&
+    Number.isFinite(ss) &&
+    Number.isFinite(sd)
+  );
+  const cv = sd / mean;
+  // X̄ = 0 leaves the CV undefined; overflowing inputs (1e308 m²) leave it uncomputable — null either way, never 0.
+  return { mean, sd, cv: !overflow && mean > 0 && cv < Infinity ? cv : null, students: sumP, overflow };
 }
 
 /**
@@ -54,10 +76,7 @@ export function floatCoefficient(
     const d = (per * r[i]) / p[i] - mean;
     ss += p[i] * d * d;
   }
-  const sd = Math.sqrt(ss / sumP);
-  const cv = sd / mean;
-  // X̄ = 0 leaves the CV undefined; overflowing inputs (1e308 m²) leave it uncomputable — null either way, never 0.
-  return { mean, sd, cv: mean > 0 && cv < Infinity ? cv : null, students: sumP };
+  return finish(sumR, sumP, ss, per);
 }
 
 /**
@@ -86,9 +105,7 @@ export function floatCoefficientAt(
     const d = (per * r[i]) / pi - mean;
     ss += pi * d * d;
   }
-  const sd = Math.sqrt(ss / sumP);
-  const cv = sd / mean;
-  return { mean, sd, cv: mean > 0 && cv < Infinity ? cv : null, students: sumP };
+  return finish(sumR, sumP, ss, per);
 }
 
 function validate(
@@ -126,7 +143,7 @@ function problem(
     case 'invalidStudents':
       return { ok: false, code: 'invalidStudents', reason: `第 ${pos} 个学生数不是非负数` };
     case 'overflow':
-      return { ok: false, code: 'invalidValue', reason: '数值超出可计算范围' };
+      return { ok: false, code: 'invalidValue', reason: OVERFLOW_NOTE };
     case 'noStudents':
       return { ok: false, code: 'noStudents', reason: '学生数合计为 0，无法加权' };
     case 'zeroMean':
@@ -165,7 +182,7 @@ export function weightedMean(values: readonly number[], students: readonly numbe
 }
 
 function fromFloat(f: FloatCoefficient, schools: number): CoefficientValue {
-  if (f.cv === null) return problem(f.mean === 0 ? 'zeroMean' : 'overflow', 0, 0);
+  if (f.cv === null) return problem(f.overflow ? 'overflow' : 'zeroMean', 0, 0);
   return { ok: true, cv: f.cv, mean: f.mean, sd: f.sd, schools, students: f.students };
 }
 

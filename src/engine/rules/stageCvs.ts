@@ -1,6 +1,6 @@
 /** The CVs of each stage (spec §3): per indicator the student-weighted CV, decided exactly, and the composite. */
 import type { Decimal } from 'decimal.js';
-import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold } from './coefficient';
+import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold, OVERFLOW_NOTE } from './coefficient';
 import { Dec, exactCvSquared, meanOfRootsToNumber, sqrtToNumber, type Rational } from '../exact/arithmetic';
 import { STAGES } from '../model/stages';
 import { exactResource, MISSING, RAW, type ValueColumn } from './valueColumns';
@@ -164,12 +164,11 @@ function coefficient(
   if (count === 0) notes.push('没有可计算的学校，差异系数无法计算');
   else {
     const f = floatCoefficientAt(col.resource, input.students, indices, count, col.meta.per);
-    result.students = f.students;
-    result.mean = f.mean;
-    if (f.cv === null)
-      notes.push(
-        f.mean === 0 ? '县均值为 0，差异系数无定义（不是 0）' : '数值超出可计算范围，差异系数无法计算',
-      );
+    // An overflowed total is no count and no mean: leave them unknown rather than Infinity or 0.
+    result.students = f.overflow ? 0 : f.students;
+    result.mean = f.overflow ? null : f.mean;
+    if (f.overflow) result.overflow = true;
+    if (f.cv === null) notes.push(f.overflow ? OVERFLOW_NOTE : '县均值为 0，差异系数无定义（不是 0）');
     else {
       result.cv = f.cv;
       if (threshold !== null) {

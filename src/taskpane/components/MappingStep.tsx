@@ -22,6 +22,7 @@ import {
   fieldOptions,
   FIELDS,
   type Profile,
+  type ProfileNeed,
 } from '../../engine';
 import { useStrings } from '../strings';
 import { assignColumn, fieldText, relevantFields, type LocatedTable } from '../workflow';
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
     margin: `0 ${tokens.spacingHorizontalM}`,
   },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  lacking: { color: tokens.colorPaletteDarkOrangeForeground1 },
   hint: { color: tokens.colorNeutralForeground3 },
   fieldGroup: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   group: {
@@ -58,6 +60,8 @@ export function MappingStep(props: {
   table: LocatedTable;
   mapping: ColumnMapping;
   missing: readonly FieldKey[];
+  /** Columns the chosen standard needs that the mapping lacks: never summed up in green. */
+  needsMissing: readonly ProfileNeed[];
   profile: Profile | null;
   disabled: boolean;
   onChange(mapping: ColumnMapping): void;
@@ -88,6 +92,10 @@ export function MappingStep(props: {
       <Badge color="danger" appearance="tint">
         {strings.mappingMissingCount(missing.length)}
       </Badge>
+    ) : props.needsMissing.length > 0 ? (
+      <Badge color="warning" appearance="tint">
+        {strings.mappingNeedsCount(props.needsMissing.length)}
+      </Badge>
     ) : (
       <Badge color="success" appearance="tint">
         {strings.mappingSummary(mapped)}
@@ -99,6 +107,11 @@ export function MappingStep(props: {
       {missing.length > 0 && (
         <Caption1 role="alert" className={styles.missing}>
           {strings.mappingMissing(missing.map(fieldText).join('、'))}
+        </Caption1>
+      )}
+      {props.needsMissing.length > 0 && (
+        <Caption1 role="status" className={styles.lacking}>
+          {strings.mappingNeedsMissing(props.needsMissing.map((n) => n.label).join('、'))}
         </Caption1>
       )}
       <Accordion

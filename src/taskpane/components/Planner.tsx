@@ -13,10 +13,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
+  amountInUnit,
   formatNumber,
   formatPercent,
   INDICATORS,
   planStages,
+  resourceUnits,
   profileIndicators,
   type IndicatorId,
   type IndicatorPlan,
@@ -105,7 +107,8 @@ function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
       </div>
       {plan.total > 0 && (
         <Caption1>
-          {strings.planAdd(`${formatNumber(plan.total)}${plan.unit}`)} · {strings.planSchools(affected)}
+          {strings.planAdd(amountInUnit(plan.total, plan.unit, plan.columnUnit))} ·{' '}
+          {strings.planSchools(affected)}
         </Caption1>
       )}
       {plan.targetCv !== null && (
@@ -193,9 +196,11 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
     return any ? costs : undefined;
   }, [priced, costTexts]);
   const plans = useMemo(() => {
-    if (!evaluation) return [];
-    return planStages(evaluation, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard' });
-  }, [evaluation, unitCosts, byRule]);
+    if (!evaluation || !outcome) return [];
+    // Money follows its column's unit (a 万元 column gives 万元), as in the notes and the 整改测算 sheet.
+    const units = resourceUnits(outcome.table.mapping);
+    return planStages(evaluation, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard', units });
+  }, [evaluation, outcome, unitCosts, byRule]);
 
   if (!evaluation || !profile) {
     return (

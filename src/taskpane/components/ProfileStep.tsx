@@ -1,4 +1,5 @@
-// Step 3: the standard — 优质均衡 (2017), 基本均衡 (2012) or a custom JSON profile — and its thresholds.
+// Step 3: the standard — chosen from the table's columns, 优质均衡 (2017), 基本均衡 (2012) or a custom JSON profile —
+// what it needs from the table, and its thresholds.
 import { useRef } from 'react';
 import {
   Button,
@@ -28,6 +29,7 @@ import {
   INDICATORS,
   type Profile,
   profileIndicators,
+  type ProfileNeed,
 } from '../../engine';
 import type { ProfileKey } from '../settings';
 import { useStrings } from '../strings';
@@ -48,7 +50,36 @@ const useStyles = makeStyles({
     '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
   },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  needs: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
+  need: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  needMissing: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+/** The columns the standard needs, each present or missing; a missing one is never shown as fine. */
+function Needs({ needs }: { needs: readonly ProfileNeed[] }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const missing = needs.filter((n) => !n.present).length;
+  return (
+    <div className={styles.rules}>
+      <Caption1>
+        <strong>{strings.needsTitle}</strong>（
+        {missing === 0 ? strings.needsAll(needs.length) : strings.needsSome(missing, needs.length)}）
+      </Caption1>
+      <ul className={styles.needs} aria-label={strings.needsTitle}>
+        {needs.map((n) => (
+          <li key={n.field} className={n.present ? styles.need : `${styles.need} ${styles.needMissing}`}>
+            <Caption1>{n.present ? '✓' : '✗'}</Caption1>
+            <Caption1>{n.label}</Caption1>
+            <Caption1 className={n.present ? styles.muted : undefined}>
+              {n.present ? strings.needPresent : strings.needMissing}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function Thresholds({ profile }: { profile: Profile }) {
   const strings = useStrings();
@@ -108,6 +139,8 @@ export function ProfileStep(props: {
   profileKey: ProfileKey;
   customText: string;
   resolution: ProfileResolution;
+  /** What the standard needs from the table found (null before one is found). */
+  needs: readonly ProfileNeed[] | null;
   /** How "—", "/" and "无" read: the switch applies to whichever standard is chosen. */
   dashes: DashReading;
   disabled: boolean;
@@ -134,6 +167,7 @@ export function ProfileStep(props: {
         disabled={props.disabled}
         onChange={(_, data) => props.onChange(data.value as ProfileKey, customText)}
       >
+        <Radio value="auto" label={strings.profileAuto} />
         <Radio value="quality-2017" label={strings.profileQuality} />
         <Radio value="basic-2012" label={strings.profileBasic} />
         <Radio value="custom" label={strings.profileCustom} />
@@ -190,6 +224,22 @@ export function ProfileStep(props: {
             ))}
         </div>
       )}
+      {resolution.ok && resolution.auto && props.needs && (
+        <MessageBar
+          intent={resolution.auto.needs.every((n) => n.present) ? 'info' : 'warning'}
+          layout="multiline"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>
+              {strings.autoChosen(
+                resolution.profile.id === 'basic-2012' ? strings.profileBasic : strings.profileQuality,
+              )}
+            </MessageBarTitle>
+            <span>{strings.autoWhy(resolution.auto)}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {resolution.ok && props.needs && <Needs needs={props.needs} />}
       {resolution.ok && <Thresholds profile={resolution.profile} />}
       <Field hint={strings.dashesHint}>
         <Switch

@@ -79,7 +79,12 @@ export function planChecked(checked: Checked, options: PlanOptions, costs?: Unit
     ...stageOptions(options, costs),
     units: resourceUnits(checked.table.mapping),
   });
-  const planned: Planned = { checked, options, stages, schools: planSchools(ev, costs) };
+  const planned: Planned = {
+    checked,
+    options,
+    stages,
+    schools: planSchools(ev, costs, resourceUnits(checked.table.mapping)),
+  };
   if (costs) planned.costs = costs;
   return planned;
 }

@@ -169,6 +169,17 @@ describe('planStage, 优质均衡: "every school meets its per-school standard a
     expect(planStage(ev, 'primary').cost).toBeNull();
   });
 
+  test('a school plan states money as its column is written: a 万元 column gives 万元 with 2 decimals, 元 otherwise', () => {
+    // 乙's equipment is at 50% of 2,000 元 per pupil: the one lift is to the standard, (2,000 − 1,000) × 500 pupils.
+    const rows = [qualityRow(4, '乙', 'primary', 500, [4.1, 1.2, 1.0, 5.0, 8.0, 1000, 2.5])];
+    const ev = evaluate(rows, QUALITY_2017);
+    const inYuan = planSchools(ev)[0].note;
+    const inWan = planSchools(ev, undefined, { equipmentValue: { unit: '万元', factor: 10000 } })[0].note;
+    expect(inYuan).toContain('生均教学仪器设备值增加 500,000元');
+    expect(inWan).toContain('生均教学仪器设备值增加 50.00万元');
+    expect(inWan).not.toContain('500,000元');
+  });
+
   test('"a missing value is never silently treated as 0": the school is left out of that indicator, with a warning', () => {
     const rows = [
       qualityRow(3, '甲', 'primary', 500, [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5]),

@@ -1,6 +1,6 @@
 /** 整改测算 — remediation plans: per stage (standards and CV targets) and per school (the cheapest way to pass k of n). */
 import { Dec } from '../exact/arithmetic';
-import { formatNumber, formatPercent, moneyUnitOf } from '../model/format';
+import { amountInUnit, formatNumber, formatPercent, moneyUnitOf, type ResourceUnits } from '../model/format';
 import { INDICATORS, isCount, type IndicatorMeta } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';
 import { profileIndicators, standardIndicators } from '../rules/profiles';
@@ -177,6 +177,7 @@ export function planSchool(
   part: SchoolPart,
   profile: Profile,
   unitCosts?: UnitCosts,
+  units?: ResourceUnits,
 ): SchoolPlan {
   if (verdict.key !== part.key) throw new RangeError(`verdict ${verdict.key} and part ${part.key} differ`);
   const plan: SchoolPlan = {
@@ -225,11 +226,15 @@ export function planSchool(
   plan.count = plan.lifts.length;
   plan.cost = priced && unitCosts ? cost : null;
   plan.feasible = true;
-  plan.note = schoolNote(plan, new Map(sr.ids.map((id, x) => [id, sr.standards[x]])));
+  plan.note = schoolNote(plan, new Map(sr.ids.map((id, x) => [id, sr.standards[x]])), units);
   return plan;
 }
 
-function schoolNote(plan: SchoolPlan, standards: ReadonlyMap<IndicatorId, number>): string {
+function schoolNote(
+  plan: SchoolPlan,
+  standards: ReadonlyMap<IndicatorId, number>,
+  units: ResourceUnits | undefined,
+): string {
   if (plan.lifts.length === 0) return '已达到校级标准，无需增加';
   const items = plan.lifts.map((l) => {
     const meta = INDICATORS[l.indicator];
@@ -239,7 +244,9 @@ function schoolNote(plan: SchoolPlan, standards: ReadonlyMap<IndicatorId, number
       l.to === 'standard'
         ? `达到标准 ${target}`
         : `达到 ${target}（标准 ${formatNumber(standard, 6)}${meta.valueUnit} 的 ${formatPercent(l.target / standard)}）`;
-    return `${meta.name}增加 ${formatNumber(l.addition)}${meta.unit}，${reach}`;
+    // Money as the column is written (万元 column → 万元); the addition itself stays in base units.
+    const column = meta.unit === '元' ? moneyUnitOf(meta.resourceField, units) : undefined;
+    return `${meta.name}增加 ${amountInUnit(l.addition, meta.unit, column)}，${reach}`;
   });
   const cost = plan.cost !== null ? `；约 ${formatNumber(plan.cost, 0)} 元` : '';
   return `提高 ${plan.count} 项：${items.join('；')}${cost}`;
@@ -249,6 +256,7 @@ function schoolNote(plan: SchoolPlan, standards: ReadonlyMap<IndicatorId, number
 export function planSchools(
   evaluation: Pick<Evaluation, 'parts' | 'profile' | 'schools'>,
   unitCosts?: UnitCosts,
+  units?: ResourceUnits,
 ): SchoolPlan[] {
   if (evaluation.profile.schoolRule === null) return [];
   const parts = new Map(evaluation.parts.map((p) => [p.key, p]));
@@ -256,7 +264,7 @@ export function planSchools(
   for (const verdict of evaluation.schools) {
     if (verdict.pass === true) continue;
     const part = parts.get(verdict.key);
-    if (part) out.push(planSchool(verdict, part, evaluation.profile, unitCosts));
+    if (part) out.push(planSchool(verdict, part, evaluation.profile, unitCosts, units));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** What `balance check` does to one file: read it, evaluate it with the shared engine, and optionally save a marked copy. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import {
   AUTO_PROFILE,
   chooseProfile,
@@ -18,13 +18,20 @@ import {
 } from '../engine';
 import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
 import { messages } from './strings.zh-CN';
-import { chooseSheet, loadWorkbook, unusable, type InputProblem, type Opened } from '../hosts/xlsx/workbook';
+import {
+  chooseSheet,
+  loadWorkbook,
+  unusable,
+  type InputProblem,
+  type Opened,
+  type Workbook,
+} from '../hosts/xlsx/workbook';
 
 /** A file that was read and evaluated. */
 export interface Checked extends SheetCheck {
   ok: true;
   file: string;
-  workbook: ExcelJS.Workbook;
+  workbook: Workbook;
   /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
   profileChoice?: string;
 }
@@ -107,7 +114,8 @@ export async function checkFile(
  * same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const { workbook } = checked;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(checked.file);
   const ws = workbook.getWorksheet(checked.sheet);
   if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
   applyHighlights(ws, highlightsFor(checked));

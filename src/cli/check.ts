@@ -1,7 +1,6 @@
 /** What `balance check` does to one file: read it, evaluate it with the shared engine, and optionally save a marked copy. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   AUTO_PROFILE,
   chooseProfile,
@@ -16,7 +15,7 @@ import {
   resourceUnits,
   type SheetCheck,
 } from '../engine';
-import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
+import { markedCopy } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
 import {
   chooseSheet,
@@ -114,14 +113,9 @@ export async function checkFile(
  * same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(checked.file);
-  const ws = workbook.getWorksheet(checked.sheet);
-  if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
-  applyHighlights(ws, highlightsFor(checked));
-  for (const plan of reportsFor(checked, date)) writeReport(workbook, plan);
+  const bytes = markedCopy(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await workbook.xlsx.writeFile(out);
+  await fs.writeFile(out, bytes);
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

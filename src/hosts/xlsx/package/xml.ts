@@ -94,24 +94,26 @@ export function attributeSpan(
   tag: Tag,
   local: string,
 ): { value: string; start: number; end: number } | undefined {
-  let i = tag.start;
+  // Searched within the tag's own text: a search of the whole document for an absent attribute would cost O(n).
+  const text = xml.slice(tag.start, tag.end);
+  let i = 0;
   for (;;) {
-    i = xml.indexOf(local, i + 1);
-    if (i < 0 || i >= tag.end) return undefined;
-    const before = xml.charCodeAt(i - 1);
+    i = text.indexOf(local, i + 1);
+    if (i < 0) return undefined;
+    const before = text.charCodeAt(i - 1);
     if (before !== 0x20 && before !== 0x3a && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
     let j = i + local.length;
-    while (xml.charCodeAt(j) === 0x20) j++;
-    if (xml.charCodeAt(j) !== 0x3d /* = */) continue;
+    while (text.charCodeAt(j) === 0x20) j++;
+    if (text.charCodeAt(j) !== 0x3d /* = */) continue;
     j++;
-    while (xml.charCodeAt(j) === 0x20) j++;
-    const quote = xml[j];
+    while (text.charCodeAt(j) === 0x20) j++;
+    const quote = text[j];
     if (quote !== '"' && quote !== "'") continue;
-    const k = xml.indexOf(quote, j + 1);
-    if (k < 0 || k > tag.end) return undefined;
+    const k = text.indexOf(quote, j + 1);
+    if (k < 0) return undefined;
     // A prefixed name like r:id counts; xmlns:x does not (it is a declaration, not an attribute).
-    if (before === 0x3a && xml.startsWith('xmlns', i - 6) && /\s/.test(xml[i - 7])) continue;
-    return { value: decodeEntities(xml.slice(j + 1, k)), start: j + 1, end: k };
+    if (before === 0x3a && text.startsWith('xmlns', i - 6) && /\s/.test(text[i - 7])) continue;
+    return { value: decodeEntities(text.slice(j + 1, k)), start: tag.start + j + 1, end: tag.start + k };
   }
 }
 

@@ -2,3 +2,4 @@
 import './engine.bench';
 import './functions.bench';
 import './planner.bench';
+import './xlsx.bench';

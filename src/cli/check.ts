@@ -1,7 +1,6 @@
 /** What `balance check` does to one file: read it, evaluate it with the shared engine, and optionally save a marked copy. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type ExcelJS from 'exceljs';
 import {
   AUTO_PROFILE,
   chooseProfile,
@@ -16,15 +15,22 @@ import {
   resourceUnits,
   type SheetCheck,
 } from '../engine';
-import { applyHighlights, writeReport } from '../hosts/xlsx/paint';
+import { markedCopy } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
-import { chooseSheet, loadWorkbook, unusable, type InputProblem, type Opened } from '../hosts/xlsx/workbook';
+import {
+  chooseSheet,
+  loadWorkbook,
+  unusable,
+  type InputProblem,
+  type Opened,
+  type Workbook,
+} from '../hosts/xlsx/workbook';
 
 /** A file that was read and evaluated. */
 export interface Checked extends SheetCheck {
   ok: true;
   file: string;
-  workbook: ExcelJS.Workbook;
+  workbook: Workbook;
   /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
   profileChoice?: string;
 }
@@ -107,13 +113,9 @@ export async function checkFile(
  * same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const { workbook } = checked;
-  const ws = workbook.getWorksheet(checked.sheet);
-  if (!ws) throw new Error(`writeMarkedCopy: sheet ${checked.sheet} vanished`);
-  applyHighlights(ws, highlightsFor(checked));
-  for (const plan of reportsFor(checked, date)) writeReport(workbook, plan);
+  const bytes = markedCopy(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await workbook.xlsx.writeFile(out);
+  await fs.writeFile(out, bytes);
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

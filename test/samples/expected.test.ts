@@ -1,7 +1,6 @@
 // The two committed sample workbooks, evaluated by hand from the spec in this file, then by the engine: both must agree.
 import * as path from 'node:path';
 import { openWorkbook } from '../../src/cli/check';
-import { sheetToGrid } from '../../src/hosts/xlsx/workbook';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { chooseProfile } from '../../src/engine/rules/chooseProfile';
 import { getProfile } from '../../src/engine/rules/profiles';
@@ -36,7 +35,7 @@ test('the reference CV reproduces spec TV-1 (books per student, 5 schools → 0.
 async function evaluateSample(file: string, profileId: string): Promise<Evaluation> {
   const opened = await openWorkbook(path.join(SAMPLES, file));
   if (!opened.ok) throw new Error(opened.message);
-  const grid = sheetToGrid(opened.workbook.getWorksheet('学校基本情况')!);
+  const grid = opened.workbook.gridOf('学校基本情况')!;
   const table = readTable(grid, {});
   expect(table.issues).toEqual([]);
   expect(table.skipped.map((s) => [s.name, s.code])).toEqual([['合计', 'total']]);
@@ -502,7 +501,7 @@ describe('--profile auto on the samples (chooseProfile over the recognised colum
   ])('%s is read as %s', async (file, id) => {
     const opened = await openWorkbook(path.join(SAMPLES, file));
     if (!opened.ok) throw new Error(opened.message);
-    const table = readTable(sheetToGrid(opened.workbook.getWorksheet('学校基本情况')!));
+    const table = readTable(opened.workbook.gridOf('学校基本情况')!);
     expect(chooseProfile(Object.keys(table.mapping)).profile.id).toBe(id);
   });
 });

@@ -1,7 +1,6 @@
 // The blank template (assets/templates/学校数据模板.xlsx): every header is recognised, and every column is explained.
 import * as path from 'node:path';
 import { openWorkbook } from '../../src/cli/check';
-import { sheetToGrid } from '../../src/hosts/xlsx/workbook';
 import { FIELDS } from '../../src/engine/model/fields';
 import { detectHeader } from '../../src/engine/sheet/headers';
 
@@ -14,7 +13,7 @@ async function template() {
 }
 
 test('the header row is found below the title, every column maps to its own field, no issue', async () => {
-  const grid = sheetToGrid((await template()).getWorksheet('学校数据')!);
+  const grid = (await template()).gridOf('学校数据')!;
   const header = detectHeader(grid);
   expect([header.found, header.headerTop]).toEqual([true, 2]);
   expect(header.unmapped).toEqual([]);
@@ -23,7 +22,7 @@ test('the header row is found below the title, every column maps to its own fiel
 });
 
 test('every identity and count field the reader knows has a column (the combined 体育、艺术 column is the alternative to the three separate ones)', async () => {
-  const header = detectHeader(sheetToGrid((await template()).getWorksheet('学校数据')!));
+  const header = detectHeader((await template()).gridOf('学校数据')!);
   const missing = FIELDS.filter((f) => f.group === 'identity' || f.group === 'count')
     .map((f) => f.key)
     .filter((key) => !header.mapping[key]);
@@ -33,8 +32,8 @@ test('every identity and count field the reader knows has a column (the combined
 
 test('填写说明 explains each column of the template', async () => {
   const wb = await template();
-  const headers = sheetToGrid(wb.getWorksheet('学校数据')!).values[1];
-  const help = sheetToGrid(wb.getWorksheet('填写说明')!).values.map((r) => r[0]);
+  const headers = wb.gridOf('学校数据')!.values[1];
+  const help = wb.gridOf('填写说明')!.values.map((r) => r[0]);
   for (const h of headers) expect(help).toContain(h);
   expect(help.join('')).toContain('1:1.1');
 });

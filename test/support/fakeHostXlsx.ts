@@ -1,6 +1,5 @@
 // Reads an .xlsx with exceljs into the fake host's JSON workbook: values as Excel's range.values shows them, formats kept.
 import ExcelJS from 'exceljs';
-import { cellValue } from '../../src/hosts/xlsx/workbook';
 import type { FakeValue } from '../hosts/officejs/fakeExcel';
 import type { CellData, SheetData, WorkbookData } from './fakeHostData';
 
@@ -15,6 +14,18 @@ const ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: '
 /** Days since 1899-12-30, as Excel stores dates. */
 function serial(date: Date): number {
   return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** One exceljs cell value as Excel's `range.values` would show it. */
+function cellValue(v: ExcelJS.CellValue | undefined): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v;
+  if ('error' in v) return v.error;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  // A formula without a cached result (never calculated) reads as blank, as it would before Excel recalculates.
+  if ('formula' in v || 'sharedFormula' in v) return cellValue(v.result as ExcelJS.CellValue | undefined);
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue);
+  return null;
 }
 
 function toValue(v: unknown): FakeValue | undefined {

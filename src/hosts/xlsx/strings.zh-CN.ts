@@ -12,6 +12,14 @@ export const messages = {
     `“${file}”设置了打开密码（文件已加密），无法读取。请在 Excel 中打开，依次点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码并保存后再试。`,
   corrupt: (file: string, detail: string) =>
     `“${file}”已损坏或不完整，无法作为 Excel 工作簿打开（${detail}）。请用 Excel 打开确认，必要时重新导出。`,
+  /** A zip package that holds no workbook: a Word or PowerPoint file, or some other archive, renamed. */
+  zipNotWorkbook: (file: string, kind: 'word' | 'ppt' | '') =>
+    `“${file}”不是 Excel 工作簿（.xlsx）：它${kind === 'word' ? '是 Word 文档' : kind === 'ppt' ? '是 PowerPoint 演示文稿' : '是一个压缩包，但里面没有工作簿'}。请在 Excel 或 WPS 中打开学校数据表，另存为“Excel 工作簿(*.xlsx)”后再试。`,
+  /** The detail inside corrupt(): what exactly is broken. */
+  zipNoDirectory: '压缩包的目录缺失，文件可能只下载或复制了一部分',
+  zipTruncated: (detail: string) => `压缩包结构损坏：${detail}`,
+  zipData: (detail: string) => `压缩数据损坏，无法解压：${detail}`,
+  partMissing: (part: string) => `缺少部件 ${part}`,
   emptyWorkbook: (file: string) => `“${file}”中没有任何数据（工作簿为空）。`,
   sheetNotFound: (file: string, sheet: string, sheets: string[]) =>
     `“${file}”中没有名为“${sheet}”的工作表。现有工作表：${list(sheets)}。`,

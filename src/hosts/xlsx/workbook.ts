@@ -1,9 +1,13 @@
 /**
- * Reads .xlsx bytes with exceljs into the engine's CellGrid, and says clearly in Chinese why a workbook is unusable.
+ * Reads .xlsx bytes into the engine's CellGrid, and says clearly in Chinese why a workbook is unusable.
  * Bytes in, no file system: the CLI reads files, a browser page reads a picked file.
  */
-import ExcelJS from 'exceljs';
-import { type CellGrid, type CellValue, detectHeader } from '../../engine';
+import { type CellGrid, detectHeader } from '../../engine';
+import { readWorkbookInfo, type SheetInfo, type WorkbookInfo, XlsxPackage } from './package/parts';
+import { readZip, ZipError } from './package/zip';
+import { readSheet, type OutsideCell, type SheetRead } from './read/sheet';
+import { readSharedStrings } from './read/strings';
+import { type CellFormats, readCellFormats } from './read/styles';
 import { messages } from './strings.zh-CN';
 
 export type { CellGrid };
@@ -20,8 +24,18 @@ export type InputProblem =
   | 'noTable';
 
 export type Unusable = { ok: false; problem: InputProblem; message: string };
-export type Opened = { ok: true; workbook: ExcelJS.Workbook } | Unusable;
-export type ChosenSheet = { ok: true; worksheet: ExcelJS.Worksheet; grid: CellGrid } | Unusable;
+export type Opened = { ok: true; workbook: Workbook } | Unusable;
+export type ChosenSheet =
+  | {
+      ok: true;
+      worksheet: SheetInfo;
+      grid: CellGrid;
+      /** Cells with values away from the table's block (a signature line far below, say): not part of the table. */
+      outside: OutsideCell[];
+    }
+  | Unusable;
+
+export type { OutsideCell, SheetInfo };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: legacy .xls, and also every password-protected .xlsx (an encrypted package inside CFB). */
@@ -45,15 +59,76 @@ function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
   return false;
 }
 
-/** Classifies the bytes before handing them to exceljs, whose own errors ("End of data reached") help nobody. */
+/** Classifies the bytes before unzipping them, so that a legacy or encrypted file is named as such. */
 export function sniff(bytes: Uint8Array): 'zip' | 'encrypted' | 'legacyXls' | 'other' {
   if (startsWith(bytes, ZIP_SIGNATURE)) return 'zip';
   if (startsWith(bytes, CFB_SIGNATURE)) return contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'legacyXls';
   return 'other';
 }
 
+/**
+ * An opened workbook: its package (kept compressed: parts are inflated when read, and a marked copy reuses the
+ * untouched ones as they are), its sheets, and what reading cells needs.
+ */
+export class Workbook {
+  private sharedStrings: string[] | null = null;
+  private cellFormats: CellFormats | null = null;
+  private readonly grids = new Map<string, SheetRead>();
+
+  constructor(
+    readonly pkg: XlsxPackage,
+    readonly info: WorkbookInfo,
+  ) {}
+
+  /** Worksheets in workbook order (chart sheets have no cells and are left out). */
+  get worksheets(): SheetInfo[] {
+    return this.info.sheets.filter((s) => s.path !== undefined);
+  }
+
+  get formats(): CellFormats {
+    this.cellFormats ??= readCellFormats(
+      this.info.stylesPath ? this.pkg.text(this.info.stylesPath) : undefined,
+    );
+    return this.cellFormats;
+  }
+
+  /** The named sheet's grid, or undefined when there is no such worksheet. */
+  gridOf(name: string): CellGrid | undefined {
+    const sheet = this.worksheets.find((s) => s.name === name);
+    return sheet && this.read(sheet).grid;
+  }
+
+  /** The sheet's cells, read once. */
+  read(sheet: SheetInfo): SheetRead {
+    const path = sheet.path ?? '';
+    let read = this.grids.get(path);
+    if (read) return read;
+    const xml = this.pkg.text(path) ?? '';
+    read = readSheet(xml, {
+      name: sheet.name,
+      formats: this.formats,
+      date1904: this.info.date1904,
+      sharedStrings: () => {
+        const p = this.info.sharedStringsPath;
+        this.sharedStrings ??= readSharedStrings(p ? this.pkg.text(p) : undefined);
+        if (p) this.pkg.forget(p);
+        return this.sharedStrings;
+      },
+    });
+    // The text of a big sheet is not kept: the writer reads it again only for the sheet it marks.
+    this.pkg.forget(path);
+    this.grids.set(path, read);
+    return read;
+  }
+}
+
 /** Opens a workbook from its bytes; `file` names it in messages. */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Opened> {
+  return Promise.resolve(openWorkbookBytes(bytes, file));
+}
+
+/** The synchronous core of loadWorkbook. */
+export function openWorkbookBytes(bytes: Uint8Array, file: string): Opened {
   switch (sniff(bytes)) {
     case 'encrypted':
       return unusable('encrypted', messages.encrypted(file));
@@ -64,23 +139,43 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Ope
     case 'zip':
       break;
   }
-  const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs types Buffer as its own ArrayBuffer-like interface.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const pkg = new XlsxPackage(readZip(bytes));
+    const info = readWorkbookInfo(pkg);
+    if ('problem' in info) {
+      return info.problem === 'noWorkbook'
+        ? unusable('notXlsx', messages.zipNotWorkbook(file, info.detail as 'word' | 'ppt' | ''))
+        : unusable('corrupt', messages.corrupt(file, messages.partMissing(info.detail)));
+    }
+    const workbook = new Workbook(pkg, info);
+    const missing = workbook.worksheets.find((s) => !pkg.has(s.path ?? ''));
+    if (missing) return unusable('corrupt', messages.corrupt(file, messages.partMissing(missing.path ?? '')));
+    const hasValues = workbook.worksheets.some((s) =>
+      /<(?:[\w.-]+:)?(?:v|is)>/.test(pkg.text(s.path ?? '') ?? ''),
+    );
+    if (!hasValues) return unusable('emptyWorkbook', messages.emptyWorkbook(file));
+    // Inflated now so that a damaged part is reported here, with its cause, rather than while reading cells.
+    void workbook.formats;
+    if (info.sharedStringsPath) pkg.text(info.sharedStringsPath);
+    return { ok: true, workbook };
   } catch (e) {
-    return unusable('corrupt', messages.corrupt(file, e instanceof Error ? e.message : String(e)));
+    if (e instanceof ZipError) {
+      const detail =
+        e.reason === 'noDirectory'
+          ? messages.zipNoDirectory
+          : e.reason === 'truncated'
+            ? messages.zipTruncated(e.message)
+            : messages.zipData(e.message);
+      return unusable('corrupt', messages.corrupt(file, detail));
+    }
+    throw e;
   }
-  if (workbook.worksheets.every((ws) => ws.actualRowCount === 0)) {
-    return unusable('emptyWorkbook', messages.emptyWorkbook(file));
-  }
-  return { ok: true, workbook };
 }
 
 /** Picks the sheet to evaluate: the one named (`--sheet`), else the first whose header the engine recognises. */
 export function chooseSheet(
   file: string,
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   name?: string,
   recognise: (grid: CellGrid) => boolean = (grid) => detectHeader(grid).found,
 ): ChosenSheet {
@@ -96,12 +191,12 @@ export function chooseSheet(
           sheets.map((s) => s.name),
         ),
       );
-    return { ok: true, worksheet: ws, grid: sheetToGrid(ws) };
+    return { ok: true, worksheet: ws, ...workbook.read(ws) };
   }
   for (const ws of sheets) {
-    if (ws.actualRowCount === 0) continue;
-    const grid = sheetToGrid(ws);
-    if (recognise(grid)) return { ok: true, worksheet: ws, grid };
+    const read = workbook.read(ws);
+    if (read.grid.values.length === 0) continue;
+    if (recognise(read.grid)) return { ok: true, worksheet: ws, ...read };
   }
   return unusable(
     'noTable',
@@ -110,83 +205,6 @@ export function chooseSheet(
       sheets.map((s) => s.name),
     ),
   );
-}
-
-/**
- * The sheet's used cells as a CellGrid: values like Excel's `range.values` (formula results, plain text of rich
- * text, error codes such as '#N/A' as strings, dates as Date, only the top-left cell of a merged area filled),
- * plus hidden rows, merged areas and number formats.
- */
-export function sheetToGrid(ws: ExcelJS.Worksheet): CellGrid {
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
-  const hiddenRows: number[] = [];
-  const mergeAreas = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    if (row.hidden) hiddenRows.push(r);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.isMerged) {
-        const master = cell.master;
-        const area = mergeAreas.get(master.address) ?? {
-          top: Number(master.row),
-          left: Number(master.col) - 1,
-          bottom: Number(master.row),
-          right: Number(master.col) - 1,
-        };
-        area.bottom = Math.max(area.bottom, r);
-        area.right = Math.max(area.right, c - 1);
-        mergeAreas.set(master.address, area);
-      }
-      if (cell.type === ExcelJS.ValueType.Merge || cellValue(cell.value) === null) return;
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, c);
-      right = Math.max(right, c);
-    });
-  });
-  if (bottom === 0)
-    return { sheet: ws.name, values: [], firstRow: 1, firstColumn: 0, hiddenRows, merges: [] };
-
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const rowValues: CellValue[] = [];
-    const rowFormats: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.getCell(c);
-      rowValues.push(cell.type === ExcelJS.ValueType.Merge ? null : cellValue(cell.value));
-      rowFormats.push(cell.numFmt || 'General');
-    }
-    values.push(rowValues);
-    numberFormats.push(rowFormats);
-  }
-  return {
-    sheet: ws.name,
-    values,
-    firstRow: top,
-    firstColumn: left - 1,
-    hiddenRows,
-    merges: [...mergeAreas.values()],
-    numberFormats,
-  };
-}
-
-/**
- * One exceljs cell value in the grid contract, as Excel's `range.values` would show it: formula results, error codes
- * as text ("#N/A"), rich text and hyperlinks as their plain text, dates as Date; anything else is blank.
- */
-export function cellValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v;
-  if ('error' in v) return v.error;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  // A formula without a cached result (never calculated) reads as blank, as it would before Excel recalculates.
-  if ('formula' in v || 'sharedFormula' in v) return cellValue(v.result as ExcelJS.CellValue | undefined);
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue);
-  return null;
 }
 
 export function unusable(problem: InputProblem, message: string): Unusable {

@@ -1,9 +1,12 @@
-// The exceljs adapter paints exactly what the pure plans say: fills, notes, the report sheet's values, styles and layout.
+// The marked copy carries exactly what the pure plans say: fills, notes, the report sheet's values, styles and layout
+// (workbooks made and read back with exceljs, patched by the package writer).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { applyHighlights, writeReport } from '../../../src/hosts/xlsx/paint';
+import { markedCopy } from '../../../src/hosts/xlsx/write/markedCopy';
+import { openWorkbookBytes } from '../../../src/hosts/xlsx/workbook';
 import type { HighlightPlan } from '../../../src/engine/plans/highlightPlan';
+import type { ReportPlan } from '../../../src/engine/plans/assessmentReport';
 import { planReport } from '../../../src/engine/plans/assessmentReport';
 import type { SchoolVerdict, StageResult } from '../../../src/engine/model/types';
 import { fillOf, noteOf, tmpDir } from '../../cli/fixtures';
@@ -11,15 +14,23 @@ import { fillOf, noteOf, tmpDir } from '../../cli/fixtures';
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+/** Saves the workbook with exceljs, writes its marked copy, and reads that back with exceljs. */
+async function marked(
+  wb: ExcelJS.Workbook,
+  highlights: HighlightPlan,
+  reports: ReportPlan[] = [],
+): Promise<ExcelJS.Workbook> {
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const opened = openWorkbookBytes(bytes, 'in.xlsx');
+  if (!opened.ok) throw new Error(opened.message);
   const file = path.join(dir, `rt-${Math.random().toString(36).slice(2)}.xlsx`);
-  await wb.xlsx.writeFile(file);
+  fs.writeFileSync(file, markedCopy(opened.workbook, highlights, reports));
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
   return back;
 }
 
-describe('applyHighlights', () => {
+describe('marks', () => {
   const plan: HighlightPlan = {
     sheet: '学校',
     marks: [
@@ -44,8 +55,7 @@ describe('applyHighlights', () => {
       ['杨庄小学', 250, 1575],
       ['河口小学', '约300', 2100],
     ]);
-    applyHighlights(ws, plan);
-    const back = (await roundTrip(wb)).getWorksheet('学校')!;
+    const back = (await marked(wb, plan)).getWorksheet('学校')!;
     expect([fillOf(back.getCell('A2')), fillOf(back.getCell('C2')), fillOf(back.getCell('B3'))]).toEqual([
       'FFFF9999',
       'FFFFE699',
@@ -65,15 +75,14 @@ describe('applyHighlights', () => {
     ws.getCell('A2').style = shared;
     ws.getCell('A3').style = shared;
     ws.getCell('A2').note = '2025 年新建';
-    applyHighlights(ws, { sheet: '学校', marks: [plan.marks[0]] });
-    const back = (await roundTrip(wb)).getWorksheet('学校')!;
+    const back = (await marked(wb, { sheet: '学校', marks: [plan.marks[0]] })).getWorksheet('学校')!;
     expect(noteOf(back.getCell('A2'))).toBe('2025 年新建\n——\n未达标：1 项指标低于 85%');
     expect(back.getCell('A2').font?.bold).toBe(true);
     expect(fillOf(back.getCell('A3'))).toBeUndefined();
   });
 });
 
-describe('writeReport renders the ReportPlan', () => {
+describe('the report sheet renders the ReportPlan', () => {
   const verdict: SchoolVerdict = {
     key: '2:primary',
     row: 2,
@@ -135,8 +144,7 @@ describe('writeReport renders the ReportPlan', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('学校').addRow(['学校名称']);
     wb.addWorksheet(plan.sheetName).getCell('Z99').value = '上次的报告';
-    writeReport(wb, plan);
-    const back = await roundTrip(wb);
+    const back = await marked(wb, { sheet: '学校', marks: [] }, [plan]);
     expect(back.worksheets.map((w) => w.name)).toEqual(['学校', plan.sheetName]);
     const ws = back.getWorksheet(plan.sheetName)!;
     expect(ws.getCell('Z99').value).toBeNull();
@@ -145,8 +153,9 @@ describe('writeReport renders the ReportPlan', () => {
       section.values.forEach((row, i) =>
         row.forEach((value, j) => {
           const cell = ws.getCell(section.top + i, j + 1);
+          // An empty text is written as a cell without a value: Excel shows the two alike.
           if (value !== null && !cell.isMerged)
-            expect([cell.address, cell.value]).toEqual([cell.address, value]);
+            expect([cell.address, cell.value ?? '']).toEqual([cell.address, value]);
           const format = section.numberFormats[i][j];
           if (value !== null && format !== 'General')
             expect([cell.address, cell.numFmt]).toEqual([cell.address, format]);

@@ -1,0 +1,121 @@
+/**
+ * The .xlsx host on a 20,000-school workbook, each run in a child process (built CLI, `npm run build:cli` first) so
+ * that peak RSS is its own: `balance check` against exceljs merely reading the file, and `check --out` against check.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { printTable, prng, suite } from './harness';
+
+const SCHOOLS = 20_000;
+const ROOT = path.join(__dirname, '..');
+const CLI = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const HEADER = [
+  '学校名称',
+  '学校类型',
+  '在校生数（人）',
+  '高于规定学历教师数',
+  '县级以上骨干教师数',
+  '体育、艺术专任教师数',
+  '教学及辅助用房面积（㎡）',
+  '体育运动场（馆）面积（㎡）',
+  '教学仪器设备值（元）',
+  '网络多媒体教室数',
+];
+/** Per-student standards of the quality profile (primary), so that values scatter around them. */
+const PER_STUDENT = [4.2 / 100, 1 / 100, 0.9 / 100, 4.5, 7.5, 2000, 2.3 / 100];
+
+async function county(file: string): Promise<void> {
+  const rnd = prng(20_000);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('学校基本情况');
+  ws.addRow(HEADER);
+  for (let i = 0; i < SCHOOLS; i++) {
+    const students = 40 + Math.floor(rnd() * 2360);
+    const row: (string | number)[] = [`第${i + 1}小学`, '小学', students];
+    for (const standard of PER_STUDENT)
+      row.push(Math.round(students * standard * (0.7 + rnd() * 0.8) * 10) / 10);
+    ws.addRow(row);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+interface ChildRun {
+  ms: number;
+  rssMb: number;
+}
+
+/** Runs `script` in a fresh Node; it prints the milliseconds of the work it times; RSS is the child's peak. */
+function child(script: string, args: string[]): ChildRun {
+  const r = spawnSync(process.execPath, ['-e', script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun;
+  return out;
+}
+
+const TIMED = (body: string) => `
+const { performance } = require('node:perf_hooks');
+(async () => {
+  const t0 = performance.now();
+  ${body}
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 }));
+})().catch((e) => { console.error(e); process.exit(1); });`;
+
+const EXCELJS_READ = TIMED(
+  `const ExcelJS = require('exceljs'); await new (ExcelJS.Workbook)().xlsx.readFile(process.argv[1]);`,
+);
+const CHECK = TIMED(
+  `const { run } = require(${JSON.stringify(CLI)}); await run(process.argv.slice(1), { stdout: () => {}, stderr: () => {} });`,
+);
+
+function best(runs: ChildRun[]): ChildRun {
+  return { ms: Math.min(...runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+}
+
+suite('xlsx', async () => {
+  if (!fs.existsSync(CLI)) {
+    console.log('build/cli is missing: run `npm run build:cli` first');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balance-bench-'));
+  try {
+    const file = path.join(dir, 'county.xlsx');
+    await county(file);
+    const out = path.join(dir, 'marked.xlsx');
+    const times = 3;
+    const exceljs = best(Array.from({ length: times }, () => child(EXCELJS_READ, [file])));
+    const check = best(Array.from({ length: times }, () => child(CHECK, ['check', file])));
+    const marked = best(Array.from({ length: times }, () => child(CHECK, ['check', file, '--out', out])));
+    const mb = (fs.statSync(file).size / 1e6).toFixed(1);
+    printTable(
+      `${SCHOOLS} schools, ${mb} MB; fastest of ${times} child runs, peak RSS`,
+      ['run', 'ms', 'RSS MB', 'ratio', 'target'],
+      [
+        ['exceljs read', exceljs.ms.toFixed(0), exceljs.rssMb.toFixed(0), '', ''],
+        [
+          'balance check',
+          check.ms.toFixed(0),
+          check.rssMb.toFixed(0),
+          (check.ms / exceljs.ms).toFixed(2),
+          '<= 0.5x exceljs',
+        ],
+        [
+          'check --out',
+          marked.ms.toFixed(0),
+          marked.rssMb.toFixed(0),
+          (marked.ms / check.ms).toFixed(2),
+          '<= 2x check, <= 400 MB',
+        ],
+      ],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

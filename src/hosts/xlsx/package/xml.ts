@@ -1,0 +1,202 @@
+/**
+ * A small forward scanner over XML text, enough for SpreadsheetML: tags with their positions (so a writer can splice
+ * the original text), local names whatever the prefix, attributes on demand, and entity decoding. No DOM is built.
+ */
+
+export interface Tag {
+  /** Local name, without any namespace prefix. */
+  name: string;
+  /** Index of '<' and of the character after '>'. */
+  start: number;
+  end: number;
+  close: boolean;
+  selfClosing: boolean;
+}
+
+/**
+ * The tag starting at or after `from`, skipping comments, processing instructions, doctype and CDATA (whose text
+ * the caller gets through `textBetween`); null at the end.
+ */
+export function nextTag(xml: string, from: number): Tag | null {
+  let i = xml.indexOf('<', from);
+  while (i >= 0) {
+    const c = xml.charCodeAt(i + 1);
+    if (c === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', i)) i = after(xml, '-->', i);
+      else if (xml.startsWith('<![CDATA[', i)) i = after(xml, ']]>', i);
+      else i = after(xml, '>', i);
+      i = xml.indexOf('<', i);
+      continue;
+    }
+    if (c === 0x3f /* ? */) {
+      i = xml.indexOf('<', after(xml, '?>', i));
+      continue;
+    }
+    const close = c === 0x2f; /* / */
+    let j = close ? i + 2 : i + 1;
+    const nameStart = j;
+    let colon = -1;
+    for (; j < xml.length; j++) {
+      const d = xml.charCodeAt(j);
+      if (d === 0x3a) colon = j;
+      else if (d === 0x20 || d === 0x3e || d === 0x2f || d === 0x09 || d === 0x0a || d === 0x0d) break;
+    }
+    const name = xml.slice(colon >= 0 ? colon + 1 : nameStart, j);
+    const end = tagEnd(xml, j);
+    return { name, start: i, end, close, selfClosing: !close && xml.charCodeAt(end - 2) === 0x2f };
+  }
+  return null;
+}
+
+function after(xml: string, marker: string, from: number): number {
+  const k = xml.indexOf(marker, from);
+  return k < 0 ? xml.length : k + marker.length;
+}
+
+/** The index after the '>' that ends a tag, stepping over quoted attribute values (which may hold '>'). */
+function tagEnd(xml: string, from: number): number {
+  for (let j = from; j < xml.length; j++) {
+    const d = xml.charCodeAt(j);
+    if (d === 0x3e) return j + 1;
+    if (d === 0x22 || d === 0x27) {
+      const k = xml.indexOf(d === 0x22 ? '"' : "'", j + 1);
+      if (k < 0) return xml.length;
+      j = k;
+    }
+  }
+  return xml.length;
+}
+
+const ATTRIBUTE = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag by local name (a prefixed r:id is 'id'; xmlns declarations are left out). */
+export function attributes(xml: string, tag: Tag): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = xml.slice(tag.start, tag.end);
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(text); m; m = ATTRIBUTE.exec(text)) {
+    const full = m[1];
+    if (full === 'xmlns' || full.startsWith('xmlns:')) continue;
+    const colon = full.indexOf(':');
+    out[colon >= 0 ? full.slice(colon + 1) : full] = decodeEntities(m[2] ?? m[3]);
+  }
+  return out;
+}
+
+/** One attribute of a start tag by local name, or undefined (faster than `attributes` for one look-up). */
+export function attribute(xml: string, tag: Tag, local: string): string | undefined {
+  return attributeSpan(xml, tag, local)?.value;
+}
+
+/** Where an attribute's value sits in the text (quotes excluded), to replace it in place. */
+export function attributeSpan(
+  xml: string,
+  tag: Tag,
+  local: string,
+): { value: string; start: number; end: number } | undefined {
+  // Searched within the tag's own text: a search of the whole document for an absent attribute would cost O(n).
+  const text = xml.slice(tag.start, tag.end);
+  let i = 0;
+  for (;;) {
+    i = text.indexOf(local, i + 1);
+    if (i < 0) return undefined;
+    const before = text.charCodeAt(i - 1);
+    if (before !== 0x20 && before !== 0x3a && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    let j = i + local.length;
+    while (text.charCodeAt(j) === 0x20) j++;
+    if (text.charCodeAt(j) !== 0x3d /* = */) continue;
+    j++;
+    while (text.charCodeAt(j) === 0x20) j++;
+    const quote = text[j];
+    if (quote !== '"' && quote !== "'") continue;
+    const k = text.indexOf(quote, j + 1);
+    if (k < 0) return undefined;
+    // A prefixed name like r:id counts; xmlns:x does not (it is a declaration, not an attribute).
+    if (before === 0x3a && text.startsWith('xmlns', i - 6) && /\s/.test(text[i - 7])) continue;
+    return { value: decodeEntities(text.slice(j + 1, k)), start: tag.start + j + 1, end: tag.start + k };
+  }
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (whole, e: string) => {
+    if (e[0] !== '#') return NAMED[e];
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** The text of an element's content, CDATA sections included, entities decoded (markup inside is dropped). */
+export function textBetween(xml: string, start: number, end: number): string {
+  const raw = xml.slice(start, end);
+  if (raw.indexOf('<') < 0) return decodeEntities(raw);
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const lt = raw.indexOf('<', i);
+    if (lt < 0) {
+      out += decodeEntities(raw.slice(i));
+      break;
+    }
+    out += decodeEntities(raw.slice(i, lt));
+    if (raw.startsWith('<![CDATA[', lt)) {
+      const k = raw.indexOf(']]>', lt);
+      out += raw.slice(lt + 9, k < 0 ? raw.length : k);
+      i = k < 0 ? raw.length : k + 3;
+    } else {
+      const k = raw.indexOf('>', lt);
+      i = k < 0 ? raw.length : k + 1;
+    }
+  }
+  return out;
+}
+
+/** OOXML's escape for characters XML cannot hold (_x000D_ is a carriage return); _x005F_ escapes the underscore. */
+export function decodeOoxmlEscapes(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+export function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+}
+
+/** The prefix (with its colon) the document's root element uses, '' for a default namespace: new elements match it. */
+export function rootPrefix(xml: string): string {
+  const root = nextTag(xml, 0);
+  if (!root) return '';
+  const raw = xml.slice(root.start + 1, root.start + 1 + xml.slice(root.start + 1).search(/[\s/>]/));
+  const colon = raw.indexOf(':');
+  return colon >= 0 ? raw.slice(0, colon + 1) : '';
+}
+
+/** A1-style reference → 1-based row and 0-based column; null when malformed. */
+export function parseRef(ref: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
+    else if (c === 0x24 /* $ */) continue;
+    else break;
+  }
+  if (column === 0) return null;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row > 0 ? { row, column: column - 1 } : null;
+}
+
+/** 0-based column → letters (0 → A). */
+export function columnName(column: number): string {
+  let s = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

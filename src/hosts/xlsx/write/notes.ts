@@ -1,0 +1,152 @@
+/**
+ * Notes (legacy comments) for marked cells: added to the sheet's comments part and its VML drawing when they exist,
+ * both created when not. The user's notes keep their text and author; ours are appended under the separator and
+ * written by 均衡评估助手. Cells with a threaded comment are left alone: their note is Excel's placeholder.
+ */
+import { attribute, columnName, escapeText, nextTag, parseRef, rootPrefix } from '../package/xml';
+import { splice } from './styles';
+
+export const NOTE_AUTHOR = '均衡评估助手';
+/** Separates the user's own note from ours when a marked cell already had one. */
+export const NOTE_SEPARATOR = '\n——\n';
+
+export interface NoteTarget {
+  row: number;
+  column: number;
+  text: string;
+}
+
+export const COMMENTS_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+const run = (p: string, text: string) =>
+  `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/></${p}rPr><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
+
+/**
+ * The comments part with the notes added. Returns the new text and the cells that got a new comment (they need a
+ * VML shape); cells whose existing comment was extended already have one.
+ */
+export function addComments(
+  xml: string | undefined,
+  notes: readonly NoteTarget[],
+  skip: ReadonlySet<string>,
+): { xml: string; created: NoteTarget[] } {
+  const source =
+    xml ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${COMMENTS_NS}"><authors></authors><commentList></commentList></comments>`;
+  const p = rootPrefix(source);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const existing = new Map<string, number>(); // ref → index of </text>
+  let authors = 0;
+  let ourAuthor = -1;
+  let authorsClose = -1;
+  let authorsSelfClosing: { start: number; end: number } | null = null;
+  let listClose = -1;
+  let listSelfClosing: { start: number; end: number } | null = null;
+  let currentRef: string | null = null;
+  for (let tag = nextTag(source, 0); tag; tag = nextTag(source, tag.end)) {
+    if (tag.name === 'author' && !tag.close) {
+      if (!tag.selfClosing) {
+        const close = source.indexOf('<', tag.end);
+        if (source.slice(tag.end, close) === NOTE_AUTHOR) ourAuthor = authors;
+      }
+      authors++;
+    } else if (tag.name === 'authors') {
+      if (tag.close) authorsClose = tag.start;
+      else if (tag.selfClosing) authorsSelfClosing = tag;
+    } else if (tag.name === 'commentList') {
+      if (tag.close) listClose = tag.start;
+      else if (tag.selfClosing) listSelfClosing = tag;
+    } else if (tag.name === 'comment' && !tag.close) {
+      const ref = parseRef(attribute(source, tag, 'ref') ?? '');
+      currentRef = ref ? `${ref.row}:${ref.column}` : null;
+    } else if (tag.name === 'text' && tag.close && currentRef) {
+      existing.set(currentRef, tag.start);
+      currentRef = null;
+    }
+  }
+  if (ourAuthor < 0) {
+    ourAuthor = authors;
+    const text = `<${p}author>${NOTE_AUTHOR}</${p}author>`;
+    if (authorsClose >= 0) edits.push({ start: authorsClose, end: authorsClose, text });
+    else if (authorsSelfClosing)
+      edits.push({
+        start: authorsSelfClosing.start,
+        end: authorsSelfClosing.end,
+        text: `<${p}authors>${text}</${p}authors>`,
+      });
+  }
+  const created: NoteTarget[] = [];
+  let added = '';
+  for (const n of notes) {
+    const key = `${n.row}:${n.column}`;
+    if (skip.has(key)) continue;
+    const at = existing.get(key);
+    if (at !== undefined) {
+      edits.push({ start: at, end: at, text: run(p, NOTE_SEPARATOR + n.text) });
+      continue;
+    }
+    created.push(n);
+    added += `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`;
+  }
+  if (added) {
+    if (listClose >= 0) edits.push({ start: listClose, end: listClose, text: added });
+    else if (listSelfClosing)
+      edits.push({
+        start: listSelfClosing.start,
+        end: listSelfClosing.end,
+        text: `<${p}commentList>${added}</${p}commentList>`,
+      });
+  }
+  return { xml: splice(source, edits), created };
+}
+
+const vmlHead = (idBase: number) =>
+  '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+  `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idBase}"/></o:shapelayout>`;
+const SHAPE_TYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+/** The VML drawing with a hidden note shape for each new comment (Excel shows a note through its shape). */
+export function addNoteShapes(vml: string | undefined, cells: readonly NoteTarget[], idBase: number): string {
+  let text = vml ?? `${vmlHead(idBase)}${SHAPE_TYPE}</xml>`;
+  if (cells.length === 0) return text;
+  if (!text.includes('_x0000_t202')) text = insertBeforeEnd(text, SHAPE_TYPE);
+  let max = idBase * 1024;
+  for (const m of text.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+  const shapes = cells
+    .map((c, i) => {
+      const anchor = `${c.column + 1}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.column + 3}, 15, ${c.row + 3}, 4`;
+      return (
+        `<v:shape id="_x0000_s${max + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
+        `<x:Row>${c.row - 1}</x:Row><x:Column>${c.column}</x:Column></x:ClientData></v:shape>`
+      );
+    })
+    .join('');
+  return insertBeforeEnd(text, shapes);
+}
+
+function insertBeforeEnd(vml: string, text: string): string {
+  const end = vml.lastIndexOf('</xml>');
+  return end < 0 ? vml + text : vml.slice(0, end) + text + vml.slice(end);
+}
+
+/** `A1`-style key of a cell for the threaded-comment look-up. */
+export function cellKey(row: number, column: number): string {
+  return `${row}:${column}`;
+}
+
+/** Cells that carry a threaded comment, from the threadedComments part. */
+export function threadedCells(xml: string | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!xml) return out;
+  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+    if (tag.name !== 'threadedComment' || tag.close) continue;
+    const ref = parseRef(attribute(xml, tag, 'ref') ?? '');
+    if (ref) out.add(cellKey(ref.row, ref.column));
+  }
+  return out;
+}

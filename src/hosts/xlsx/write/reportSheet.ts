@@ -1,0 +1,110 @@
+/** A ReportPlan as a new worksheet part: values, cell formats, column widths, merges and the A4 landscape set-up. */
+import type { ReportPlan, ReportStyle, ReportValue } from '../../../engine';
+import { columnName, escapeText } from '../package/xml';
+import type { StylesPatch } from './styles';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** A canonical key for a ReportStyle, independent of property order. */
+const styleKey = (s: ReportStyle): string =>
+  [s.bold, s.fontSize, s.fontColor, s.fill, s.wrap, s.align, s.border].map((v) => v ?? '').join('|');
+
+/**
+ * The worksheet XML. Style ranges are partial and later ones win property by property; cells that end up alike
+ * share one cell format.
+ */
+export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
+  const looks: ReportStyle[] = [{}];
+  const idOf = new Map<string, number>([[styleKey({}), 0]]);
+  const intern = (s: ReportStyle): number => {
+    const key = styleKey(s);
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = looks.push(s) - 1;
+      idOf.set(key, id);
+    }
+    return id;
+  };
+  const merged = new Map<string, number>();
+  const cellLook: number[][] = [];
+  for (const range of plan.styles) {
+    const add = intern(range.style);
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = (cellLook[r] ??= []);
+      for (let c = range.left; c <= range.right; c++) {
+        const key = `${row[c] ?? 0}+${add}`;
+        let id = merged.get(key);
+        if (id === undefined) {
+          id = intern({ ...looks[row[c] ?? 0], ...range.style });
+          merged.set(key, id);
+        }
+        row[c] = id;
+      }
+    }
+  }
+  const values: ReportValue[][] = [];
+  const formats: string[][] = [];
+  for (const section of plan.sections) {
+    section.values.forEach((rowValues, i) => {
+      const r = section.top + i;
+      rowValues.forEach((value, j) => {
+        if (value === null) return;
+        (values[r] ??= [])[j] = value;
+        const format = section.numberFormats[i]?.[j];
+        if (format && format !== 'General') (formats[r] ??= [])[j] = format;
+      });
+    });
+  }
+  const xfOf = new Map<string, number>();
+  const xf = (look: number, format: string | undefined): number => {
+    const key = `${look}|${format ?? ''}`;
+    let id = xfOf.get(key);
+    if (id === undefined) {
+      id = look === 0 && !format ? 0 : styles.report(looks[look], format);
+      xfOf.set(key, id);
+    }
+    return id;
+  };
+
+  const lastRow = Math.max(values.length, cellLook.length) - 1;
+  const rows: string[] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const columns = new Set<number>();
+    for (const c of Object.keys(values[r] ?? {})) columns.add(Number(c));
+    for (const c of Object.keys(cellLook[r] ?? {})) columns.add(Number(c));
+    if (columns.size === 0) continue;
+    const cells = [...columns]
+      .sort((a, b) => a - b)
+      .map((c) => {
+        const s = xf(cellLook[r]?.[c] ?? 0, formats[r]?.[c]);
+        const ref = `${columnName(c)}${r}`;
+        const sAttr = s ? ` s="${s}"` : '';
+        const v = values[r]?.[c];
+        if (v === undefined || v === null || v === '') return `<c r="${ref}"${sAttr}/>`;
+        if (typeof v === 'number')
+          return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`;
+        return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
+      });
+    rows.push(`<row r="${r}">${cells.join('')}</row>`);
+  }
+  const cols = plan.columnWidths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
+  const merges = plan.merges
+    .map((m) => `<mergeCell ref="${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}"/>`)
+    .join('');
+  const page = plan.page;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    (merges ? `<mergeCells count="${plan.merges.length}">${merges}</mergeCells>` : '') +
+    (page.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>` +
+    '</worksheet>'
+  );
+}

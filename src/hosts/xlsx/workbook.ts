@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type CellGrid, detectHeader } from '../../engine';
+import { explainLoadFailure, missingPart } from './failures';
 import { messages } from './strings.zh-CN';
 
 export type { CellGrid };
@@ -15,11 +16,13 @@ export type InputProblem =
   | 'legacyXls'
   | 'encrypted'
   | 'corrupt'
+  | 'partMissing'
   | 'emptyWorkbook'
   | 'sheetNotFound'
   | 'noTable';
 
-export type Unusable = { ok: false; problem: InputProblem; message: string };
+/** `detail`: the library's own words, for --verbose only. */
+export type Unusable = { ok: false; problem: InputProblem; message: string; detail?: string };
 export type Opened = { ok: true; workbook: ExcelJS.Workbook } | Unusable;
 export type ChosenSheet = { ok: true; worksheet: ExcelJS.Worksheet; grid: CellGrid } | Unusable;
 
@@ -69,8 +72,12 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Ope
     // exceljs types Buffer as its own ArrayBuffer-like interface.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return unusable('corrupt', messages.corrupt(file, e instanceof Error ? e.message : String(e)));
+    const failure = explainLoadFailure(e, bytes, file);
+    return { ...unusable(failure.problem, failure.message), detail: failure.detail };
   }
+  // A package without workbook.xml loads as no sheets: that is a damaged file, not an empty workbook.
+  const missing = missingPart(bytes, file);
+  if (missing) return { ...unusable(missing.problem, missing.message), detail: missing.detail };
   if (workbook.worksheets.every((ws) => ws.actualRowCount === 0)) {
     return unusable('emptyWorkbook', messages.emptyWorkbook(file));
   }

@@ -10,6 +10,8 @@ export interface CheckOptions {
   outDir?: string;
   json: boolean;
   strict: boolean;
+  /** Also show the library's raw words when a file cannot be read. */
+  verbose: boolean;
 }
 
 export type ParsedArgs =
@@ -18,7 +20,7 @@ export type ParsedArgs =
   | { kind: 'error'; message: string };
 
 const VALUE_OPTIONS = ['--sheet', '--profile', '--out', '--out-dir'] as const;
-const FLAGS = ['--json', '--strict'] as const;
+const FLAGS = ['--json', '--strict', '--verbose'] as const;
 
 /** A subcommand's arguments sorted into inputs, flags given and option values, or a request for help, or a mistake. */
 export type ScannedArgs<V extends string, F extends string> =
@@ -79,6 +81,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     profile: values['--profile'] ?? 'auto',
     json: flags.has('--json'),
     strict: flags.has('--strict'),
+    verbose: flags.has('--verbose'),
   };
   options.sheet = values['--sheet'];
   options.out = values['--out'];

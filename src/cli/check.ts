@@ -3,7 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   AUTO_PROFILE,
+  cellPlace,
   chooseProfile,
+  columnLetter,
+  type DataIssue,
   evaluate,
   getProfile,
   highlightsFor,
@@ -14,25 +17,31 @@ import {
   reportsFor,
   resourceUnits,
   type SheetCheck,
+  type TableRead,
 } from '../engine';
 import { markedCopy } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
 import {
   chooseSheet,
   loadWorkbook,
-  unusable,
   type InputProblem,
   type Opened,
+  type SheetInfo,
   type Workbook,
 } from '../hosts/xlsx/workbook';
+import { foldName, identityOf, readInput, writeAtomically, type FileIdentity } from './output';
 
-/** A file that was read and evaluated. */
-export interface Checked extends SheetCheck {
+/** A file that was read and evaluated: what the summary and the JSON need, without the workbook. */
+export interface Evaluated extends SheetCheck {
   ok: true;
   file: string;
-  workbook: Workbook;
   /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
   profileChoice?: string;
+}
+
+/** An evaluated file with its workbook still loaded, to write a marked copy from. */
+export interface Checked extends Evaluated {
+  workbook: Workbook;
 }
 
 /** A profile, or 'auto': chosen per file from its recognised columns. */
@@ -42,26 +51,61 @@ export type ProfileSpec = Profile | typeof AUTO_PROFILE;
 export interface Unusable {
   ok: false;
   file: string;
-  problem: InputProblem | 'missingColumn';
+  problem: InputProblem | 'missingColumn' | 'notAFile' | 'tooLarge';
   message: string;
+  /** The library's own words, shown only with --verbose. */
+  detail?: string;
 }
 
 export type FileOutcome = Checked | Unusable;
+/** What a batch keeps of each file once its copy is written. */
+export type KeptOutcome = Evaluated | Unusable;
+
+/** The summary's part of an outcome: the workbook is let go so that a batch holds one at a time. */
+export function withoutWorkbook(o: FileOutcome): KeptOutcome {
+  if (!o.ok) return o;
+  const kept: Evaluated & { workbook?: Workbook } = { ...o };
+  delete kept.workbook;
+  return kept;
+}
 
 /** The suffix of marked copies written with --out-dir; such files are never taken as input again. */
 export const OUTPUT_SUFFIX = '-评估结果.xlsx';
 
-/** Reads the file and opens it as a workbook; a file that cannot be read says why in Chinese. */
-export async function openWorkbook(file: string): Promise<Opened> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return unusable('missingFile', messages.missingFile(file));
-    return unusable('missingFile', messages.unreadableFile(file, code ?? String(e)));
+/**
+ * Reads the file and opens it as a workbook; a file that cannot be read says why in Chinese. Only regular files under
+ * the size cap are read (a FIFO or a link to a device is refused before any byte is read).
+ */
+export async function openWorkbook(file: string): Promise<Opened | Omit<Unusable, 'file'>> {
+  const input = await readInput(file);
+  if (!input.ok) return input;
+  return loadWorkbook(input.bytes, file);
+}
+
+/**
+ * Formulas in the table's data cells that were never calculated (a file written by a program, not saved by Excel):
+ * the reader sees them blank, so the user is told why the value is missing and how to get it.
+ */
+function uncalculatedFormulas(workbook: Workbook, ws: SheetInfo, table: TableRead): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const cells = new Set(workbook.read(ws).uncalculated.map((c) => `${c.row}:${c.column}`));
+  if (cells.size === 0) return issues;
+  for (const row of table.rows) {
+    for (const [field, mapped] of Object.entries(table.mapping)) {
+      if (!mapped || !cells.has(`${row.row}:${mapped.column}`)) continue;
+      const ctx = { sheet: ws.name, row: row.row, column: mapped.column, label: mapped.header };
+      issues.push({
+        sheet: ws.name,
+        row: row.row,
+        column: columnLetter(mapped.column),
+        field,
+        code: 'formulaNotCalculated',
+        message: messages.formulaNotCalculated(cellPlace(ctx)),
+        severity: 'error',
+      });
+    }
   }
-  return loadWorkbook(bytes, file);
+  return issues;
 }
 
 export async function checkFile(
@@ -101,7 +145,10 @@ export async function checkFile(
     profile,
     table,
     evaluation,
-    issues: mergeIssues(table.issues, evaluation.issues),
+    issues: mergeIssues(
+      mergeIssues(table.issues, uncalculatedFormulas(opened.workbook, chosen.worksheet, table)),
+      evaluation.issues,
+    ),
     workbook: opened.workbook,
   };
   if (choice) checked.profileChoice = choice.explanation;
@@ -114,8 +161,7 @@ export async function checkFile(
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
   const bytes = markedCopy(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
-  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await fs.writeFile(out, bytes);
+  await writeAtomically(out, async () => bytes);
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };
@@ -145,20 +191,31 @@ export async function loadProfile(spec: string): Promise<ProfileResult> {
   return parsed.ok ? parsed : { ok: false, message: messages.profileInvalid(spec, parsed.errors) };
 }
 
+/** A file given twice (or by two names: a link, another case) is checked once. */
+export interface SameInput {
+  file: string;
+  first: string;
+}
+
 /**
  * The files named on the command line: folders give their .xlsx files (not Excel's ~$ lock files nor our own
- * marked copies), sorted; a path that does not exist is kept so that reading it reports it.
+ * marked copies), sorted; a path that does not exist is kept so that reading it reports it. The same file reached
+ * twice is kept once; `identities` are every input's, for keeping outputs off them.
  */
-export async function expandInputs(
-  inputs: string[],
-): Promise<{ files: string[]; emptyFolders: string[]; folders: number }> {
-  const files: string[] = [];
+export async function expandInputs(inputs: string[]): Promise<{
+  files: string[];
+  emptyFolders: string[];
+  folders: number;
+  repeated: SameInput[];
+  identities: FileIdentity[];
+}> {
+  const listed: string[] = [];
   const emptyFolders: string[] = [];
   let folders = 0;
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => null);
     if (!stat?.isDirectory()) {
-      files.push(input);
+      listed.push(input);
       continue;
     }
     folders++;
@@ -166,12 +223,43 @@ export async function expandInputs(
       .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.endsWith(OUTPUT_SUFFIX))
       .sort((a, b) => a.localeCompare(b, 'zh-CN'));
     if (names.length === 0) emptyFolders.push(input);
-    files.push(...names.map((n) => path.join(input, n)));
+    listed.push(...names.map((n) => path.join(input, n)));
   }
-  return { files, emptyFolders, folders };
+  const files: string[] = [];
+  const repeated: SameInput[] = [];
+  const identities: FileIdentity[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listed) {
+    const id = await identityOf(file);
+    if (id === null) {
+      files.push(file);
+      continue;
+    }
+    const key = `${id.dev}:${id.ino}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      repeated.push({ file, first });
+      continue;
+    }
+    seen.set(key, file);
+    identities.push(id);
+    files.push(file);
+  }
+  return { files, emptyFolders, folders, repeated, identities };
 }
 
-/** Where --out-dir puts a file's marked copy. */
-export function outputPathIn(dir: string, file: string): string {
-  return path.join(dir, path.basename(file).replace(/\.xlsx$/i, '') + OUTPUT_SUFFIX);
+/**
+ * Where --out-dir puts a file's marked copy; a name already given to another copy in this run (same-named files
+ * from different folders) gets " (2)", " (3)", … before .xlsx.
+ */
+export function outputPathIn(dir: string, file: string, taken: Set<string> = new Set()): string {
+  const stem = path.basename(file).replace(/\.xlsx$/i, '') + OUTPUT_SUFFIX.replace(/\.xlsx$/, '');
+  for (let n = 1; ; n++) {
+    const out = path.join(dir, `${stem}${n === 1 ? '' : ` (${n})`}.xlsx`);
+    const key = foldName(path.resolve(out));
+    if (!taken.has(key)) {
+      taken.add(key);
+      return out;
+    }
+  }
 }

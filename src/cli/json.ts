@@ -7,7 +7,7 @@ import {
   stageVerdict,
   type Verdict,
 } from '../engine';
-import type { Checked, Unusable } from './check';
+import type { Evaluated, Unusable } from './check';
 
 export interface JsonIndicatorCv {
   mean: number | null;
@@ -75,7 +75,7 @@ export interface JsonUnusable {
   error: { code: string; message: string };
 }
 
-export function toJson(c: Checked): JsonResult {
+export function toJson(c: Evaluated): JsonResult {
   const ev = c.evaluation;
   const stages: Partial<Record<Stage, JsonStage>> = {};
   for (const [stage, s] of Object.entries(ev.stages) as [Stage, NonNullable<(typeof ev.stages)[Stage]>][]) {

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `balance` command line: argument handling, progress and printing around checkFile and planChecked; exit codes 0, 1, 2. */
-import * as path from 'node:path';
 import { countyVerdict, QUALITY_2017, type UnitCosts } from '../engine';
 import { parseArgs } from './args';
 import {
@@ -8,16 +7,20 @@ import {
   expandInputs,
   loadProfile,
   outputPathIn,
+  withoutWorkbook,
   writeMarkedCopy,
-  type FileOutcome,
+  type Checked,
+  type KeptOutcome,
+  type Unusable,
 } from './check';
 import { toJson, unusableToJson } from './json';
 import { loadCosts, planChecked } from './plan';
 import { parsePlanArgs } from './planArgs';
 import { planToJson } from './planJson';
+import { refuseOutput } from './output';
 import { planSummary } from './planSummary';
 import { messages, planText, text, usage } from './strings.zh-CN';
-import { fileSummary, manySummary } from './summary';
+import { fileLine, fileSummary, manySummary, type FileLine } from './summary';
 
 export const EXIT_OK = 0;
 export const EXIT_COUNTY_FAILS = 1;
@@ -79,8 +82,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(profile.message + '\n');
     return EXIT_UNUSABLE;
   }
-  const { files, emptyFolders, folders } = await expandInputs(options.inputs);
+  const { files, emptyFolders, folders, repeated, identities } = await expandInputs(options.inputs);
   for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
+  for (const r of repeated) io.stderr(messages.sameInput(r.file, r.first) + '\n');
   if (files.length === 0) return EXIT_UNUSABLE;
   if (options.out !== undefined && files.length > 1) {
     io.stderr(messages.outNeedsOneFile(files.length) + '\n');
@@ -89,55 +93,78 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   const progress = new Progress(io, io.now ?? Date.now);
   let unusable = emptyFolders.length > 0;
-  const outcomes: FileOutcome[] = [];
-  const written: string[] = [];
+  let notPassed = false;
+  // A batch keeps one small line per file (or, for --json, prints each file as it is done): the workbook and the
+  // evaluation are let go once the file's copy is written, so memory does not grow with the number of files.
+  const single = files.length === 1;
+  const jsonArray = options.json && !(single && folders === 0);
+  let kept: KeptOutcome | null = null;
+  const lines: FileLine[] = [];
+  const problems: Unusable[] = [];
+  const written: { file: string; out: string }[] = [];
+  const taken = new Set<string>();
   for (const [i, file] of files.entries()) {
     progress.step(text.progressFile(i + 1, files.length, file));
     const outcome = await checkFile(file, profile.profile, options.sheet, (rows) =>
       progress.step(text.progressEvaluate(rows)),
     );
-    outcomes.push(outcome);
-    if (!outcome.ok) {
+    if (outcome.ok) {
+      // Under --strict only a pass is success: 无法判定 (a missing value) is not a pass.
+      if (countyVerdict(outcome.evaluation).verdict !== 'pass') notPassed = true;
+      await writeCopy(outcome);
+    } else {
       unusable = true;
-      continue;
+      problems.push(outcome);
     }
+    if (options.json) {
+      const json = JSON.stringify(outcome.ok ? toJson(outcome) : unusableToJson(outcome), null, 2);
+      // Several files, or a folder, give an array, written item by item as JSON.stringify would lay it out.
+      if (jsonArray) io.stdout((i === 0 ? '[\n' : ',\n') + json.replace(/^/gm, '  '));
+      else io.stdout(json + '\n');
+    } else if (single) kept = withoutWorkbook(outcome);
+    else lines.push(fileLine(outcome));
+  }
+  progress.done();
+
+  async function writeCopy(outcome: Checked): Promise<void> {
+    const file = outcome.file;
     const out =
-      options.out ?? (options.outDir !== undefined ? outputPathIn(options.outDir, file) : undefined);
-    if (out === undefined) continue;
-    if (path.resolve(out) === path.resolve(file)) {
-      io.stderr(messages.outIsInput(out) + '\n');
+      options.out ?? (options.outDir !== undefined ? outputPathIn(options.outDir, file, taken) : undefined);
+    if (out === undefined) return;
+    const refusal = await refuseOutput(out, identities);
+    if (refusal !== null) {
+      io.stderr(refusal + '\n');
       unusable = true;
-      continue;
+      return;
     }
     progress.step(text.progressWrite(out));
     try {
       await writeMarkedCopy(outcome, out, new Date());
-      written.push(out);
+      written.push({ file, out });
     } catch (e) {
       io.stderr(messages.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)) + '\n');
       unusable = true;
     }
   }
-  progress.done();
 
+  const explain = (o: Unusable) =>
+    o.message + (options.verbose && o.detail ? '\n' + messages.detail(o.detail) : '') + '\n';
   if (options.json) {
-    const json = outcomes.map((o) => (o.ok ? toJson(o) : unusableToJson(o)));
-    // One file named on its own gives an object; several files, or a folder, an array.
-    io.stdout(JSON.stringify(json.length === 1 && folders === 0 ? json[0] : json, null, 2) + '\n');
-    for (const o of outcomes) if (!o.ok) io.stderr(o.message + '\n');
-  } else if (outcomes.length === 1) {
-    const only = outcomes[0];
-    if (only.ok) io.stdout(fileSummary(only) + '\n');
-    else io.stderr(only.message + '\n');
+    if (jsonArray) io.stdout('\n]\n');
+    for (const o of problems) io.stderr(explain(o));
+  } else if (kept !== null) {
+    if (kept.ok) io.stdout(fileSummary(kept) + '\n');
+    else io.stderr(explain(kept));
   } else {
-    io.stdout(manySummary(outcomes, profile.profile) + '\n');
+    io.stdout(manySummary(lines, profile.profile) + '\n');
+    if (options.verbose) for (const o of problems) if (o.detail) io.stderr(explain(o));
   }
-  const notices = written.map((out) => text.written(out) + '\n').join('');
+  const notices = written
+    .map((w) => (single ? text.written(w.out) : text.writtenFrom(w.out, w.file)) + '\n')
+    .join('');
   if (notices) (options.json ? io.stderr : io.stdout)(notices);
 
   if (unusable) return EXIT_UNUSABLE;
-  // Under --strict only a pass is success: 无法判定 (a missing value) is not a pass.
-  const notPassed = outcomes.some((o) => o.ok && countyVerdict(o.evaluation).verdict !== 'pass');
   return options.strict && notPassed ? EXIT_COUNTY_FAILS : EXIT_OK;
 }
 
@@ -171,7 +198,11 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
   }
   if (!outcome.ok) {
     if (options.json) io.stdout(JSON.stringify(unusableToJson(outcome), null, 2) + '\n');
-    io.stderr(outcome.message + '\n');
+    io.stderr(
+      outcome.message +
+        (options.verbose && outcome.detail ? '\n' + messages.detail(outcome.detail) : '') +
+        '\n',
+    );
     return EXIT_UNUSABLE;
   }
   const planned = planChecked(outcome, options, costs);

@@ -12,6 +12,8 @@ export interface PlanOptions {
   floors: SchoolFloors;
   costs?: string;
   json: boolean;
+  /** Also show the library's raw words when the file cannot be read. */
+  verbose: boolean;
 }
 
 export type ParsedPlanArgs =
@@ -20,7 +22,7 @@ export type ParsedPlanArgs =
   | { kind: 'error'; message: string };
 
 const VALUE_OPTIONS = ['--sheet', '--profile', '--target', '--margin', '--floors', '--costs'] as const;
-const FLAGS = ['--json'] as const;
+const FLAGS = ['--json', '--verbose'] as const;
 
 /** A number as typed (half- or full-width digits, no unit); NaN when it is not one. */
 function parseNumber(text: string): number {
@@ -41,6 +43,7 @@ export function parsePlanArgs(argv: string[]): ParsedPlanArgs {
     profile: values['--profile'] ?? 'auto',
     floors: 'standard',
     json: flags.has('--json'),
+    verbose: flags.has('--verbose'),
   };
   if (values['--sheet'] !== undefined) options.sheet = values['--sheet'];
   if (values['--costs'] !== undefined) options.costs = values['--costs'];

@@ -19,7 +19,18 @@ export const messages = {
     `--out 只能用于一个文件，现在有 ${count} 个；多个文件请用 --out-dir 文件夹。`,
   outNotXlsx: (out: string) => `输出文件“${out}”应以 .xlsx 结尾。`,
   outIsInput: (out: string) => `输出文件“${out}”就是输入文件本身；本工具从不修改原文件，请换一个输出文件名。`,
-  cannotWrite: (out: string, reason: string) => `无法写入“${out}”（${reason}）。`,
+  outIsSymlink: (out: string) =>
+    `输出文件“${out}”是一个符号链接；为免通过链接改写别的文件，本工具不会写入它，请换一个输出文件名。`,
+  outNotAFile: (out: string) =>
+    `输出位置“${out}”已存在，但不是普通文件（可能是文件夹），请换一个输出文件名。`,
+  cannotWrite: (out: string, reason: string) =>
+    `无法写入“${out}”（${reason}），未生成该文件，原有同名文件未被改动。`,
+  notAFile: (file: string) =>
+    `“${file}”不是普通文件（可能是文件夹、管道、设备或指向它们的链接），已跳过。请指定 .xlsx 工作簿文件。`,
+  tooLarge: (file: string, size: number, max: number) =>
+    `“${file}”有 ${(size / 1024 / 1024).toFixed(0)} MB，超过本工具可读取的上限 ${(max / 1024 / 1024).toFixed(0)} MB，不像是学校数据表，已跳过。`,
+  sameInput: (file: string, first: string) => `“${file}”与“${first}”是同一个文件，只核查一次。`,
+  detail: (detail: string) => `  详细信息：${detail}`,
   unknownProfile: (id: string) =>
     `未知的评估标准“${id}”。可用：auto（按数据列自动选择）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准的 .json 文件路径。`,
   profileFileUnreadable: (file: string, reason: string) => `无法读取评估标准文件“${file}”（${reason}）。`,
@@ -39,6 +50,7 @@ export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选�
   --out-dir 文件夹      多个文件时，把每个文件的标注副本存到该文件夹
   --json                以 JSON 输出结果（多个文件时为数组）
   --strict              有任何一个县未达标或无法判定时以退出码 1 结束
+  --verbose             文件无法读取时，同时显示程序库给出的原始错误信息（供技术人员排查）
   -h, --help            显示本帮助
 
 退出码：0 已完成评估（使用 --strict 时：每个县都达标）；1 使用 --strict 且有县未达标或无法判定；2 输入无法使用（文件缺失、损坏、加密、找不到数据表等）。
@@ -88,6 +100,7 @@ export const text = {
   undecidedSchools: (n: number) => `缺数据、无法判定的学校（${n}）`,
   unknownCells: (cells: string[]) => `缺少 ${cells.join('、')}（不按 0 计算）`,
   written: (out: string) => `已另存标注副本：${out}`,
+  writtenFrom: (out: string, file: string) => `已另存标注副本：${out}（来自 ${file}）`,
   manyColumns: ['文件', '工作表', '小学', '初中', '办学标准达标', '未纳入', '数据问题', '结论'],
   unreadable: '无法读取',
   totals: (files: number, passed: number, failed: number, unknown: number, unusable: number) =>
@@ -114,6 +127,7 @@ export const planText = {
   --costs 单价.json     各项资源的单价（元），如 {"生均体育运动场馆面积": 800, "qualifiedTeachersPer100": 120000}，
                         用于估算经费，并在 --floors rule 时按经费最省选择指标
   --json                以 JSON 输出结果
+  --verbose             文件无法读取时，同时显示程序库给出的原始错误信息（供技术人员排查）
   -h, --help            显示本帮助
 
 退出码：0 已完成测算；2 输入无法使用（文件缺失、损坏、找不到数据表、选项有误等）。

@@ -7,10 +7,12 @@ import {
   INDICATORS,
   STAGE_LABELS,
   STAGES,
+  type Stage,
   type StageResult,
   stageVerdict,
+  type Verdict,
 } from '../engine';
-import type { Checked, FileOutcome, ProfileSpec } from './check';
+import type { Evaluated, KeptOutcome, ProfileSpec, Unusable } from './check';
 import { text } from './strings.zh-CN';
 
 /** Beyond this many data problems the summary stops listing them (the JSON and the report sheet have them all). */
@@ -90,7 +92,7 @@ function stageLines(s: StageResult): string[] {
 }
 
 /** The detailed summary of one evaluated file. */
-export function fileSummary(c: Checked): string {
+export function fileSummary(c: Evaluated): string {
   const ev = c.evaluation;
   const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
   if (c.profileChoice) lines.push(text.profileChoice(c.profileChoice));
@@ -154,7 +156,7 @@ export function fileSummary(c: Checked): string {
 /** The profile's short name for the verdict line: 优质均衡（教督〔2017〕6号） → 优质均衡. */
 const shortName = (name: string) => name.replace(/[（(].*$/, '');
 
-function countyLine(c: Checked): string {
+function countyLine(c: Evaluated): string {
   const county = countyVerdict(c.evaluation);
   const name = shortName(c.profile.name);
   if (county.verdict === 'pass') return text.countyPass(name);
@@ -162,42 +164,69 @@ function countyLine(c: Checked): string {
   return text.countyFail(name, county.reason);
 }
 
+/** What the many-files table shows of one file: all a batch keeps of it. */
+export type FileLine =
+  | {
+      ok: true;
+      file: string;
+      sheet: string;
+      stages: Partial<Record<Stage, Verdict>>;
+      /** Parts meeting the school standards out of those checked, or — without a school rule. */
+      schoolsPassed: string;
+      excluded: number;
+      issues: number;
+      verdict: Verdict;
+    }
+  | Unusable;
+
+export function fileLine(o: KeptOutcome): FileLine {
+  if (!o.ok) return o;
+  const ev = o.evaluation;
+  const stages: Partial<Record<Stage, Verdict>> = {};
+  for (const s of STAGES) if (ev.stages[s]) stages[s] = stageVerdict(ev.stages[s]!);
+  return {
+    ok: true,
+    file: o.file,
+    sheet: o.sheet,
+    stages,
+    schoolsPassed: o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
+    excluded: ev.summary.excluded,
+    issues: o.issues.length,
+    verdict: countyVerdict(ev).verdict,
+  };
+}
+
 /** Several files: one row each (the unusable ones with their reason below), then totals. */
-export function manySummary(outcomes: FileOutcome[], profile: ProfileSpec): string {
+export function manySummary(lines: FileLine[], profile: ProfileSpec): string {
   const rows: string[][] = [text.manyColumns];
   let passed = 0;
   let failed = 0;
   let unknown = 0;
   const problems: string[] = [];
-  for (const o of outcomes) {
+  for (const o of lines) {
     if (!o.ok) {
       rows.push([o.file, '—', '—', '—', '—', '—', '—', text.unreadable]);
       problems.push(`  ${o.message}`);
       continue;
     }
-    const ev = o.evaluation;
-    const verdict = countyVerdict(ev).verdict;
-    if (verdict === 'pass') passed++;
-    else if (verdict === 'fail') failed++;
+    if (o.verdict === 'pass') passed++;
+    else if (o.verdict === 'fail') failed++;
     else unknown++;
     rows.push([
       o.file,
       o.sheet,
-      ...STAGES.map((s) => (ev.stages[s] ? text.verdict(stageVerdict(ev.stages[s]!)) : '—')),
-      o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
-      String(ev.summary.excluded),
-      String(o.issues.length),
-      text.verdict(verdict),
+      ...STAGES.map((s) => (o.stages[s] ? text.verdict(o.stages[s]) : '—')),
+      o.schoolsPassed,
+      String(o.excluded),
+      String(o.issues),
+      text.verdict(o.verdict),
     ]);
   }
-  const lines = [
+  const out = [
     profile === AUTO_PROFILE ? text.profileAuto : text.profile(profile.name),
     ...columns(rows, ''),
   ];
-  if (problems.length) lines.push('', ...problems);
-  lines.push(
-    '',
-    text.totals(outcomes.length, passed, failed, unknown, outcomes.length - passed - failed - unknown),
-  );
-  return lines.join('\n');
+  if (problems.length) out.push('', ...problems);
+  out.push('', text.totals(lines.length, passed, failed, unknown, lines.length - passed - failed - unknown));
+  return out.join('\n');
 }

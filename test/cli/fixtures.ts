@@ -100,3 +100,12 @@ export const QUALITY_HEADER = [
   '教学仪器设备值（元）',
   '网络多媒体教室数',
 ];
+
+/**
+ * English words a library might leak into a message: any but the product names, options (--sheet) and paths
+ * (assets/templates/….xlsx) our own messages name.
+ */
+export const englishIn = (s: string): string[] =>
+  (s.replace(/--[a-z-]+|[^\s“”（），、]+\.xlsx/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter(
+    (w) => !/^(Excel|WPS|xlsx)$/i.test(w),
+  );

@@ -97,6 +97,7 @@ export type IssueCode =
   // reading one cell (sheet/cells, sheet/readTable)
   | 'notNumber'
   | 'formulaError'
+  | 'formulaNotCalculated'
   | 'tooLarge'
   | 'negative'
   | 'unitMismatch'

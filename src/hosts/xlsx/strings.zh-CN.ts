@@ -17,9 +17,24 @@ export const messages = {
     `“${file}”不是 Excel 工作簿（.xlsx）：它${kind === 'word' ? '是 Word 文档' : kind === 'ppt' ? '是 PowerPoint 演示文稿' : '是一个压缩包，但里面没有工作簿'}。请在 Excel 或 WPS 中打开学校数据表，另存为“Excel 工作簿(*.xlsx)”后再试。`,
   /** The detail inside corrupt(): what exactly is broken. */
   zipNoDirectory: '压缩包的目录缺失，文件可能只下载或复制了一部分',
-  zipTruncated: (detail: string) => `压缩包结构损坏：${detail}`,
-  zipData: (detail: string) => `压缩数据损坏，无法解压：${detail}`,
-  partMissing: (part: string) => `缺少部件 ${part}`,
+  zipTruncated: '压缩包结构损坏，文件可能被截断或改坏',
+  zipData: '压缩数据损坏，无法解压（文件可能在拷贝或下载中出错）',
+  /** A missing part named by what it is for, not by its path (the path goes to --verbose). */
+  partMissing: (part: string) =>
+    `缺少${
+      /workbook\.xml$/i.test(part)
+        ? '工作簿主体部分'
+        : /_rels\//i.test(part)
+          ? '部件关系表'
+          : /worksheets\//i.test(part)
+            ? '工作表数据部分'
+            : /sharedStrings/i.test(part)
+              ? '共享文本部分'
+              : /styles/i.test(part)
+                ? '样式部分'
+                : '内部组成部分'
+    }，文件不完整`,
+  formulaNotCalculated: (place: string) => `${place}：公式未计算，请在 Excel/WPS 中打开并保存后再试`,
   emptyWorkbook: (file: string) => `“${file}”中没有任何数据（工作簿为空）。`,
   sheetNotFound: (file: string, sheet: string, sheets: string[]) =>
     `“${file}”中没有名为“${sheet}”的工作表。现有工作表：${list(sheets)}。`,

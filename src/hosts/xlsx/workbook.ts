@@ -23,7 +23,8 @@ export type InputProblem =
   | 'sheetNotFound'
   | 'noTable';
 
-export type Unusable = { ok: false; problem: InputProblem; message: string };
+/** `detail`: the library's own words, for --verbose only. */
+export type Unusable = { ok: false; problem: InputProblem; message: string; detail?: string };
 export type Opened = { ok: true; workbook: Workbook } | Unusable;
 export type ChosenSheet =
   | {
@@ -145,11 +146,18 @@ export function openWorkbookBytes(bytes: Uint8Array, file: string): Opened {
     if ('problem' in info) {
       return info.problem === 'noWorkbook'
         ? unusable('notXlsx', messages.zipNotWorkbook(file, info.detail as 'word' | 'ppt' | ''))
-        : unusable('corrupt', messages.corrupt(file, messages.partMissing(info.detail)));
+        : {
+            ...unusable('corrupt', messages.corrupt(file, messages.partMissing(info.detail))),
+            detail: info.detail,
+          };
     }
     const workbook = new Workbook(pkg, info);
     const missing = workbook.worksheets.find((s) => !pkg.has(s.path ?? ''));
-    if (missing) return unusable('corrupt', messages.corrupt(file, messages.partMissing(missing.path ?? '')));
+    if (missing)
+      return {
+        ...unusable('corrupt', messages.corrupt(file, messages.partMissing(missing.path ?? ''))),
+        detail: missing.path,
+      };
     const hasValues = workbook.worksheets.some((s) =>
       /<(?:[\w.-]+:)?(?:v|is)>/.test(pkg.text(s.path ?? '') ?? ''),
     );
@@ -159,16 +167,14 @@ export function openWorkbookBytes(bytes: Uint8Array, file: string): Opened {
     if (info.sharedStringsPath) pkg.text(info.sharedStringsPath);
     return { ok: true, workbook };
   } catch (e) {
-    if (e instanceof ZipError) {
-      const detail =
-        e.reason === 'noDirectory'
-          ? messages.zipNoDirectory
-          : e.reason === 'truncated'
-            ? messages.zipTruncated(e.message)
-            : messages.zipData(e.message);
-      return unusable('corrupt', messages.corrupt(file, detail));
-    }
-    throw e;
+    // The cause in Chinese; the library's own words only as `detail`, shown under --verbose.
+    const detail = e instanceof Error ? e.message : String(e);
+    if (e instanceof ZipError && e.reason === 'noDirectory')
+      return { ...unusable('corrupt', messages.corrupt(file, messages.zipNoDirectory)), detail };
+    // Any failure while decoding damaged bytes (a length pointing past the end, say) is damage too, never a crash.
+    const cause =
+      e instanceof ZipError && e.reason !== 'truncated' ? messages.zipData : messages.zipTruncated;
+    return { ...unusable('corrupt', messages.corrupt(file, cause)), detail };
   }
 }
 

@@ -178,7 +178,8 @@ describe('damaged or foreign packages get a precise Chinese cause', () => {
     });
     expect(problem(broken)).toMatchObject({
       problem: 'corrupt',
-      message: expect.stringContaining('缺少部件 xl/worksheets/gone.xml'),
+      message: expect.stringContaining('缺少工作表数据部分'),
+      detail: 'xl/worksheets/gone.xml',
     });
   });
 

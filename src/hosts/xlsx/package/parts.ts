@@ -161,6 +161,9 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo | WorkbookProbl
     };
   }
   const xml = pkg.text(path) ?? '';
+  // A workbook that lists sheets but lost the relationships naming their parts is incomplete, not empty.
+  if (/<(?:[\w.-]+:)?sheet\b/.test(xml) && !pkg.has(relsPathOf(path)))
+    return { problem: 'missingPart', detail: relsPathOf(path) };
   const rels = pkg.relationships(path);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];

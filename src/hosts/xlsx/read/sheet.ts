@@ -23,6 +23,8 @@ export interface SheetRead {
   outside: OutsideCell[];
   /** 0-based columns hidden in the sheet. */
   hiddenColumns: number[];
+  /** Cells holding a formula that was never calculated (no cached value): read as blank, worth telling the user. */
+  uncalculated: { row: number; column: number }[];
 }
 
 export interface SheetContext {
@@ -58,6 +60,7 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
   const hiddenRows: number[] = [];
   const hiddenColumns: number[] = [];
   const merges: CellMerge[] = [];
+  const uncalculated: { row: number; column: number }[] = [];
   let current: SparseRow | null = null;
   let rowNumber = 0;
   let nextColumn = 0;
@@ -83,6 +86,7 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
         const end = closingTag(xml, tag.end, 'c');
         let raw: string | null = null;
         let inline: string | null = null;
+        let formula = false;
         for (let inner = nextTag(xml, tag.end); inner && inner.start < end; inner = nextTag(xml, inner.end)) {
           if (inner.close) continue;
           if (inner.name === 'v') {
@@ -91,10 +95,12 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
             const isEnd = closingTag(xml, inner.end, 'is');
             if (!inner.selfClosing) inline = stringItemText(xml, inner.end, isEnd);
             inner.end = isEnd;
-          } else if (inner.name === 'f' && !inner.selfClosing) {
-            inner.end = closingTag(xml, inner.end, 'f');
+          } else if (inner.name === 'f') {
+            formula = true;
+            if (!inner.selfClosing) inner.end = closingTag(xml, inner.end, 'f');
           }
         }
+        if (formula && raw === null && inline === null) uncalculated.push({ row: rowNumber, column });
         value = toValue(t, raw, inline, s);
         tag.end = end;
       }
@@ -158,7 +164,7 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
     }
   }
 
-  return toGrid(ctx, rows, hiddenRows, hiddenColumns, merges);
+  return { ...toGrid(ctx, rows, hiddenRows, hiddenColumns, merges), uncalculated };
 }
 
 function toGrid(
@@ -167,7 +173,7 @@ function toGrid(
   hiddenRows: number[],
   hiddenColumns: number[],
   merges: CellMerge[],
-): SheetRead {
+): Omit<SheetRead, 'uncalculated'> {
   const used = rows
     .map((r) => ({ ...r, count: r.values.filter((v) => v !== null).length }))
     .filter((r) => r.count > 0)

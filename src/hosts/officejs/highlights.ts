@@ -47,16 +47,24 @@ const NO_SAVED_FILL: SavedFill = {
   patternTintAndShade: null,
 };
 
-/** The note Balance writes for a mark, with the user's earlier note kept under it. */
+/**
+ * The note Balance writes for a mark, with the user's earlier note kept under it. The first line is the marker and a
+ * check code of the rest, so a note of ours that the user rewrote is known as theirs even without the snapshot.
+ */
 export function balanceNote(text: string, prior: string | null): string {
-  return `${NOTE_MARKER}\n${text}${prior !== null ? PRIOR_NOTE + prior : ''}`;
+  const body = `${text}${prior !== null ? PRIOR_NOTE + prior : ''}`;
+  return `${NOTE_MARKER}${noteHash(body).slice(0, 8)}\n${body}`;
 }
 
-/** For a note of ours, the user's note it keeps (null: none); undefined when the note is not Balance's. */
+/** For an intact note of ours, the user's note it keeps (null: none); undefined when it is not Balance's as written. */
 export function priorOfBalanceNote(content: string): string | null | undefined {
   if (!content.startsWith(NOTE_MARKER)) return undefined;
-  const at = content.indexOf(PRIOR_NOTE);
-  return at < 0 ? null : content.slice(at + PRIOR_NOTE.length);
+  const end = content.indexOf('\n');
+  if (end < 0) return undefined;
+  const body = content.slice(end + 1);
+  if (content.slice(NOTE_MARKER.length, end) !== noteHash(body).slice(0, 8)) return undefined;
+  const at = body.indexOf(PRIOR_NOTE);
+  return at < 0 ? null : body.slice(at + PRIOR_NOTE.length);
 }
 
 /** A cell's fill and note as loaded (the note proxy is absent when notes are not read). */
@@ -166,7 +174,9 @@ function restorationOf(cell: Located, notesOn: boolean): Restoration {
   let note: Restoration['note'] = 'none';
   if (notesOn && cell.saved.note.touched && cell.now.note) {
     const current = cell.now.note;
-    if (current.isNullObject) note = cell.saved.note.prior === null ? 'none' : 'putBack';
+    // The user's own note comes back where they deleted ours, but only on the cell the mark was found on for sure.
+    if (current.isNullObject)
+      note = cell.saved.note.prior === null || (cell.saved.mark && !cell.byIdentity) ? 'none' : 'putBack';
     else note = noteIsOurs(current, cell.saved.mark) ? 'restore' : 'keep';
   }
   return { fill, note };

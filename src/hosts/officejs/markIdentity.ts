@@ -1,11 +1,11 @@
 /**
- * Where a mark belongs, independent of its A1 address: the school's row by identity (name, type, and which of
- * several rows with that identity) and the column by its header text. Sorting, inserting or deleting rows and
+ * Where a mark belongs, independent of its A1 address: the school's row by identity (its name, and which of
+ * several rows with that name) and the column by its header text. Sorting, inserting or deleting rows and
  * columns moves cells; re-reading the header and the name column finds each mark's row and column again.
  */
 import { detectHeader, type CellGrid } from '../../engine';
 
-/** A row's identity: its school name and type cells; `n` tells apart rows that share them (in sheet order). */
+/** A row's identity: its school name; `n` tells apart rows that share it (in sheet order). */
 export interface RowIdentity {
   key: string;
   n: number;
@@ -35,8 +35,6 @@ export function sheetLayout(grid: CellGrid): SheetLayout | null {
   const header = detectHeader(grid);
   const name = header.mapping['name']?.column;
   if (!header.found || name === undefined) return null;
-  const kind = header.mapping['kind']?.column;
-  const stage = header.mapping['stage']?.column;
   const at = (row: number, column: number): unknown =>
     grid.values[row - grid.firstRow]?.[column - grid.firstColumn];
 
@@ -60,13 +58,9 @@ export function sheetLayout(grid: CellGrid): SheetLayout | null {
   }
   const seenRows = new Map<string, number>();
   for (let r = header.headerBottom + 1; r < grid.firstRow + grid.values.length; r++) {
-    const cells = [
-      at(r, name),
-      kind === undefined ? '' : at(r, kind),
-      stage === undefined ? '' : at(r, stage),
-    ];
-    if (text(cells[0]) === '') continue;
-    const key = cells.map(text).join('\t');
+    // The name alone: the type and stage columns may be deleted or edited, the name is what the user sorts by.
+    const key = text(at(r, name));
+    if (key === '') continue;
     const n = seenRows.get(key) ?? 0;
     seenRows.set(key, n + 1);
     const id = { key, n };

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { type CellMark, type HighlightPlan } from '../../../src/engine/plans/highlightPlan';
 import { ExcelOperationError } from '../../../src/hosts/officejs/errors';
-import { applyHighlights, clearHighlights } from '../../../src/hosts/officejs/highlights';
+import { applyHighlights, balanceNote, clearHighlights } from '../../../src/hosts/officejs/highlights';
 import { MARKS_SHEET_NAME } from '../../../src/hosts/officejs/snapshot';
 import { county } from './county';
 import {
@@ -81,10 +81,10 @@ describe('applyHighlights', () => {
     expect(sheet.cell('C3').fill.color).toBe('#FFE699');
     expect(sheet.cell('A3').fill.color).toBe('#D9D2E9');
     expect(sheet.notes.get('C2')?.content).toBe(
-      '【均衡评估助手】\n生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡',
+      balanceNote('生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡', null),
     );
     // The user's own note stays readable under ours.
-    expect(sheet.notes.get('A3')?.content).toBe('【均衡评估助手】\n学校名称重复\n\n【原批注】校长：王老师');
+    expect(sheet.notes.get('A3')?.content).toBe(balanceNote('学校名称重复', '校长：王老师'));
     expect(valuesAndFormulas(sheet)).toEqual(before);
     expect(sheet.cell('C3').numberFormat).toBe('#,##0');
     expect(sheet.conditionalFormats).toEqual([{ address: 'B2:B3', rule: 'cellValue > 900' }]);
@@ -140,7 +140,7 @@ describe('applyHighlights', () => {
       expect(sheet.notes.get(address)).toEqual(original.notes[address]);
     }
     expect(sheet.cell('C3').fill.color).toBe('#FF9999');
-    expect(sheet.notes.get('C3')?.content).toBe('【均衡评估助手】\n第二次');
+    expect(sheet.notes.get('C3')?.content).toBe(balanceNote('第二次', null));
     // C3 was marked twice: clearing must still return the user's blue, not the first mark's amber.
     await clearHighlights(ctx(fake), { isSetSupported: ALL_APIS });
     expect(sheet.dump()).toEqual(original);
@@ -194,6 +194,51 @@ describe('applyHighlights', () => {
 });
 
 describe('clearHighlights', () => {
+  test('after a sort and an inserted row and column, each mark is found on its school and the user keeps their note', async () => {
+    const { fake, sheet } = userWorkbook();
+    await applyHighlights(ctx(fake), PLAN, { isSetSupported: ALL_APIS });
+    expect(sheet.notes.get('C2')?.content.split('\n')[0]).toMatch(/^【均衡评估助手】/);
+    sheet.sortRows(2, 3, [1, 0]); // 实验小学 first
+    sheet.insertRows(1);
+    sheet.insertColumns(1);
+    const result = await clearHighlights(ctx(fake), { isSetSupported: ALL_APIS });
+    expect(result.keptUserEdits).toEqual([]);
+    // 实验小学 is now row 3, its columns one to the right: the user's blue fill and note are back on its cells.
+    expect(sheet.cell('D3').fill).toMatchObject({ color: '#00B0F0', pattern: 'Solid' });
+    expect(sheet.notes.get('A3')?.content).toBe('校长：王老师');
+    expect([...sheet.notes.keys()]).toEqual(['A3']);
+    for (const address of ['A4', 'D4', 'A3']) expect(sheet.cell(address).fill).toEqual(NO_FILL);
+  });
+
+  test('a mark the user recoloured or whose note they rewrote stays as they made it, and is reported', async () => {
+    const { fake, sheet } = userWorkbook();
+    await applyHighlights(ctx(fake), PLAN, { isSetSupported: ALL_APIS });
+    sheet.setCell('A2', { fill: { ...NO_FILL, color: '#00FF00', pattern: 'Solid' } });
+    const rewritten = `${sheet.notes.get('C2')?.content}\n审核人：李四`;
+    sheet.setNote('C2', rewritten);
+    const result = await clearHighlights(ctx(fake), { isSetSupported: ALL_APIS });
+    expect(result.keptUserEdits.sort()).toEqual(['A2', 'C2']);
+    expect(sheet.cell('A2').fill.color).toBe('#00FF00');
+    expect(sheet.notes.get('C2')?.content).toBe(rewritten);
+    expect(sheet.cell('C2').fill).toEqual(NO_FILL); // our fill under the rewritten note still goes
+    expect(sheet.notes.has('A2')).toBe(false);
+  });
+
+  test("checking again after the snapshot sheet was deleted never saves a mark as the cell's own format", async () => {
+    const { fake, sheet } = userWorkbook();
+    const original = sheet.dump();
+    await applyHighlights(ctx(fake), PLAN, { isSetSupported: ALL_APIS });
+    fake.workbook.removeSheet(fake.workbook.sheet(MARKS_SHEET_NAME));
+    await applyHighlights(ctx(fake), PLAN, { isSetSupported: ALL_APIS });
+    expect(sheet.notes.get('A3')?.content).toBe(balanceNote('学校名称重复', '校长：王老师'));
+    await clearHighlights(ctx(fake), { isSetSupported: ALL_APIS });
+    // C3's blue was under our mark when the snapshot went: it cannot come back, but no mark stays.
+    expect(sheet.dump()).toEqual({
+      ...original,
+      cells: { ...original.cells, C3: { ...original.cells.C3, fill: { ...NO_FILL } } },
+    });
+  });
+
   test('is a no-op when nothing was painted (one round trip, and one to look for notes of ours)', async () => {
     const { fake, sheet } = userWorkbook();
     const original = sheet.dump();

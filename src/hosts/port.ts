@@ -40,6 +40,11 @@ export interface ClearResult {
   restored: number;
   /** Snapshot rows edited by hand that could not be read; those cells keep their marks. */
   damagedRows: number[];
+  /**
+   * Cells (where they are now) that the user recoloured or whose note the user rewrote since the check: left as the
+   * user made them.
+   */
+  keptUserEdits: string[];
 }
 
 /** What a host can do; the pane hides or explains what is missing instead of failing. */

@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { openWorkbook } from '../../src/cli/check';
+import { balanceNote } from '../../src/hosts/officejs/highlights';
 import { chooseSheet } from '../../src/hosts/xlsx/workbook';
 import {
   checkSheet,
@@ -133,7 +134,7 @@ test('检查并标注 paints exactly the engine’s plan and shows its results; 
   expect(changed.sort()).toEqual(expected.plan.marks.map((m) => m.address).sort());
   for (const mark of expected.plan.marks) {
     expect(painted.cells[mark.address].fill.color).toBe(mark.fill);
-    expect(painted.notes[mark.address]?.content).toBe(mark.note);
+    expect(painted.notes[mark.address]?.content).toBe(balanceNote(mark.note, null));
   }
   await expect(
     page.getByText(`检查完成，已标注 ${expected.plan.marks.length} 个单元格。`).count(),

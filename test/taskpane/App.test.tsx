@@ -3,6 +3,7 @@
  * Node export conditions because exceljs (reading the sample) ships a browser build that only a bundler can load.
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
+import { balanceNote } from '../../src/hosts/officejs/highlights';
 import path from 'path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { readXlsx } from '../support/fakeHostXlsx';
@@ -237,7 +238,10 @@ test('检查并标注: the counts, the CV table per stage with badges, the faili
   expect(sheet.cell('B15').fill.color).toBe('#FF9999');
   expect(sheet.cell('R15').fill.color).toBe('#FFE699');
   expect(sheet.dump().notes.R15.content).toBe(
-    '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+    balanceNote(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 18.75㎡ 达到底线即可使学校达标，增加 300㎡ 达到标准',
+      null,
+    ),
   );
 
   // The legend of every colour painted on the sheet, the allowance's with the profile's 85%.

@@ -10,14 +10,18 @@
  *   and the task pane share one format;
  * - 'VeryHidden' cannot be unhidden from Excel's UI, so users do not stumble on it.
  *
- * Layout: row 1 = ['balance-marks', '{"version":1,"sheetId":…,"sheetName":…}']; then one row per cell:
- * [address, fill JSON, note JSON split into pieces of ≤ 30,000 characters (an Excel cell holds 32,767)].
- * Every value is text that cannot be mistaken for a formula, and the range is formatted '@' besides.
+ * Layout: row 1 = ['balance-marks', '{"version":2,"sheetId":…,"sheetName":…}']; then one row per cell:
+ * [address, fill JSON, mark JSON, note JSON split into pieces of ≤ 30,000 characters (an Excel cell holds 32,767)].
+ * The mark says what Balance painted (its fill, a hash of its note) and whose cell it is (the school row's identity
+ * and the column's header), so clearing finds the cell after a sort and touches it only while the mark is intact.
+ * Version 1 (no mark column) is still read. Every value is text that cannot be mistaken for a formula, and the
+ * range is formatted '@' besides.
  */
+import type { ColumnIdentity, RowIdentity } from './markIdentity';
 
 export const MARKS_SHEET_NAME = '_balance_marks';
 const MAGIC = 'balance-marks';
-const VERSION = 1;
+const VERSION = 2;
 const PIECE = 30000;
 
 /** A cell's fill as Excel reports it (RangeFill); null where Excel reported none. */
@@ -32,11 +36,23 @@ export interface SavedFill {
 /** Whether we wrote a note on the cell and, if so, the note that was there before (null: none). */
 export type SavedNote = { touched: false } | { touched: true; prior: string | null };
 
+/** What Balance painted on a cell and whose cell it is. */
+export interface MarkRecord {
+  /** The fill painted, '#RRGGBB'. */
+  fill: string;
+  /** notehash() of the note written, null when no note was written. */
+  noteHash: string | null;
+  row: RowIdentity | null;
+  column: ColumnIdentity | null;
+}
+
 export interface SavedCell {
-  /** A1 address without sheet, e.g. 'F12'. */
+  /** A1 address without sheet when painted, e.g. 'F12'. */
   address: string;
   fill: SavedFill;
   note: SavedNote;
+  /** Absent in version-1 snapshots. */
+  mark?: MarkRecord;
 }
 
 export interface MarksSnapshot {
@@ -55,7 +71,7 @@ export function encodeSnapshot(snapshot: MarksSnapshot): string[][] {
     const note = JSON.stringify(cell.note);
     const pieces: string[] = [];
     for (let i = 0; i < note.length; i += PIECE) pieces.push(note.slice(i, i + PIECE));
-    rows.push([cell.address, JSON.stringify(cell.fill), ...pieces]);
+    rows.push([cell.address, JSON.stringify(cell.fill), JSON.stringify(cell.mark ?? null), ...pieces]);
   }
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
@@ -77,35 +93,54 @@ export function decodeSnapshot(values: readonly (readonly unknown[])[]): Decoded
   } catch {
     return null;
   }
-  if (meta.version !== VERSION || typeof meta.sheetId !== 'string' || typeof meta.sheetName !== 'string')
+  const version = meta.version;
+  if (
+    (version !== 1 && version !== VERSION) ||
+    typeof meta.sheetId !== 'string' ||
+    typeof meta.sheetName !== 'string'
+  )
     return null;
 
   const cells: SavedCell[] = [];
   const damagedRows: number[] = [];
   values.slice(1).forEach((row, i) => {
-    const cell = decodeRow(row);
+    const cell = decodeRow(row, version === 1 ? 2 : 3);
     if (cell) cells.push(cell);
     else if (row.some((v) => v !== '' && v !== null && v !== undefined)) damagedRows.push(i + 2);
   });
   return { snapshot: { sheetId: meta.sheetId, sheetName: meta.sheetName, cells }, damagedRows };
 }
 
-function decodeRow(row: readonly unknown[]): SavedCell | null {
+function decodeRow(row: readonly unknown[], notesFrom: number): SavedCell | null {
   const address = row[0];
   if (typeof address !== 'string' || !/^[A-Z]{1,3}[1-9]\d*$/.test(address)) return null;
   try {
     const fill = JSON.parse(String(row[1])) as SavedFill;
     const note = JSON.parse(
       row
-        .slice(2)
+        .slice(notesFrom)
         .map((v) => (v === null || v === undefined ? '' : String(v)))
         .join(''),
     ) as SavedNote;
     if (typeof fill !== 'object' || fill === null || !('pattern' in fill)) return null;
     if (typeof note !== 'object' || note === null || typeof note.touched !== 'boolean') return null;
     if (note.touched && note.prior !== null && typeof note.prior !== 'string') return null;
-    return { address, fill, note };
+    const mark = notesFrom === 3 ? (JSON.parse(String(row[2])) as MarkRecord | null) : null;
+    if (mark !== null && (typeof mark !== 'object' || typeof mark.fill !== 'string')) return null;
+    return mark ? { address, fill, note, mark } : { address, fill, note };
   } catch {
     return null;
   }
+}
+
+/** A short hash of a note's text (two 32-bit FNV-1a passes), to see later whether the note is still ours. */
+export function noteHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }

@@ -172,6 +172,68 @@ export class FakeSheet {
     return this;
   }
 
+  // -- What a user does in Excel between two calls of the add-in (cells move with their fill and note) --
+
+  /**
+   * Sorts the 1-based rows top..bottom as Excel's Sort does on whole rows: `order[i]` is the old row (offset from
+   * top) that lands at position i. Values, formats, notes and comments move with their rows.
+   */
+  sortRows(top: number, bottom: number, order: readonly number[]): this {
+    const count = bottom - top + 1;
+    if (order.length !== count || new Set(order).size !== count) throw new Error('fake: bad sort order');
+    const target = new Map<number, number>(); // old 0-based row → new 0-based row
+    order.forEach((old, i) => target.set(top - 1 + old, top - 1 + i));
+    return this.remap((r, c) => [target.get(r) ?? r, c]);
+  }
+
+  /** Inserts `count` empty rows before 1-based row `at` (Excel: Insert Sheet Rows). */
+  insertRows(at: number, count = 1): this {
+    return this.remap((r, c) => [r >= at - 1 ? r + count : r, c]);
+  }
+
+  /** Deletes 1-based rows at..at+count-1 with everything in them. */
+  deleteRows(at: number, count = 1): this {
+    const first = at - 1;
+    return this.remap((r, c) => (r < first ? [r, c] : r < first + count ? null : [r - count, c]));
+  }
+
+  /** Inserts `count` empty columns before 0-based column `at`. */
+  insertColumns(at: number, count = 1): this {
+    return this.remap((r, c) => [r, c >= at ? c + count : c]);
+  }
+
+  /** Deletes 0-based columns at..at+count-1 with everything in them. */
+  deleteColumns(at: number, count = 1): this {
+    return this.remap((r, c) => (c < at ? [r, c] : c < at + count ? null : [r, c - count]));
+  }
+
+  /** Moves every cell, note, comment and hidden row by `move` (null: deleted). Merges and tables are not moved. */
+  private remap(move: (r: number, c: number) => [number, number] | null): this {
+    const cells = [...this.cells];
+    this.cells.clear();
+    for (const [k, cell] of cells) {
+      const [r, c] = k.split(',').map(Number);
+      const to = move(r, c);
+      if (to) this.cells.set(key(to[0], to[1]), cell);
+    }
+    for (const map of [this.notes, this.comments] as Map<string, unknown>[]) {
+      const entries = [...map];
+      map.clear();
+      for (const [address, item] of entries) {
+        const { r1, c1 } = parseRect(address);
+        const to = move(r1, c1);
+        if (to) map.set(rectToAddress({ r1: to[0], c1: to[1], r2: to[0], c2: to[1] }), item);
+      }
+    }
+    const hidden = [...this.hiddenRows];
+    this.hiddenRows.clear();
+    for (const row of hidden) {
+      const to = move(row - 1, 0);
+      if (to) this.hiddenRows.add(to[0] + 1);
+    }
+    return this;
+  }
+
   /** A plain, comparable copy of everything in the sheet. */
   dump(): SheetDump {
     const cells: Record<string, FakeCell> = {};
@@ -414,6 +476,11 @@ export class FakeExcel {
   syncCount = 0;
   /** The command labels of each sync, in order. */
   readonly batches: string[][] = [];
+  /**
+   * An estimate of each sync's request size in bytes (UTF-8), as Office.js would send it: every object path and
+   * every action costs its JSON envelope, plus the UTF-8 length of its arguments (addresses, values, note texts).
+   */
+  readonly payloads: number[] = [];
   private failures: Failure[] = [];
 
   /** A fresh request context, as `Excel.run` gives one. */
@@ -432,9 +499,10 @@ export class FakeExcel {
   }
 
   /** @internal */
-  execute(commands: readonly Command[]): void {
+  execute(commands: readonly Command[], bytes = 0): void {
     this.syncCount++;
     this.batches.push(commands.map((c) => c.label));
+    this.payloads.push(bytes);
     for (const command of commands) {
       const index = this.failures.findIndex((f) =>
         typeof f.match === 'string' ? f.match === command.label : f.match.test(command.label),
@@ -462,26 +530,57 @@ export function fakeRequirements(excelApi: string): (name: string, version: stri
   };
 }
 
+/** JSON envelope of one object path ({"Id":…,"ObjectPathType":…,"Name":"getRange","ParentObjectPathId":…}) and its instantiate action. */
+export const PATH_BYTES = 120;
+/** JSON envelope of one action (a property set, a method call, a query). */
+export const ACTION_BYTES = 70;
+
+/** UTF-8 length of a JSON value, as Office.js serialises arguments. */
+export function jsonBytes(value: unknown): number {
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += code === 0x22 || code === 0x5c || code < 0x20 ? 2 : 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export class FakeRequestContext {
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
   /** @internal */
   readonly queue: Command[] = [];
+  /** @internal Estimated request bytes queued since the last sync. */
+  pendingBytes = 0;
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new WorkbookProxy(this);
     this.application = new ApplicationProxy(this);
   }
 
-  /** @internal */
-  enqueue(label: string, run: () => void): void {
+  /** @internal `argument` is what the action carries (a value, an address, a note's text). */
+  enqueue(label: string, run: () => void, argument?: unknown): void {
     this.queue.push({ label, run });
+    this.pendingBytes += ACTION_BYTES + label.length + (argument === undefined ? 0 : jsonBytes(argument));
+  }
+
+  /** @internal A new object path (a proxy), with the arguments that address it. */
+  path(argument?: unknown): void {
+    this.pendingBytes += PATH_BYTES + (argument === undefined ? 0 : jsonBytes(argument));
   }
 
   async sync(): Promise<void> {
     const commands = this.queue.splice(0, this.queue.length);
+    const bytes = this.pendingBytes;
+    this.pendingBytes = 0;
     await Promise.resolve();
-    this.excel.execute(commands);
+    this.excel.execute(commands, bytes);
   }
 
   get state(): FakeWorkbook {
@@ -511,7 +610,10 @@ abstract class FakeProxy<T> {
     readonly context: FakeRequestContext,
     protected readonly resolve: () => T | null,
     private readonly nullable = false,
-  ) {}
+    argument?: unknown,
+  ) {
+    context.path(argument);
+  }
 
   get isNullObject(): boolean {
     if (this.nullState === undefined) notLoaded('isNullObject');
@@ -532,21 +634,25 @@ abstract class FakeProxy<T> {
 
   load(props?: string | string[]): this {
     const names = splitProps(props);
-    this.context.enqueue(`${this.kind}.load`, () => {
-      const found = this.resolve();
-      if (found === null) {
-        if (!this.nullable) throw new FakeOfficeError('ItemNotFound', '找不到请求的对象');
-        this.nullState = true;
-        return;
-      }
-      this.nullState = false;
-      for (const [name, value] of Object.entries(this.snapshot(found, names))) this.loaded.set(name, value);
-    });
+    this.context.enqueue(
+      `${this.kind}.load`,
+      () => {
+        const found = this.resolve();
+        if (found === null) {
+          if (!this.nullable) throw new FakeOfficeError('ItemNotFound', '找不到请求的对象');
+          this.nullState = true;
+          return;
+        }
+        this.nullState = false;
+        for (const [name, value] of Object.entries(this.snapshot(found, names))) this.loaded.set(name, value);
+      },
+      names.join(','),
+    );
     return this;
   }
 
-  protected queue(label: string, run: (target: T) => void): void {
-    this.context.enqueue(`${this.kind}.${label}`, () => run(this.target()));
+  protected queue(label: string, run: (target: T) => void, argument?: unknown): void {
+    this.context.enqueue(`${this.kind}.${label}`, () => run(this.target()), argument);
   }
 
   protected abstract readonly kind: string;
@@ -619,11 +725,11 @@ class WorksheetCollectionProxy extends FakeProxy<FakeSheet[]> {
   }
 
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.state.findSheet(key) ?? null);
+    return new WorksheetProxy(this.context, () => this.context.state.findSheet(key) ?? null, false, key);
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.state.findSheet(key) ?? null, true);
+    return new WorksheetProxy(this.context, () => this.context.state.findSheet(key) ?? null, true, key);
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -635,11 +741,15 @@ class WorksheetCollectionProxy extends FakeProxy<FakeSheet[]> {
 
   add(name: string): WorksheetProxy {
     let created: FakeSheet | null = null;
-    this.context.enqueue('worksheets.add', () => {
-      if (this.context.state.findSheet(name))
-        throw new FakeOfficeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
-      created = this.context.state.addSheet(name);
-    });
+    this.context.enqueue(
+      'worksheets.add',
+      () => {
+        if (this.context.state.findSheet(name))
+          throw new FakeOfficeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
+        created = this.context.state.addSheet(name);
+      },
+      name,
+    );
     return new WorksheetProxy(this.context, () => created);
   }
 }
@@ -647,8 +757,13 @@ class WorksheetCollectionProxy extends FakeProxy<FakeSheet[]> {
 class WorksheetProxy extends FakeProxy<FakeSheet> {
   protected readonly kind = 'worksheet';
 
-  constructor(context: FakeRequestContext, resolve: () => FakeSheet | null, nullable = false) {
-    super(context, resolve, nullable);
+  constructor(
+    context: FakeRequestContext,
+    resolve: () => FakeSheet | null,
+    nullable = false,
+    argument?: unknown,
+  ) {
+    super(context, resolve, nullable, argument);
   }
 
   /** @internal Fills loaded properties directly (collection loads). */
@@ -677,7 +792,7 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
 
   get notes(): NoteCollectionProxy {
-    return new NoteCollectionProxy(this.context, () => this.target());
+    return new NoteCollectionProxy(this.context, () => this.resolve());
   }
   get comments(): CommentCollectionProxy {
     return new CommentCollectionProxy(this.context, () => this.target());
@@ -702,36 +817,51 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const sheet = this.target();
-      if (address === undefined) return { sheet, rect: { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL } };
-      const [prefix] = splitSheet(address);
-      if (prefix !== undefined && prefix !== sheet.name)
-        throw new FakeOfficeError('InvalidArgument', address);
-      return { sheet, rect: parseRect(address) };
-    });
+    return new RangeProxy(
+      this.context,
+      () => {
+        const sheet = this.target();
+        if (address === undefined) return { sheet, rect: { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL } };
+        const [prefix] = splitSheet(address);
+        if (prefix !== undefined && prefix !== sheet.name)
+          throw new FakeOfficeError('InvalidArgument', address);
+        return { sheet, rect: parseRect(address) };
+      },
+      false,
+      address,
+    );
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
-      return {
-        sheet: this.target(),
-        rect: { r1: row, c1: column, r2: row + rowCount - 1, c2: column + columnCount - 1 },
-      };
-    });
+    return new RangeProxy(
+      this.context,
+      () => {
+        if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError('InvalidArgument', 'empty range');
+        return {
+          sheet: this.target(),
+          rect: { r1: row, c1: column, r2: row + rowCount - 1, c2: column + columnCount - 1 },
+        };
+      },
+      false,
+      [row, column, rowCount, columnCount],
+    );
   }
 
   getRanges(address: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, () => {
-      if (address.length >= 8192) throw new FakeOfficeError('InvalidArgument', '地址字符串过长（≥ 8192）');
-      const rects = address
-        .split(/[,;]/)
-        .map((a) => a.trim())
-        .filter(Boolean)
-        .map(parseRect);
-      return { sheet: this.target(), rects };
-    });
+    return new RangeAreasProxy(
+      this.context,
+      () => {
+        if (address.length >= 8192) throw new FakeOfficeError('InvalidArgument', '地址字符串过长（≥ 8192）');
+        const rects = address
+          .split(/[,;]/)
+          .map((a) => a.trim())
+          .filter(Boolean)
+          .map(parseRect);
+        return { sheet: this.target(), rects };
+      },
+      false,
+      address,
+    );
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
@@ -745,9 +875,10 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
     return new RangeProxy(
       this.context,
       () => {
-        const sheet = this.target();
-        const rect = usedRect(sheet, valuesOnly);
-        return rect ? { sheet, rect } : null;
+        // Like Office.js, a method of a null object gives a null object.
+        const sheet = this.resolve();
+        const rect = sheet ? usedRect(sheet, valuesOnly) : null;
+        return sheet && rect ? { sheet, rect } : null;
       },
       true,
     );
@@ -811,8 +942,13 @@ function checkShape(rect: Rect0, values: unknown, what: string): unknown[][] | n
 class RangeProxy extends FakeProxy<RangeTarget> {
   protected readonly kind = 'range';
 
-  constructor(context: FakeRequestContext, resolve: () => RangeTarget | null, nullable = false) {
-    super(context, resolve, nullable);
+  constructor(
+    context: FakeRequestContext,
+    resolve: () => RangeTarget | null,
+    nullable = false,
+    argument?: unknown,
+  ) {
+    super(context, resolve, nullable, argument);
   }
 
   protected snapshot({ sheet, rect }: RangeTarget, names: string[]): Record<string, unknown> {
@@ -844,18 +980,22 @@ class RangeProxy extends FakeProxy<RangeTarget> {
     return this.read('values');
   }
   set values(values: unknown[][]) {
-    this.queue('values', ({ sheet, rect }) => {
-      assertWritable(sheet);
-      const rows = checkShape(rect, values, 'values');
-      sheet.updateCells([rect], () => undefined);
-      for (let r = rect.r1; r <= rect.r2; r++) {
-        for (let c = rect.c1; c <= rect.c2; c++) {
-          const cell = sheet.cells.get(key(r, c)) ?? blankCell();
-          writeValue(cell, rows ? rows[r - rect.r1][c - rect.c1] : values);
-          sheet.cells.set(key(r, c), cell);
+    this.queue(
+      'values',
+      ({ sheet, rect }) => {
+        assertWritable(sheet);
+        const rows = checkShape(rect, values, 'values');
+        sheet.updateCells([rect], () => undefined);
+        for (let r = rect.r1; r <= rect.r2; r++) {
+          for (let c = rect.c1; c <= rect.c2; c++) {
+            const cell = sheet.cells.get(key(r, c)) ?? blankCell();
+            writeValue(cell, rows ? rows[r - rect.r1][c - rect.c1] : values);
+            sheet.cells.set(key(r, c), cell);
+          }
         }
-      }
-    });
+      },
+      values,
+    );
   }
   get formulas(): unknown[][] {
     return this.read('formulas');
@@ -864,17 +1004,21 @@ class RangeProxy extends FakeProxy<RangeTarget> {
     return this.read('numberFormat');
   }
   set numberFormat(formats: string[][]) {
-    this.queue('numberFormat', ({ sheet, rect }) => {
-      assertWritable(sheet);
-      const rows = checkShape(rect, formats, 'numberFormat');
-      sheet.updateCells([rect], () => undefined);
-      for (let r = rect.r1; r <= rect.r2; r++) {
-        for (let c = rect.c1; c <= rect.c2; c++) {
-          const cell = sheet.cells.get(key(r, c)) as FakeCell;
-          cell.numberFormat = String(rows ? rows[r - rect.r1][c - rect.c1] : formats);
+    this.queue(
+      'numberFormat',
+      ({ sheet, rect }) => {
+        assertWritable(sheet);
+        const rows = checkShape(rect, formats, 'numberFormat');
+        sheet.updateCells([rect], () => undefined);
+        for (let r = rect.r1; r <= rect.r2; r++) {
+          for (let c = rect.c1; c <= rect.c2; c++) {
+            const cell = sheet.cells.get(key(r, c)) as FakeCell;
+            cell.numberFormat = String(rows ? rows[r - rect.r1][c - rect.c1] : formats);
+          }
         }
-      }
-    });
+      },
+      formats,
+    );
   }
   get rowIndex(): number {
     return this.read('rowIndex');
@@ -974,8 +1118,13 @@ interface AreasTarget {
 class RangeAreasProxy extends FakeProxy<AreasTarget> {
   protected readonly kind = 'rangeAreas';
 
-  constructor(context: FakeRequestContext, resolve: () => AreasTarget | null, nullable = false) {
-    super(context, resolve, nullable);
+  constructor(
+    context: FakeRequestContext,
+    resolve: () => AreasTarget | null,
+    nullable = false,
+    argument?: unknown,
+  ) {
+    super(context, resolve, nullable, argument);
   }
 
   protected snapshot({ sheet, rects }: AreasTarget, names: string[]): Record<string, unknown> {
@@ -1004,14 +1153,20 @@ class RangeFormatProxy {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly resolve: () => AreasTarget,
-  ) {}
+  ) {
+    context.path();
+  }
 
   private change(label: string, apply: (cell: FakeCell) => void): void {
-    this.context.enqueue(`format.${label}`, () => {
-      const { sheet, rects } = this.resolve();
-      assertWritable(sheet);
-      sheet.updateCells(rects, apply);
-    });
+    this.context.enqueue(
+      `format.${label}`,
+      () => {
+        const { sheet, rects } = this.resolve();
+        assertWritable(sheet);
+        sheet.updateCells(rects, apply);
+      },
+      0,
+    );
   }
 
   get fill(): RangeFillProxy {
@@ -1092,48 +1247,60 @@ class RangeFillProxy extends FakeProxy<AreasTarget> {
     return out;
   }
 
-  private set(label: FillKey, apply: (fill: FakeFill) => void): void {
-    this.queue(label, ({ sheet, rects }) => {
-      assertWritable(sheet);
-      sheet.updateCells(rects, (cell) => apply(cell.fill));
-    });
+  private set(label: FillKey, apply: (fill: FakeFill) => void, value: unknown): void {
+    this.queue(
+      label,
+      ({ sheet, rects }) => {
+        assertWritable(sheet);
+        sheet.updateCells(rects, (cell) => apply(cell.fill));
+      },
+      value,
+    );
   }
 
   get color(): string {
     return this.read('color');
   }
   set color(v: string) {
-    this.set('color', (fill) => {
-      fill.color = v.toUpperCase();
-      if (fill.pattern === 'None') fill.pattern = 'Solid';
-    });
+    this.set(
+      'color',
+      (fill) => {
+        fill.color = v.toUpperCase();
+        if (fill.pattern === 'None') fill.pattern = 'Solid';
+      },
+      v,
+    );
   }
   get pattern(): string {
     return this.read('pattern');
   }
   set pattern(v: string) {
-    this.set('pattern', (fill) => {
-      if (v === 'None') Object.assign(fill, NO_FILL);
-      else fill.pattern = v;
-    });
+    this.set(
+      'pattern',
+      (fill) => {
+        if (v === 'None') Object.assign(fill, NO_FILL);
+        else fill.pattern = v;
+      },
+      v,
+    );
   }
   get patternColor(): string {
     return this.read('patternColor');
   }
   set patternColor(v: string) {
-    this.set('patternColor', (fill) => (fill.patternColor = v.toUpperCase()));
+    this.set('patternColor', (fill) => (fill.patternColor = v.toUpperCase()), v);
   }
   get tintAndShade(): number {
     return this.read('tintAndShade');
   }
   set tintAndShade(v: number) {
-    this.set('tintAndShade', (fill) => (fill.tintAndShade = v));
+    this.set('tintAndShade', (fill) => (fill.tintAndShade = v), v);
   }
   get patternTintAndShade(): number {
     return this.read('patternTintAndShade');
   }
   set patternTintAndShade(v: number) {
-    this.set('patternTintAndShade', (fill) => (fill.patternTintAndShade = v));
+    this.set('patternTintAndShade', (fill) => (fill.patternTintAndShade = v), v);
   }
 
   clear(): void {
@@ -1158,38 +1325,68 @@ class ClientResult<T> {
   }
 }
 
-class NoteCollectionProxy {
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly sheet: () => FakeSheet,
-  ) {}
+class NoteCollectionProxy extends FakeProxy<FakeSheet> {
+  protected readonly kind = 'notes';
+  private itemProxies: NoteProxy[] | undefined;
+
+  constructor(context: FakeRequestContext, sheet: () => FakeSheet | null) {
+    super(context, sheet);
+  }
+
+  get items(): NoteProxy[] {
+    if (!this.itemProxies) notLoaded('items');
+    return this.itemProxies;
+  }
+
+  protected snapshot(sheet: FakeSheet, names: string[]): Record<string, unknown> {
+    const itemProps = names.filter((n) => n.startsWith('items/')).map((n) => n.slice('items/'.length));
+    this.itemProxies = [...sheet.notes.keys()].map((address) => {
+      const proxy = new NoteProxy(this.context, () => sheet, address);
+      proxy.fill(sheet, address, itemProps);
+      return proxy;
+    });
+    return {};
+  }
+
+  private sheet(): FakeSheet {
+    return this.target();
+  }
 
   add(cellAddress: string, content: string): NoteProxy {
     const address = normalizeCell(cellAddress);
-    this.context.enqueue('notes.add', () => {
-      const sheet = this.sheet();
-      assertWritable(sheet);
-      if (sheet.notes.has(address)) throw new FakeOfficeError('InvalidArgument', `${address} 已有批注`);
-      if (sheet.comments.has(address))
-        throw new FakeOfficeError('InvalidOperation', `${address} 已有评论，不能再加批注`);
-      sheet.notes.set(address, { content: String(content), authorName: 'Balance' });
-    });
-    return new NoteProxy(this.context, this.sheet, address);
+    this.context.enqueue(
+      'notes.add',
+      () => {
+        const sheet = this.sheet();
+        assertWritable(sheet);
+        if (sheet.notes.has(address)) throw new FakeOfficeError('InvalidArgument', `${address} 已有批注`);
+        if (sheet.comments.has(address))
+          throw new FakeOfficeError('InvalidOperation', `${address} 已有评论，不能再加批注`);
+        sheet.notes.set(address, { content: String(content), authorName: 'Balance' });
+      },
+      [address, content],
+    );
+    return new NoteProxy(this.context, () => this.sheet(), address);
   }
 
   getItem(cellAddress: string): NoteProxy {
-    return new NoteProxy(this.context, this.sheet, normalizeCell(cellAddress));
+    return new NoteProxy(this.context, () => this.sheet(), normalizeCell(cellAddress));
   }
 
   getItemOrNullObject(cellAddress: string): NoteProxy {
-    return new NoteProxy(this.context, this.sheet, normalizeCell(cellAddress), true);
+    return new NoteProxy(this.context, () => this.sheet(), normalizeCell(cellAddress), true);
   }
 }
 
 class NoteProxy extends FakeProxy<{ sheet: FakeSheet; note: FakeNote; address: string }> {
   protected readonly kind = 'note';
 
-  constructor(context: FakeRequestContext, sheet: () => FakeSheet, address: string, nullable = false) {
+  constructor(
+    context: FakeRequestContext,
+    sheet: () => FakeSheet,
+    private readonly address: string,
+    nullable = false,
+  ) {
     super(
       context,
       () => {
@@ -1198,7 +1395,23 @@ class NoteProxy extends FakeProxy<{ sheet: FakeSheet; note: FakeNote; address: s
         return note ? { sheet: s, note, address } : null;
       },
       nullable,
+      address,
     );
+  }
+
+  /** @internal Filled by a collection load. */
+  fill(sheet: FakeSheet, address: string, names: string[]): void {
+    const note = sheet.notes.get(address);
+    if (!note) return;
+    for (const [n, v] of Object.entries(this.snapshot({ note }, names))) this.loaded.set(n, v);
+  }
+
+  /** The cell the note is on. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, address } = this.target();
+      return { sheet, rect: parseRect(address) };
+    });
   }
 
   protected snapshot({ note }: { note: FakeNote }, names: string[]): Record<string, unknown> {
@@ -1209,10 +1422,14 @@ class NoteProxy extends FakeProxy<{ sheet: FakeSheet; note: FakeNote; address: s
     return this.read('content');
   }
   set content(v: string) {
-    this.queue('content', ({ sheet, note }) => {
-      assertWritable(sheet);
-      note.content = v;
-    });
+    this.queue(
+      'content',
+      ({ sheet, note }) => {
+        assertWritable(sheet);
+        note.content = v;
+      },
+      v,
+    );
   }
   get authorName(): string {
     return this.read('authorName');

@@ -80,7 +80,7 @@ describe('marks snapshot encoding', () => {
   test('a sheet that is not a snapshot decodes to null; a hand-edited row is reported, not guessed', () => {
     expect(decodeSnapshot([['我的数据', 1]])).toBeNull();
     expect(decodeSnapshot([['']])).toBeNull();
-    expect(decodeSnapshot([['balance-marks', '{"version":2,"sheetId":"x","sheetName":"S"}']])).toBeNull();
+    expect(decodeSnapshot([['balance-marks', '{"version":3,"sheetId":"x","sheetName":"S"}']])).toBeNull();
     const rows = encodeSnapshot(snapshot);
     rows[2][1] = '被改坏了';
     const decoded = decodeSnapshot(rows);

@@ -129,7 +129,7 @@ export type * from './planner/types';
 export * from './plans/sheetCheck';
 export { planStages } from './plans/planStages';
 export { HIGHLIGHT_LEGEND, legendText, planHighlights } from './plans/highlightPlan';
-export type { CellMark, HighlightPlan, LegendEntry } from './plans/highlightPlan';
+export type { CellMark, HighlightPlan, LegendEntry, TableLayout } from './plans/highlightPlan';
 export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';
 export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
 export {

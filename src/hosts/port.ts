@@ -42,9 +42,9 @@ export interface ClearResult {
   damagedRows: number[];
   /**
    * Cells (where they are now) that the user recoloured or whose note the user rewrote since the check: left as the
-   * user made them.
+   * user made them. Absent when the host leaves such cells alone without listing them.
    */
-  keptUserEdits: string[];
+  keptUserEdits?: string[];
 }
 
 /** What a host can do; the pane hides or explains what is missing instead of failing. */

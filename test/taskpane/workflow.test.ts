@@ -257,7 +257,13 @@ describe('checking', () => {
     expect(outcome.plan.marks.find((m) => m.address === 'S36')?.note).toContain(
       '增加 6.50万元 达到底线即可使学校达标，增加 26.00万元 达到标准',
     );
-    expect(outcome.plan).toEqual(
+    // The plan also says where the header and the name column are, so the host need not recognise them again.
+    expect(outcome.plan.layout).toEqual({
+      headerTop: outcome.table.header!.top,
+      headerBottom: outcome.table.header!.bottom,
+      nameColumn: outcome.table.mapping.name!.column,
+    });
+    expect({ ...outcome.plan, layout: undefined }).toEqual(
       planHighlights({
         sheet: '学校基本情况',
         schools: outcome.evaluation.schools,

@@ -42,6 +42,18 @@ export interface HighlightPlan {
   sheet: string;
   /** One mark per cell, sorted by row then column. */
   marks: CellMark[];
+  /**
+   * Where the table's header rows and name column are, as the check found them: a host that records marks by row
+   * and column identity takes them from here instead of recognising the header again.
+   */
+  layout?: TableLayout;
+}
+
+/** The table's header rows (1-based, inclusive) and its school-name column (0-based). */
+export interface TableLayout {
+  headerTop: number;
+  headerBottom: number;
+  nameColumn: number;
 }
 
 /**

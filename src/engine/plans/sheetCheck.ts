@@ -59,7 +59,7 @@ export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): D
 
 /** The cells to shade for a check: each part's own columns, as the engine resolved them for combined rows. */
 export function highlightsFor(check: SheetCheck): HighlightPlan {
-  return planHighlights({
+  const plan = planHighlights({
     sheet: check.sheet,
     schools: check.evaluation.schools,
     columns: check.evaluation.parts,
@@ -67,6 +67,11 @@ export function highlightsFor(check: SheetCheck): HighlightPlan {
     units: resourceUnits(check.table.mapping),
     rule: check.profile.schoolRule,
   });
+  const header = check.table.header;
+  const name = check.table.mapping['name']?.column;
+  if (header && name !== undefined)
+    plan.layout = { headerTop: header.top, headerBottom: header.bottom, nameColumn: name };
+  return plan;
 }
 
 /** “2026年3月1日”: the date as the report shows it. */

@@ -7,6 +7,7 @@ import {
   type HighlightPlan,
 } from '../../engine';
 import { chunkAddresses, parseAreas, rectAddress } from './address';
+import { cellValues } from './readSheet';
 import { excelOperation } from './errors';
 import { identityKey, sheetLayout, type SheetLayout } from './markIdentity';
 import { cost, RequestBudget } from './payload';
@@ -112,7 +113,7 @@ function gridOf(sheetName: string, range: Excel.Range | null): CellGrid | null {
   if (!range || range.isNullObject) return null;
   return {
     sheet: sheetName,
-    values: range.values as unknown[][],
+    values: cellValues(range.values as unknown[][]),
     firstRow: range.rowIndex + 1,
     firstColumn: range.columnIndex,
   };
@@ -282,7 +283,7 @@ export function applyHighlights(
     if (commentRanges.length > 0 || previousRange) await budget.sync();
     const commentCells = new Set(commentRanges.flatMap((r) => parseAreas(r.address).map(rectAddress)));
 
-    const layout = sheetLayout(gridOf(target.name, targetRange) ?? emptyGrid(target.name));
+    const layout = sheetLayout(gridOf(target.name, targetRange) ?? emptyGrid(target.name), plan.layout);
     const previousLayout = sameSheet
       ? layout
       : previousItem && previousRange

@@ -3,7 +3,7 @@
  * several rows with that name) and the column by its header text. Sorting, inserting or deleting rows and
  * columns moves cells; re-reading the header and the name column finds each mark's row and column again.
  */
-import { detectHeader, type CellGrid } from '../../engine';
+import { detectHeader, type CellGrid, type TableLayout } from '../../engine';
 
 /** A row's identity: its school name; `n` tells apart rows that share it (in sheet order). */
 export interface RowIdentity {
@@ -30,11 +30,21 @@ const text = (value: unknown): string => (value === null || value === undefined 
 export const identityKey = (id: RowIdentity): string => `${id.n}\u0001${id.key}`;
 
 /** Reads the header and the name column of a sheet's used range; null when there is no recognisable table. */
-export function sheetLayout(grid: CellGrid): SheetLayout | null {
+export function sheetLayout(grid: CellGrid, known?: TableLayout): SheetLayout | null {
   if (grid.values.length === 0) return null;
-  const header = detectHeader(grid);
-  const name = header.mapping['name']?.column;
-  if (!header.found || name === undefined) return null;
+  // The check's own layout when painting its plan; recognised again when the sheet may have changed since.
+  let header: { headerTop: number; headerBottom: number };
+  let name: number | undefined;
+  if (known) {
+    header = known;
+    name = known.nameColumn;
+  } else {
+    const found = detectHeader(grid);
+    if (!found.found) return null;
+    header = found;
+    name = found.mapping['name']?.column;
+  }
+  if (name === undefined) return null;
   const at = (row: number, column: number): unknown =>
     grid.values[row - grid.firstRow]?.[column - grid.firstColumn];
 

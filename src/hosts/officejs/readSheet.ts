@@ -77,7 +77,7 @@ export function readSheet(context: Excel.RequestContext, options: ReadSheetOptio
  * its code ("#N/A") and an empty cell as "", both already text the engine reads. Anything else (a future value type)
  * is kept as its text rather than dropped.
  */
-function cellValues(values: unknown[][]): CellValue[][] {
+export function cellValues(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map(officeCellValue));
 }
 

@@ -217,7 +217,7 @@ describe('clearHighlights', () => {
     const rewritten = `${sheet.notes.get('C2')?.content}\n审核人：李四`;
     sheet.setNote('C2', rewritten);
     const result = await clearHighlights(ctx(fake), { isSetSupported: ALL_APIS });
-    expect(result.keptUserEdits.sort()).toEqual(['A2', 'C2']);
+    expect(result.keptUserEdits!.sort()).toEqual(['A2', 'C2']);
     expect(sheet.cell('A2').fill.color).toBe('#00FF00');
     expect(sheet.notes.get('C2')?.content).toBe(rewritten);
     expect(sheet.cell('C2').fill).toEqual(NO_FILL); // our fill under the rewritten note still goes

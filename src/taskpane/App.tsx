@@ -310,6 +310,8 @@ export function App({ operations }: AppProps) {
       notify('success', strings.cleared(cleared.restored));
       if (cleared.damagedRows.length > 0)
         notify('warning', strings.clearDamaged(cleared.damagedRows.join('、')));
+      if (cleared.keptUserEdits && cleared.keptUserEdits.length > 0)
+        notify('info', strings.clearKeptEdits(cleared.keptUserEdits.join('、')));
     });
 
   const locate = (sheet: string, row: number) =>

@@ -129,6 +129,8 @@ export const en: Strings = {
     `The report was written to the sheet “${sheet}” and the remediation plan to “${planSheet}”.`,
   cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
   clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
+  clearKeptEdits: (cells) =>
+    `Cells ${cells} were recoloured or their notes edited after the check; they are kept as you made them.`,
 
   resultsTitle: 'Results',
   resultsStale: 'The columns or the standard changed since; these results are from before. Check again.',

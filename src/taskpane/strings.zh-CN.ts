@@ -114,6 +114,7 @@ export const zhCN = {
     `评估报告已写入工作表“${sheet}”，整改测算已写入工作表“${planSheet}”。`,
   cleared: (n: number) => (n > 0 ? `已清除标注，恢复了 ${num(n)} 个单元格。` : '没有需要清除的标注。'),
   clearDamaged: (rows: string) => `标注记录第 ${rows} 行已被改动，这些单元格的标注未能清除。`,
+  clearKeptEdits: (cells: string) => `单元格 ${cells} 在检查后被您改过颜色或批注，已按您的修改保留。`,
 
   // Results
   resultsTitle: '检查结果',

@@ -396,6 +396,18 @@ test('写入评估报告 writes the report and 整改测算 sheets; 清除标注
   expect(after).toEqual(original);
 });
 
+test('清除标注 leaves a mark the user recoloured after the check as they made it, and says so', async () => {
+  await opened();
+  await checked();
+  const sheet = fake.workbook.sheet('学校基本情况');
+  expect(sheet.cell('R15').fill.color).toBe('#FFE699');
+  sheet.setCell('R15', { fill: { ...sheet.cell('R15').fill, color: '#00FF00' } });
+  fireEvent.click(screen.getByRole('button', { name: '清除标注' }));
+  expect(await screen.findByText('单元格 R15 在检查后被您改过颜色或批注，已按您的修改保留。')).toBeTruthy();
+  expect(sheet.cell('R15').fill.color).toBe('#00FF00');
+  expect(sheet.cell('B15').fill.color).not.toBe('#FF9999');
+});
+
 test('the next open needs no clicks: mapping and standard come back from the workbook settings', async () => {
   const first = await opened();
   const panel = await expandMapping();

@@ -130,7 +130,7 @@ export * from './plans/sheetCheck';
 export { planStages } from './plans/planStages';
 export { HIGHLIGHT_LEGEND, legendText, planHighlights } from './plans/highlightPlan';
 export type { CellMark, HighlightPlan, LegendEntry, TableLayout } from './plans/highlightPlan';
-export { planReport, REPORT_SHEET_NAME } from './plans/assessmentReport';
+export { planReport, REPORT_SHEET_NAME, stylesByLook } from './plans/assessmentReport';
 export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
 export {
   additionsText,

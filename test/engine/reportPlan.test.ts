@@ -497,3 +497,26 @@ describe('planReport — colours, the allowance and numbers as staff write them'
     expect(row.values[5]).toContain('县均值即 1:19.6');
   });
 });
+
+describe('stylesByLook — each look applied once to all its areas', () => {
+  test('equal styles group together, in the order each look is first seen', async () => {
+    const { stylesByLook } = await import('../../src/engine/plans/assessmentReport');
+    const groups = stylesByLook({
+      styles: [
+        { top: 1, left: 0, bottom: 1, right: 3, style: { bold: true, fontSize: 14 } },
+        { top: 3, left: 0, bottom: 4, right: 0, style: { fill: '#FFE699' } },
+        { top: 6, left: 1, bottom: 6, right: 1, style: { bold: true, fontSize: 14 } },
+      ],
+    });
+    expect(groups).toEqual([
+      {
+        style: { bold: true, fontSize: 14 },
+        areas: [
+          { top: 1, left: 0, bottom: 1, right: 3 },
+          { top: 6, left: 1, bottom: 6, right: 1 },
+        ],
+      },
+      { style: { fill: '#FFE699' }, areas: [{ top: 3, left: 0, bottom: 4, right: 0 }] },
+    ]);
+  });
+});

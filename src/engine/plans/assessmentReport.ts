@@ -469,6 +469,21 @@ function legendSection(rule: ReportInput['rule'], top: number): SectionBuilder {
  * Lays out the report: a title, then 概况, 差异系数 per stage (with the composite row in composite mode),
  * 学校达标情况 per school part, 未纳入计算, 数据问题 and the colour legend, one blank row between sections.
  */
+/**
+ * The plan's style ranges grouped by look (equal styles together, in first-seen order): a host applies each look once
+ * to all its areas, whatever the number of schools.
+ */
+export function stylesByLook(plan: Pick<ReportPlan, 'styles'>): { style: ReportStyle; areas: CellRect[] }[] {
+  const byLook = new Map<string, { style: ReportStyle; areas: CellRect[] }>();
+  for (const s of plan.styles) {
+    const key = JSON.stringify(s.style);
+    const group = byLook.get(key) ?? { style: s.style, areas: [] };
+    group.areas.push({ top: s.top, left: s.left, bottom: s.bottom, right: s.right });
+    byLook.set(key, group);
+  }
+  return [...byLook.values()];
+}
+
 export function planReport(input: ReportInput): ReportPlan {
   const stages = stageList(input.stages);
   const title = new SectionBuilder('title', 1);

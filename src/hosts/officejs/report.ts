@@ -1,5 +1,5 @@
 /** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as sheets, replacing previous ones, in two round trips. */
-import type { ReportPlan, ReportStyle, ReportValue } from '../../engine';
+import { stylesByLook, type ReportPlan, type ReportStyle, type ReportValue } from '../../engine';
 import { chunkAddresses, rectAddress } from './address';
 import { excelOperation } from './errors';
 
@@ -70,16 +70,9 @@ function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
     range.values = section.values.map((row) => row.map((v) => (v === null ? '' : v)));
   }
 
-  const byLook = new Map<string, string[]>();
-  for (const s of plan.styles) {
-    const key = JSON.stringify(s.style);
-    const list = byLook.get(key) ?? [];
-    list.push(rectAddress(s));
-    byLook.set(key, list);
-  }
-  for (const [key, addresses] of byLook) {
-    const style = JSON.parse(key) as ReportStyle;
-    for (const chunk of chunkAddresses(addresses)) applyStyle(sheet.getRanges(chunk).format, style);
+  for (const { style, areas } of stylesByLook(plan)) {
+    for (const chunk of chunkAddresses(areas.map(rectAddress)))
+      applyStyle(sheet.getRanges(chunk).format, style);
   }
   for (const merge of plan.merges) sheet.getRange(rectAddress(merge)).merge(false);
   plan.columnWidths.forEach((width, c) => {

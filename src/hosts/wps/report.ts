@@ -1,5 +1,5 @@
 /** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as WPS sheets, replacing previous ones. */
-import type { ReportPlan, ReportStyle, ReportValue } from '../../engine';
+import { stylesByLook, type ReportPlan, type ReportStyle, type ReportValue } from '../../engine';
 import { wpsOperation } from './errors';
 import {
   activeWorkbook,
@@ -67,16 +67,8 @@ function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
     block.Value2 = section.values.map((row) => row.map((v) => (v === null ? '' : v)));
   }
 
-  const byLook = new Map<string, string[]>();
-  for (const s of plan.styles) {
-    const key = JSON.stringify(s.style);
-    const list = byLook.get(key) ?? [];
-    list.push(rectAddress(s));
-    byLook.set(key, list);
-  }
-  for (const [key, addresses] of byLook) {
-    const style = JSON.parse(key) as ReportStyle;
-    for (const chunk of chunkAddresses(addresses)) applyStyle(sheet.Range(chunk), style);
+  for (const { style, areas } of stylesByLook(plan)) {
+    for (const chunk of chunkAddresses(areas.map(rectAddress))) applyStyle(sheet.Range(chunk), style);
   }
   for (const merge of plan.merges) sheet.Range(rectAddress(merge)).Merge(false);
   plan.columnWidths.forEach((width, c) => {

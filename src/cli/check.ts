@@ -3,9 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   AUTO_PROFILE,
-  cellPlace,
+  dataIssue,
   chooseProfile,
-  columnLetter,
   type DataIssue,
   evaluate,
   getProfile,
@@ -93,16 +92,8 @@ function uncalculatedFormulas(workbook: Workbook, ws: SheetInfo, table: TableRea
   for (const row of table.rows) {
     for (const [field, mapped] of Object.entries(table.mapping)) {
       if (!mapped || !cells.has(`${row.row}:${mapped.column}`)) continue;
-      const ctx = { sheet: ws.name, row: row.row, column: mapped.column, label: mapped.header };
-      issues.push({
-        sheet: ws.name,
-        row: row.row,
-        column: columnLetter(mapped.column),
-        field,
-        code: 'formulaNotCalculated',
-        message: messages.formulaNotCalculated(cellPlace(ctx)),
-        severity: 'error',
-      });
+      const at = { sheet: ws.name, row: row.row, column: mapped.column, field, label: mapped.header };
+      issues.push(dataIssue(at, 'formulaNotCalculated', 'error', {}));
     }
   }
   return issues;

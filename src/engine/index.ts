@@ -65,7 +65,10 @@ export {
   formatTeacherRatio,
 } from './model/format';
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
-export { cellPlace, fieldLabel, ISSUE_TEXTS, sheetPrefix } from './model/issues';
+export { cellPlace, dataIssue, fieldLabel, renderIssue, sheetPrefix } from './model/issues';
+export { ISSUE_TEXTS_ZH, NUMBER_REASONS_ZH } from './model/issueTexts';
+export { ISSUE_CODES } from './model/issueCodes';
+export type { IssueParams, IssueTexts, IssueWhere, NumberReasons } from './model/issueTexts';
 export { evaluate } from './rules/evaluate';
 export { exactValueOf } from './rules/stageCvs';
 export type { EvaluateOptions } from './rules/evaluate';

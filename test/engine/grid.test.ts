@@ -45,14 +45,14 @@ describe('cellText', () => {
 });
 
 describe('parseNumber gives the reason without the place; parseCellNumber puts the cell first', () => {
-  test.each<[CellValue, string, string]>([
-    ['abc', 'notNumber', '“abc” 不是数字'],
-    ['#N/A', 'formulaError', '公式错误 #N/A，请先修正公式或填写数值'],
-    [-3, 'negative', '“-3” 是负数，此项不能为负数'],
-    ['1e999', 'tooLarge', '“1e999” 数值过大，超出可计算的范围'],
-    [true, 'notNumber', '“TRUE” 是逻辑值，不是数字'],
-  ])('%p → %s: %s', (v, code, reason) => {
-    expect(parseNumber(v)).toEqual({ ok: false, code, reason });
+  test.each<[CellValue, string, string, object]>([
+    ['abc', 'notNumber', '“abc” 不是数字', { shown: 'abc' }],
+    ['#N/A', 'formulaError', '公式错误 #N/A，请先修正公式或填写数值', { shown: '#N/A' }],
+    [-3, 'negative', '“-3” 是负数，此项不能为负数', { shown: '-3' }],
+    ['1e999', 'tooLarge', '“1e999” 数值过大，超出可计算的范围', { shown: '1e999' }],
+    [true, 'notNumber', '“TRUE” 是逻辑值，不是数字', { shown: 'TRUE', as: 'logical' }],
+  ])('%p → %s: %s', (v, code, reason, params) => {
+    expect(parseNumber(v)).toEqual({ ok: false, code, params, reason });
     const ctx = { sheet: '学校数据', row: 12, column: 5, field: 'students', label: '在校生数' };
     const cell = parseCellNumber(v, ctx);
     expect(cell.ok).toBe(false);

@@ -1,4 +1,5 @@
 /** Core domain types shared by every layer: schools, stage parts, indicators, verdicts, data issues. */
+import type { ISSUE_CODES } from './issueCodes';
 import type { CountField } from './countFields';
 import type { IndicatorId } from './indicators';
 
@@ -84,54 +85,8 @@ export interface SchoolPart {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every problem the engine reports about data; a code not listed here does not compile. */
-export type IssueCode =
-  // reading a header (sheet/headers)
-  | 'noTable'
-  | 'missingColumn'
-  | 'duplicateColumn'
-  | 'unmappedColumn'
-  | 'foreignCurrency'
-  | 'unitMalformed'
-  | 'unknownUnit'
-  // reading one cell (sheet/cells, sheet/readTable)
-  | 'notNumber'
-  | 'formulaError'
-  | 'formulaNotCalculated'
-  | 'tooLarge'
-  | 'negative'
-  | 'unitMismatch'
-  | 'dashAsZero'
-  | 'notInteger'
-  | 'ratioInverted'
-  | 'unknownOwnership'
-  | 'unknownAffiliation'
-  // reading rows (sheet/readTable)
-  | 'noKindColumn'
-  | 'unknownKind'
-  | 'notCompulsory'
-  | 'noName'
-  | 'missingName'
-  | 'hiddenRow'
-  | 'duplicateSchool'
-  // rows to stage parts (rules/parts)
-  | 'totalRow'
-  | 'standardRow'
-  | 'stageUnknown'
-  | 'stageConflict'
-  | 'stageValueConflict'
-  | 'missingStudents'
-  | 'zeroStudents'
-  | 'splitStudentsMissing'
-  | 'perStageMissing'
-  | 'invalidNumber'
-  // evaluating (rules/evaluate)
-  | 'precisionWarning'
-  | 'indicatorUnavailable'
-  | 'missingValue'
-  // planning (planner)
-  | 'planMissing'
-  | 'planUnavailable';
+/** Every problem the engine reports about data (listed in model/issueCodes). */
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** A data problem, never an exception (house style): names sheet, row and column for the user. */
 export interface DataIssue {
@@ -143,9 +98,25 @@ export interface DataIssue {
   /** Field key (see SchoolRow.columns) or indicator id. */
   field: string;
   code: IssueCode;
-  /** zh-CN message for the user. */
+  /** zh-CN message for the user (ISSUE_TEXTS_ZH of the code); renderIssue words it in another language. */
   message: string;
   severity: Severity;
+  /**
+   * What the message is made of (see IssueParams), for wording it in another language (renderIssue). Not enumerable:
+   * JSON and equality see the fields above only, and a spread copy drops it.
+   */
+  detail?: IssueDetail;
+}
+
+/** An issue's place beyond sheet/row/column and its code's params: enough to render its text again. */
+export interface IssueDetail {
+  /** The school's name, for issues about a row. */
+  name?: string;
+  /** The cell's label when it is not its field's. */
+  label?: string;
+  /** 0-based column (DataIssue.column is its letter). */
+  columnIndex?: number;
+  values: object;
 }
 
 /** Why a row or part is left out of the CVs and per-school checks (spec §3, §6). */

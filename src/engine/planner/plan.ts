@@ -472,15 +472,7 @@ function planOne(
   for (let i = 0; i < n; i++) {
     const r = resources[i];
     if (!(r === r)) {
-      issues.push(
-        cellIssue(
-          parts[i],
-          meta.resourceField,
-          'planMissing',
-          'warning',
-          `缺少数据（不按 0 计算），该校未参与“${meta.name}”的整改测算`,
-        ),
-      );
+      issues.push(cellIssue(parts[i], meta.resourceField, 'planMissing', 'warning', { indicator: id }));
       continue;
     }
     used.push(i);
@@ -524,7 +516,10 @@ function planOne(
   });
   if (!result.ok) {
     plan.note = `${meta.name}：${result.reason}，无法测算`;
-    if (n > 0) issues.push(tableIssue(parts[0].sheet, id, 'planUnavailable', 'warning', plan.note));
+    if (n > 0)
+      issues.push(
+        tableIssue(parts[0].sheet, id, 'planUnavailable', 'warning', { indicator: id, problem: result.code }),
+      );
     return plan;
   }
   used.forEach((i, k) => {

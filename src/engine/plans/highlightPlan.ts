@@ -288,7 +288,8 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
   for (const issue of input.issues ?? []) {
     if (!onSheet(issue.sheet) || issue.row < 1 || issue.column === undefined) continue;
     if (!severities.has(issue.severity)) continue;
-    const column = columnIndex(issue.column);
+    // An engine-built issue keeps its 0-based column; one built by a host has only the letter.
+    const column = issue.detail?.columnIndex ?? columnIndex(issue.column);
     if (column === undefined) continue;
     pending.push({ row: issue.row, column, kind: 'dataIssue', note: issue.message });
   }

@@ -1,16 +1,6 @@
 /** The school model: table rows become stage parts (spec §5), with scope exclusions (§6) and row-level issues. */
 import { INDICATORS, isCount } from '../model/indicators';
-import {
-  cellIssue,
-  columnIndexOf,
-  columnOf,
-  dataIssue,
-  fieldLabel,
-  ISSUE_TEXTS,
-  rowIssue,
-  sheetPrefix,
-} from '../model/issues';
-import { KIND_LABELS, STAGE_LABELS } from '../model/stages';
+import { cellIssue, columnIndexOf, dataIssue, rowIssue } from '../model/issues';
 import { isTotalName, stageFromName } from '../model/text';
 import { profileIndicators } from './profiles';
 import { isStandardName, rowExclusion, seniorOnlyExclusion, zeroStudentsExclusion } from './scope';
@@ -147,11 +137,11 @@ class PartBuilder {
 
   addRow(row: SchoolRow, index: number): void {
     if (isTotalName(row.name)) {
-      this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', ISSUE_TEXTS.totalRow));
+      this.issues.push(rowIssue(row, 'name', 'totalRow', 'info', {}));
       return;
     }
     if (isStandardName(row.name)) {
-      this.issues.push(rowIssue(row, 'name', 'standardRow', 'info', ISSUE_TEXTS.standardRow));
+      this.issues.push(rowIssue(row, 'name', 'standardRow', 'info', {}));
       return;
     }
     const out = rowExclusion(row, this.profile);
@@ -172,19 +162,11 @@ class PartBuilder {
       case 'special': {
         const stage = row.stage ?? stageFromName(row.name);
         if (stage) return this.single(row, index, stage);
-        this.issues.push(
-          rowIssue(
-            row,
-            'kind',
-            'stageUnknown',
-            'error',
-            '特殊教育学校没有注明学段（小学或初中），未参与计算',
-          ),
-        );
+        this.issues.push(rowIssue(row, 'kind', 'stageUnknown', 'error', { case: 'special' }));
         return;
       }
       default:
-        this.issues.push(rowIssue(row, 'kind', 'unknownKind', 'error', '学校类型无法识别，未参与计算'));
+        this.issues.push(rowIssue(row, 'kind', 'unknownKind', 'error', { case: 'part' }));
     }
   }
 
@@ -193,20 +175,14 @@ class PartBuilder {
     if (students === undefined && conflicts?.has('students')) {
       // Already reported as a conflict between two cells; the part stays in the list without a weight.
     } else if (students === undefined) {
-      this.issues.push(cellIssue(part, 'students', 'missingStudents', 'error', ISSUE_TEXTS.missingStudents));
+      this.issues.push(cellIssue(part, 'students', 'missingStudents', 'error', {}));
     } else if (!isCount(students) || !Number.isInteger(students)) {
       this.issues.push(
-        cellIssue(
-          part,
-          'students',
-          'invalidNumber',
-          'error',
-          `“${students}” 不是有效的人数（应为非负整数），该校无法计算任何指标`,
-        ),
+        cellIssue(part, 'students', 'invalidNumber', 'error', { shown: String(students), as: 'students' }),
       );
     } else if (students === 0) {
       this.excluded.push(zeroStudentsExclusion(row, part.stage));
-      this.issues.push(cellIssue(part, 'students', 'zeroStudents', 'warning', ISSUE_TEXTS.zeroStudents));
+      this.issues.push(cellIssue(part, 'students', 'zeroStudents', 'warning', {}));
       return;
     }
     this.parts.push(part);
@@ -269,18 +245,12 @@ class PartBuilder {
     plain: number,
     own: number,
   ): DataIssue {
-    const stageKey = `${stage}.${field}`;
-    const at = (key: string) => {
-      const col = columnOf(row, key);
-      return col ? ` ${col} 列` : '';
-    };
+    const stageField = `${stage}.${field}`;
     return dataIssue(
-      { sheet: row.sheet, row: row.row, column: columnIndexOf(row, field) },
-      field,
+      { sheet: row.sheet, row: row.row, column: columnIndexOf(row, field), field, name: row.name },
       'stageValueConflict',
       'error',
-      `${sheetPrefix(row.sheet)}第 ${row.row} 行${at(field)}${fieldLabel(field)} ${plain} 与${at(stageKey)}${fieldLabel(stageKey)} ${own} 不一致：` +
-        `“${row.name}”的${fieldLabel(field)}未使用，请核对后只保留一个数`,
+      { plain, own, stageField, stageColumn: columnIndexOf(row, stageField) },
     );
   }
 
@@ -289,15 +259,7 @@ class PartBuilder {
     const compulsory = stages.filter(isCompulsory);
     if (row.stage !== undefined) {
       if (compulsory.includes(row.stage)) return this.single(row, index, row.stage);
-      this.issues.push(
-        rowIssue(
-          row,
-          'stage',
-          'stageConflict',
-          'error',
-          `${KIND_LABELS[kind]}没有${STAGE_LABELS[row.stage]}学段，未参与计算`,
-        ),
-      );
+      this.issues.push(rowIssue(row, 'stage', 'stageConflict', 'error', { kind, stage: row.stage }));
       return;
     }
     const by = row.byStage ?? {};
@@ -309,13 +271,7 @@ class PartBuilder {
       // A 完全中学 row without per-stage students is its 初中部 row: junior is its only compulsory stage.
       if (kind === 'completeMiddle') return this.single(row, index, 'junior');
       this.issues.push(
-        rowIssue(
-          row,
-          'students',
-          'stageUnknown',
-          'error',
-          `${KIND_LABELS[kind]}没有分学段的在校生数，无法确定学段，未参与计算。请按学段分行填写（小学部、初中部各一行），或填写${compulsory.map((s) => STAGE_LABELS[s] + '在校生数').join('和')}`,
-        ),
+        rowIssue(row, 'students', 'stageUnknown', 'error', { case: 'combined', kind, stages: compulsory }),
       );
       return;
     }
@@ -331,15 +287,7 @@ class PartBuilder {
       return;
     }
     for (const s of stages.filter((x) => !given.includes(x))) {
-      this.issues.push(
-        cellIssue(
-          row,
-          `${s}.students`,
-          'splitStudentsMissing',
-          'error',
-          `${KIND_LABELS[kind]}缺少${STAGE_LABELS[s]}在校生数，无法按学段拆分，未参与计算`,
-        ),
-      );
+      this.issues.push(cellIssue(row, `${s}.students`, 'splitStudentsMissing', 'error', { kind, stage: s }));
     }
   }
 
@@ -351,13 +299,10 @@ class PartBuilder {
       const p = by[s]?.students;
       if (!isCount(p) || !Number.isInteger(p)) {
         this.issues.push(
-          cellIssue(
-            row,
-            `${s}.students`,
-            'invalidNumber',
-            'error',
-            `“${p}” 不是有效的人数，无法按学段拆分，未参与计算`,
-          ),
+          cellIssue(row, `${s}.students`, 'invalidNumber', 'error', {
+            shown: String(p),
+            as: 'splitStudents',
+          }),
         );
         return;
       }
@@ -370,7 +315,9 @@ class PartBuilder {
         const total = row.counts?.[f];
         if (total === undefined) continue;
         if (!isCount(total)) {
-          this.issues.push(cellIssue(row, f, 'invalidNumber', 'error', `“${total}” 不是有效的非负数`));
+          this.issues.push(
+            cellIssue(row, f, 'invalidNumber', 'error', { shown: String(total), as: 'total' }),
+          );
           continue;
         }
         splitValues[f] = splitTotal(total, stages, shares);
@@ -397,15 +344,7 @@ class PartBuilder {
       for (const f of inTotal) {
         if (reported.has(f)) continue;
         reported.add(f);
-        this.issues.push(
-          cellIssue(
-            row,
-            f,
-            'perStageMissing',
-            'error',
-            `${KIND_LABELS[row.kind]}的${fieldLabel(f)}须按学段分别填写（如 ${STAGE_LABELS.primary}${fieldLabel(f)}），不按比例拆分；相关指标未计算`,
-          ),
-        );
+        this.issues.push(cellIssue(row, f, 'perStageMissing', 'error', { kind: row.kind }));
       }
     }
   }

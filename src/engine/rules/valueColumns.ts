@@ -11,7 +11,7 @@ import {
   resourceFieldsOf,
   type IndicatorMeta,
 } from '../model/indicators';
-import { cellIssue, fieldLabel, tableIssue } from '../model/issues';
+import { cellIssue, tableIssue } from '../model/issues';
 import type { CountField, DataIssue, IndicatorId, SchoolPart } from '../model/types';
 
 /** Where a part's value came from: nowhere (no value), its raw counts, or a ratio given in the sheet. */
@@ -140,42 +140,23 @@ export function valueIssues(
         for (const f of alt) {
           const v = part.counts[f];
           if (v !== undefined && !isCount(v) && once(`bad|${part.sheet ?? ''}|${part.row}|${f}`)) {
-            issues.push(
-              cellIssue(part, f, 'invalidNumber', 'error', `“${v}” 不是有效的非负数，按缺少数据处理`),
-            );
+            issues.push(cellIssue(part, f, 'invalidNumber', 'error', { shown: String(v), as: 'value' }));
           }
         }
       }
       const given = part.ratios?.[id];
       if (col.source[i] === RATIO) {
         if (once(`ratio|${part.sheet ?? ''}|${id}`)) {
-          issues.push(
-            cellIssue(
-              part,
-              id,
-              'precisionWarning',
-              'warning',
-              `“${meta.name}”按表中已算好的比值计算（缺少原始数据）。比值经过四舍五入，差异系数和达标判定可能略有偏差；建议填写原始数据`,
-            ),
-          );
+          issues.push(cellIssue(part, id, 'precisionWarning', 'warning', { indicator: id }));
         }
       } else if (given !== undefined && once(`bad|${part.sheet ?? ''}|${part.row}|${id}`)) {
-        issues.push(
-          cellIssue(part, id, 'invalidNumber', 'error', `“${given}” 不是有效的非负数，按缺少数据处理`),
-        );
+        issues.push(cellIssue(part, id, 'invalidNumber', 'error', { shown: String(given), as: 'value' }));
       }
     }
     if (col.missing.length === 0) continue;
     if (!col.available) {
-      const fields = meta.numerator.map((alt) => alt.map(fieldLabel).join('+')).join(' 或 ');
       issues.push(
-        tableIssue(
-          parts[col.missing[0]].sheet,
-          id,
-          'indicatorUnavailable',
-          'error',
-          `表中没有计算“${meta.name}”所需的数据（${fields}），该指标无法计算`,
-        ),
+        tableIssue(parts[col.missing[0]].sheet, id, 'indicatorUnavailable', 'error', { indicator: id }),
       );
       continue;
     }
@@ -183,15 +164,7 @@ export function valueIssues(
       const part = parts[i];
       const field = missingFieldOf(part, meta);
       if (!once(`missing|${part.sheet ?? ''}|${part.row}|${part.stage}|${field}`)) continue;
-      issues.push(
-        cellIssue(
-          part,
-          field,
-          'missingValue',
-          'error',
-          `缺少数据（不按 0 计算），“${meta.name}”无法计算，该校未计入此项差异系数`,
-        ),
-      );
+      issues.push(cellIssue(part, field, 'missingValue', 'error', { indicator: id }));
     }
   }
   return issues;

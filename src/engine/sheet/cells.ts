@@ -1,8 +1,9 @@
 /** Turns one worksheet cell into a number (or "no data") the way bureau workbooks write them, and names cells for messages. */
 import Decimal from 'decimal.js';
-import { cellPlace, dataIssue } from '../model/issues';
+import { dataIssue } from '../model/issues';
+import { NUMBER_REASONS_ZH, type IssueParams, type NumberProblemCode } from '../model/issueTexts';
 import { toHalfWidth } from '../model/text';
-import type { DashReading, DataIssue, IssueCode } from '../model/types';
+import type { DashReading, DataIssue } from '../model/types';
 import type { UnitDimension } from '../model/units';
 import type { CellValue } from './grid';
 
@@ -125,18 +126,15 @@ export interface CellContext {
 /** What a cell holds, as a number: `value: null` is blank or unknown; a dash read as none is 0 with `dash` set. */
 export type NumberValue = { ok: true; value: number | null; dash?: string };
 
-/** Why a cell is not a usable number. */
-export type NumberProblemCode = Extract<
-  IssueCode,
-  'notNumber' | 'formulaError' | 'tooLarge' | 'negative' | 'unitMismatch'
->;
+export type { NumberProblemCode } from '../model/issueTexts';
 
-/** A parse failure: its code and a zh-CN reason naming no place; the caller puts the place (cell, argument) first. */
-export interface NumberProblem {
-  ok: false;
-  code: NumberProblemCode;
-  reason: string;
-}
+/**
+ * A parse failure: its code, what it is made of, and the zh-CN reason naming no place; the caller puts the place (a
+ * cell, a function's argument) first.
+ */
+export type NumberProblem = {
+  [C in NumberProblemCode]: { ok: false; code: C; params: IssueParams[C]; reason: string };
+}[NumberProblemCode];
 
 /** The column-level facts a cell is read with: everything in CellContext but where the cell is. */
 export type NumberSpec = Pick<CellContext, 'unit' | 'allowNegative' | 'numberFormat' | 'dashes'>;
@@ -146,22 +144,6 @@ export type NumberSpec = Pick<CellContext, 'unit' | 'allowNegative' | 'numberFor
  * none is 0 with `dash` set to the text as written, so that the caller can list it to the user.
  */
 export type ParsedNumber = NumberValue | { ok: false; issue: DataIssue };
-
-/** zh-CN reasons of this module, kept together; none names the cell (callers put the place before “：”). */
-const REASON = {
-  notNumber: (shown: string) => `“${shown}” 不是数字`,
-  formulaError: (shown: string) => `公式错误 ${shown}，请先修正公式或填写数值`,
-  boolean: (shown: string) => `“${shown}” 是逻辑值，不是数字`,
-  date: (shown: string) => `“${shown}” 是日期，不是数字`,
-  dateFormat: (shown: string, format: string) =>
-    `单元格为日期格式（${format}），数值 ${shown} 可能已被 Excel 转成日期，请改为常规格式后重新填写`,
-  negative: (shown: string) => `“${shown}” 是负数，此项不能为负数`,
-  tooLarge: (shown: string) => `“${shown}” 数值过大，超出可计算的范围`,
-  unitMismatch: (shown: string, unit: string, columnUnit: string) =>
-    `“${shown}” 的单位“${unit}”与本列单位“${columnUnit}”不一致，请只填写以“${columnUnit}”计的数字`,
-  unitWithoutColumnUnit: (shown: string, unit: string) =>
-    `“${shown}” 带有单位“${unit}”，但本列未注明单位，请只填写数字`,
-};
 
 const FORMULA_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
@@ -176,14 +158,15 @@ const UNKNOWN_TOKENS = new Set(['', '\\', '空', '不详', '未知', '…', '…
 const TEXT_NUMBER = /^([+-]?)(\d[\d,]*(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 
-function problem(code: NumberProblemCode, reason: string): NumberProblem {
-  return { ok: false, code, reason };
+function problem<C extends NumberProblemCode>(code: C, params: IssueParams[C]): NumberProblem {
+  const reason = (NUMBER_REASONS_ZH[code] as (p: IssueParams[C]) => string)(params);
+  return { ok: false, code, params, reason } as NumberProblem;
 }
 
 function checkSign(value: number, shown: string, spec: NumberSpec): NumberValue | NumberProblem {
   // Text such as "1e999" or 400 digits parses to ±Infinity: quote it as typed, never as "Infinity".
-  if (!Number.isFinite(value)) return problem('tooLarge', REASON.tooLarge(shown));
-  if (value < 0 && !spec.allowNegative) return problem('negative', REASON.negative(shown));
+  if (!Number.isFinite(value)) return problem('tooLarge', { shown });
+  if (value < 0 && !spec.allowNegative) return problem('negative', { shown });
   return { ok: true, value: value === 0 ? 0 : value };
 }
 
@@ -208,16 +191,16 @@ function shownOther(v: unknown): string {
 export function parseNumber(v: CellValue | undefined, spec: NumberSpec = {}): NumberValue | NumberProblem {
   if (v === null || v === undefined) return { ok: true, value: null };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return problem('notNumber', REASON.notNumber(String(v)));
+    if (!Number.isFinite(v)) return problem('notNumber', { shown: String(v) });
     if (spec.numberFormat && isDateFormat(spec.numberFormat)) {
-      return problem('notNumber', REASON.dateFormat(String(v), spec.numberFormat));
+      return problem('notNumber', { shown: String(v), as: 'dateFormat', numberFormat: spec.numberFormat });
     }
     return checkSign(v, String(v), spec);
   }
   if (typeof v === 'string') return parseText(v, spec);
-  if (typeof v === 'boolean') return problem('notNumber', REASON.boolean(v ? 'TRUE' : 'FALSE'));
-  if (v instanceof Date) return problem('notNumber', REASON.date(formatDate(v)));
-  return problem('notNumber', REASON.notNumber(shownOther(v)));
+  if (typeof v === 'boolean') return problem('notNumber', { shown: v ? 'TRUE' : 'FALSE', as: 'logical' });
+  if (v instanceof Date) return problem('notNumber', { shown: formatDate(v), as: 'date' });
+  return problem('notNumber', { shown: shownOther(v) });
 }
 
 /**
@@ -229,13 +212,19 @@ export function parseCellNumber(v: CellValue | undefined, ctx: CellContext): Par
   if (parsed.ok) return parsed;
   return {
     ok: false,
-    issue: dataIssue(ctx, ctx.field, parsed.code, 'error', `${cellPlace(ctx)}：${parsed.reason}`),
+    issue: dataIssue(
+      { sheet: ctx.sheet, row: ctx.row, column: ctx.column, field: ctx.field, label: ctx.label },
+      parsed.code,
+      'error',
+      // NumberProblem pairs each code with its own params; TypeScript cannot follow the pair through the union.
+      parsed.params as never,
+    ),
   };
 }
 
 function parseText(raw: string, spec: NumberSpec): NumberValue | NumberProblem {
   const shown = raw.trim();
-  if (FORMULA_ERROR.test(shown)) return problem('formulaError', REASON.formulaError(shown.toUpperCase()));
+  if (FORMULA_ERROR.test(shown)) return problem('formulaError', { shown: shown.toUpperCase() });
   const t = toHalfWidth(raw)
     .replace(/^\s*'/, '')
     .replace(/[\s\u00a0]+/g, '');
@@ -244,15 +233,15 @@ function parseText(raw: string, spec: NumberSpec): NumberValue | NumberProblem {
     return spec.dashes === 'unknown' ? { ok: true, value: null } : { ok: true, value: 0, dash: shown };
   }
   const m = TEXT_NUMBER.exec(t);
-  if (!m) return problem('notNumber', REASON.notNumber(shown));
+  if (!m) return problem('notNumber', { shown });
   const [, sign, digits, exponent = '', suffix] = m;
-  if (digits.includes(',') && !GROUPED.test(digits)) return problem('notNumber', REASON.notNumber(shown));
+  if (digits.includes(',') && !GROUPED.test(digits)) return problem('notNumber', { shown });
   const plain = `${sign}${digits.replace(/,/g, '')}${exponent}`;
   if (suffix === '') return checkSign(Number(plain), shown, spec);
   if (suffix === '%') return checkSign(new Decimal(plain).div(100).toNumber(), shown, spec);
   const cellUnit = parseUnit(suffix);
-  if (!cellUnit) return problem('notNumber', REASON.notNumber(shown));
-  if (!spec.unit) return problem('unitMismatch', REASON.unitWithoutColumnUnit(shown, suffix));
+  if (!cellUnit) return problem('notNumber', { shown });
+  if (!spec.unit) return problem('unitMismatch', { shown, unit: suffix });
   const columnUnit = parseUnit(spec.unit);
   const same =
     columnUnit !== null &&
@@ -260,6 +249,6 @@ function parseText(raw: string, spec: NumberSpec): NumberValue | NumberProblem {
     columnUnit.dimension === cellUnit.dimension &&
     columnUnit.factor === cellUnit.factor &&
     columnUnit.divisor === cellUnit.divisor;
-  if (!same) return problem('unitMismatch', REASON.unitMismatch(shown, suffix, spec.unit));
+  if (!same) return problem('unitMismatch', { shown, unit: suffix, columnUnit: spec.unit });
   return checkSign(Number(plain), shown, spec);
 }

@@ -1,8 +1,7 @@
 /** Header recognition: finds the header row(s) of a school table and maps each column to a catalogue field and unit. */
 import { FIELDS, REQUIRED_FIELDS, STAGE_WORDS, fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
-import { columnLetter } from '../model/addresses';
-import { dataIssue, sheetPrefix } from '../model/issues';
+import { dataIssue } from '../model/issues';
 import { toHalfWidth } from '../model/text';
 import { parseUnit, unitFitsDimension } from './cells';
 import type { UnitInfo } from './cells';
@@ -56,22 +55,6 @@ export interface HeaderDetection {
 export const HEADER_SCAN_ROWS = 30;
 
 /** zh-CN message texts of this module, kept together. */
-const MSG = {
-  emptySheet: (sheet: string) => `${sheet}未找到学校数据表：工作表是空的`,
-  noTable: (sheet: string, rows: number) =>
-    `${sheet}未找到学校数据表：前 ${rows} 行中没有可识别的表头（至少需要“学校名称”“在校生数”等列名）`,
-  missingColumn: (sheet: string, rows: string, label: string, examples: string) =>
-    `${sheet}表头（${rows}）中未找到“${label}”列，可用的列名如：${examples}`,
-  duplicateColumn: (sheet: string, a: string, ha: string, b: string, hb: string, label: string) =>
-    `${sheet}${a} 列“${ha}”和 ${b} 列“${hb}”都对应“${label}”，已使用 ${a} 列，${b} 列未读取`,
-  unmappedColumn: (sheet: string, col: string, header: string) =>
-    `${sheet}${col} 列“${header}”未对应到任何字段，未读取；如需使用，请在列映射中为它选择字段`,
-  foreignCurrency: (at: string, unit: string) =>
-    `${at}：单位“${unit}”是外币，本工具按人民币元计算，此列未读取；请换算为元（或万元）后填写`,
-  unitMalformed: (at: string, assumed: string) => `${at}：单位的括号不完整，已按“${assumed}”读取，请核对`,
-  unknownUnit: (at: string, unit: string, assumed: string) =>
-    `${at}：单位“${unit}”无法识别，已按“${assumed}”读取，请核对`,
-};
 
 // ─── text normalisation ──────────────────────────────────────────────────────
 
@@ -488,25 +471,24 @@ export function unitIssues(
   headerTop: number,
   headerBottom: number,
 ): { issues: DataIssue[]; foreign: FieldKey[] } {
-  const rows = headerTop === headerBottom ? `${headerTop}` : `${headerTop}–${headerBottom}`;
+  const headerRows = { top: headerTop, bottom: headerBottom };
   const issues: DataIssue[] = [];
   const foreign: FieldKey[] = [];
   for (const [key, mapped] of Object.entries(mapping)) {
     if (!mapped) continue;
     const problem = headerUnitProblem(mapped.header.split(' / '));
     if (!problem) continue;
-    const letter = columnLetter(mapped.column);
-    const at = `${sheetPrefix(sheet)}第 ${rows} 行 ${letter} 列“${mapped.header}”`;
     const assumed = mapped.unit ?? (fieldByKey(key)?.unit || '数值');
-    const place = { sheet, row: headerTop, column: mapped.column };
+    const place = { sheet, row: headerTop, column: mapped.column, field: key };
+    const header = mapped.header;
     if (problem.kind === 'foreign') {
       foreign.push(key);
-      issues.push(dataIssue(place, key, 'foreignCurrency', 'error', MSG.foreignCurrency(at, problem.text)));
+      issues.push(dataIssue(place, 'foreignCurrency', 'error', { headerRows, header, unit: problem.text }));
     } else if (problem.kind === 'malformed') {
-      issues.push(dataIssue(place, key, 'unitMalformed', 'warning', MSG.unitMalformed(at, assumed)));
+      issues.push(dataIssue(place, 'unitMalformed', 'warning', { headerRows, header, assumed }));
     } else {
       issues.push(
-        dataIssue(place, key, 'unknownUnit', 'warning', MSG.unknownUnit(at, problem.text, assumed)),
+        dataIssue(place, 'unknownUnit', 'warning', { headerRows, header, unit: problem.text, assumed }),
       );
     }
   }
@@ -576,13 +558,7 @@ function mapColumns(columns: HeaderColumn[], match: Matcher = matchHeader): RowM
  */
 function unmappedIssues(orphans: UnmappedColumn[], sheet: string | undefined, row: number): DataIssue[] {
   return orphans.map((o) =>
-    dataIssue(
-      { sheet, row, column: o.column },
-      '',
-      'unmappedColumn',
-      'info',
-      MSG.unmappedColumn(sheetPrefix(sheet), columnLetter(o.column), o.header),
-    ),
+    dataIssue({ sheet, row, column: o.column, field: '' }, 'unmappedColumn', 'info', { header: o.header }),
   );
 }
 
@@ -592,20 +568,11 @@ function duplicateIssues(
   row: number,
 ): DataIssue[] {
   return duplicates.map(({ field, kept, dropped }) =>
-    dataIssue(
-      { sheet, row, column: dropped.column },
-      field,
-      'duplicateColumn',
-      'warning',
-      MSG.duplicateColumn(
-        sheetPrefix(sheet),
-        columnLetter(kept.column),
-        kept.header,
-        columnLetter(dropped.column),
-        dropped.header,
-        fieldByKey(field)?.label ?? field,
-      ),
-    ),
+    dataIssue({ sheet, row, column: dropped.column, field }, 'duplicateColumn', 'warning', {
+      kept: kept.column,
+      keptHeader: kept.header,
+      droppedHeader: dropped.header,
+    }),
   );
 }
 
@@ -624,22 +591,14 @@ export function missingColumnIssues(
   headerTop: number,
   headerBottom: number,
 ): DataIssue[] {
-  const rows = headerTop === headerBottom ? `第 ${headerTop} 行` : `第 ${headerTop}–${headerBottom} 行`;
   return REQUIRED_FIELDS.filter((key) => (key === 'students' ? !hasStudents(mapping) : !mapping[key])).map(
     (key) => {
       const def = fieldByKey(key) as FieldDef;
-      const examples = def.synonyms
-        .filter((s) => !s.startsWith('='))
-        .slice(0, 3)
-        .map((s) => `“${s}”`)
-        .join('、');
-      return dataIssue(
-        { sheet, row: headerTop },
-        key,
-        'missingColumn',
-        'error',
-        MSG.missingColumn(sheetPrefix(sheet), rows, def.label, examples),
-      );
+      const examples = def.synonyms.filter((s) => !s.startsWith('=')).slice(0, 3);
+      return dataIssue({ sheet, row: headerTop, field: key }, 'missingColumn', 'error', {
+        headerRows: { top: headerTop, bottom: headerBottom },
+        examples,
+      });
     },
   );
 }
@@ -733,17 +692,17 @@ function headerScore(mapping: ColumnMapping): number {
  */
 export function detectHeader(grid: CellGrid): HeaderDetection {
   const sheet = grid.sheet;
-  const notFound = (message: string): HeaderDetection => ({
+  const notFound = (scannedRows?: number): HeaderDetection => ({
     found: false,
     headerTop: 0,
     headerBottom: 0,
     mapping: {},
     unmapped: [],
-    issues: [dataIssue({ sheet, row: 0 }, 'table', 'noTable', 'error', message)],
+    issues: [dataIssue({ sheet, row: 0, field: 'table' }, 'noTable', 'error', { scannedRows })],
   });
   const scan = Math.min(grid.values.length, HEADER_SCAN_ROWS);
   const width = gridWidth(grid, scan + 1);
-  if (scan === 0 || width === 0) return notFound(MSG.emptySheet(sheetPrefix(sheet)));
+  if (scan === 0 || width === 0) return notFound();
 
   const match = matcherForOneDetection();
   let best: { top: number; levels: number; result: RowMapping; score: number } | null = null;
@@ -758,8 +717,7 @@ export function detectHeader(grid: CellGrid): HeaderDetection {
       }
     }
   }
-  if (!best || Object.keys(best.result.mapping).length < 2)
-    return notFound(MSG.noTable(sheetPrefix(sheet), scan));
+  if (!best || Object.keys(best.result.mapping).length < 2) return notFound(scan);
 
   const headerTop = best.top;
   const headerBottom = best.top + best.levels - 1;

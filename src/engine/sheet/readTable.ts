@@ -4,9 +4,8 @@ import { fieldByKey } from '../model/fields';
 import type { FieldDef, FieldKey } from '../model/fields';
 import { detectHeader, missingColumnIssues, unitIssues } from './headers';
 import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
-import { columnLetter } from '../model/addresses';
-import { cellPlace, dataIssue, sheetPrefix } from '../model/issues';
-import { KIND_SHORT_LABELS } from '../model/stages';
+import { dataIssue } from '../model/issues';
+import type { IssueParams } from '../model/issueTexts';
 import { compactText as compact, isTotalName, kindFromName, toHalfWidth } from '../model/text';
 import { convertUnit, parseCellNumber } from './cells';
 import type { ParsedNumber } from './cells';
@@ -75,29 +74,6 @@ const MSG = {
   skipNoName: '学校名称为空',
   skipNoKind: '无法确定学校类型',
   skipNotCompulsory: '不属于义务教育学校',
-  noName: (sheet: string, row: number, letter: string) =>
-    `${sheet}第 ${row} 行有数据，但 ${letter} 列（学校名称）为空，此行未读取`,
-  unknownKind: (at: string, text: string) =>
-    `${at}：“${text}” 不是可识别的学校类型（小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校）`,
-  kindFromName: (at: string, text: string, name: string, kind: string) =>
-    `${at}：“${text}” 不是可识别的学校类型，已按学校名称“${name}”视为${kind}`,
-  noKind: (sheet: string, row: number, name: string) =>
-    `${sheet}第 ${row} 行“${name}”：无法确定学校类型，请填写“学段”或“学校类型”列（小学、初中、九年一贯制等），此行未读取`,
-  notCompulsory: (sheet: string, row: number, name: string, text: string) =>
-    `${sheet}第 ${row} 行“${name}”的类型为“${text}”，不属于义务教育学校，此行未读取`,
-  unknownOwnership: (at: string, text: string) => `${at}：“${text}” 不是“公办”或“民办”，此项未读取`,
-  unknownAffiliation: (at: string, text: string) =>
-    `${at}：“${text}” 无法判断是否县属（可填“县属”或“省市直属”），此项未读取`,
-  notInteger: (at: string, value: string) => `${at}：${value} 不是整数，请核对`,
-  dashAsZero: (at: string, shown: string) => `${at}：“${shown}”按“无”计为 0`,
-  ratioInverted: (at: string, value: string) =>
-    `${at}：${value} 大于 1，看起来是“生师比”（学生数 ÷ 教师数）；师生比应为教师数 ÷ 学生数，此项未读取`,
-  hiddenRow: (sheet: string, row: number, name: string) =>
-    `${sheet}第 ${row} 行“${name}”是隐藏行，已照常读取`,
-  duplicateSchool: (sheet: string, row: number, name: string, first: number) =>
-    `${sheet}第 ${row} 行“${name}”与第 ${first} 行学校名称和类型相同，可能重复填报`,
-  noKindColumn: (sheet: string) =>
-    `${sheet}未找到“学段”或“学校类型”列，将按学校名称判断类型（如“…小学”“…中学”）`,
 };
 
 // ─── cell texts ──────────────────────────────────────────────────────────────
@@ -189,17 +165,15 @@ function makeReader(grid: CellGrid): Reader {
   };
 }
 
-/** An issue at a cell (or a row, without a column) of the grid. */
-function issueAt(
+/** An issue at a cell (or a row, without a column) of the grid; `name` is the school's, for issues about a row. */
+function issueAt<C extends IssueCode>(
   grid: CellGrid,
-  row: number,
-  column: number | undefined,
-  field: string,
-  code: IssueCode,
+  at: { row: number; column?: number; field: string; name?: string; label?: string },
+  code: C,
   severity: Severity,
-  message: string,
+  params: IssueParams[C],
 ): DataIssue {
-  return dataIssue({ sheet: grid.sheet, row, column }, field, code, severity, message);
+  return dataIssue({ sheet: grid.sheet, ...at }, code, severity, params);
 }
 
 /** The column unit for parsing "120人" in a cell: the header's unit, else the field's base unit. */
@@ -231,7 +205,7 @@ function readNumber(
   const { grid } = r;
   const v = r.value(row, mapped.column);
   const ctx = {
-    sheet: grid.sheet || undefined,
+    sheet: grid.sheet,
     row,
     column: mapped.column,
     field: key,
@@ -244,45 +218,22 @@ function readNumber(
   const ratio = def.indicator === 'teachersPerStudent' ? parseTeacherRatio(v) : null;
   if (ratio !== null) parsed = { ok: true, value: ratio };
   else parsed = parseCellNumber(v, ctx);
-  if (!parsed.ok) return { value: null, issues: [{ ...parsed.issue, sheet: grid.sheet }] };
+  if (!parsed.ok) return { value: null, issues: [parsed.issue] };
   if (parsed.value === null) return { value: null, issues: [] };
+  const at = { row, column: mapped.column, field: key, label: def.label };
   if (parsed.dash !== undefined) {
-    const at = cellPlace(ctx);
-    return {
-      value: 0,
-      issues: [issueAt(grid, row, mapped.column, key, 'dashAsZero', 'info', MSG.dashAsZero(at, parsed.dash))],
-    };
+    return { value: 0, issues: [issueAt(grid, at, 'dashAsZero', 'info', { shown: parsed.dash })] };
   }
   const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
   if (def.indicator === 'teachersPerStudent' && value > 1) {
     return {
       value: null,
-      issues: [
-        issueAt(
-          grid,
-          row,
-          mapped.column,
-          key,
-          'ratioInverted',
-          'error',
-          MSG.ratioInverted(cellPlace(ctx), String(value)),
-        ),
-      ],
+      issues: [issueAt(grid, at, 'ratioInverted', 'error', { value })],
     };
   }
   const issues: DataIssue[] = [];
   if (def.integer && !Number.isInteger(value)) {
-    issues.push(
-      issueAt(
-        grid,
-        row,
-        mapped.column,
-        key,
-        'notInteger',
-        'warning',
-        MSG.notInteger(cellPlace(ctx), String(value)),
-      ),
-    );
+    issues.push(issueAt(grid, at, 'notInteger', 'warning', { value }));
   }
   return { value, issues };
 }
@@ -338,18 +289,12 @@ function decideKind(
   const byName = kindFromName(name);
   kind = byName ?? defaultKind ?? null;
   for (const u of unknown) {
-    const col = (mapping[u.key] as MappedColumn).column;
-    const at = cellPlace({
-      sheet: grid.sheet || undefined,
-      row,
-      column: col,
-      label: fieldByKey(u.key)?.label ?? u.key,
-    });
+    const column = (mapping[u.key] as MappedColumn).column;
     if (kind) {
-      const message = byName
-        ? MSG.kindFromName(at, u.text, name, KIND_SHORT_LABELS[kind])
-        : MSG.unknownKind(at, u.text);
-      issues.push(issueAt(grid, row, col, u.key, 'unknownKind', 'warning', message));
+      const params: IssueParams['unknownKind'] = byName
+        ? { case: 'cell', text: u.text, nameKind: kind }
+        : { case: 'cell', text: u.text };
+      issues.push(issueAt(grid, { row, column, field: u.key, name }, 'unknownKind', 'warning', params));
     }
   }
   return { kind, issues };
@@ -396,17 +341,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   }
   if (!mapping.name) return empty(issues, header, mapping);
   if (!mapping.kind && !mapping.stage && !options.defaultKind) {
-    issues.push(
-      issueAt(
-        grid,
-        header.top,
-        undefined,
-        'kind',
-        'noKindColumn',
-        'info',
-        MSG.noKindColumn(sheetPrefix(sheet)),
-      ),
-    );
+    issues.push(issueAt(grid, { row: header.top, field: 'kind' }, 'noKindColumn', 'info', {}));
   }
 
   const r = makeReader(grid);
@@ -450,17 +385,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     if (name === '') {
       skip('noName', MSG.skipNoName);
       if (dataColumns.some((c) => !isBlankCell(r.value(row, c)))) {
-        issues.push(
-          issueAt(
-            grid,
-            row,
-            nameCol,
-            'name',
-            'missingName',
-            'warning',
-            MSG.noName(sheetPrefix(sheet), row, columnLetter(nameCol)),
-          ),
-        );
+        issues.push(issueAt(grid, { row, column: nameCol, field: 'name' }, 'missingName', 'warning', {}));
       }
       continue;
     }
@@ -479,15 +404,9 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     if (kindDecision.notCompulsory !== undefined) {
       skip('notCompulsory', MSG.skipNotCompulsory);
       issues.push(
-        issueAt(
-          grid,
-          row,
-          undefined,
-          'kind',
-          'notCompulsory',
-          'info',
-          MSG.notCompulsory(sheetPrefix(sheet), row, name, kindDecision.notCompulsory),
-        ),
+        issueAt(grid, { row, field: 'kind', name }, 'notCompulsory', 'info', {
+          text: kindDecision.notCompulsory,
+        }),
       );
       continue;
     }
@@ -495,7 +414,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       skip('noKind', MSG.skipNoKind);
       const col = mapping.kind?.column ?? mapping.stage?.column;
       issues.push(
-        issueAt(grid, row, col, 'kind', 'unknownKind', 'error', MSG.noKind(sheetPrefix(sheet), row, name)),
+        issueAt(grid, { row, column: col, field: 'kind', name }, 'unknownKind', 'error', { case: 'row' }),
       );
       continue;
     }
@@ -514,18 +433,8 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       const col = (mapping.ownership as MappedColumn).column;
       if (o) school.ownership = o;
       else {
-        const at = cellPlace({ sheet: sheet || undefined, row, column: col, label: '办学性质' });
-        issues.push(
-          issueAt(
-            grid,
-            row,
-            col,
-            'ownership',
-            'unknownOwnership',
-            'warning',
-            MSG.unknownOwnership(at, ownershipText),
-          ),
-        );
+        const at = { row, column: col, field: 'ownership', name, label: '办学性质' };
+        issues.push(issueAt(grid, at, 'unknownOwnership', 'warning', { text: ownershipText }));
       }
     }
     const affiliationText = textOf(r, row, mapping, 'affiliation');
@@ -534,18 +443,8 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       const countyRun = parseAffiliation(affiliationText, m.header);
       if (countyRun !== null) school.countyRun = countyRun;
       else {
-        const at = cellPlace({ sheet: sheet || undefined, row, column: m.column, label: '隶属关系' });
-        issues.push(
-          issueAt(
-            grid,
-            row,
-            m.column,
-            'affiliation',
-            'unknownAffiliation',
-            'warning',
-            MSG.unknownAffiliation(at, affiliationText),
-          ),
-        );
+        const at = { row, column: m.column, field: 'affiliation', name, label: '隶属关系' };
+        issues.push(issueAt(grid, at, 'unknownAffiliation', 'warning', { text: affiliationText }));
       }
     }
 
@@ -565,31 +464,15 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     }
 
     if (hidden.has(row)) {
-      issues.push(
-        issueAt(
-          grid,
-          row,
-          undefined,
-          'name',
-          'hiddenRow',
-          'info',
-          MSG.hiddenRow(sheetPrefix(sheet), row, name),
-        ),
-      );
+      issues.push(issueAt(grid, { row, field: 'name', name }, 'hiddenRow', 'info', {}));
     }
     const identity = `${nameKey}|${school.kind}`;
     const first = seen.get(identity);
     if (first !== undefined) {
       issues.push(
-        issueAt(
-          grid,
-          row,
-          nameCol,
-          'name',
-          'duplicateSchool',
-          'warning',
-          MSG.duplicateSchool(sheetPrefix(sheet), row, name, first),
-        ),
+        issueAt(grid, { row, column: nameCol, field: 'name', name }, 'duplicateSchool', 'warning', {
+          firstRow: first,
+        }),
       );
     } else {
       seen.set(identity, row);

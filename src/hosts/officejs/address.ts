@@ -1,15 +1,8 @@
 /** A1-address helpers for the Office.js adapter: rectangles to addresses and RangeAreas addresses back to rectangles. */
-import { type CellMerge, columnLetter } from '../../engine';
+import { type CellMerge, columnIndex, columnLetter } from '../../engine';
 
 /** A cell rectangle: 1-based rows, 0-based columns, inclusive (the CellGrid merge convention). */
 export type Rect = CellMerge;
-
-/** 'A' → 0, 'AA' → 26. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** 'A1' for a single cell, 'A1:C4' otherwise. */
 export function rectAddress(rect: Rect): string {
@@ -29,9 +22,10 @@ export function parseAreas(address: string): Rect[] {
   const rects: Rect[] = [];
   for (const match of address.matchAll(AREA)) {
     const [, c1, r1, c2, r2] = match;
-    const left = columnNumber(c1);
+    // The pattern allows only 1–3 letters, which columnIndex always reads.
+    const left = columnIndex(c1) as number;
     const top = Number(r1);
-    const right = c2 ? columnNumber(c2) : left;
+    const right = c2 ? (columnIndex(c2) as number) : left;
     const bottom = r2 ? Number(r2) : top;
     rects.push({
       top: Math.min(top, bottom),

@@ -34,7 +34,6 @@ export const messages = {
                 ? '样式部分'
                 : '内部组成部分'
     }，文件不完整`,
-  formulaNotCalculated: (place: string) => `${place}：公式未计算，请在 Excel/WPS 中打开并保存后再试`,
   emptyWorkbook: (file: string) => `“${file}”中没有任何数据（工作簿为空）。`,
   sheetNotFound: (file: string, sheet: string, sheets: string[]) =>
     `“${file}”中没有名为“${sheet}”的工作表。现有工作表：${list(sheets)}。`,

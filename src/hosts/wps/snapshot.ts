@@ -45,7 +45,12 @@ export function encodeSnapshot(snapshot: WpsMarksSnapshot): string[][] {
     const note = JSON.stringify(cell.note);
     const pieces: string[] = [];
     for (let i = 0; i < note.length; i += PIECE) pieces.push(note.slice(i, i + PIECE));
-    const body = { fill: cell.fill, painted: cell.painted, row: cell.row ?? null, column: cell.column ?? null };
+    const body = {
+      fill: cell.fill,
+      painted: cell.painted,
+      row: cell.row ?? null,
+      column: cell.column ?? null,
+    };
     rows.push([cell.address, JSON.stringify(body), ...pieces]);
   }
   const width = Math.max(...rows.map((r) => r.length));
@@ -105,7 +110,14 @@ function decodeRow(row: readonly unknown[]): WpsSavedCell | null {
       (typeof note.written !== 'string' || (note.prior !== null && typeof note.prior !== 'string'))
     )
       return null;
-    return { address, fill, painted: body.painted, note, row: identity(body.row), column: identity(body.column) };
+    return {
+      address,
+      fill,
+      painted: body.painted,
+      note,
+      row: identity(body.row),
+      column: identity(body.column),
+    };
   } catch {
     return null;
   }

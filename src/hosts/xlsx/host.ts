@@ -3,8 +3,21 @@
  * no file system and no network. The input is never changed: marks and report sheets are kept as plans, and save()
  * writes the marked copy from the input (so clearing is exact by construction: the copy is made without the marks).
  */
-import { type CellGrid, type CellMerge, type HighlightPlan, type ReportPlan, columnIndex } from '../../engine';
-import type { ApplyResult, ClearResult, HostCapabilities, ReadRequest, SheetRead, SpreadsheetHost } from '../port';
+import {
+  type CellGrid,
+  type CellMerge,
+  type HighlightPlan,
+  type ReportPlan,
+  columnIndex,
+} from '../../engine';
+import type {
+  ApplyResult,
+  ClearResult,
+  HostCapabilities,
+  ReadRequest,
+  SheetRead,
+  SpreadsheetHost,
+} from '../port';
 import { relsPathOf } from './package/parts';
 import { chooseSheet, openWorkbookBytes, type Unusable, type Workbook } from './workbook';
 import { markedCopy } from './write/markedCopy';
@@ -126,7 +139,8 @@ export function openXlsxFileHost(
       }),
 
     selectRow: (sheet, row) => {
-      if (!Number.isInteger(row) || row < 1) return Promise.reject(new RangeError(`行号必须是正整数：${row}`));
+      if (!Number.isInteger(row) || row < 1)
+        return Promise.reject(new RangeError(`行号必须是正整数：${row}`));
       return attempt(() => {
         if (!reports.has(sheet)) sheetInfo(sheet);
         selected = { sheet, row };

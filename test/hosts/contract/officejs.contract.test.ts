@@ -2,7 +2,13 @@
 // without (1.17, where the explanations live in the report only).
 import { createOfficeHost } from '../../../src/hosts/officejs';
 import type { SpreadsheetHost } from '../../../src/hosts/port';
-import { createFakeExcel, fakeRequirements, NO_FILL, type FakeFill, type FakeSheet } from '../officejs/fakeExcel';
+import {
+  createFakeExcel,
+  fakeRequirements,
+  NO_FILL,
+  type FakeFill,
+  type FakeSheet,
+} from '../officejs/fakeExcel';
 import { hostContract, type Harness, type Seed, type UserFill } from './contract';
 
 const serial = (d: Date) => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -99,5 +105,9 @@ function openOffice(excelApi: string) {
   };
 }
 
-hostContract({ name: 'Office.js host (ExcelApi 1.18)', open: openOffice('1.18') });
-hostContract({ name: 'Office.js host without notes (ExcelApi 1.17)', open: openOffice('1.17') });
+hostContract({ name: 'Office.js host (ExcelApi 1.18)', open: openOffice('1.18'), userEdits: true });
+hostContract({
+  name: 'Office.js host without notes (ExcelApi 1.17)',
+  open: openOffice('1.17'),
+  userEdits: true,
+});

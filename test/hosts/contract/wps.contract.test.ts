@@ -7,7 +7,11 @@ const XL_SOLID = 1;
 const XL_GRAY50 = -4125;
 const serial = (d: Date) => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 const bgrToHex = (bgr: number) =>
-  '#' + [bgr & 0xff, (bgr >> 8) & 0xff, (bgr >> 16) & 0xff].map((n) => n.toString(16).padStart(2, '0')).join('').toUpperCase();
+  '#' +
+  [bgr & 0xff, (bgr >> 8) & 0xff, (bgr >> 16) & 0xff]
+    .map((n) => n.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 
 function paint(sheet: FakeSheet, address: string, fill: UserFill): void {
   const interior = sheet.Range(address).Interior;
@@ -19,7 +23,12 @@ function paint(sheet: FakeSheet, address: string, fill: UserFill): void {
 
 function area(address: string) {
   const m = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(address)!;
-  return { top: Number(m[2]), left: m[1].charCodeAt(0) - 64, bottom: Number(m[4]), right: m[3].charCodeAt(0) - 64 };
+  return {
+    top: Number(m[2]),
+    left: m[1].charCodeAt(0) - 64,
+    bottom: Number(m[4]),
+    right: m[3].charCodeAt(0) - 64,
+  };
 }
 
 async function openWps(seed: Seed): Promise<Harness> {
@@ -72,4 +81,4 @@ async function openWps(seed: Seed): Promise<Harness> {
   };
 }
 
-hostContract({ name: 'WPS host', open: openWps });
+hostContract({ name: 'WPS host', open: openWps, userEdits: true });

@@ -9,6 +9,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { buildManifest, resolveBaseUrl } = require('./scripts/manifest');
 const { localizeMetadata } = require('./scripts/localizeMetadata');
 const wps = require('./scripts/wps');
+const { folderEntries, sevenZip } = require('./scripts/sevenZip');
 const { version } = require('./package.json');
 
 const FUNCTIONS_ENTRY = './src/functions/functions.ts';
@@ -159,7 +160,8 @@ class WpsAddinFilesPlugin {
         },
       );
     });
-    // The offline folder: a copy of the add-in as WPS keeps it in jsaddons, plus publish.xml and install scripts.
+    // The offline folder: a copy of the add-in as WPS keeps it in jsaddons, plus publish.xml, install scripts and
+    // the same folder as a 7z package.
     compiler.hooks.afterEmit.tap(name, (compilation) => {
       const out = compilation.outputOptions.path;
       const offline = path.resolve(out, '..', 'wps-offline');
@@ -172,6 +174,9 @@ class WpsAddinFilesPlugin {
       fs.writeFileSync(path.join(offline, 'jsplugins.xml'), wps.jspluginsOfflineXml(packageUrl, version));
       for (const [file, text] of Object.entries(wps.installScripts(version)))
         fs.writeFileSync(path.join(offline, file), text, { mode: 0o755 });
+      // The 7z package jsplugins.xml names: the one folder <name>_<version>, as wpsjs packs it.
+      const archive = sevenZip(folderEntries(folder, path.basename(folder)));
+      fs.writeFileSync(path.join(offline, `${wps.ADDIN_NAME}.7z`), archive);
     });
   }
 }

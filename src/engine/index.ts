@@ -133,6 +133,8 @@ export * from './plans/sheetCheck';
 export { planStages } from './plans/planStages';
 export { HIGHLIGHT_LEGEND, legendText, planHighlights } from './plans/highlightPlan';
 export type { CellMark, HighlightPlan, LegendEntry, TableLayout } from './plans/highlightPlan';
+export { identityKey, sheetLayout } from './plans/markIdentity';
+export type { ColumnIdentity, RowIdentity, SheetLayout } from './plans/markIdentity';
 export { planReport, REPORT_SHEET_NAME, stylesByLook } from './plans/assessmentReport';
 export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
 export {

@@ -5,11 +5,13 @@ import {
   type CellGrid,
   type CellMark,
   type HighlightPlan,
+  identityKey,
+  sheetLayout,
+  type SheetLayout,
 } from '../../engine';
 import { chunkAddresses, parseAreas, rectAddress } from './address';
 import { cellValues } from './readSheet';
 import { excelOperation } from './errors';
-import { identityKey, sheetLayout, type SheetLayout } from './markIdentity';
 import { cost, RequestBudget } from './payload';
 import { supportsExcelApi, type SetSupport } from './requirements';
 import type { ApplyResult, ClearResult } from '../port';

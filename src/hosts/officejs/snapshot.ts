@@ -17,7 +17,7 @@
  * Version 1 (no mark column) is still read. Every value is text that cannot be mistaken for a formula, and the
  * range is formatted '@' besides.
  */
-import type { ColumnIdentity, RowIdentity } from './markIdentity';
+import type { ColumnIdentity, RowIdentity } from '../../engine';
 
 export const MARKS_SHEET_NAME = '_balance_marks';
 const MAGIC = 'balance-marks';

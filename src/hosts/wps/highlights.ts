@@ -1,5 +1,15 @@
 /** Paints a HighlightPlan onto the user's sheet in WPS and takes it off again, restoring every cell's own fill and note. */
-import type { CellMark, HighlightPlan } from '../../engine';
+import {
+  cellAddress,
+  type CellGrid,
+  type CellMark,
+  type CellValue,
+  type HighlightPlan,
+  identityKey,
+  type SheetLayout,
+  sheetLayout,
+  type TableLayout,
+} from '../../engine';
 import type { ApplyResult, ClearResult } from '../port';
 import { wpsOperation } from './errors';
 import {
@@ -9,10 +19,12 @@ import {
   findSheet,
   groupBy,
   hexToBgr,
+  rangeRect,
   rectAddress,
   requireSheet,
   withBulkWrites,
   XL_NONE,
+  XL_PATTERN_SOLID,
   XL_SHEET_VERY_HIDDEN,
 } from './model';
 import {
@@ -46,10 +58,14 @@ export function applyHighlights(app: WpsApplication, plan: HighlightPlan): Promi
     const previous = decoded?.snapshot;
     const previousSheet = previous ? findSheet(workbook, previous.sheetName) : null;
     const sameSheet = previousSheet !== null && previousSheet.Name === target.Name;
+    const layout = layoutOf(target, plan.layout);
+    // The previous marks where they are now (the user may have sorted or inserted rows since).
+    const previousLayout = previousSheet ? (sameSheet ? layoutOf(target) : layoutOf(previousSheet)) : null;
+    const located = previousSheet ? relocate(previous!.cells, previousLayout) : [];
     const wanted = new Set(marks.map((m) => m.address));
     const carried = new Map<string, WpsSavedCell>();
     const stale: WpsSavedCell[] = [];
-    for (const cell of previousSheet ? previous!.cells : []) {
+    for (const cell of located) {
       if (sameSheet && wanted.has(cell.address) && stillOurs(previousSheet!.Range(cell.address), cell))
         carried.set(cell.address, cell);
       else stale.push(cell);
@@ -66,7 +82,14 @@ export function applyHighlights(app: WpsApplication, plan: HighlightPlan): Promi
         const written = prior ? `${m.note}\n\n【原批注】${prior}` : m.note;
         const note: WpsSavedNote = { touched: true, prior, written };
         const fill = before?.fill ?? readFill(target.Range(m.address));
-        return { address: m.address, fill, painted: hexToBgr(m.fill), note };
+        return {
+          address: m.address,
+          fill,
+          painted: hexToBgr(m.fill),
+          note,
+          row: layout?.rowOf.get(m.row) ?? null,
+          column: layout?.columnOf.get(m.column) ?? null,
+        };
       });
       if (marks.length > 0) {
         writeStore(app, workbook, store, encodeSnapshot({ sheetName: target.Name, cells: saved }));
@@ -77,7 +100,13 @@ export function applyHighlights(app: WpsApplication, plan: HighlightPlan): Promi
         (c) => String(c.painted),
         (c) => c.address,
       )) {
-        for (const chunk of chunkAddresses(addresses)) target.Range(chunk).Interior.Color = Number(color);
+        for (const chunk of chunkAddresses(addresses)) {
+          // A solid, untinted fill: the user's pattern or tint under the mark would change its colour.
+          const interior = target.Range(chunk).Interior;
+          interior.Color = Number(color);
+          interior.Pattern = XL_PATTERN_SOLID;
+          interior.TintAndShade = 0;
+        }
       }
       for (const cell of saved) {
         if (!cell.note.touched) continue;
@@ -108,7 +137,7 @@ export function clearHighlights(app: WpsApplication): Promise<ClearResult> {
     const sheet = findSheet(workbook, snapshot.sheetName);
     let restored = 0;
     withBulkWrites(app, () => {
-      if (sheet) restored = restoreCells(sheet, snapshot.cells);
+      if (sheet) restored = restoreCells(sheet, relocate(snapshot.cells, layoutOf(sheet)));
       deleteSheet(store);
     });
     return { restored, damagedRows };
@@ -145,7 +174,58 @@ function readFill(cell: WpsRange): WpsSavedFill {
 /** Whether the cell still shows the colour we painted (else the user, or a sort, put something else there). */
 function stillOurs(cell: WpsRange, saved: WpsSavedCell): boolean {
   const interior = cell.Interior;
-  return interior.ColorIndex !== XL_NONE && interior.Pattern !== XL_NONE && interior.Color === saved.painted;
+  return (
+    interior.ColorIndex !== XL_NONE &&
+    interior.Pattern === XL_PATTERN_SOLID &&
+    interior.TintAndShade === 0 &&
+    interior.Color === saved.painted
+  );
+}
+
+/** The rows and columns of the sheet's table as they are now (null: no table recognised). */
+function layoutOf(sheet: WpsWorksheet, known?: TableLayout): SheetLayout | null {
+  const used = sheet.UsedRange;
+  const rect = rangeRect(used);
+  const value = used.Value2;
+  const rows: unknown[][] = Array.isArray(value)
+    ? value.map((row: unknown) => (Array.isArray(row) ? row : [row]))
+    : [[value]];
+  const cell = (v: unknown): CellValue =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+  const grid: CellGrid = {
+    sheet: sheet.Name,
+    values: rows.map((row) => row.map(cell)),
+    firstRow: rect.top,
+    firstColumn: rect.left,
+  };
+  return sheetLayout(grid, known);
+}
+
+/**
+ * Where each saved cell's mark is now: by its row's identity and its column's header when both are still there, else
+ * at the address it was painted at (unless another mark was found there). Two records never claim one cell; what is
+ * restored there is still checked against what we painted and wrote.
+ */
+function relocate(cells: readonly WpsSavedCell[], layout: SheetLayout | null): WpsSavedCell[] {
+  const claimed = new Set<string>();
+  const found = cells.map((cell) => {
+    if (!layout || !cell.row || !cell.column) return null;
+    const row = layout.rowAt.get(identityKey(cell.row));
+    const column = layout.columnAt.get(identityKey(cell.column));
+    if (row === undefined || column === undefined) return null;
+    const address = cellAddress(row, column);
+    if (claimed.has(address)) return null;
+    claimed.add(address);
+    return address;
+  });
+  const located: WpsSavedCell[] = [];
+  cells.forEach((cell, i) => {
+    const at = found[i] ?? (claimed.has(cell.address) ? null : cell.address);
+    if (at === null) return;
+    claimed.add(at);
+    located.push({ ...cell, address: at });
+  });
+  return located;
 }
 
 /** Restores fills (grouped by look, one Range per chunk of addresses) and notes of the cells still ours. */

@@ -7,6 +7,7 @@
  * Layout: row 1 = [magic, '{"version":1,"sheetName":…}']; then per cell [address, cell JSON, note JSON in pieces of
  * ≤ 30,000 characters]. Every value is text, and the range is formatted '@'.
  */
+import type { ColumnIdentity, RowIdentity } from '../../engine';
 
 export const MARKS_SHEET_NAME = '_balance_marks';
 const MAGIC = 'balance-marks-wps';
@@ -28,6 +29,9 @@ export interface WpsSavedCell {
   /** The BGR colour we painted: on clearing, a cell whose fill is no longer this is the user's and is left alone. */
   painted: number;
   note: WpsSavedNote;
+  /** Whose cell it is: the school row's identity and the column's header (null: not in the table), to find it after a sort. */
+  row?: RowIdentity | null;
+  column?: ColumnIdentity | null;
 }
 
 export interface WpsMarksSnapshot {
@@ -41,7 +45,13 @@ export function encodeSnapshot(snapshot: WpsMarksSnapshot): string[][] {
     const note = JSON.stringify(cell.note);
     const pieces: string[] = [];
     for (let i = 0; i < note.length; i += PIECE) pieces.push(note.slice(i, i + PIECE));
-    rows.push([cell.address, JSON.stringify({ fill: cell.fill, painted: cell.painted }), ...pieces]);
+    const body = {
+      fill: cell.fill,
+      painted: cell.painted,
+      row: cell.row ?? null,
+      column: cell.column ?? null,
+    };
+    rows.push([cell.address, JSON.stringify(body), ...pieces]);
   }
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
@@ -78,7 +88,12 @@ function decodeRow(row: readonly unknown[]): WpsSavedCell | null {
   const address = row[0];
   if (typeof address !== 'string' || !/^[A-Z]{1,3}[1-9]\d*$/.test(address)) return null;
   try {
-    const body = JSON.parse(String(row[1])) as { fill?: WpsSavedFill; painted?: unknown };
+    const body = JSON.parse(String(row[1])) as {
+      fill?: WpsSavedFill;
+      painted?: unknown;
+      row?: unknown;
+      column?: unknown;
+    };
     const note = JSON.parse(
       row
         .slice(2)
@@ -95,8 +110,22 @@ function decodeRow(row: readonly unknown[]): WpsSavedCell | null {
       (typeof note.written !== 'string' || (note.prior !== null && typeof note.prior !== 'string'))
     )
       return null;
-    return { address, fill, painted: body.painted, note };
+    return {
+      address,
+      fill,
+      painted: body.painted,
+      note,
+      row: identity(body.row),
+      column: identity(body.column),
+    };
   } catch {
     return null;
   }
+}
+
+/** An identity as stored, or null when absent or edited into something else. */
+function identity(value: unknown): RowIdentity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { key, n } = value as { key?: unknown; n?: unknown };
+  return typeof key === 'string' && typeof n === 'number' ? { key, n } : null;
 }

@@ -176,6 +176,19 @@ export class FakeSheet implements WpsWorksheet {
     for (const [k, cell] of moved) this.cells.set(k, cell);
   }
 
+  /** Test helper: inserts an empty row before `at` (cells, comments and hidden rows below move down). */
+  insertRows(at: number): void {
+    const moved = [...this.cells].filter(([k]) => Number(k.split(',')[0]) >= at);
+    for (const [k] of moved) this.cells.delete(k);
+    for (const [k, cell] of moved) {
+      const [r, c] = k.split(',').map(Number);
+      this.cells.set(`${r + 1},${c}`, cell);
+    }
+    const hidden = [...this.hiddenRows];
+    this.hiddenRows.clear();
+    for (const r of hidden) this.hiddenRows.add(r >= at ? r + 1 : r);
+  }
+
   isEmpty(cell: FakeCell): boolean {
     return (
       (cell.value === null || cell.value === '') &&

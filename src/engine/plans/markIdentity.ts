@@ -3,7 +3,9 @@
  * several rows with that name) and the column by its header text. Sorting, inserting or deleting rows and
  * columns moves cells; re-reading the header and the name column finds each mark's row and column again.
  */
-import { detectHeader, type CellGrid, type TableLayout } from '../../engine';
+import type { CellGrid } from '../sheet/grid';
+import { detectHeader } from '../sheet/headers';
+import type { TableLayout } from './highlightPlan';
 
 /** A row's identity: its school name; `n` tells apart rows that share it (in sheet order). */
 export interface RowIdentity {

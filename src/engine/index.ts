@@ -144,7 +144,7 @@ export {
 export type { RemediationReportInput } from './plans/remediationReport';
 
 // Diagnosis 差异系数诊断: per-school values, shares of the CV, the CV without or with a corrected school, outliers.
-export { diagnoseCoefficient, roundShares } from './diagnosis/diagnose';
+export { diagnoseCoefficient, flagMessage, roundShares } from './diagnosis/diagnose';
 export type {
   CoefficientDiagnosis,
   CorrectionTarget,

@@ -93,8 +93,10 @@ export interface CoefficientDiagnosis {
   correctTo: CorrectionTarget;
   outliers: {
     rule: OutlierRule;
-    /** false with `reason` when the values were not screened (too few schools, all equal, no CV). */
+    /** false with `code` and `reason` when the values were not screened (too few schools, all equal, no CV). */
     screened: boolean;
+    code?: 'tooFew' | 'allEqual' | 'noCv';
+    /** zh-CN. */
     reason?: string;
     flags: DiagnosedSchool[];
   };
@@ -137,6 +139,30 @@ function meanWithout(x: Float64Array, p: Float64Array, skip: number): number | n
   return total > 0 ? sum / total : null;
 }
 
+/**
+ * The zh-CN text of a flag: "请核实：城关中学 56.1㎡/生，为县均值的 4.0 倍", "…仅为县均值的 6%", "请核实：某校 为 0，县均值
+ * 13.9㎡/生，是否漏填". `ratio` is the value over the county mean (null when the mean is unknown).
+ */
+export function flagMessage(
+  kind: OutlierFlag['kind'],
+  name: string,
+  valueText: string,
+  ratio: number | null,
+  meanText: string | null,
+): string {
+  if (kind === 'zero')
+    return `请核实：${name} 为 0${meanText !== null ? `，县均值 ${meanText}` : ''}，是否漏填`;
+  const how =
+    ratio === null
+      ? kind === 'high'
+        ? '明显偏高'
+        : '明显偏低'
+      : kind === 'high'
+        ? `为县均值的 ${ratio.toFixed(1)} 倍`
+        : `仅为县均值的 ${formatPercent(ratio)}`;
+  return `请核实：${name} ${valueText}，${how}`;
+}
+
 function flagOf(
   school: DiagnosedSchool,
   indicator: IndicatorId,
@@ -145,24 +171,15 @@ function flagOf(
   anyPositive: boolean,
 ): OutlierFlag | null {
   const z = school.z;
-  const valueText = formatIndicatorValue(indicator, school.value);
+  const meanText = mean !== null ? formatIndicatorValue(indicator, mean) : null;
   if (school.value === 0 && rule.scale === 'log') {
     if (!rule.flagZeros || !anyPositive) return null;
-    const meanText = mean !== null ? `，县均值 ${formatIndicatorValue(indicator, mean)}` : '';
-    return { kind: 'zero', z: null, message: `请核实：${school.name} 为 0${meanText}，是否漏填` };
+    return { kind: 'zero', z: null, message: flagMessage('zero', school.name, '0', null, meanText) };
   }
   if (z === null || !(Math.abs(z) > rule.threshold)) return null;
-  const high = z > 0;
-  const ratio = school.ratioToMean;
-  const how =
-    ratio === null
-      ? high
-        ? '明显偏高'
-        : '明显偏低'
-      : high
-        ? `为县均值的 ${ratio.toFixed(1)} 倍`
-        : `仅为县均值的 ${formatPercent(ratio)}`;
-  return { kind: high ? 'high' : 'low', z, message: `请核实：${school.name} ${valueText}，${how}` };
+  const kind = z > 0 ? 'high' : 'low';
+  const valueText = formatIndicatorValue(indicator, school.value);
+  return { kind, z, message: flagMessage(kind, school.name, valueText, school.ratioToMean, meanText) };
 }
 
 /**
@@ -222,7 +239,12 @@ export function diagnoseCoefficient(
   const mid = n > 0 ? median(Array.from(values)) : null;
   const scores = robustScores(Array.from(values), rule);
   const screened = cv !== null && scores.ok;
-  const reason = cv === null ? '差异系数无法计算，不做异常值判断' : scores.ok ? undefined : scores.reason;
+  const notScreened: { code: 'tooFew' | 'allEqual' | 'noCv'; reason: string } | null =
+    cv === null
+      ? { code: 'noCv', reason: '差异系数无法计算，不做异常值判断' }
+      : scores.ok
+        ? null
+        : { code: scores.code, reason: scores.reason };
   const schools: DiagnosedSchool[] = used.map((i, k) => {
     const part = parts[i];
     const x = values[k];
@@ -277,7 +299,7 @@ export function diagnoseCoefficient(
     threshold: result.threshold,
     standard: profile.standards[indicator]?.[stage] ?? null,
     correctTo,
-    outliers: { rule, screened, ...(reason !== undefined ? { reason } : {}), flags },
+    outliers: { rule, screened, ...notScreened, flags },
   };
   if (result.note !== undefined) out.note = result.note;
   return out;

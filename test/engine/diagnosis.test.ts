@@ -165,6 +165,7 @@ describe('outliers are flagged for checking, never corrected', () => {
     );
     expect(small.outliers).toMatchObject({ screened: false, flags: [] });
     expect(small.outliers.reason).toContain('少于 4 所');
+    expect(small.outliers.code).toBe('tooFew');
   });
 
   test('the threshold is configurable: at 1.0 ordinary spread is flagged too', () => {

@@ -74,6 +74,8 @@ const useStyles = makeStyles({
   chart: {
     display: 'block',
     width: '100%',
+    // On a wide pane the value stays near its bar and name.
+    maxWidth: '640px',
     overflow: 'visible',
     printColorAdjust: 'exact',
     '@media print': { breakInside: 'auto' },
@@ -95,6 +97,7 @@ const useStyles = makeStyles({
   },
   flagItem: { listStyle: 'none' },
   caption: { display: 'block', color: tokens.colorNeutralForeground3 },
+  back: { alignSelf: 'flex-start' },
 });
 
 /** Colours of the chart (Fluent tokens, so the pane's theme and print follow). */
@@ -239,7 +242,13 @@ export function Diagnosis(props: {
   useEffect(() => heading.current?.focus(), []);
   const title = strings.diagTitle(strings.indicatorName(indicator), strings.stageNames[stage]);
   const back = (
-    <Button appearance="subtle" size="small" icon={<ArrowLeft16Regular />} onClick={props.onBack}>
+    <Button
+      appearance="subtle"
+      size="small"
+      className={styles.back}
+      icon={<ArrowLeft16Regular />}
+      onClick={props.onBack}
+    >
       {strings.diagBack}
     </Button>
   );

@@ -147,3 +147,17 @@ export {
   REMEDIATION_SHEET_NAME,
 } from './plans/remediationReport';
 export type { RemediationReportInput } from './plans/remediationReport';
+
+// Diagnosis 差异系数诊断: per-school values, shares of the CV, the CV without or with a corrected school, outliers.
+export { diagnoseCoefficient, flagMessage, roundShares } from './diagnosis/diagnose';
+export type {
+  CoefficientDiagnosis,
+  CorrectionTarget,
+  DiagnosedSchool,
+  DiagnosisOptions,
+  OutlierFlag,
+  UnknownValue,
+} from './diagnosis/diagnose';
+export { DEFAULT_OUTLIER_RULE, median, outlierRule, robustScores } from './diagnosis/outliers';
+export type { OutlierRule, RobustScores } from './diagnosis/outliers';
+export { formatIndicatorValue, formatValueNumber, valueDecimals, valueUnitText } from './diagnosis/valueText';

@@ -1,7 +1,34 @@
 // User-visible strings of the task pane in English, for Office display languages other than Chinese.
+import { formatTeacherRatio, formatValueNumber, INDICATORS, type IndicatorId } from '../engine';
 import type { Strings } from './strings.zh-CN';
 
 const num = (n: number) => n.toLocaleString('en');
+/** Indicator names in English (the zh-CN names are the engine's). */
+const INDICATOR_NAMES: Record<IndicatorId, string> = {
+  qualifiedTeachersPer100: 'Teachers above the required degree per 100 students',
+  keyTeachersPer100: 'County-level or higher key teachers per 100 students',
+  peArtTeachersPer100: 'PE and art (music, fine art) teachers per 100 students',
+  teachingAreaPerStudent: 'Teaching and auxiliary floor area per student',
+  sportsAreaPerStudent: 'Sports ground and hall area per student',
+  equipmentValuePerStudent: 'Teaching equipment value per student',
+  multimediaRoomsPer100: 'Networked multimedia classrooms per 100 students',
+  computersPer100: 'Computers per 100 students',
+  booksPerStudent: 'Library books per student',
+  teachersPerStudent: 'Teacher–student ratio',
+  qualifiedTeachersPerStudent: 'Teachers above the required degree per student',
+  seniorTitleTeachersPerStudent: 'Teachers with intermediate or higher titles per student',
+};
+
+/** Base units in English. */
+const UNITS: Record<string, string> = {
+  '㎡': 'm²',
+  元: 'yuan',
+  册: 'books',
+  台: 'computers',
+  间: 'rooms',
+  人: 'teachers',
+};
+
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
 export const en: Strings = {
@@ -211,4 +238,73 @@ export const en: Strings = {
   planComposite: (before, after, threshold) => `Composite CV ${before} → ${after} (limit ≤ ${threshold})`,
   planNoSchools: 'No schools to plan for.',
   cvUndefined: 'undefined',
+
+  diagOpen: (indicator, stage) => `Diagnose the ${stage} CV of “${indicator}”`,
+  diagBack: 'Back to results',
+  diagTitle: (indicator, stage) => `${stage} · ${indicator}`,
+  indicatorName: (id) => INDICATOR_NAMES[id],
+  diagValue: (id, value) => {
+    if (id === 'teachersPerStudent') return formatTeacherRatio(value);
+    const meta = INDICATORS[id];
+    const unit = UNITS[meta.unit] ?? meta.unit;
+    return `${formatValueNumber(value)} ${unit}/${meta.per === 100 ? '100 students' : 'student'}`;
+  },
+  diagMean: 'County mean (student-weighted)',
+  diagMedian: 'Median',
+  diagCv: 'CV',
+  diagCvOf: (cv, limit) => (limit === null ? cv : `${cv} (limit ≤ ${limit})`),
+  diagStandard: 'Per-school standard',
+  diagCount: (schools, students) => `${plural(schools, 'school')} · ${plural(students, 'student')}`,
+  diagChartTitle: 'Each school’s value (highest first)',
+  diagChartSummary: (n, high, low, mean, standard, flagged) =>
+    `Bar chart of ${plural(n, 'school')}: highest ${high}, lowest ${low}` +
+    (mean === null ? '' : `, county mean ${mean}`) +
+    (standard === null ? '' : `, standard ${standard}`) +
+    (flagged > 0 ? `, ${plural(flagged, 'value')} to check` : ''),
+  diagLegendMean: 'County mean',
+  diagLegendStandard: 'Standard',
+  diagLegendFlag: 'Value to check',
+  diagSharesTitle: 'Each school’s share of the CV',
+  diagSharesHint:
+    'Share: the school’s students × (value − mean)² as a part of the sum over all schools; the shares add up to 100%.',
+  diagColSchool: 'School',
+  diagColValue: 'Value',
+  diagColShare: 'Share',
+  diagStudents: (n) => plural(n, 'student'),
+  diagMoversTitle: 'Schools that move the CV most if removed or corrected',
+  diagMoversHint: (target) =>
+    `“Without”: the CV if the school were left out; “Corrected”: the CV if its value were ${
+      target === 'median' ? 'the median of all schools' : 'the weighted mean of the other schools'
+    }. A what-if only; no data is changed.`,
+  diagColWithout: 'Without',
+  diagColCorrected: 'Corrected',
+  diagFlagsTitle: (n) => `Values to check (${num(n)})`,
+  diagFlagRule: (threshold) =>
+    `Rule: a robust z-score of the log values (from the median and the MAD) beyond ${threshold}, and any value of 0, is flagged. Flags only ask you to check; no data is changed.`,
+  diagNoFlags: 'No value stands far from the other schools.',
+  diagNotScreened: (code, min) =>
+    code === 'tooFew'
+      ? `Fewer than ${min} schools: values are not screened for outliers.`
+      : code === 'allEqual'
+        ? 'Every school has the same value: no outliers.'
+        : 'The CV cannot be computed: values are not screened.',
+  diagFlag: (kind, name, value, ratio, mean) => {
+    if (kind === 'zero')
+      return `Please check: ${name} is 0${mean === null ? '' : ` (county mean ${mean})`}. Was it left blank?`;
+    const how =
+      ratio === null
+        ? kind === 'high'
+          ? 'far above the others'
+          : 'far below the others'
+        : kind === 'high'
+          ? `${ratio.toFixed(1)} times the county mean`
+          : `only ${Math.round(ratio * 1000) / 10}% of the county mean`;
+    return `Please check: ${name} ${value}, ${how}`;
+  },
+  diagUnknownTitle: (n) => `Left out: missing data (${num(n)})`,
+  diagUnknown: (missing) =>
+    missing === 'students'
+      ? 'Students missing or invalid (not counted as 0)'
+      : 'Value missing (not counted as 0)',
+  diagNoSchools: 'No schools to compute.',
 };

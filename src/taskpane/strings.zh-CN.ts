@@ -1,5 +1,16 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
-import { type LegendEntry, legendText, type ProfileChoice as AutoChoice } from '../engine';
+import {
+  type CorrectionTarget,
+  flagMessage,
+  formatIndicatorValue,
+  type IndicatorId,
+  INDICATORS,
+  type LegendEntry,
+  legendText,
+  type OutlierFlag,
+  type ProfileChoice as AutoChoice,
+  type UnknownValue,
+} from '../engine';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 
@@ -187,6 +198,71 @@ export const zhCN = {
     `综合差异系数 ${before} → ${after}（标准 ≤ ${threshold}）`,
   planNoSchools: '没有可测算的学校。',
   cvUndefined: '无法计算',
+
+  // Diagnosis of one CV (click a CV in the results)
+  diagOpen: (indicator: string, stage: string) => `查看${stage}“${indicator}”差异系数的诊断`,
+  diagBack: '返回检查结果',
+  diagTitle: (indicator: string, stage: string) => `${stage} · ${indicator}`,
+  /** An indicator's full name. */
+  indicatorName: (id: IndicatorId) => INDICATORS[id].name,
+  /** A per-school value with its unit: "56.1㎡/生", "2.5台/百生", 师生比 "1:19.6". */
+  diagValue: (id: IndicatorId, value: number) => formatIndicatorValue(id, value),
+  diagMean: '县均值（按学生数加权）',
+  diagMedian: '中位数',
+  diagCv: '差异系数',
+  diagCvOf: (cv: string, limit: string | null) => (limit === null ? cv : `${cv}（标准 ≤ ${limit}）`),
+  diagStandard: '学校标准',
+  diagCount: (schools: number, students: number) => `${num(schools)} 所学校 · ${num(students)} 名学生`,
+  diagChartTitle: '各校数值（从高到低）',
+  diagChartSummary: (
+    n: number,
+    high: string,
+    low: string,
+    mean: string | null,
+    standard: string | null,
+    flagged: number,
+  ) =>
+    `${num(n)} 所学校数值条形图，最高 ${high}，最低 ${low}` +
+    (mean === null ? '' : `，县均值 ${mean}`) +
+    (standard === null ? '' : `，学校标准 ${standard}`) +
+    (flagged > 0 ? `，${num(flagged)} 个数值请核实` : ''),
+  diagLegendMean: '县均值',
+  diagLegendStandard: '学校标准',
+  diagLegendFlag: '请核实的数值',
+  diagSharesTitle: '各校对差异系数的贡献',
+  diagSharesHint: '贡献：该校“学生数 ×（数值 − 县均值）²”占全部学校之和的比例，合计 100%。',
+  diagColSchool: '学校',
+  diagColValue: '数值',
+  diagColShare: '贡献',
+  diagStudents: (n: number) => `${num(n)} 名学生`,
+  diagMoversTitle: '去掉或修正后差异系数变化最大的学校',
+  diagMoversHint: (target: CorrectionTarget) =>
+    `“去掉后”为不计该校时的差异系数；“修正后”为把该校数值改为${
+      target === 'median' ? '全部学校的中位数' : '其余学校的加权均值'
+    }时的差异系数。仅为测算，不修改数据。`,
+  diagColWithout: '去掉后',
+  diagColCorrected: '修正后',
+  diagFlagsTitle: (n: number) => `请核实的数值（${num(n)}）`,
+  diagFlagRule: (threshold: string) =>
+    `规则：各校数值取对数，按中位数和 MAD 计算稳健 z 分数，绝对值大于 ${threshold} 的提示核实；数值为 0 的也提示。只是提示，不会修改数据。`,
+  diagNoFlags: '没有明显偏离其他学校的数值。',
+  diagNotScreened: (code: 'tooFew' | 'allEqual' | 'noCv', min: number): string =>
+    code === 'tooFew'
+      ? `学校少于 ${min} 所，不做异常值判断。`
+      : code === 'allEqual'
+        ? '各校数值相同，没有异常值。'
+        : '差异系数无法计算，不做异常值判断。',
+  diagFlag: (
+    kind: OutlierFlag['kind'],
+    name: string,
+    value: string,
+    ratio: number | null,
+    mean: string | null,
+  ) => flagMessage(kind, name, value, ratio, mean),
+  diagUnknownTitle: (n: number) => `未计入：缺少数据（${num(n)}）`,
+  diagUnknown: (missing: UnknownValue['missing']): string =>
+    missing === 'students' ? '在校生数缺失或无效（不按 0 计算）' : '缺少数据（不按 0 计算）',
+  diagNoSchools: '没有可计算的学校。',
 };
 
 /** The shape every language file has (keys of the zh-CN master). */

@@ -303,3 +303,52 @@ test('keyboard only: Tab reaches 检查并标注, Enter runs it, Tab reaches a f
   });
   expect(pane.consoleErrors).toEqual([]);
 });
+
+/** The sample with 城关中学's sports area typed as 79,662 ㎡ (56.1 ㎡ per student, 4× the others: a likely typo). */
+function withOutlier(data: WorkbookData): WorkbookData {
+  const copy = JSON.parse(JSON.stringify(data)) as WorkbookData;
+  const sheet = copy.sheets.find((s) => s.name === SHEET)!;
+  const name = sheet.cells.find((c) => c.value === '城关中学')!;
+  const row = name.address.replace(/^[A-Z]+/, '');
+  sheet.cells.find((c) => c.address === `R${row}`)!.value = 79662;
+  return copy;
+}
+
+for (const width of [320, 1200]) {
+  test(`at ${width} px: clicking a CV opens its diagnosis, readable without overlap, and back returns`, async () => {
+    pane = await openPane(browser, server.url, {
+      stub: {},
+      initScripts: fakeHostScripts(hostBundle, withOutlier(workbook)),
+      viewport: { width, height: 900 },
+    });
+    const { page } = pane;
+    await waitForTable(page);
+    await page.getByRole('button', { name: '检查并标注' }).click();
+    const results = page.getByRole('region', { name: '检查结果' });
+    await results.waitFor({ state: 'visible', timeout: 30_000 });
+    await results.getByRole('button', { name: '查看初中“生均体育运动场馆面积”差异系数的诊断' }).click();
+    await results.getByRole('heading', { name: '初中 · 生均体育运动场馆面积' }).waitFor({ state: 'visible' });
+    // The flag's ratio is to the stage's weighted mean, which includes the typo itself.
+    await results
+      .getByText(/^请核实：城关中学 56\.1㎡\/生，为县均值的 \d\.\d 倍$/)
+      .waitFor({ state: 'visible' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // In each row of the chart the name ends before the value begins, and no row's text reaches the next row's.
+    const boxes = await results.getByRole('img').evaluate((svg) =>
+      Array.from(svg.querySelectorAll('text')).map((t) => {
+        const b = t.getBoundingClientRect();
+        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      }),
+    );
+    for (let k = 0; k + 1 < boxes.length; k += 2) {
+      const [name, value] = [boxes[k], boxes[k + 1]];
+      expect(name.right).toBeLessThan(value.left);
+      if (k + 2 < boxes.length) expect(name.bottom).toBeLessThanOrEqual(boxes[k + 2].top);
+    }
+    await screenshot(results, `taskpane-diagnosis-${width}.png`);
+    await results.getByRole('button', { name: '返回检查结果' }).first().click();
+    await results.getByRole('table', { name: '初中' }).waitFor({ state: 'visible' });
+    expect(pane.consoleErrors).toEqual([]);
+  });
+}

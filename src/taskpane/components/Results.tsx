@@ -1,5 +1,5 @@
 // Results of a check: the verdict, counts, each stage's CV table with badges, failing schools (click → row), data problems.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -37,13 +37,16 @@ import {
   formatNumber,
   formatTeacherRatio,
   HIGHLIGHT_LEGEND,
+  type IndicatorId,
   INDICATORS,
   type SchoolVerdict,
+  type Stage,
   STAGES,
   type StageResult,
 } from '../../engine';
 import { useStrings, type Strings } from '../strings';
 import type { CheckOutcome } from '../workflow';
+import { Diagnosis } from './Diagnosis';
 import { formatCv, formatDistance, formatThreshold } from './format';
 import { Section } from './Section';
 
@@ -51,6 +54,7 @@ import { Section } from './Section';
 const PAGE = 30;
 
 const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   counts: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalXS },
   count: {
     display: 'flex',
@@ -82,6 +86,16 @@ const useStyles = makeStyles({
     '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
   },
   badgeCell: { whiteSpace: 'nowrap', width: '1%' },
+  cvButton: {
+    minWidth: 0,
+    padding: 0,
+    height: 'auto',
+    fontWeight: 'inherit',
+    fontVariantNumeric: 'tabular-nums',
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'dotted',
+    textUnderlineOffset: '3px',
+  },
   note: { display: 'block', color: tokens.colorPaletteMarigoldForeground2 },
   accordion: {
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
@@ -143,7 +157,23 @@ function PassBadge({ pass }: { pass: boolean | null }) {
   );
 }
 
-function CoefficientRow({ result }: { result: CoefficientResult }) {
+/** Which CV is diagnosed: the stage and the indicator. */
+interface DiagnosisTarget {
+  stage: Stage;
+  indicator: IndicatorId;
+}
+
+const targetKey = (t: DiagnosisTarget) => `${t.stage}:${t.indicator}`;
+
+function CoefficientRow({
+  result,
+  stage,
+  onDiagnose,
+}: {
+  result: CoefficientResult;
+  stage: Stage;
+  onDiagnose(target: DiagnosisTarget): void;
+}) {
   const strings = useStrings();
   const styles = useStyles();
   const meta = INDICATORS[result.indicator];
@@ -165,7 +195,19 @@ function CoefficientRow({ result }: { result: CoefficientResult }) {
           </Caption1>
         )}
       </TableCell>
-      <TableCell className={styles.number}>{formatCv(result.cv, strings.cvUndefined)}</TableCell>
+      <TableCell className={styles.number}>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.cvButton}
+          data-diagnose={targetKey({ stage, indicator: result.indicator })}
+          aria-label={strings.diagOpen(strings.indicatorName(result.indicator), strings.stageNames[stage])}
+          title={strings.diagOpen(strings.indicatorName(result.indicator), strings.stageNames[stage])}
+          onClick={() => onDiagnose({ stage, indicator: result.indicator })}
+        >
+          {formatCv(result.cv, strings.cvUndefined)}
+        </Button>
+      </TableCell>
       <TableCell className={styles.badgeCell}>
         {result.threshold === null ? null : <PassBadge pass={result.pass} />}
       </TableCell>
@@ -196,7 +238,15 @@ function CompositeRow({ composite }: { composite: CompositeResult }) {
   );
 }
 
-function StageTable({ result, ids }: { result: StageResult; ids: readonly string[] }) {
+function StageTable({
+  result,
+  ids,
+  onDiagnose,
+}: {
+  result: StageResult;
+  ids: readonly string[];
+  onDiagnose(target: DiagnosisTarget): void;
+}) {
   const strings = useStrings();
   const styles = useStyles();
   const stageName = strings.stageNames[result.stage];
@@ -228,7 +278,7 @@ function StageTable({ result, ids }: { result: StageResult; ids: readonly string
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
-            <CoefficientRow key={r.indicator} result={r} />
+            <CoefficientRow key={r.indicator} result={r} stage={result.stage} onDiagnose={onDiagnose} />
           ))}
           {result.composite && <CompositeRow composite={result.composite} />}
         </TableBody>
@@ -362,6 +412,22 @@ export function Results(props: {
     [strings.countExcluded, evaluation.summary.excluded, undefined],
   ];
   const [open, setOpen] = useState<string[]>(['failing', 'undecided']);
+  const [diagnosing, setDiagnosing] = useState<DiagnosisTarget | null>(null);
+  // Back from a diagnosis, the CV that opened it gets the focus again (keyboard users stay where they were).
+  const returnTo = useRef<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (diagnosing !== null || returnTo.current === null) return;
+    const key = returnTo.current;
+    returnTo.current = null;
+    body.current?.querySelector<HTMLElement>(`[data-diagnose="${key}"]`)?.focus();
+  }, [diagnosing]);
+  // A new check (another evaluation) closes a diagnosis of the previous one.
+  useEffect(() => setDiagnosing(null), [evaluation]);
+  const back = () => {
+    if (diagnosing) returnTo.current = targetKey(diagnosing);
+    setDiagnosing(null);
+  };
 
   return (
     <Section
@@ -391,159 +457,177 @@ export function Results(props: {
           <MessageBarBody>{strings.resultsStale}</MessageBarBody>
         </MessageBar>
       )}
-      {verdict !== 'pass' && (
-        <Caption1 role="status" aria-label={strings.verdictWhy}>
-          {strings.verdictWhy}：{county.reason}
-        </Caption1>
-      )}
-      <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
-        {counts.map(([label, value, tone]) => (
-          <div key={label} className={styles.count} role="listitem" aria-label={`${label} ${value}`}>
-            <span className={mergeClasses(styles.countValue, tone)}>
-              {value.toLocaleString(strings.lang)}
-            </span>
-            <Caption1 className={styles.muted}>{label}</Caption1>
+      {diagnosing !== null ? (
+        <Diagnosis
+          evaluation={evaluation}
+          stage={diagnosing.stage}
+          indicator={diagnosing.indicator}
+          onBack={back}
+        />
+      ) : (
+        <div className={styles.body} ref={body}>
+          {verdict !== 'pass' && (
+            <Caption1 role="status" aria-label={strings.verdictWhy}>
+              {strings.verdictWhy}：{county.reason}
+            </Caption1>
+          )}
+          <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
+            {counts.map(([label, value, tone]) => (
+              <div key={label} className={styles.count} role="listitem" aria-label={`${label} ${value}`}>
+                <span className={mergeClasses(styles.countValue, tone)}>
+                  {value.toLocaleString(strings.lang)}
+                </span>
+                <Caption1 className={styles.muted}>{label}</Caption1>
+              </div>
+            ))}
           </div>
-        ))}
-      </div>
-      {stages.length === 0 && <Caption1>{strings.noStages}</Caption1>}
-      {stages.map((stage) => (
-        <StageTable key={stage.stage} result={stage} ids={evaluation.profile.indicators} />
-      ))}
-      <Legend r={evaluation.profile.schoolRule?.r ?? null} />
-      <Accordion
-        multiple
-        collapsible
-        openItems={open}
-        onToggle={(_, data) => setOpen(data.openItems.map(String))}
-        className={styles.accordion}
-      >
-        <AccordionItem value="failing">
-          <AccordionHeader size="small">{strings.failingTitle(failing.length)}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            {!hasRule ? (
-              <Caption1 className={styles.muted}>{strings.noSchoolVerdicts}</Caption1>
-            ) : failing.length === 0 ? (
-              <Caption1 className={styles.muted}>
-                {evaluation.summary.undecided > 0 ? strings.noFailingButUndecided : strings.noFailing}
-              </Caption1>
-            ) : (
-              <>
-                <Caption1 className={styles.muted}>{strings.failingHint}</Caption1>
-                <Paged
-                  items={failing}
-                  render={(school) => (
-                    <SchoolButton
-                      school={school}
-                      sheet={sheet}
-                      lines={[schoolLine(strings, school), ...school.reasons]}
-                      disabled={props.disabled}
-                      onLocate={props.onLocate}
+          {stages.length === 0 && <Caption1>{strings.noStages}</Caption1>}
+          {stages.map((stage) => (
+            <StageTable
+              key={stage.stage}
+              result={stage}
+              ids={evaluation.profile.indicators}
+              onDiagnose={setDiagnosing}
+            />
+          ))}
+          <Legend r={evaluation.profile.schoolRule?.r ?? null} />
+          <Accordion
+            multiple
+            collapsible
+            openItems={open}
+            onToggle={(_, data) => setOpen(data.openItems.map(String))}
+            className={styles.accordion}
+          >
+            <AccordionItem value="failing">
+              <AccordionHeader size="small">{strings.failingTitle(failing.length)}</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                {!hasRule ? (
+                  <Caption1 className={styles.muted}>{strings.noSchoolVerdicts}</Caption1>
+                ) : failing.length === 0 ? (
+                  <Caption1 className={styles.muted}>
+                    {evaluation.summary.undecided > 0 ? strings.noFailingButUndecided : strings.noFailing}
+                  </Caption1>
+                ) : (
+                  <>
+                    <Caption1 className={styles.muted}>{strings.failingHint}</Caption1>
+                    <Paged
+                      items={failing}
+                      render={(school) => (
+                        <SchoolButton
+                          school={school}
+                          sheet={sheet}
+                          lines={[schoolLine(strings, school), ...school.reasons]}
+                          disabled={props.disabled}
+                          onLocate={props.onLocate}
+                        />
+                      )}
                     />
+                  </>
+                )}
+              </AccordionPanel>
+            </AccordionItem>
+            {undecided.length > 0 && (
+              <AccordionItem value="undecided">
+                <AccordionHeader size="small">{strings.undecidedTitle(undecided.length)}</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <Paged
+                    items={undecided}
+                    render={({ school, cells }) => (
+                      <SchoolButton
+                        school={school}
+                        sheet={sheet}
+                        lines={[strings.stageNames[school.stage], strings.unknownCells(cells.join('、'))]}
+                        disabled={props.disabled}
+                        onLocate={props.onLocate}
+                      />
+                    )}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            )}
+            {checkFailures.length > 0 && (
+              <AccordionItem value="checks">
+                <AccordionHeader size="small">{strings.checksTitle(checkFailures.length)}</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <Paged
+                    items={checkFailures}
+                    render={(school) => (
+                      <SchoolButton
+                        school={school}
+                        sheet={sheet}
+                        lines={[
+                          strings.stageNames[school.stage],
+                          ...school.checks.filter((c) => !c.pass).map((c) => c.message),
+                        ]}
+                        disabled={props.disabled}
+                        onLocate={props.onLocate}
+                      />
+                    )}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            )}
+            <AccordionItem value="excluded">
+              <AccordionHeader size="small">
+                {strings.excludedTitle(evaluation.excluded.length)}
+              </AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <Paged
+                  items={evaluation.excluded}
+                  render={(ex) => (
+                    <div className={styles.plain}>
+                      <Text weight="semibold">{ex.name}</Text>
+                      <Caption1 block className={styles.muted}>
+                        {ex.message}
+                      </Caption1>
+                    </div>
                   )}
                 />
-              </>
-            )}
-          </AccordionPanel>
-        </AccordionItem>
-        {undecided.length > 0 && (
-          <AccordionItem value="undecided">
-            <AccordionHeader size="small">{strings.undecidedTitle(undecided.length)}</AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              <Paged
-                items={undecided}
-                render={({ school, cells }) => (
-                  <SchoolButton
-                    school={school}
-                    sheet={sheet}
-                    lines={[strings.stageNames[school.stage], strings.unknownCells(cells.join('、'))]}
-                    disabled={props.disabled}
-                    onLocate={props.onLocate}
+              </AccordionPanel>
+            </AccordionItem>
+            <AccordionItem value="issues">
+              <AccordionHeader size="small">{strings.issuesTitle(issues.length)}</AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                {issues.length === 0 ? (
+                  <Caption1 className={styles.muted}>{strings.noIssues}</Caption1>
+                ) : (
+                  <Paged
+                    items={issues}
+                    render={(issue) => {
+                      const head = (
+                        <span className={styles.issueHead}>
+                          <IssueIcon severity={issue.severity} />
+                          <Caption1>
+                            {severityText[issue.severity]} · {strings.issuePlace(issue.row, issue.column)}
+                          </Caption1>
+                        </span>
+                      );
+                      const body = (
+                        <span className={styles.itemBody}>
+                          {head}
+                          <Text size={200}>{issue.message}</Text>
+                        </span>
+                      );
+                      return issue.row >= 1 ? (
+                        <Button
+                          appearance="subtle"
+                          className={styles.item}
+                          disabled={props.disabled}
+                          onClick={() => props.onLocate(issue.sheet ?? sheet, issue.row)}
+                        >
+                          {body}
+                        </Button>
+                      ) : (
+                        <div className={styles.plain}>{body}</div>
+                      );
+                    }}
                   />
                 )}
-              />
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-        {checkFailures.length > 0 && (
-          <AccordionItem value="checks">
-            <AccordionHeader size="small">{strings.checksTitle(checkFailures.length)}</AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              <Paged
-                items={checkFailures}
-                render={(school) => (
-                  <SchoolButton
-                    school={school}
-                    sheet={sheet}
-                    lines={[
-                      strings.stageNames[school.stage],
-                      ...school.checks.filter((c) => !c.pass).map((c) => c.message),
-                    ]}
-                    disabled={props.disabled}
-                    onLocate={props.onLocate}
-                  />
-                )}
-              />
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-        <AccordionItem value="excluded">
-          <AccordionHeader size="small">{strings.excludedTitle(evaluation.excluded.length)}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <Paged
-              items={evaluation.excluded}
-              render={(ex) => (
-                <div className={styles.plain}>
-                  <Text weight="semibold">{ex.name}</Text>
-                  <Caption1 block className={styles.muted}>
-                    {ex.message}
-                  </Caption1>
-                </div>
-              )}
-            />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="issues">
-          <AccordionHeader size="small">{strings.issuesTitle(issues.length)}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            {issues.length === 0 ? (
-              <Caption1 className={styles.muted}>{strings.noIssues}</Caption1>
-            ) : (
-              <Paged
-                items={issues}
-                render={(issue) => {
-                  const head = (
-                    <span className={styles.issueHead}>
-                      <IssueIcon severity={issue.severity} />
-                      <Caption1>
-                        {severityText[issue.severity]} · {strings.issuePlace(issue.row, issue.column)}
-                      </Caption1>
-                    </span>
-                  );
-                  const body = (
-                    <span className={styles.itemBody}>
-                      {head}
-                      <Text size={200}>{issue.message}</Text>
-                    </span>
-                  );
-                  return issue.row >= 1 ? (
-                    <Button
-                      appearance="subtle"
-                      className={styles.item}
-                      disabled={props.disabled}
-                      onClick={() => props.onLocate(issue.sheet ?? sheet, issue.row)}
-                    >
-                      {body}
-                    </Button>
-                  ) : (
-                    <div className={styles.plain}>{body}</div>
-                  );
-                }}
-              />
-            )}
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </div>
+      )}
     </Section>
   );
 }

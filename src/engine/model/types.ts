@@ -1,6 +1,7 @@
 /** Core domain types shared by every layer: schools, stage parts, indicators, verdicts, data issues. */
 import type { CountField } from './countFields';
 import type { IndicatorId } from './indicators';
+import type { SponsorCode } from './sponsor';
 
 /** 学段 — a compulsory-education stage. `senior` (高中) only appears while splitting combined schools. */
 export type Stage = 'primary' | 'junior';
@@ -48,6 +49,13 @@ export interface SchoolRow {
   ownership?: Ownership;
   /** false when the row is flagged 省市直属 (not run by the county). */
   countyRun?: boolean;
+  /** 举办者类型 (the 申报表's code) when a 举办者类型, 举办者/隶属关系 or 办学性质 cell says it; absent when unknown. */
+  sponsor?: SponsorCode;
+  /**
+   * The combined kind (九年一贯制, 完全中学, 十二年一贯制) 学校类型 names when 学段 made the row one of its stage parts
+   * (the 申报表 counts 一贯制学校小学部 and 完全中学初中部).
+   */
+  partOf?: SchoolKind;
   /** Row totals in base units (for combined rows: the whole school's facility totals). */
   counts: Partial<Record<CountField, number>>;
   /** Per-stage counts for combined rows (students and teachers per stage, from the data). */
@@ -74,6 +82,9 @@ export interface SchoolPart {
   kind: SchoolKind;
   ownership?: Ownership;
   countyRun?: boolean;
+  sponsor?: SponsorCode;
+  /** See SchoolRow.partOf. */
+  partOf?: SchoolKind;
   /** Counts of this part in base units; facility totals already split for combined rows. */
   counts: Partial<Record<CountField, number>>;
   ratios?: Partial<Record<IndicatorId, number>>;

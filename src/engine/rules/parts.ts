@@ -36,6 +36,7 @@ import type {
   SchoolRow,
   Stage,
 } from '../model/types';
+import type { SponsorCode } from '../model/sponsor';
 
 export interface PartsResult {
   parts: SchoolPart[];
@@ -102,6 +103,12 @@ class Part implements SchoolPart {
   get countyRun(): boolean | undefined {
     return this.source.countyRun;
   }
+  get sponsor(): SponsorCode | undefined {
+    return this.source.sponsor;
+  }
+  get partOf(): SchoolKind | undefined {
+    return this.source.partOf;
+  }
   get ratios(): Partial<Record<IndicatorId, number>> | undefined {
     return this.source.ratios;
   }
@@ -121,6 +128,8 @@ class Part implements SchoolPart {
       kind: this.kind,
       ownership: this.ownership,
       countyRun: this.countyRun,
+      ...(this.sponsor !== undefined ? { sponsor: this.sponsor } : {}),
+      ...(this.partOf !== undefined ? { partOf: this.partOf } : {}),
       counts: this.counts,
       ratios: this.ratios,
       split: this.split,

@@ -67,7 +67,7 @@ export {
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
 export { cellPlace, fieldLabel, ISSUE_TEXTS, sheetPrefix } from './model/issues';
 export { evaluate } from './rules/evaluate';
-export { exactValueOf } from './rules/stageCvs';
+export { exactValueOf, roundedMeanOf, roundedValueOf } from './rules/stageCvs';
 export type { EvaluateOptions } from './rules/evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
 export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';
@@ -142,3 +142,20 @@ export {
   REMEDIATION_SHEET_NAME,
 } from './plans/remediationReport';
 export type { RemediationReportInput } from './plans/remediationReport';
+export {
+  BASIC_FORMS,
+  basicDecimals,
+  DARK_SHADE,
+  footnoteKinds,
+  FORM_SHEET_NAMES,
+  formName,
+  formSheetsOf,
+  percentOf,
+  planForms,
+  QUALITY_FORMS,
+  remarkOf,
+} from './plans/forms';
+export type { FootnoteKind, FormSheetId, FormsInput } from './plans/forms';
+export { parseSponsor, SPONSOR_LABELS } from './model/sponsor';
+export type { SponsorCode } from './model/sponsor';
+export { exactSchoolValue } from './rules/valueColumns';

@@ -7,7 +7,14 @@ import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStages } from './planStages';
 import { planRemediationReport } from './remediationReport';
 import { planReport, REPORT_SHEET_NAME, type ReportPlan } from './assessmentReport';
-import { FORM_SHEET_NAMES, formSheetsOf, planForms, type FormSheetId } from './forms';
+import {
+  BASIC_FORMS,
+  FORM_SHEET_NAMES,
+  formSheetsOf,
+  planForms,
+  QUALITY_FORMS,
+  type FormSheetId,
+} from './forms';
 import { REMEDIATION_SHEET_NAME } from './remediationReport';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from '../sheet/readTable';
 import type { DataIssue, Evaluation, Profile } from '../model/types';
@@ -125,6 +132,14 @@ export function formsFor(check: SheetCheck, only?: readonly FormSheetId[]): Repo
 
 /** A sheet “写入评估报告” can write: the report, the 整改测算, or one of the form's tables. */
 export type ReportSheetId = 'report' | 'remediation' | FormSheetId;
+
+/** Every sheet id “写入评估报告” knows, under either regime. */
+export const REPORT_SHEET_IDS: readonly ReportSheetId[] = [
+  'report',
+  'remediation',
+  ...QUALITY_FORMS,
+  ...BASIC_FORMS,
+];
 
 /** Every sheet that can be written for a profile, in the order they are written: the reports, then the form tables. */
 export function reportSheetsOf(profile: Profile): ReportSheetId[] {

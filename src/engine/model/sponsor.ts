@@ -28,7 +28,7 @@ type Level = 0 | 1 | 2 | 3; // 中央, 省级, 地市级, 县级
  * county level.
  */
 function levelOf(t: string): Level | null {
-  if (/中央|国家|教育部|部属|国务院/.test(t)) return 0;
+  if (/中央|国家|国务院|部属|教育部(?!门)/.test(t)) return 0;
   if (/省|自治区/.test(t)) return 1;
   if (/地区|地级|地市|州|盟/.test(t)) return 2;
   if (/县|区|旗|乡|镇|街道|村/.test(t)) return 3;

@@ -1,13 +1,13 @@
 /** 举办者类型 — the sponsor codes of the 优质均衡 申报表 (表Ⅱ-2), and reading one from a 举办者/隶属关系/办学性质 cell. */
 import { compactText, toHalfWidth } from './text';
+import type { SponsorCode } from './types';
+
+export type { SponsorCode };
 
 /**
- * The form's codes, 1–10, as listed under 表Ⅱ-2 of 全国义务教育优质均衡发展县（市、区）申报表 (our transcription, see
+ * 举办者类型 names by code, as listed under 表Ⅱ-2 of 全国义务教育优质均衡发展县（市、区）申报表 (our transcription, see
  * docs/forms.md): level (中央, 省级, 地市级, 县级) × (教育部门, 其他部门), then 地方企业 and 民办.
  */
-export type SponsorCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-
-/** 举办者类型 names by code. */
 export const SPONSOR_LABELS: Readonly<Record<SponsorCode, string>> = {
   1: '中央教育部门',
   2: '中央其他部门',

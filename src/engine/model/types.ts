@@ -1,7 +1,6 @@
 /** Core domain types shared by every layer: schools, stage parts, indicators, verdicts, data issues. */
 import type { CountField } from './countFields';
 import type { IndicatorId } from './indicators';
-import type { SponsorCode } from './sponsor';
 
 /** 学段 — a compulsory-education stage. `senior` (高中) only appears while splitting combined schools. */
 export type Stage = 'primary' | 'junior';
@@ -16,6 +15,11 @@ export type SchoolKind =
   | 'twelveYear' /** 十二年一贯制 */
   | 'teachingPoint' /** 教学点 */
   | 'special'; /** 特殊教育学校 */
+
+/**
+ * 举办者类型 — the sponsor codes of the 优质均衡 申报表 (表Ⅱ-2), 1–10; names and reading in sponsor.ts.
+ */
+export type SponsorCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
 /** 办学性质 — public (公办) or private (民办). */
 export type Ownership = 'public' | 'private';

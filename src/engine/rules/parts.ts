@@ -34,9 +34,9 @@ import type {
   SchoolKind,
   SchoolPart,
   SchoolRow,
+  SponsorCode,
   Stage,
 } from '../model/types';
-import type { SponsorCode } from '../model/sponsor';
 
 export interface PartsResult {
   parts: SchoolPart[];

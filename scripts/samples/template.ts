@@ -59,6 +59,13 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
     unit: '—',
   },
   {
+    heading: { field: 'sponsor' },
+    width: 10,
+    required: '选填',
+    what: '申报表表Ⅱ-2 的举办者类型代码 1–10（如 7 县级教育部门、10 民办），也可填名称；不填则申报表此列留空',
+    unit: '—',
+  },
+  {
     heading: { field: 'students' },
     width: 10,
     required: '必填',
@@ -90,7 +97,14 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
     heading: { field: 'classes' },
     width: 8,
     required: '选填',
-    what: '教学班数（用于核对音乐、美术专用教室配备）',
+    what: '教学班数（用于核对音乐、美术专用教室配备，并填入申报表表Ⅱ-2）',
+    unit: '个',
+  },
+  {
+    heading: { field: 'grades' },
+    width: 8,
+    required: '选填',
+    what: '本行所填学段开设的年级数（填入申报表表Ⅱ-2）；不填则申报表此列留空',
     unit: '个',
   },
   {

@@ -13,8 +13,8 @@ import {
   parseProfile,
   type Profile,
   readTable,
-  reportsFor,
   resourceUnits,
+  sheetsFor,
   type SheetCheck,
   type TableRead,
 } from '../engine';
@@ -70,6 +70,8 @@ export function withoutWorkbook(o: FileOutcome): KeptOutcome {
 
 /** The suffix of marked copies written with --out-dir; such files are never taken as input again. */
 export const OUTPUT_SUFFIX = '-评估结果.xlsx';
+/** The suffix of the workbooks `balance forms` writes (the 申报表 tables alone); never taken as input either. */
+export const FORMS_SUFFIX = '-申报表.xlsx';
 
 /**
  * Reads the file and opens it as a workbook; a file that cannot be read says why in Chinese. Only regular files under
@@ -147,11 +149,11 @@ export async function checkFile(
 }
 
 /**
- * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report and 整改测算 sheets added — the
- * same plans the task pane paints. The input file is only ever read.
+ * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report, 整改测算 and 申报表 sheets
+ * added — the same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const bytes = markedCopy(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
+  const bytes = markedCopy(checked.workbook, highlightsFor(checked), sheetsFor(checked, date));
   await writeAtomically(out, async () => bytes);
 }
 
@@ -211,7 +213,13 @@ export async function expandInputs(inputs: string[]): Promise<{
     }
     folders++;
     const names = (await fs.readdir(input))
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.endsWith(OUTPUT_SUFFIX))
+      .filter(
+        (n) =>
+          /\.xlsx$/i.test(n) &&
+          !n.startsWith('~$') &&
+          !n.endsWith(OUTPUT_SUFFIX) &&
+          !n.endsWith(FORMS_SUFFIX),
+      )
       .sort((a, b) => a.localeCompare(b, 'zh-CN'));
     if (names.length === 0) emptyFolders.push(input);
     listed.push(...names.map((n) => path.join(input, n)));
@@ -243,8 +251,13 @@ export async function expandInputs(inputs: string[]): Promise<{
  * Where --out-dir puts a file's marked copy; a name already given to another copy in this run (same-named files
  * from different folders) gets " (2)", " (3)", … before .xlsx.
  */
-export function outputPathIn(dir: string, file: string, taken: Set<string> = new Set()): string {
-  const stem = path.basename(file).replace(/\.xlsx$/i, '') + OUTPUT_SUFFIX.replace(/\.xlsx$/, '');
+export function outputPathIn(
+  dir: string,
+  file: string,
+  taken: Set<string> = new Set(),
+  suffix: string = OUTPUT_SUFFIX,
+): string {
+  const stem = path.basename(file).replace(/\.xlsx$/i, '') + suffix.replace(/\.xlsx$/, '');
   for (let n = 1; ; n++) {
     const out = path.join(dir, `${stem}${n === 1 ? '' : ` (${n})`}.xlsx`);
     const key = foldName(path.resolve(out));

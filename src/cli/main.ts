@@ -13,6 +13,7 @@ import {
   type KeptOutcome,
   type Unusable,
 } from './check';
+import { runForms } from './forms';
 import { toJson, unusableToJson } from './json';
 import { loadCosts, planChecked } from './plan';
 import { parsePlanArgs } from './planArgs';
@@ -67,6 +68,7 @@ class Progress {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'plan') return runPlan(argv.slice(1), io);
+  if (argv[0] === 'forms') return runForms(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
     io.stdout(parsed.text);

@@ -11,7 +11,8 @@ export const messages = {
   cannotEvaluate: (file: string, reasons: string[]) => `“${file}”无法评估：${reasons.join('；')}`,
   emptyFolder: (dir: string) => `文件夹“${dir}”中没有 .xlsx 文件。`,
   noInput: '请指定要检查的 Excel 文件或文件夹，例如：balance check 学校数据.xlsx',
-  unknownCommand: (command: string) => `未知命令“${command}”。可用的命令：check（核查）、plan（整改测算）。`,
+  unknownCommand: (command: string) =>
+    `未知命令“${command}”。可用的命令：check（核查）、plan（整改测算）、forms（申报表）。`,
   unknownOption: (option: string) => `未知选项“${option}”。`,
   missingValue: (option: string) => `选项 ${option} 后面需要一个值。`,
   outAndOutDir: '--out 与 --out-dir 只能选一个。',
@@ -40,13 +41,14 @@ export const messages = {
 
 export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选项]
       balance plan <文件.xlsx> [选项]       整改测算，详见 balance plan --help
+      balance forms <文件.xlsx | 文件夹>… --out-dir 文件夹   只生成申报表各表，详见 balance forms --help
 
 检查县域义务教育学校数据是否达到均衡发展标准（差异系数与学校办学标准）。
 
 选项：
   --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
   --profile 标准        auto（默认：按表中的数据列选优质均衡或基本均衡）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准 .json 文件
-  --out 结果.xlsx       另存一份标注了未达标单元格、附“均衡评估报告”工作表的副本（原文件不会被修改）
+  --out 结果.xlsx       另存一份标注了未达标单元格、附“均衡评估报告”“整改测算”和申报表各表的副本（原文件不会被修改）
   --out-dir 文件夹      多个文件时，把每个文件的标注副本存到该文件夹
   --json                以 JSON 输出结果（多个文件时为数组）
   --strict              有任何一个县未达标或无法判定时以退出码 1 结束
@@ -175,4 +177,31 @@ export const planText = {
   moreIssues: (n: number) => `……另有 ${n} 条，完整列表请用 --json 查看`,
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
   infeasible: PLAN_WORDS.infeasible,
+};
+
+/** Every user-visible string of `balance forms`, in Chinese. */
+export const formsText = {
+  usage: `用法：balance forms <文件.xlsx | 文件夹>… --out-dir 文件夹 [选项]
+
+生成申报表中可由学校数据填写的各表，每个县（每个输入文件）另存为一个新工作簿“原文件名-申报表.xlsx”，只含这些表：
+  优质均衡：表Ⅱ-1 资源配置达标情况、表Ⅱ-2 学校资源配置情况、表Ⅲ 县域义务教育校际均衡情况；
+  基本均衡：学校指标情况（未达标数值深色底纹、达标学校填 1）、校际差异系数。
+工作表中没有的数据（如举办者类型、年级数）留空，并在表下注明，不会推算。原文件不会被修改。
+
+选项：
+  --out-dir 文件夹      新工作簿存放的文件夹（必填）
+  --sheet 名称          指定工作表（默认：第一个能识别出学校数据表头的工作表）
+  --profile 标准        auto（默认：按表中的数据列选优质均衡或基本均衡）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准 .json 文件
+  --verbose             文件无法读取时，同时显示程序库给出的原始错误信息（供技术人员排查）
+  -h, --help            显示本帮助
+
+退出码：0 已生成；2 输入或输出无法使用（文件缺失、损坏、找不到数据表、输出位置不可写等）。
+
+示例：
+  npx balance forms assets/samples/示例县-优质均衡.xlsx --out-dir 申报表
+`,
+  noInput: '请指定要生成申报表的 Excel 文件或文件夹，例如：balance forms 学校数据.xlsx --out-dir 申报表',
+  noOutDir: '请用 --out-dir 指定新工作簿存放的文件夹，例如：--out-dir 申报表',
+  written: (out: string, file: string, sheets: string[]) =>
+    `已生成申报表：${out}（来自 ${file}；${sheets.join('、')}）`,
 };

@@ -70,7 +70,7 @@ export { ISSUE_TEXTS_ZH, NUMBER_REASONS_ZH } from './model/issueTexts';
 export { ISSUE_CODES } from './model/issueCodes';
 export type { IssueParams, IssueTexts, IssueWhere, NumberReasons } from './model/issueTexts';
 export { evaluate } from './rules/evaluate';
-export { exactValueOf } from './rules/stageCvs';
+export { exactValueOf, roundedMeanOf, roundedValueOf } from './rules/stageCvs';
 export type { EvaluateOptions } from './rules/evaluate';
 export { AUTO_PROFILE, chooseProfile, profileNeeds } from './rules/chooseProfile';
 export type { ProfileChoice, ProfileNeed } from './rules/chooseProfile';
@@ -161,3 +161,22 @@ export type {
 export { DEFAULT_OUTLIER_RULE, median, outlierRule, robustScores } from './diagnosis/outliers';
 export type { OutlierRule, RobustScores } from './diagnosis/outliers';
 export { formatIndicatorValue, formatValueNumber, valueDecimals, valueUnitText } from './diagnosis/valueText';
+
+// 申报表 tables.
+export {
+  BASIC_FORMS,
+  basicDecimals,
+  DARK_SHADE,
+  footnoteKinds,
+  FORM_SHEET_NAMES,
+  formName,
+  formSheetsOf,
+  percentOf,
+  planForms,
+  QUALITY_FORMS,
+  remarkOf,
+} from './plans/forms';
+export type { FootnoteKind, FormSheetId, FormsInput } from './plans/forms';
+export { parseSponsor, SPONSOR_LABELS } from './model/sponsor';
+export type { SponsorCode } from './model/sponsor';
+export { exactSchoolValue } from './rules/valueColumns';

@@ -7,20 +7,23 @@ import {
   type DataIssue,
   type HeaderDetection,
   readTable,
-  REMEDIATION_SHEET_NAME,
-  REPORT_SHEET_NAME,
-  reportsFor,
+  reportSheetName,
+  reportSheetsOf,
+  type ReportSheetId,
+  sheetsFor,
 } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';
 import { Planner } from './components/Planner';
 import { ProfileStep } from './components/ProfileStep';
+import { ReportSheets } from './components/ReportSheets';
 import { Results } from './components/Results';
 import { TableStep } from './components/TableStep';
 import type { SheetRead, SpreadsheetHost } from '../hosts/port';
 import {
   choiceOf,
+  chosenReportSheets,
   DEFAULT_SETTINGS,
   keyOf,
   parseSettings,
@@ -297,11 +300,30 @@ export function App({ operations }: AppProps) {
       });
     });
 
+  // The sheets 写入评估报告 can write under the standard in use (that of the check once there is one), and those ticked.
+  const reportProfile = outcome?.profile ?? profile;
+  const availableSheets = useMemo(
+    () => (reportProfile ? reportSheetsOf(reportProfile) : []),
+    [reportProfile],
+  );
+  const chosenSheets = chosenReportSheets(settings, availableSheets);
+  const changeReportSheets = (chosen: ReportSheetId[]) => {
+    const off = new Set(settings.reportSheetsOff ?? []);
+    for (const id of availableSheets) {
+      if (chosen.includes(id)) off.delete(id);
+      else off.add(id);
+    }
+    const next: PaneSettings = { ...settings };
+    if (off.size > 0) next.reportSheetsOff = [...off];
+    else delete next.reportSheetsOff;
+    persist(next);
+  };
+
   const writeReport = () =>
     run('report', async () => {
-      if (!outcome) return;
-      await operations.writeReport(reportsFor(outcome, new Date()));
-      notify('success', strings.reportWritten(REPORT_SHEET_NAME, REMEDIATION_SHEET_NAME));
+      if (!outcome || chosenSheets.length === 0) return;
+      await operations.writeReport(sheetsFor(outcome, new Date(), chosenSheets));
+      notify('success', strings.reportWritten(chosenSheets.map(reportSheetName)));
     });
 
   const clearMarks = () =>
@@ -394,11 +416,19 @@ export function App({ operations }: AppProps) {
                     ? strings.checkNeedsProfile
                     : null
             }
-            canReport={outcome !== null && !stale}
+            canReport={outcome !== null && !stale && chosenSheets.length > 0}
             onCheck={check}
             onReport={writeReport}
             onClear={clearMarks}
           />
+          {availableSheets.length > 0 && (
+            <ReportSheets
+              available={availableSheets}
+              chosen={chosenSheets}
+              disabled={disabled}
+              onChange={changeReportSheets}
+            />
+          )}
           <div ref={resultsRef}>
             {outcome && <Results outcome={outcome} stale={stale} disabled={disabled} onLocate={locate} />}
           </div>

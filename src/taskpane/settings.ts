@@ -1,5 +1,5 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
-import { type DashReading, fieldByKey, type FieldKey } from '../engine';
+import { type DashReading, fieldByKey, type FieldKey, REPORT_SHEET_IDS, type ReportSheetId } from '../engine';
 
 /**
  * The standard the user chose: chosen from each table's columns (auto), a built-in profile, or a custom one kept as
@@ -45,6 +45,11 @@ export interface PaneSettings {
   dashes?: DashReading;
   /** By worksheet name. */
   tables: Record<string, SavedTable>;
+  /**
+   * Sheets the user unticked under 写入评估报告 (均衡评估报告, 整改测算, the 申报表 tables); absent means every sheet. Kept
+   * as the ones left out, so that a regime's tables the user never saw are written by default.
+   */
+  reportSheetsOff?: ReportSheetId[];
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -113,7 +118,20 @@ export function parseSettings(raw: unknown): PaneSettings {
     tables: Object.fromEntries(tables),
   };
   if (raw.dashes === 'none' || raw.dashes === 'unknown') settings.dashes = raw.dashes;
+  if (Array.isArray(raw.reportSheetsOff)) {
+    const off = REPORT_SHEET_IDS.filter((id) => (raw.reportSheetsOff as unknown[]).includes(id));
+    if (off.length > 0) settings.reportSheetsOff = off;
+  }
   return settings;
+}
+
+/** The sheets 写入评估报告 writes for the ids a regime has, in their order: all but those unticked. */
+export function chosenReportSheets(
+  settings: PaneSettings,
+  available: readonly ReportSheetId[],
+): ReportSheetId[] {
+  const off = settings.reportSheetsOff ?? [];
+  return available.filter((id) => !off.includes(id));
 }
 
 /** The table saved for a sheet, by own key only: a sheet named "constructor" has none. */

@@ -152,8 +152,23 @@ export const en: Strings = {
   notesUnsupported:
     'This Excel version does not support cell notes (needs ExcelApi 1.18); the explanations are in the report.',
   notesSkipped: (n) => `${plural(n, 'cell')} already had a comment and got no note.`,
-  reportWritten: (sheet, planSheet) =>
-    `The report was written to the sheet “${sheet}” and the remediation plan to “${planSheet}”.`,
+  reportWritten: (sheets) => `Written to the sheets ${sheets.map((s) => `“${s}”`).join(', ')}.`,
+  reportSheetsLabel: 'Sheets to write',
+  reportSheetsHint:
+    'The declaration-form tables follow the standard: 表Ⅱ-1, 表Ⅱ-2 and 表Ⅲ for high-quality balance; the per-school table and the difference coefficients for basic balance.',
+  reportSheetLabel: (sheetName) => {
+    const english: Record<string, string> = {
+      均衡评估报告: 'Evaluation report',
+      整改测算: 'Remediation plan',
+      '表Ⅱ-1 资源配置达标情况': 'Form Ⅱ-1: schools meeting each standard',
+      '表Ⅱ-2 学校资源配置情况': 'Form Ⅱ-2: per-school values',
+      '表Ⅲ 县域义务教育校际均衡情况': 'Form Ⅲ: county means and coefficients',
+      '基本均衡 学校指标情况': 'Basic balance: per-school values',
+      '基本均衡 校际差异系数': 'Basic balance: difference coefficients',
+    };
+    return english[sheetName] ? `${english[sheetName]} (${sheetName})` : sheetName;
+  },
+  reportSheetsNone: 'Choose at least one sheet to write',
   cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
   clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
   clearKeptEdits: (cells) =>

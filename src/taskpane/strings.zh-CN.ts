@@ -121,8 +121,13 @@ export const zhCN = {
     painted > 0 ? `检查完成，已标注 ${num(painted)} 个单元格。` : '检查完成，没有需要标注的单元格。',
   notesUnsupported: '当前 Excel 版本不支持单元格批注（需要 ExcelApi 1.18），标注说明请查看评估报告。',
   notesSkipped: (n: number) => `${num(n)} 个单元格已有评论，未添加批注说明。`,
-  reportWritten: (sheet: string, planSheet: string) =>
-    `评估报告已写入工作表“${sheet}”，整改测算已写入工作表“${planSheet}”。`,
+  reportWritten: (sheets: readonly string[]) => `已写入工作表：${sheets.map((s) => `“${s}”`).join('、')}。`,
+  reportSheetsLabel: '写入哪些工作表',
+  reportSheetsHint:
+    '申报表各表随评估标准而定：优质均衡为表Ⅱ-1、表Ⅱ-2、表Ⅲ，基本均衡为学校指标情况和校际差异系数。',
+  /** A sheet's label in the choice: its name (the sheet is named in Chinese whatever the display language). */
+  reportSheetLabel: (sheetName: string) => sheetName,
+  reportSheetsNone: '请至少选择一个要写入的工作表',
   cleared: (n: number) => (n > 0 ? `已清除标注，恢复了 ${num(n)} 个单元格。` : '没有需要清除的标注。'),
   clearDamaged: (rows: string) => `标注记录第 ${rows} 行已被改动，这些单元格的标注未能清除。`,
   clearKeptEdits: (cells: string) => `单元格 ${cells} 在检查后被您改过颜色或批注，已按您的修改保留。`,

@@ -183,7 +183,15 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['学校基本情况', REPORT_SHEET_NAME, '整改测算']);
+    // The 申报表 tables of the regime follow the reports.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '学校基本情况',
+      REPORT_SHEET_NAME,
+      '整改测算',
+      '表Ⅱ-1 资源配置达标情况',
+      '表Ⅱ-2 学校资源配置情况',
+      '表Ⅲ 县域义务教育校际均衡情况',
+    ]);
     const ws = wb.getWorksheet('学校基本情况')!;
     // 白马乡石桥小学 (row 18): the name cell, and the key-teacher (M) and multimedia-room (T) counts it lacks.
     expect([fillOf(ws.getCell('B18')), fillOf(ws.getCell('M18')), fillOf(ws.getCell('T18'))]).toEqual([

@@ -6,6 +6,7 @@ import type { CountField, IndicatorId } from '../../src/engine/model/types';
 const COUNT_FIELDS: Record<CountField, true> = {
   students: true,
   classes: true,
+  grades: true,
   maxClassSize: true,
   teachers: true,
   qualifiedTeachers: true,

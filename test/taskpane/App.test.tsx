@@ -385,15 +385,71 @@ test('写入评估报告 writes the report and 整改测算 sheets; 清除标注
   expect(fake.workbook.findSheet('_balance_marks')).toBeDefined();
   fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
   expect(
-    await screen.findByText('评估报告已写入工作表“均衡评估报告”，整改测算已写入工作表“整改测算”。'),
+    await screen.findByText(
+      '已写入工作表：“均衡评估报告”、“整改测算”、“表Ⅱ-1 资源配置达标情况”、“表Ⅱ-2 学校资源配置情况”、“表Ⅲ 县域义务教育校际均衡情况”。',
+    ),
   ).toBeTruthy();
   expect(fake.workbook.sheet('均衡评估报告').cell('A1').value).toBe('县域义务教育均衡发展评估报告');
   expect(fake.workbook.sheet('整改测算').cell('A1').value).toBe('县域义务教育均衡发展整改测算');
+  expect(fake.workbook.sheet('表Ⅱ-2 学校资源配置情况').cell('A1').value).toBe('表Ⅱ-2 学校资源配置情况');
 
   fireEvent.click(screen.getByRole('button', { name: '清除标注' }));
   expect(await screen.findByText(/^已清除标注，恢复了 \d+ 个单元格。$/)).toBeTruthy();
-  const after = dumpAll(fake).filter((s) => s.name !== '均衡评估报告' && s.name !== '整改测算');
+  const written = new Set(['均衡评估报告', '整改测算', '表Ⅱ-1 资源配置达标情况', '表Ⅱ-2 学校资源配置情况']);
+  const after = dumpAll(fake).filter(
+    (s) => !written.has(s.name) && s.name !== '表Ⅲ 县域义务教育校际均衡情况',
+  );
   expect(after).toEqual(original);
+});
+
+test('写入评估报告 writes only the ticked sheets; the choice is saved in the workbook and comes back on the next open', async () => {
+  const first = await opened();
+  const choice = () => within(screen.getByRole('group', { name: '写入哪些工作表' }));
+  const box = (name: string) => choice().getByRole('checkbox', { name }) as HTMLInputElement;
+  // 优质均衡 (auto from the sample's columns): the reports, then 表Ⅱ-1, 表Ⅱ-2, 表Ⅲ, all ticked.
+  expect(
+    choice()
+      .getAllByRole('checkbox')
+      .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent),
+  ).toEqual([
+    '均衡评估报告',
+    '整改测算',
+    '表Ⅱ-1 资源配置达标情况',
+    '表Ⅱ-2 学校资源配置情况',
+    '表Ⅲ 县域义务教育校际均衡情况',
+  ]);
+  expect(box('表Ⅱ-2 学校资源配置情况').checked).toBe(true);
+  fireEvent.click(box('整改测算'));
+  fireEvent.click(box('表Ⅱ-2 学校资源配置情况'));
+  await waitFor(() =>
+    expect(settings.saved['balance.taskpane']).toMatchObject({ reportSheetsOff: ['remediation', 'schools'] }),
+  );
+  first.unmount();
+
+  settings = settings.reopen();
+  installHost(fake, settings);
+  renderPane();
+  await screen.findByText('工作表“学校基本情况”');
+  await waitFor(() => expect(box('整改测算').checked).toBe(false));
+  expect(box('表Ⅱ-2 学校资源配置情况').checked).toBe(false);
+  expect(box('表Ⅱ-1 资源配置达标情况').checked).toBe(true);
+
+  await checked();
+  fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
+  expect(
+    await screen.findByText(
+      '已写入工作表：“均衡评估报告”、“表Ⅱ-1 资源配置达标情况”、“表Ⅲ 县域义务教育校际均衡情况”。',
+    ),
+  ).toBeTruthy();
+  expect(fake.workbook.findSheet('表Ⅲ 县域义务教育校际均衡情况')).toBeDefined();
+  expect(fake.workbook.findSheet('整改测算')).toBeUndefined();
+  expect(fake.workbook.findSheet('表Ⅱ-2 学校资源配置情况')).toBeUndefined();
+
+  // Nothing ticked: nothing to write, and the pane says so.
+  for (const name of ['均衡评估报告', '表Ⅱ-1 资源配置达标情况', '表Ⅲ 县域义务教育校际均衡情况'])
+    fireEvent.click(box(name));
+  expect(await screen.findByText('请至少选择一个要写入的工作表')).toBeTruthy();
+  expect((screen.getByRole('button', { name: '写入评估报告' }) as HTMLButtonElement).disabled).toBe(true);
 });
 
 test('清除标注 leaves a mark the user recoloured after the check as they made it, and says so', async () => {

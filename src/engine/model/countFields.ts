@@ -7,6 +7,7 @@
 export type CountField =
   | 'students' /** 在校生数 */
   | 'classes' /** 班级数 */
+  | 'grades' /** 年级数 (申报表 表Ⅱ-2) */
   | 'maxClassSize' /** 最大班额 */
   | 'teachers' /** 专任教师数 */
   | 'qualifiedTeachers' /** 高于规定学历教师数 */

@@ -4,7 +4,7 @@ import type { AnyStage, CountField, IndicatorId } from './types';
 import type { UnitDimension } from './units';
 
 /**
- * Field key as used in SchoolRow.columns and ColumnMapping: 'name' | 'stage' | 'kind' | 'ownership' | 'affiliation',
+ * Field key as used in SchoolRow.columns and ColumnMapping: 'name' | 'stage' | 'kind' | 'ownership' | 'affiliation' | 'sponsor',
  * a CountField ('students'), a stage-qualified CountField ('primary.students'), or an IndicatorId for ratio columns.
  */
 export type FieldKey = string;
@@ -117,6 +117,17 @@ const IDENTITY: FieldDef[] = [
     required: false,
     integer: false,
   },
+  {
+    key: 'sponsor',
+    label: '举办者类型',
+    type: 'text',
+    group: 'identity',
+    synonyms: ['举办者类型', '举办者类别', '举办单位类型', '举办者代码', '举办者类型代码'],
+    unit: '',
+    dimension: 'none',
+    required: false,
+    integer: false,
+  },
 ];
 
 interface CountSpec {
@@ -159,6 +170,15 @@ const COUNTS: CountSpec[] = [
     synonyms: ['班级数', '教学班数', '班数', '班级个数', '教学班个数', '=教学班', '=班级'],
     unit: '个',
     dimension: 'classes',
+    integer: true,
+    perStage: true,
+  },
+  {
+    field: 'grades',
+    label: '年级数',
+    synonyms: ['年级数', '年级个数', '开设年级数', '=年级'],
+    unit: '个',
+    dimension: 'count',
     integer: true,
     perStage: true,
   },

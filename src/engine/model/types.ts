@@ -17,6 +17,11 @@ export type SchoolKind =
   | 'teachingPoint' /** 教学点 */
   | 'special'; /** 特殊教育学校 */
 
+/**
+ * 举办者类型 — the sponsor codes of the 优质均衡 申报表 (表Ⅱ-2), 1–10; names and reading in sponsor.ts.
+ */
+export type SponsorCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
 /** 办学性质 — public (公办) or private (民办). */
 export type Ownership = 'public' | 'private';
 
@@ -49,6 +54,13 @@ export interface SchoolRow {
   ownership?: Ownership;
   /** false when the row is flagged 省市直属 (not run by the county). */
   countyRun?: boolean;
+  /** 举办者类型 (the 申报表's code) when a 举办者类型, 举办者/隶属关系 or 办学性质 cell says it; absent when unknown. */
+  sponsor?: SponsorCode;
+  /**
+   * The combined kind (九年一贯制, 完全中学, 十二年一贯制) 学校类型 names when 学段 made the row one of its stage parts
+   * (the 申报表 counts 一贯制学校小学部 and 完全中学初中部).
+   */
+  partOf?: SchoolKind;
   /** Row totals in base units (for combined rows: the whole school's facility totals). */
   counts: Partial<Record<CountField, number>>;
   /** Per-stage counts for combined rows (students and teachers per stage, from the data). */
@@ -75,6 +87,9 @@ export interface SchoolPart {
   kind: SchoolKind;
   ownership?: Ownership;
   countyRun?: boolean;
+  sponsor?: SponsorCode;
+  /** See SchoolRow.partOf. */
+  partOf?: SchoolKind;
   /** Counts of this part in base units; facility totals already split for combined rows. */
   counts: Partial<Record<CountField, number>>;
   ratios?: Partial<Record<IndicatorId, number>>;

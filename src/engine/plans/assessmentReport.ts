@@ -85,7 +85,9 @@ export type ReportSectionId =
   | 'legend'
   /** The 整改测算 sheet (remediationReport.ts): per stage and indicator, then per school. */
   | 'planStages'
-  | 'planSchools';
+  | 'planSchools'
+  /** A table of the declaration form (forms.ts), with its notes. */
+  | 'formTable';
 
 /** A rectangular block written with ONE range write: values and number formats of the same shape. */
 export interface ReportSection {

@@ -6,7 +6,16 @@ import type { ColumnMapping } from '../sheet/headers';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStages } from './planStages';
 import { planRemediationReport } from './remediationReport';
-import { planReport, type ReportPlan } from './assessmentReport';
+import { planReport, REPORT_SHEET_NAME, type ReportPlan } from './assessmentReport';
+import {
+  BASIC_FORMS,
+  FORM_SHEET_NAMES,
+  formSheetsOf,
+  planForms,
+  QUALITY_FORMS,
+  type FormSheetId,
+} from './forms';
+import { REMEDIATION_SHEET_NAME } from './remediationReport';
 import { readTable, type CellGrid, type ReadTableOptions, type TableRead } from '../sheet/readTable';
 import type { DataIssue, Evaluation, Profile } from '../model/types';
 
@@ -109,4 +118,51 @@ export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
 /** Every sheet “写入评估报告” writes, in order: the 均衡评估报告 (shown when done), then the 整改测算. */
 export function reportsFor(check: SheetCheck, date: Date): ReportPlan[] {
   return [reportFor(check, date), remediationFor(check, date)];
+}
+
+/** The form tables (申报表) for a check: its regime's tables, or those of `only`. */
+export function formsFor(check: SheetCheck, only?: readonly FormSheetId[]): ReportPlan[] {
+  return planForms({
+    evaluation: check.evaluation,
+    fields: Object.keys(check.table.mapping).filter((k) => check.table.mapping[k] !== undefined),
+    sourceSheet: check.sheet,
+    only,
+  });
+}
+
+/** A sheet “写入评估报告” can write: the report, the 整改测算, or one of the form's tables. */
+export type ReportSheetId = 'report' | 'remediation' | FormSheetId;
+
+/** Every sheet id “写入评估报告” knows, under either regime. */
+export const REPORT_SHEET_IDS: readonly ReportSheetId[] = [
+  'report',
+  'remediation',
+  ...QUALITY_FORMS,
+  ...BASIC_FORMS,
+];
+
+/** Every sheet that can be written for a profile, in the order they are written: the reports, then the form tables. */
+export function reportSheetsOf(profile: Profile): ReportSheetId[] {
+  return ['report', 'remediation', ...formSheetsOf(profile)];
+}
+
+/** The sheet name an id writes. */
+export function reportSheetName(id: ReportSheetId): string {
+  if (id === 'report') return REPORT_SHEET_NAME;
+  if (id === 'remediation') return REMEDIATION_SHEET_NAME;
+  return FORM_SHEET_NAMES[id];
+}
+
+/**
+ * The sheets to write for a check, in order (the 均衡评估报告, the 整改测算, then the form tables of the profile's
+ * regime): all of them, or those `chosen` (ids the regime does not have are ignored).
+ */
+export function sheetsFor(check: SheetCheck, date: Date, chosen?: readonly ReportSheetId[]): ReportPlan[] {
+  const wanted = reportSheetsOf(check.profile).filter((id) => !chosen || chosen.includes(id));
+  const out: ReportPlan[] = [];
+  if (wanted.includes('report')) out.push(reportFor(check, date));
+  if (wanted.includes('remediation')) out.push(remediationFor(check, date));
+  const forms = wanted.filter((id): id is FormSheetId => id !== 'report' && id !== 'remediation');
+  if (forms.length > 0) out.push(...formsFor(check, forms));
+  return out;
 }

@@ -24,6 +24,7 @@ import type {
   SchoolKind,
   SchoolPart,
   SchoolRow,
+  SponsorCode,
   Stage,
 } from '../model/types';
 
@@ -92,6 +93,12 @@ class Part implements SchoolPart {
   get countyRun(): boolean | undefined {
     return this.source.countyRun;
   }
+  get sponsor(): SponsorCode | undefined {
+    return this.source.sponsor;
+  }
+  get partOf(): SchoolKind | undefined {
+    return this.source.partOf;
+  }
   get ratios(): Partial<Record<IndicatorId, number>> | undefined {
     return this.source.ratios;
   }
@@ -111,6 +118,8 @@ class Part implements SchoolPart {
       kind: this.kind,
       ownership: this.ownership,
       countyRun: this.countyRun,
+      ...(this.sponsor !== undefined ? { sponsor: this.sponsor } : {}),
+      ...(this.partOf !== undefined ? { partOf: this.partOf } : {}),
       counts: this.counts,
       ratios: this.ratios,
       split: this.split,

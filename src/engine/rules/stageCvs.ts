@@ -1,7 +1,14 @@
 /** The CVs of each stage (spec §3): per indicator the student-weighted CV, decided exactly, and the composite. */
 import type { Decimal } from 'decimal.js';
 import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold, OVERFLOW_NOTE } from './coefficient';
-import { Dec, exactCvSquared, meanOfRootsToNumber, sqrtToNumber, type Rational } from '../exact/arithmetic';
+import {
+  Dec,
+  exactCvSquared,
+  meanOfRootsAtMost,
+  meanOfRootsToNumber,
+  sqrtToNumber,
+  type Rational,
+} from '../exact/arithmetic';
 import { STAGES } from '../model/stages';
 import { exactResource, MISSING, RAW, type ValueColumn } from './valueColumns';
 import type {
@@ -45,8 +52,68 @@ export interface StageInput {
   profile: Profile;
 }
 
+/**
+ * What a result's exact value is made of, for rounding it to the last printed digit exactly: the squares of its single
+ * CVs (one for a CV, all of the stage's for a composite) and, for a CV, the exact county mean.
+ */
+const EXACT_PARTS = new WeakMap<
+  CoefficientResult | CompositeResult,
+  { squares: () => (Rational | null)[]; mean?: () => Decimal }
+>();
+
+/**
+ * A CV or composite rounded half-up to `decimals` places, decided on the exact value (√ of the exact CV², or their
+ * mean): 0.1225 exactly gives 0.123 although its double may be 0.12249999999999999. Null when the value is undefined.
+ */
+export function roundedValueOf(
+  result: CoefficientResult | CompositeResult,
+  decimals: number,
+): Decimal | null {
+  const own = exactValueOf(result);
+  if (own === null) return null;
+  const fallback = new Dec(own).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
+  const squares = EXACT_PARTS.get(result)?.squares();
+  if (!squares || squares.some((q) => q === null)) return fallback;
+  const qs = squares as Rational[];
+  const scale = new Dec(10).pow(decimals);
+  // value ≥ (m − ½)/10ᴺ, exactly: not (value < bound).
+  const reaches = (m: number) =>
+    m <= 0 || !meanOfRootsAtMost(qs, { value: new Dec(m).minus(0.5).div(scale), strict: true });
+  let m = fallback.times(scale).toNumber();
+  while (m > 0 && !reaches(m)) m--;
+  while (reaches(m + 1)) m++;
+  return new Dec(m).div(scale);
+}
+
+/**
+ * A CV's county mean rounded half-up to `decimals` places, from the exact mean Σaᵢ/ΣPᵢ (aᵢ = per·Rᵢ from counts):
+ * 1.005 exactly gives 1.01 although its double is 1.00499999999999989. Null when the mean is unknown.
+ */
+export function roundedMeanOf(result: CoefficientResult, decimals: number): Decimal | null {
+  if (result.mean === null) return null;
+  const exact = EXACT_PARTS.get(result)?.mean?.() ?? new Dec(result.mean);
+  return exact.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
+}
+
+/** Σaᵢ/ΣPᵢ of the listed parts, exactly (to 80 digits): the student-weighted county mean. */
+function exactMean(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Decimal {
+  const { amounts, students } = exactAmounts(input, col, indices);
+  const a = amounts.reduce((s, x) => s.plus(x), new Dec(0));
+  const p = students.reduce((s, x) => s.plus(x), new Dec(0));
+  return p.isZero() ? new Dec(0) : a.div(p);
+}
+
 /** Decimal amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students of the listed parts, for the exact CV². */
 function exactSquare(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Rational | null {
+  const { amounts, students } = exactAmounts(input, col, indices);
+  return exactCvSquared(amounts, students);
+}
+
+function exactAmounts(
+  input: StageInput,
+  col: ValueColumn,
+  indices: ArrayLike<number>,
+): { amounts: Decimal[]; students: Decimal[] } {
   const amounts: Decimal[] = [];
   const students: Decimal[] = [];
   for (let k = 0; k < indices.length; k++) {
@@ -59,7 +126,7 @@ function exactSquare(input: StageInput, col: ValueColumn, indices: ArrayLike<num
     );
     students.push(p);
   }
-  return exactCvSquared(amounts, students);
+  return { amounts, students };
 }
 
 /** Every stage with parts: its CVs, the composite when the profile asks for one, and the stage's verdict. */
@@ -114,6 +181,7 @@ export function stageResults(input: StageInput): Partial<Record<Stage, StageResu
         exact,
       );
       indicators[id] = result;
+      EXACT_PARTS.set(result, { squares: () => [exact()], mean: () => exactMean(input, col, indices) });
       if (result.cv !== null) {
         EXACT_VALUES.set(result, () => {
           const q = exact();
@@ -208,5 +276,6 @@ function compositeOfStage(
     const qs = exacts.map((e) => e());
     return qs.some((q) => q === null) ? null : meanOfRootsToNumber(qs as Rational[]);
   });
+  EXACT_PARTS.set(result, { squares: () => exacts.map((e) => e()) });
   return result;
 }

@@ -12,7 +12,7 @@ import {
   type IndicatorMeta,
 } from '../model/indicators';
 import { cellIssue, tableIssue } from '../model/issues';
-import type { CountField, DataIssue, IndicatorId, SchoolPart } from '../model/types';
+import type { CountField, DataIssue, IndicatorId, IndicatorVerdict, SchoolPart } from '../model/types';
 
 /** Where a part's value came from: nowhere (no value), its raw counts, or a ratio given in the sheet. */
 export const MISSING = 0;
@@ -207,4 +207,20 @@ export function exactResource(part: SchoolPart, meta: IndicatorMeta): Decimal {
   let sum = new Dec(0);
   for (const f of fields) sum = sum.plus(counts[f] as number);
   return sum;
+}
+
+/**
+ * A school part's indicator value exactly (to 80 digits): per·R/P from its counts, or the given ratio as typed; null
+ * when the verdict has no value. The double in the verdict is for display; this is for rounding to the printed digit.
+ */
+export function exactSchoolValue(
+  part: SchoolPart,
+  verdict: Pick<IndicatorVerdict, 'indicator' | 'value' | 'fromRatio'>,
+): Decimal | null {
+  if (verdict.value === null) return null;
+  const students = part.counts.students;
+  if (verdict.fromRatio || students === undefined || !(students > 0)) return new Dec(verdict.value);
+  const meta = INDICATORS[verdict.indicator];
+  if (!resourceFieldsOf(part.counts, meta)) return new Dec(verdict.value);
+  return exactResource(part, meta).times(meta.per).div(students);
 }

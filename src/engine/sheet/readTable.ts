@@ -11,6 +11,7 @@ import { convertUnit, parseCellNumber } from './cells';
 import type { ParsedNumber } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
 import { isStandardName } from '../rules/scope';
+import { parseSponsor } from '../model/sponsor';
 import type {
   AnyStage,
   CountField,
@@ -250,8 +251,18 @@ function textOf(r: Reader, row: number, mapping: ColumnMapping, key: FieldKey): 
   return m ? displayText(r.mergedValue(row, m.column)) : '';
 }
 
+/** The 举办者类型 cell as text (a code typed as a number reads as its digits). */
+function sponsorCell(r: Reader, row: number, mapping: ColumnMapping): string {
+  const m = mapping.sponsor;
+  if (!m) return '';
+  const v = r.mergedValue(row, m.column);
+  return typeof v === 'number' ? String(v) : displayText(v);
+}
+
 interface KindDecision {
   kind: SchoolKind | null;
+  /** The combined kind 学校类型 names when 学段 made the row one of its stage parts. */
+  partOf?: SchoolKind;
   issues: DataIssue[];
   /** Set when the row is a school outside compulsory education. */
   notCompulsory?: string;
@@ -281,6 +292,8 @@ function decideKind(
   if (fromKind === 'teachingPoint' || fromKind === 'special') kind = fromKind;
   else if (fromStage === 'primary' || fromStage === 'junior') kind = fromStage;
   else kind = fromKind ?? fromStage;
+  const combined = fromKind === 'nineYear' || fromKind === 'completeMiddle' || fromKind === 'twelveYear';
+  if (kind && combined && kind !== fromKind) return { kind, partOf: fromKind, issues };
   if (kind) return { kind, issues };
 
   const unknown: { key: FieldKey; text: string }[] = [];
@@ -427,6 +440,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       counts: {},
       columns: { ...columns },
     };
+    if (kindDecision.partOf) school.partOf = kindDecision.partOf;
     const ownershipText = textOf(r, row, mapping, 'ownership');
     if (ownershipText) {
       const o = parseOwnership(ownershipText);
@@ -447,6 +461,12 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
         issues.push(issueAt(grid, at, 'unknownAffiliation', 'warning', { text: affiliationText }));
       }
     }
+
+    // 举办者类型: its own column (the form's code or a name), else what 举办者/隶属关系 or 办学性质 says (民办 → 10).
+    const sponsor = [sponsorCell(r, row, mapping), affiliationText, ownershipText]
+      .map((t) => (t === '' ? null : parseSponsor(t)))
+      .find((code) => code !== null);
+    if (sponsor) school.sponsor = sponsor;
 
     for (const [key, mapped] of entries) {
       const def = fieldByKey(key) as FieldDef;

@@ -214,7 +214,8 @@ describe.each(writers)('a workbook written by %s', (writer, make) => {
     const file = path.join(dir, `${writer}-marked.xlsx`);
     fs.writeFileSync(file, m.output);
     outputs.push(file);
-  });
+    // Making a fixture runs exceljs, openpyxl or LibreOffice: seconds on a busy machine.
+  }, 60_000);
 
   test('only the allowed parts change; every other part keeps its compressed bytes', () => {
     const before = byName(m.input);

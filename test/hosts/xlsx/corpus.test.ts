@@ -202,7 +202,32 @@ const writers: [string, () => Promise<Uint8Array>][] = [
   ['exceljs', exceljsFixture],
   ['openpyxl', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-openpyxl.xlsx'))],
   ['LibreOffice', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-libreoffice.xlsx'))],
+  // SheetJS CE 0.18.5 (make-sheetjs.cjs): inline strings, no shared strings, a legacy note, a 1980-00-00 zip date.
+  ['SheetJS', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-sheetjs.xlsx'))],
+  // The SheetJS file as Strict Open XML (make-strict.py): purl.oclc.org namespaces and relationship types.
+  ['Strict Open XML', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-strict.xlsx'))],
 ];
+
+test("every writer's workbook reads as the same school table (names, kinds, counts) with the same problems in it", async () => {
+  const seen = [];
+  for (const [writer, make] of writers) {
+    const opened = openWorkbookBytes(await make(), `${writer}.xlsx`);
+    if (!opened.ok) throw new Error(`${writer}: ${opened.message}`);
+    const chosen = chooseSheet(`${writer}.xlsx`, opened.workbook, SHEET);
+    if (!chosen.ok) throw new Error(`${writer}: ${chosen.message}`);
+    const check = checkSheet(chosen.grid, profile);
+    seen.push({
+      writer,
+      rows: check.table.rows.map((r) => [r.row, r.name, r.kind, r.counts]),
+      // The rows under the table differ by writer (openpyxl and LibreOffice add a 填表日期 date in D9).
+      issues: check.issues
+        .filter((i) => i.row <= ROWS.length + 1)
+        .map((i) => [i.code, i.row, i.column, i.message]),
+    });
+  }
+  expect(seen[0].rows).toHaveLength(ROWS.length);
+  for (const other of seen.slice(1)) expect({ ...other, writer: '' }).toEqual({ ...seen[0], writer: '' });
+}, 60_000);
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const outputs: string[] = [];

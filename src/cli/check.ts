@@ -14,12 +14,13 @@ import {
   parseProfile,
   type Profile,
   readTable,
+  type ReportOutcome,
   reportsFor,
   resourceUnits,
   type SheetCheck,
   type TableRead,
 } from '../engine';
-import { markedCopy } from '../hosts/xlsx/write/markedCopy';
+import { markedCopyOf } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
 import {
   chooseSheet,
@@ -157,11 +158,13 @@ export async function checkFile(
 
 /**
  * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report and 整改测算 sheets added — the
- * same plans the task pane paints. The input file is only ever read.
+ * same plans the task pane paints. The input file is only ever read. A sheet of the input with a report's name that is
+ * not Balance's untouched report (a school-data sheet called 整改测算, say) is kept and the report written beside it.
  */
-export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const bytes = markedCopy(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
+export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<ReportOutcome> {
+  const { bytes, reports } = markedCopyOf(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
   await writeAtomically(out, async () => bytes);
+  return reports;
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

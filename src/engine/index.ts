@@ -142,3 +142,20 @@ export {
   REMEDIATION_SHEET_NAME,
 } from './plans/remediationReport';
 export type { RemediationReportInput } from './plans/remediationReport';
+export {
+  blockCells,
+  placeReports,
+  planFingerprint,
+  readReportMark,
+  REPORT_MARK_NAME,
+  reportFamily,
+  reportFingerprint,
+  reportMarkFormula,
+  reportMarkText,
+} from './plans/reportSheets';
+export type {
+  ExistingSheet,
+  FingerprintCell,
+  ReportOutcome,
+  ReportPlacement,
+} from './plans/reportSheets';

@@ -300,8 +300,16 @@ export function App({ operations }: AppProps) {
   const writeReport = () =>
     run('report', async () => {
       if (!outcome) return;
-      await operations.writeReport(reportsFor(outcome, new Date()));
-      notify('success', strings.reportWritten(REPORT_SHEET_NAME, REMEDIATION_SHEET_NAME));
+      const written = await operations.writeReport(reportsFor(outcome, new Date()));
+      const [report = REPORT_SHEET_NAME, plan = REMEDIATION_SHEET_NAME] = written.written;
+      notify('success', strings.reportWritten(report, plan));
+      // A sheet with a report's name that Balance may not replace is named, with where the new report went instead.
+      const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('、');
+      const beside = quoted(written.written);
+      if (written.keptUserSheets.length > 0)
+        notify('info', strings.reportKeptUser(quoted(written.keptUserSheets), beside));
+      if (written.keptEdited.length > 0)
+        notify('info', strings.reportKeptEdited(quoted(written.keptEdited), beside));
     });
 
   const clearMarks = () =>

@@ -127,6 +127,10 @@ export const en: Strings = {
   notesSkipped: (n) => `${plural(n, 'cell')} already had a comment and got no note.`,
   reportWritten: (sheet, planSheet) =>
     `The report was written to the sheet “${sheet}” and the remediation plan to “${planSheet}”.`,
+  reportKeptUser: (kept, written) =>
+    `The sheet ${kept} was not made by Balance and is kept as it is; the new report went to ${written}.`,
+  reportKeptEdited: (kept, written) =>
+    `The report ${kept} was edited after Balance wrote it and is kept with your changes; the new report went to ${written}.`,
   cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
   clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
   clearKeptEdits: (cells) =>

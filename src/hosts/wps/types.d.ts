@@ -78,9 +78,30 @@ export interface WpsWorksheet {
   readonly ListObjects: WpsListObjects;
   /** [VBA] Worksheet.PageSetup. */
   readonly PageSetup: WpsPageSetup;
+  /** [VBA] Worksheet.Names — the names scoped to this sheet (they move, rename and are deleted with it). */
+  readonly Names: WpsNames;
   /** [VBA] Worksheet.Activate(). */
   Activate(): void;
   /** [VBA] Worksheet.Delete() — asks for confirmation unless Application.DisplayAlerts is false. */
+  Delete(): void;
+}
+
+/** [ET]/[VBA] Names. */
+export interface WpsNames {
+  readonly Count: number;
+  /** [VBA] Names.Item(Index) — 1-based. */
+  Item(index: number): WpsName;
+  /** [VBA] Names.Add(Name, RefersTo, Visible) — RefersTo a formula such as '="text"'. */
+  Add(Name: string, RefersTo: string, Visible?: boolean): WpsName;
+}
+
+/** [ET]/[VBA] Name. */
+export interface WpsName {
+  /** A sheet-scoped name reads as "Sheet!Name". */
+  readonly Name: string;
+  /** The formula, e.g. '="text"'. */
+  readonly RefersTo: string;
+  Visible: boolean;
   Delete(): void;
 }
 

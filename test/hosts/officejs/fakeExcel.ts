@@ -86,6 +86,13 @@ export interface FakeComment {
   content: string;
 }
 
+/** A defined name: its formula (e.g. '="text"' or '=Sheet1!$A$1') and whether it shows in the Name Manager. */
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export interface FakeTable {
   id: string;
   name: string;
@@ -104,6 +111,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly notes = new Map<string, FakeNote>();
   readonly comments = new Map<string, FakeComment>();
+  /** Sheet-scoped defined names, by lower-case name. */
+  readonly names = new Map<string, FakeName>();
   readonly tables: FakeTable[] = [];
   readonly merges: Rect0[] = [];
   /** 1-based hidden rows. */
@@ -800,6 +809,9 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.context, () => [this.target()]);
   }
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.context, () => this.target());
+  }
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this.target());
   }
@@ -1322,6 +1334,66 @@ class ClientResult<T> {
   get value(): T {
     if (!this.settled) notLoaded('value');
     return this.result as T;
+  }
+}
+
+/** A worksheet's names (ExcelApi 1.4): add, getItemOrNullObject; a name's formula (1.7) and visible. */
+class NamedItemCollectionProxy extends FakeProxy<FakeSheet> {
+  protected readonly kind = 'names';
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(context, sheet);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  add(name: string, reference: string): NamedItemProxy {
+    this.queue(
+      'add',
+      (sheet) => {
+        assertWritable(sheet);
+        if (sheet.names.has(name.toLowerCase()))
+          throw new FakeOfficeError('ItemAlreadyExists', `名称 ${name} 已存在`);
+        if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `名称 ${name}`);
+        sheet.names.set(name.toLowerCase(), { name, formula: reference, visible: true });
+      },
+      [name, reference],
+    );
+    return new NamedItemProxy(this.context, () => this.sheet(), name);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => this.sheet(), name, true);
+  }
+}
+
+class NamedItemProxy extends FakeProxy<FakeName> {
+  protected readonly kind = 'name';
+
+  constructor(context: FakeRequestContext, sheet: () => FakeSheet, name: string, nullable = false) {
+    super(context, () => sheet().names.get(name.toLowerCase()) ?? null, nullable, name);
+  }
+
+  protected snapshot(item: FakeName, names: string[]): Record<string, unknown> {
+    return pick({ name: item.name, formula: item.formula, visible: item.visible }, names);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(value: boolean) {
+    this.queue('visible', (item) => void (item.visible = value));
   }
 }
 

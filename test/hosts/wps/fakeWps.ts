@@ -10,6 +10,8 @@ import type {
   WpsFont,
   WpsInterior,
   WpsListObjects,
+  WpsName,
+  WpsNames,
   WpsPageSetup,
   WpsPluginStorage,
   WpsRange,
@@ -111,6 +113,8 @@ export class FakeSheet implements WpsWorksheet {
   readonly merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly tables: string[] = [];
+  /** Sheet-scoped names: the bare name (as given to Add), its formula and visibility. */
+  readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
   readonly PageSetup: WpsPageSetup = {
     PaperSize: 1,
     Orientation: 1,
@@ -211,6 +215,41 @@ export class FakeSheet implements WpsWorksheet {
 
   get Cells(): WpsRange {
     return new FakeRange(this, [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS }]);
+  }
+
+  get Names(): WpsNames {
+    const names = this.names;
+    const wrap = (i: number): WpsName => {
+      const item = names[i];
+      const sheetName = this.Name;
+      return {
+        get Name() {
+          return `${sheetName}!${item.name}`;
+        },
+        RefersTo: item.refersTo,
+        get Visible() {
+          return item.visible;
+        },
+        set Visible(v: boolean) {
+          item.visible = v;
+        },
+        Delete: () => void names.splice(names.indexOf(item), 1),
+      };
+    };
+    return {
+      Count: names.length,
+      Item: (i: number) => {
+        if (!names[i - 1]) throw new Error(`下标越界：${i}`);
+        return wrap(i - 1);
+      },
+      Add: (name: string, refersTo: string, visible = true) => {
+        this.app.touch('Names.Add');
+        const at = names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+        if (at >= 0) names.splice(at, 1);
+        names.push({ name, refersTo, visible });
+        return wrap(names.length - 1);
+      },
+    };
   }
 
   get ListObjects(): WpsListObjects {

@@ -162,7 +162,11 @@ export async function checkFile(
  * not Balance's untouched report (a school-data sheet called 整改测算, say) is kept and the report written beside it.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<ReportOutcome> {
-  const { bytes, reports } = markedCopyOf(checked.workbook, highlightsFor(checked), reportsFor(checked, date));
+  const { bytes, reports } = markedCopyOf(
+    checked.workbook,
+    highlightsFor(checked),
+    reportsFor(checked, date),
+  );
   await writeAtomically(out, async () => bytes);
   return reports;
 }

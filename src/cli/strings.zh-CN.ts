@@ -102,7 +102,7 @@ export const text = {
   written: (out: string) => `已另存标注副本：${out}`,
   writtenFrom: (out: string, file: string) => `已另存标注副本：${out}（来自 ${file}）`,
   reportBeside: (kept: string, written: string) =>
-    `  工作表 ${kept} 不是本工具生成的（或生成后被修改过），在副本中原样保留；报告写入了 ${written}。`,
+    `  工作表${kept}不是本工具生成的（或生成后被修改过），在副本中原样保留；报告写入了${written}。`,
   manyColumns: ['文件', '工作表', '小学', '初中', '办学标准达标', '未纳入', '数据问题', '结论'],
   unreadable: '无法读取',
   totals: (files: number, passed: number, failed: number, unknown: number, unusable: number) =>

@@ -153,9 +153,4 @@ export {
   reportMarkFormula,
   reportMarkText,
 } from './plans/reportSheets';
-export type {
-  ExistingSheet,
-  FingerprintCell,
-  ReportOutcome,
-  ReportPlacement,
-} from './plans/reportSheets';
+export type { ExistingSheet, FingerprintCell, ReportOutcome, ReportPlacement } from './plans/reportSheets';

@@ -396,6 +396,32 @@ test('写入评估报告 writes the report and 整改测算 sheets; 清除标注
   expect(after).toEqual(original);
 });
 
+test("写入评估报告 keeps the user's own 整改测算 sheet and an edited report, and says where the new ones went", async () => {
+  await opened();
+  const mine = fake.workbook.addSheet('整改测算', [['我的测算'], [100]]);
+  await checked();
+  fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
+  expect(
+    await screen.findByText(
+      '工作表“整改测算”不是均衡评估助手生成的，已原样保留；新的报告写入了“均衡评估报告”、“整改测算 (2)”。',
+    ),
+  ).toBeTruthy();
+  expect(
+    screen.getByText('评估报告已写入工作表“均衡评估报告”，整改测算已写入工作表“整改测算 (2)”。'),
+  ).toBeTruthy();
+  expect(fake.workbook.sheet('整改测算')).toBe(mine);
+  expect(mine.cell('A2').value).toBe(100);
+
+  fake.workbook.sheet('均衡评估报告').setCell('A200', { value: '审核人：李四' });
+  fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
+  expect(
+    await screen.findByText(
+      '评估报告“均衡评估报告”在生成后被修改过，已保留您的修改；新的报告写入了“均衡评估报告 (2)”、“整改测算 (2)”。',
+    ),
+  ).toBeTruthy();
+  expect(fake.workbook.sheet('均衡评估报告').cell('A200').value).toBe('审核人：李四');
+});
+
 test('清除标注 leaves a mark the user recoloured after the check as they made it, and says so', async () => {
   await opened();
   await checked();

@@ -104,7 +104,10 @@ export function reportMarkFormula(fingerprint: string): string {
  */
 export function readReportMark(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  const bare = text.trim().replace(/^=/, '').replace(/^"(.*)"$/s, '$1');
+  const bare = text
+    .trim()
+    .replace(/^=/, '')
+    .replace(/^"(.*)"$/s, '$1');
   if (!bare.startsWith(MARK_PREFIX)) return null;
   const fingerprint = bare.slice(MARK_PREFIX.length).trim();
   return /^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : null;

@@ -278,9 +278,12 @@ describe('sheets Balance owns', () => {
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(['学校数据', '均衡评估报告', '均衡评估报告 (2)']);
   });
 
-  test('a mark that is not Balance\'s text (a user name BalanceReport) does not make a sheet Balance\'s', async () => {
+  test("a mark that is not Balance's text (a user name BalanceReport) does not make a sheet Balance's", async () => {
     const fake = workbookWithData();
-    const mine = fake.workbook.addSheet('整改测算', [['学校名称', '在校生数'], ['城关小学', 100]]);
+    const mine = fake.workbook.addSheet('整改测算', [
+      ['学校名称', '在校生数'],
+      ['城关小学', 100],
+    ]);
     mine.names.set('balancereport', { name: 'BalanceReport', formula: '=Sheet1!$A$1', visible: true });
     const remediation = planRemediationReport({
       profileName: input.profileName,

@@ -190,6 +190,83 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
   expect(app.ScreenUpdating).toBe(true);
 });
 
+describe('report sheets Balance owns', () => {
+  const report: ReportPlan = {
+    sheetName: '均衡评估报告',
+    sections: [
+      { id: 'title', top: 1, values: [['报告', null]], numberFormats: [['General', 'General']] },
+      { id: 'overview', top: 2, values: [['差异系数', '12']], numberFormats: [['General', 'General']] },
+    ],
+    styles: [],
+    merges: [],
+    columnWidths: [20, 12],
+    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    rowCount: 2,
+    columnCount: 2,
+  };
+
+  test('the report is marked with a hidden sheet-scoped name; an untouched one is replaced on the next run', async () => {
+    const { app, host } = workbook();
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告'],
+      keptUserSheets: [],
+      keptEdited: [],
+    });
+    const first = app.sheet('均衡评估报告');
+    expect(first.names).toEqual([
+      {
+        name: 'BalanceReport',
+        refersTo: expect.stringMatching(/^="Balance report v1 [0-9a-f]{16}"$/),
+        visible: false,
+      },
+    ]);
+    // WPS turned the written "12" into 12: the fingerprint is of what WPS holds, so the report still counts as untouched.
+    expect(first.at('B2').value).toBe(12);
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告'],
+      keptUserSheets: [],
+      keptEdited: [],
+    });
+    expect(app.sheet('均衡评估报告')).not.toBe(first);
+    expect(first.deleted).toBe(true);
+  });
+
+  test("a user's sheet of the same name stays; the report goes to 均衡评估报告 (2), replaced there on the next run", async () => {
+    const { app, host } = workbook();
+    const mine = app.ActiveWorkbook.Worksheets.Add() as unknown as ReturnType<typeof app.sheet>;
+    mine.Name = '均衡评估报告';
+    mine.setValues('A1', [['我的笔记'], ['第二行']]);
+    const outcome = await host.writeReport(report);
+    expect(outcome).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: ['均衡评估报告'],
+      keptEdited: [],
+    });
+    expect(app.sheet('均衡评估报告')).toBe(mine);
+    expect(mine.at('A1').value).toBe('我的笔记');
+    const second = app.sheet('均衡评估报告 (2)');
+    expect(second.at('A1').value).toBe('报告');
+    expect(await host.writeReport(report)).toEqual(outcome);
+    expect(app.sheet('均衡评估报告 (2)')).not.toBe(second);
+    expect(app.sheets.map((s) => s.Name).filter((n) => n.startsWith('均衡评估报告'))).toHaveLength(2);
+  });
+
+  test('an edited Balance report (a 审核人 line added) is kept and the new one written beside it', async () => {
+    const { app, host } = workbook();
+    await host.writeReport(report);
+    const edited = app.sheet('均衡评估报告');
+    edited.setValues('A10', [['审核人：李四']]);
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: [],
+      keptEdited: ['均衡评估报告'],
+    });
+    expect(app.sheet('均衡评估报告')).toBe(edited);
+    expect(edited.at('A10').value).toBe('审核人：李四');
+    expect(app.sheet('均衡评估报告 (2)').at('A1').value).toBe('报告');
+  });
+});
+
 test('selectRow activates the sheet and selects the row; settings round-trip in a very hidden sheet', async () => {
   const { app, host } = workbook();
   app.sheet('说明').Activate();

@@ -2,7 +2,7 @@
  * The host seam: what a spreadsheet host (Excel through Office.js, an .xlsx file, WPS Office) does for the task pane.
  * The pane is given one SpreadsheetHost at start-up and never touches a host's own API.
  */
-import type { CellGrid, HighlightPlan, ReportOutcome, ReportPlan } from '../engine';
+import type { CellGrid, CellValue, HighlightPlan, ReportOutcome, ReportPlan } from '../engine';
 
 export type { ReportOutcome };
 
@@ -21,6 +21,18 @@ export interface SheetRead extends CellGrid {
   address: string;
   /** Names of the tables (list objects) on the sheet when the whole sheet was read, so the pane can offer a choice. */
   tables: string[];
+  /**
+   * Cells with values far from the table (more than a hundred empty rows or fifty empty columns away, such as a
+   * "制表人" line at B1048576): not read into the grid, named so the user knows they were not taken as data.
+   */
+  outside?: OutsideCell[];
+}
+
+/** A cell with a value outside the table's block: 1-based row, 0-based column. */
+export interface OutsideCell {
+  row: number;
+  column: number;
+  value: CellValue;
 }
 
 export interface ApplyResult {

@@ -483,6 +483,8 @@ export class FakeExcel {
   readonly workbook = new FakeWorkbook();
   /** Every sync() of every context, failed ones included. */
   syncCount = 0;
+  /** Cells whose values or number formats were loaded (the read's cost). */
+  cellsLoaded = 0;
   /** The command labels of each sync, in order. */
   readonly batches: string[][] = [];
   /**
@@ -897,12 +899,13 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
 }
 
-function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect0 | null {
+function usedRect(sheet: FakeSheet, valuesOnly: boolean, within?: Rect0): Rect0 | null {
   let rect: Rect0 | null = null;
   for (const [k, cell] of sheet.cells) {
     const used = valuesOnly ? cell.value !== '' || cell.formula !== undefined : !isBlankCell(cell);
     if (!used) continue;
     const [r, c] = k.split(',').map(Number);
+    if (within && (r < within.r1 || r > within.r2 || c < within.c1 || c > within.c2)) continue;
     rect = rect
       ? {
           r1: Math.min(rect.r1, r),
@@ -968,9 +971,15 @@ class RangeProxy extends FakeProxy<RangeTarget> {
       names.length > 0 ? names : ['address', 'values', 'numberFormat', 'rowIndex', 'columnIndex'];
     const all: Record<string, () => unknown> = {
       address: () => `${quoteSheet(sheet.name)}!${rectToAddress(rect)}`,
-      values: () => matrix(rect, (r, c) => sheet.cellAt(r, c).value),
+      values: () => {
+        this.context.excel.cellsLoaded += (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+        return matrix(rect, (r, c) => sheet.cellAt(r, c).value);
+      },
       formulas: () => matrix(rect, (r, c) => sheet.cellAt(r, c).formula ?? sheet.cellAt(r, c).value),
-      numberFormat: () => matrix(rect, (r, c) => sheet.cellAt(r, c).numberFormat),
+      numberFormat: () => {
+        this.context.excel.cellsLoaded += (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+        return matrix(rect, (r, c) => sheet.cellAt(r, c).numberFormat);
+      },
       rowIndex: () => rect.r1,
       columnIndex: () => rect.c1,
       rowCount: () => rect.r2 - rect.r1 + 1,
@@ -1054,6 +1063,40 @@ class RangeProxy extends FakeProxy<RangeTarget> {
       const { sheet, rect } = this.target();
       return { sheet, rects: [rect] };
     });
+  }
+
+  /** The part of this range inside `other` (same sheet), or a null object. */
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const a = this.resolve();
+        const b = other.target();
+        if (!a) return null;
+        const rect = {
+          r1: Math.max(a.rect.r1, b.rect.r1),
+          c1: Math.max(a.rect.c1, b.rect.c1),
+          r2: Math.min(a.rect.r2, b.rect.r2),
+          c2: Math.min(a.rect.c2, b.rect.c2),
+        };
+        return rect.r1 <= rect.r2 && rect.c1 <= rect.c2 ? { sheet: a.sheet, rect } : null;
+      },
+      true,
+    );
+  }
+
+  /** The bounding box of the used cells inside this range (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const rect = usedRect(t.sheet, valuesOnly, t.rect);
+        return rect ? { sheet: t.sheet, rect } : null;
+      },
+      true,
+    );
   }
 
   getColumn(index: number): RangeProxy {

@@ -27,6 +27,7 @@ import {
   loadWorkbook,
   type InputProblem,
   type Opened,
+  type OutsideCell,
   type SheetInfo,
   type Workbook,
 } from '../hosts/xlsx/workbook';
@@ -38,6 +39,8 @@ export interface Evaluated extends SheetCheck {
   file: string;
   /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
   profileChoice?: string;
+  /** Cells with values far from the table (a "制表人" line at B1048576): not read as data, named in the summary. */
+  outside?: OutsideCell[];
 }
 
 /** An evaluated file with its workbook still loaded, to write a marked copy from. */
@@ -153,6 +156,7 @@ export async function checkFile(
     workbook: opened.workbook,
   };
   if (choice) checked.profileChoice = choice.explanation;
+  if (chosen.outside.length > 0) checked.outside = chosen.outside;
   return checked;
 }
 

@@ -99,6 +99,8 @@ export const text = {
   countyUndecided: (profile: string, why: string) => `结论：无法判定是否达到${profile}要求（${why}）`,
   undecidedSchools: (n: number) => `缺数据、无法判定的学校（${n}）`,
   unknownCells: (cells: string[]) => `缺少 ${cells.join('、')}（不按 0 计算）`,
+  outsideCells: (cells: string[], more: number) =>
+    `以下单元格不属于学校表，未作为数据读取：${cells.join('、')}${more > 0 ? ` 等共 ${cells.length + more} 个` : ''}`,
   written: (out: string) => `已另存标注副本：${out}`,
   writtenFrom: (out: string, file: string) => `已另存标注副本：${out}（来自 ${file}）`,
   reportBeside: (kept: string, written: string) =>

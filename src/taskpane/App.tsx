@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import {
+  columnLetter,
   type ColumnMapping,
   type DashReading,
   type DataIssue,
@@ -183,6 +184,13 @@ export function App({ operations }: AppProps) {
     const location = locateTable(read, fromSelection);
     setGrid({ read, detection: location.ok ? location.table.detection : null });
     setOutcome(null);
+    // Stray cells far from the table (a 制表人 line at the sheet's last row) were not read as data: say which.
+    if (read.outside && read.outside.length > 0) {
+      const named = read.outside
+        .slice(0, 10)
+        .map((o) => `${columnLetter(o.column)}${o.row} “${String(o.value)}”`);
+      notify('info', strings.outsideCells(named.join('、'), read.outside.length));
+    }
     if (!location.ok) {
       setTable(null);
       setLocateIssues(location.issues);

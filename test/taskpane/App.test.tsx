@@ -43,6 +43,16 @@ test('finds the table on the active sheet: sheet, header row, school rows', asyn
   expect(screen.getByText('38 行学校数据，另有 1 行不是学校（合计、说明等）已跳过')).toBeTruthy();
 });
 
+test('a stray cell in B1048576 is named as not part of the table; the table is found as before', async () => {
+  fake.workbook.sheet('学校基本情况').setCell('B1048576', { value: '制表人：张三' });
+  await opened();
+  expect(
+    await screen.findByText('以下单元格不属于学校表，未作为数据读取：B1048576 “制表人：张三”'),
+  ).toBeTruthy();
+  expect(screen.getByText('38 行学校数据，另有 1 行不是学校（合计、说明等）已跳过')).toBeTruthy();
+  expect(fake.cellsLoaded).toBeLessThan(200_000);
+});
+
 function mappingPanel() {
   return screen.getByRole('region', { name: '列对应' });
 }

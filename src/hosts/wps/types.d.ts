@@ -29,6 +29,8 @@ export interface WpsApplication {
   CreateTaskPane(url: string): WpsTaskPane;
   /** [ET] Application.GetTaskPane(id) — [TPL] js/ribbon.js. */
   GetTaskPane(id: number | string): WpsTaskPane | null;
+  /** [ET]/[VBA] Application.WorksheetFunction — CountA(range) counts the non-empty cells natively. */
+  readonly WorksheetFunction: { CountA(range: WpsRange): number };
   /** [ET] Application.PluginStorage — shared by all pages of one add-in; [TPL] js/ribbon.js. */
   readonly PluginStorage: WpsPluginStorage;
 }

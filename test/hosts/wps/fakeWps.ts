@@ -408,6 +408,7 @@ export class FakeRange implements WpsRange {
   get Value2(): unknown {
     this.sheet.app.touch('Range.Value2');
     const a = this.area;
+    this.sheet.app.cellsRead += (a.bottom - a.top + 1) * (a.right - a.left + 1);
     if (a.top === a.bottom && a.left === a.right) return this.firstCell().value;
     const rows: unknown[][] = [];
     for (let r = a.top; r <= a.bottom; r++) {
@@ -588,6 +589,8 @@ export class FakeWps implements WpsApplication {
   ScreenUpdating = true;
   Calculation = -4105;
   DisplayAlerts = true;
+  /** Test helper: cells whose values were read through Value2 (the read's cost). */
+  cellsRead = 0;
   /** Test helper: calls by member name, for "how many calls" checks. */
   readonly calls = new Map<string, number>();
   /** Test helper: the member whose next use throws (a fault in the middle of a bulk write). */
@@ -630,6 +633,21 @@ export class FakeWps implements WpsApplication {
   }
   GetTaskPane(): WpsTaskPane | null {
     return null;
+  }
+  get WorksheetFunction(): { CountA(range: WpsRange): number } {
+    return {
+      CountA: (range: WpsRange) => {
+        this.touch('WorksheetFunction.CountA');
+        const { sheet, areas } = range as FakeRange;
+        let n = 0;
+        for (const [k, cell] of sheet.cells) {
+          if (cell.value === null || cell.value === '') continue;
+          const [r, c] = k.split(',').map(Number);
+          if (areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)) n++;
+        }
+        return n;
+      },
+    };
   }
   get PluginStorage(): WpsPluginStorage {
     return { getItem: (k) => this.storage.get(k) ?? null, setItem: (k, v) => void this.storage.set(k, v) };

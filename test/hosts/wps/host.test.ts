@@ -190,6 +190,32 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
   expect(app.ScreenUpdating).toBe(true);
 });
 
+describe('reads bounded by the data', () => {
+  test('a stray cell in B1048576: the table read as before, the stray cell named, few cells read', async () => {
+    const plain = workbook();
+    const expected = await plain.host.readSheet({ source: 'auto', sheet: '学校数据' });
+    const { app, sheet, host } = workbook();
+    sheet.setValues('B1048576', [['制表人：张三']]);
+    const read = await host.readSheet({ source: 'auto', sheet: '学校数据' });
+    expect(read.values).toEqual(expected.values);
+    expect(read.numberFormats).toEqual(expected.numberFormats);
+    expect(read.address).toBe('学校数据!A1:D4');
+    expect(read.outside).toEqual([{ row: 1048576, column: 1, value: '制表人：张三' }]);
+    // A whole read moves 4 million values; here the table's band and the stray cell's band.
+    expect(app.cellsRead).toBeLessThan(10_000);
+    expect(app.calls.get('Range.Value2')).toBeLessThanOrEqual(4);
+  });
+
+  test('a stray cell far to the right (XFD2) is named, and the columns are not read out to it', async () => {
+    const { app, sheet, host } = workbook();
+    sheet.setValues('XFD2', [['备注']]);
+    const read = await host.readSheet({ source: 'auto', sheet: '学校数据' });
+    expect(read.values[1]).toEqual(['一小', '小学', 500, 7.2]);
+    expect(read.outside).toEqual([{ row: 2, column: 16383, value: '备注' }]);
+    expect(app.cellsRead).toBeLessThan(2_000);
+  });
+});
+
 describe('report sheets Balance owns', () => {
   const report: ReportPlan = {
     sheetName: '均衡评估报告',

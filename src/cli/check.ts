@@ -13,18 +13,20 @@ import {
   parseProfile,
   type Profile,
   readTable,
+  type ReportOutcome,
   resourceUnits,
   sheetsFor,
   type SheetCheck,
   type TableRead,
 } from '../engine';
-import { markedCopy } from '../hosts/xlsx/write/markedCopy';
+import { markedCopyOf } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
 import {
   chooseSheet,
   loadWorkbook,
   type InputProblem,
   type Opened,
+  type OutsideCell,
   type SheetInfo,
   type Workbook,
 } from '../hosts/xlsx/workbook';
@@ -36,6 +38,8 @@ export interface Evaluated extends SheetCheck {
   file: string;
   /** With --profile auto: why this profile was chosen (zh-CN), naming what each regime lacks. */
   profileChoice?: string;
+  /** Cells with values far from the table (a "制表人" line at B1048576): not read as data, named in the summary. */
+  outside?: OutsideCell[];
 }
 
 /** An evaluated file with its workbook still loaded, to write a marked copy from. */
@@ -145,16 +149,20 @@ export async function checkFile(
     workbook: opened.workbook,
   };
   if (choice) checked.profileChoice = choice.explanation;
+  if (chosen.outside.length > 0) checked.outside = chosen.outside;
   return checked;
 }
 
 /**
  * Writes a copy of the workbook with the evaluated sheet shaded and annotated and the report, 整改测算 and 申报表 sheets
- * added — the same plans the task pane paints. The input file is only ever read.
+ * added — the same plans the task pane paints. The input file is only ever read. A sheet of the input with a report's
+ * name that is not Balance's untouched report (a school-data sheet called 整改测算, say) is kept and the report written
+ * beside it.
  */
-export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const bytes = markedCopy(checked.workbook, highlightsFor(checked), sheetsFor(checked, date));
+export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<ReportOutcome> {
+  const { bytes, reports } = markedCopyOf(checked.workbook, highlightsFor(checked), sheetsFor(checked, date));
   await writeAtomically(out, async () => bytes);
+  return reports;
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

@@ -1,5 +1,6 @@
 /** The --json output: the shape of issue #6 with three-valued verdicts (schemaVersion 2); numbers unrounded (CVs and composites the doubles nearest their exact values). */
 import {
+  columnLetter,
   countyVerdict,
   exactValueOf,
   type IndicatorId,
@@ -67,6 +68,8 @@ export interface JsonResult {
   /** `reason` is the engine's code (special, smallTeachingPoint, teachingPoint, notCountyRun, private, …). */
   excluded: { row: number; name: string; reason: string }[];
   issues: { row: number; column: string | null; field: string; code: string; message: string }[];
+  /** Cells with values far from the table, not read as data (present only when there are any). */
+  outside?: { cell: string; value: string | number | boolean }[];
 }
 
 /** An unusable file in --json output. */
@@ -141,6 +144,14 @@ export function toJson(c: Evaluated): JsonResult {
       code: i.code,
       message: i.message,
     })),
+    ...(c.outside?.length
+      ? {
+          outside: c.outside.map((o) => ({
+            cell: `${columnLetter(o.column)}${o.row}`,
+            value: o.value instanceof Date ? o.value.toISOString() : (o.value ?? ''),
+          })),
+        }
+      : {}),
   };
 }
 

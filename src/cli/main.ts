@@ -103,7 +103,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let kept: KeptOutcome | null = null;
   const lines: FileLine[] = [];
   const problems: Unusable[] = [];
-  const written: { file: string; out: string }[] = [];
+  const written: { file: string; out: string; kept: string[]; reports: string[] }[] = [];
   const taken = new Set<string>();
   for (const [i, file] of files.entries()) {
     progress.step(text.progressFile(i + 1, files.length, file));
@@ -141,8 +141,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     progress.step(text.progressWrite(out));
     try {
-      await writeMarkedCopy(outcome, out, new Date());
-      written.push({ file, out });
+      const reports = await writeMarkedCopy(outcome, out, new Date());
+      written.push({
+        file,
+        out,
+        kept: [...reports.keptUserSheets, ...reports.keptEdited],
+        reports: reports.written,
+      });
     } catch (e) {
       io.stderr(messages.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)) + '\n');
       unusable = true;
@@ -161,8 +166,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(manySummary(lines, profile.profile) + '\n');
     if (options.verbose) for (const o of problems) if (o.detail) io.stderr(explain(o));
   }
+  const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('、');
   const notices = written
-    .map((w) => (single ? text.written(w.out) : text.writtenFrom(w.out, w.file)) + '\n')
+    .map(
+      (w) =>
+        (single ? text.written(w.out) : text.writtenFrom(w.out, w.file)) +
+        '\n' +
+        (w.kept.length > 0 ? text.reportBeside(quoted(w.kept), quoted(w.reports)) + '\n' : ''),
+    )
     .join('');
   if (notices) (options.json ? io.stderr : io.stdout)(notices);
 

@@ -101,8 +101,12 @@ export const text = {
   countyUndecided: (profile: string, why: string) => `结论：无法判定是否达到${profile}要求（${why}）`,
   undecidedSchools: (n: number) => `缺数据、无法判定的学校（${n}）`,
   unknownCells: (cells: string[]) => `缺少 ${cells.join('、')}（不按 0 计算）`,
+  outsideCells: (cells: string[], more: number) =>
+    `以下单元格不属于学校表，未作为数据读取：${cells.join('、')}${more > 0 ? ` 等共 ${cells.length + more} 个` : ''}`,
   written: (out: string) => `已另存标注副本：${out}`,
   writtenFrom: (out: string, file: string) => `已另存标注副本：${out}（来自 ${file}）`,
+  reportBeside: (kept: string, written: string) =>
+    `  工作表${kept}不是本工具生成的（或生成后被修改过），在副本中原样保留；报告写入了${written}。`,
   manyColumns: ['文件', '工作表', '小学', '初中', '办学标准达标', '未纳入', '数据问题', '结论'],
   unreadable: '无法读取',
   totals: (files: number, passed: number, failed: number, unknown: number, unusable: number) =>

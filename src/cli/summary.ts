@@ -2,6 +2,7 @@
 import {
   AUTO_PROFILE,
   type CoefficientResult,
+  columnLetter,
   countyVerdict,
   formatNumber,
   INDICATORS,
@@ -12,6 +13,7 @@ import {
   stageVerdict,
   type Verdict,
 } from '../engine';
+import type { OutsideCell } from '../hosts/xlsx/workbook';
 import type { Evaluated, KeptOutcome, ProfileSpec, Unusable } from './check';
 import { text } from './strings.zh-CN';
 
@@ -104,6 +106,7 @@ export function fileSummary(c: Evaluated): string {
       ? text.overview(ev.summary.checked, byStage, ev.summary, ev.summary.excluded)
       : text.overviewNoRule(ev.summary.checked, byStage, ev.summary.excluded),
   );
+  if (c.outside?.length) lines.push(outsideLine(c.outside));
   for (const s of STAGES) {
     const stage = ev.stages[s];
     if (stage) lines.push('', ...stageLines(stage));
@@ -229,4 +232,15 @@ export function manySummary(lines: FileLine[], profile: ProfileSpec): string {
   if (problems.length) out.push('', ...problems);
   out.push('', text.totals(lines.length, passed, failed, unknown, lines.length - passed - failed - unknown));
   return out.join('\n');
+}
+
+/** "以下单元格不属于学校表…：B1048576 “制表人：张三”", at most ten cells named. */
+export function outsideLine(cells: readonly OutsideCell[]): string {
+  const named = cells
+    .slice(0, 10)
+    .map(
+      (o) =>
+        `${columnLetter(o.column)}${o.row} “${String(o.value instanceof Date ? o.value.toISOString().slice(0, 10) : o.value)}”`,
+    );
+  return text.outsideCells(named, cells.length - named.length);
 }

@@ -180,3 +180,17 @@ export type { FootnoteKind, FormSheetId, FormsInput } from './plans/forms';
 export { parseSponsor, SPONSOR_LABELS } from './model/sponsor';
 export type { SponsorCode } from './model/sponsor';
 export { exactSchoolValue } from './rules/valueColumns';
+
+// Report sheets Balance owns: the hidden mark, the fingerprint, where each report goes.
+export {
+  blockCells,
+  placeReports,
+  planFingerprint,
+  readReportMark,
+  REPORT_MARK_NAME,
+  reportFamily,
+  reportFingerprint,
+  reportMarkFormula,
+  reportMarkText,
+} from './plans/reportSheets';
+export type { ExistingSheet, FingerprintCell, ReportOutcome, ReportPlacement } from './plans/reportSheets';

@@ -2,7 +2,9 @@
  * The host seam: what a spreadsheet host (Excel through Office.js, an .xlsx file, WPS Office) does for the task pane.
  * The pane is given one SpreadsheetHost at start-up and never touches a host's own API.
  */
-import type { CellGrid, HighlightPlan, ReportPlan } from '../engine';
+import type { CellGrid, CellValue, HighlightPlan, ReportOutcome, ReportPlan } from '../engine';
+
+export type { ReportOutcome };
 
 /**
  * Where to read: the active sheet's table ('auto'), the user's selection, or a fixed range of a named sheet (the table
@@ -19,6 +21,18 @@ export interface SheetRead extends CellGrid {
   address: string;
   /** Names of the tables (list objects) on the sheet when the whole sheet was read, so the pane can offer a choice. */
   tables: string[];
+  /**
+   * Cells with values far from the table (more than a hundred empty rows or fifty empty columns away, such as a
+   * "制表人" line at B1048576): not read into the grid, named so the user knows they were not taken as data.
+   */
+  outside?: OutsideCell[];
+}
+
+/** A cell with a value outside the table's block: 1-based row, 0-based column. */
+export interface OutsideCell {
+  row: number;
+  column: number;
+  value: CellValue;
 }
 
 export interface ApplyResult {
@@ -70,8 +84,12 @@ export interface SpreadsheetHost {
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
   /** Takes Balance's marks off again, restoring each cell's own fill and note. */
   clearHighlights(): Promise<ClearResult>;
-  /** Writes (or replaces) the report sheets, in order; the first is shown. */
-  writeReport(plans: ReportPlan | readonly ReportPlan[]): Promise<void>;
+  /**
+   * Writes the report sheets, in order; the first is shown. Only Balance's own untouched report of the same name is
+   * replaced: a user's sheet of that name, or a report the user edited, is kept and the new one written beside it
+   * (`均衡评估报告 (2)`); the outcome says which.
+   */
+  writeReport(plans: ReportPlan | readonly ReportPlan[]): Promise<ReportOutcome>;
   /** Activates the sheet and selects the 1-based row. */
   selectRow(sheet: string, row: number): Promise<void>;
   /** The pane's stored settings of this workbook (unvalidated), or null. */

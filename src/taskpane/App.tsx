@@ -2,12 +2,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, ProgressBar, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import {
+  columnLetter,
   type ColumnMapping,
   type DashReading,
   type DataIssue,
   type HeaderDetection,
   readTable,
-  reportSheetName,
   reportSheetsOf,
   type ReportSheetId,
   sheetsFor,
@@ -186,6 +186,13 @@ export function App({ operations }: AppProps) {
     const location = locateTable(read, fromSelection);
     setGrid({ read, detection: location.ok ? location.table.detection : null });
     setOutcome(null);
+    // Stray cells far from the table (a 制表人 line at the sheet's last row) were not read as data: say which.
+    if (read.outside && read.outside.length > 0) {
+      const named = read.outside
+        .slice(0, 10)
+        .map((o) => `${columnLetter(o.column)}${o.row} “${String(o.value)}”`);
+      notify('info', strings.outsideCells(named.join('、'), read.outside.length));
+    }
     if (!location.ok) {
       setTable(null);
       setLocateIssues(location.issues);
@@ -322,8 +329,17 @@ export function App({ operations }: AppProps) {
   const writeReport = () =>
     run('report', async () => {
       if (!outcome || chosenSheets.length === 0) return;
-      await operations.writeReport(sheetsFor(outcome, new Date(), chosenSheets));
-      notify('success', strings.reportWritten(chosenSheets.map(reportSheetName)));
+      const plans = sheetsFor(outcome, new Date(), chosenSheets);
+      const written = await operations.writeReport(plans);
+      notify('success', strings.reportWritten(written.written));
+      // A sheet with a report's name that Balance may not replace is named, with where its new report went instead.
+      const intended = new Set(plans.map((p) => p.sheetName));
+      const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('、');
+      const beside = quoted(written.written.filter((n) => !intended.has(n)));
+      if (written.keptUserSheets.length > 0)
+        notify('info', strings.reportKeptUser(quoted(written.keptUserSheets), beside));
+      if (written.keptEdited.length > 0)
+        notify('info', strings.reportKeptEdited(quoted(written.keptEdited), beside));
     });
 
   const clearMarks = () =>

@@ -169,6 +169,12 @@ export const en: Strings = {
     return english[sheetName] ? `${english[sheetName]} (${sheetName})` : sheetName;
   },
   reportSheetsNone: 'Choose at least one sheet to write',
+  reportKeptUser: (kept, written) =>
+    `The sheet ${kept} was not made by Balance and is kept as it is; the new report went to ${written}.`,
+  reportKeptEdited: (kept, written) =>
+    `The report ${kept} was edited after Balance wrote it and is kept with your changes; the new report went to ${written}.`,
+  outsideCells: (cells, total) =>
+    `These cells are not part of the school table and were not read as data: ${cells}${total > 10 ? ` and more (${num(total)} in all)` : ''}`,
   cleared: (n) => (n > 0 ? `Marks cleared; ${plural(n, 'cell')} restored.` : 'There were no marks to clear.'),
   clearDamaged: (rows) => `Rows ${rows} of the marks record were edited; those cells keep their marks.`,
   clearKeptEdits: (cells) =>

@@ -128,6 +128,12 @@ export const zhCN = {
   /** A sheet's label in the choice: its name (the sheet is named in Chinese whatever the display language). */
   reportSheetLabel: (sheetName: string) => sheetName,
   reportSheetsNone: '请至少选择一个要写入的工作表',
+  reportKeptUser: (kept: string, written: string) =>
+    `工作表${kept}不是均衡评估助手生成的，已原样保留；新的报告写入了${written}。`,
+  reportKeptEdited: (kept: string, written: string) =>
+    `评估报告${kept}在生成后被修改过，已保留您的修改；新的报告写入了${written}。`,
+  outsideCells: (cells: string, total: number) =>
+    `以下单元格不属于学校表，未作为数据读取：${cells}${total > 10 ? ` 等共 ${num(total)} 个` : ''}`,
   cleared: (n: number) => (n > 0 ? `已清除标注，恢复了 ${num(n)} 个单元格。` : '没有需要清除的标注。'),
   clearDamaged: (rows: string) => `标注记录第 ${rows} 行已被改动，这些单元格的标注未能清除。`,
   clearKeptEdits: (cells: string) => `单元格 ${cells} 在检查后被您改过颜色或批注，已按您的修改保留。`,

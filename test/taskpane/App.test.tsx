@@ -43,6 +43,16 @@ test('finds the table on the active sheet: sheet, header row, school rows', asyn
   expect(screen.getByText('38 行学校数据，另有 1 行不是学校（合计、说明等）已跳过')).toBeTruthy();
 });
 
+test('a stray cell in B1048576 is named as not part of the table; the table is found as before', async () => {
+  fake.workbook.sheet('学校基本情况').setCell('B1048576', { value: '制表人：张三' });
+  await opened();
+  expect(
+    await screen.findByText('以下单元格不属于学校表，未作为数据读取：B1048576 “制表人：张三”'),
+  ).toBeTruthy();
+  expect(screen.getByText('38 行学校数据，另有 1 行不是学校（合计、说明等）已跳过')).toBeTruthy();
+  expect(fake.cellsLoaded).toBeLessThan(200_000);
+});
+
 function mappingPanel() {
   return screen.getByRole('region', { name: '列对应' });
 }
@@ -452,16 +462,32 @@ test('写入评估报告 writes only the ticked sheets; the choice is saved in t
   expect((screen.getByRole('button', { name: '写入评估报告' }) as HTMLButtonElement).disabled).toBe(true);
 });
 
-test('清除标注 leaves a mark the user recoloured after the check as they made it, and says so', async () => {
+test("写入评估报告 keeps the user's own 整改测算 sheet and an edited report, and says where the new ones went", async () => {
   await opened();
+  const mine = fake.workbook.addSheet('整改测算', [['我的测算'], [100]]);
   await checked();
-  const sheet = fake.workbook.sheet('学校基本情况');
-  expect(sheet.cell('R15').fill.color).toBe('#FFE699');
-  sheet.setCell('R15', { fill: { ...sheet.cell('R15').fill, color: '#00FF00' } });
-  fireEvent.click(screen.getByRole('button', { name: '清除标注' }));
-  expect(await screen.findByText('单元格 R15 在检查后被您改过颜色或批注，已按您的修改保留。')).toBeTruthy();
-  expect(sheet.cell('R15').fill.color).toBe('#00FF00');
-  expect(sheet.cell('B15').fill.color).not.toBe('#FF9999');
+  fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
+  expect(
+    await screen.findByText(
+      '工作表“整改测算”不是均衡评估助手生成的，已原样保留；新的报告写入了“整改测算 (2)”。',
+    ),
+  ).toBeTruthy();
+  expect(
+    screen.getByText(
+      '已写入工作表：“均衡评估报告”、“整改测算 (2)”、“表Ⅱ-1 资源配置达标情况”、“表Ⅱ-2 学校资源配置情况”、“表Ⅲ 县域义务教育校际均衡情况”。',
+    ),
+  ).toBeTruthy();
+  expect(fake.workbook.sheet('整改测算')).toBe(mine);
+  expect(mine.cell('A2').value).toBe(100);
+
+  fake.workbook.sheet('均衡评估报告').setCell('A200', { value: '审核人：李四' });
+  fireEvent.click(screen.getByRole('button', { name: '写入评估报告' }));
+  expect(
+    await screen.findByText(
+      '评估报告“均衡评估报告”在生成后被修改过，已保留您的修改；新的报告写入了“均衡评估报告 (2)”、“整改测算 (2)”。',
+    ),
+  ).toBeTruthy();
+  expect(fake.workbook.sheet('均衡评估报告').cell('A200').value).toBe('审核人：李四');
 });
 
 test('the next open needs no clicks: mapping and standard come back from the workbook settings', async () => {

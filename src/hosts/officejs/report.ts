@@ -1,5 +1,19 @@
-/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as sheets, replacing previous ones, in two round trips. */
-import { stylesByLook, type ReportPlan, type ReportStyle, type ReportValue } from '../../engine';
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked sheets, replacing only Balance's own untouched ones. */
+import {
+  blockCells,
+  type ExistingSheet,
+  placeReports,
+  readReportMark,
+  REPORT_MARK_NAME,
+  reportFamily,
+  reportFingerprint,
+  reportMarkFormula,
+  type ReportOutcome,
+  stylesByLook,
+  type ReportPlan,
+  type ReportStyle,
+  type ReportValue,
+} from '../../engine';
 import { chunkAddresses, rectAddress } from './address';
 import { excelOperation } from './errors';
 
@@ -25,36 +39,92 @@ export function charsToPoints(chars: number): number {
 }
 
 /**
- * Deletes the old sheet of each plan if any and adds a fresh one: values in one range per section, then styles grouped
- * by look (one getRanges call per chunk of addresses), merges, column widths and the A4 landscape page setup. Several
- * plans share the same two syncs; the first one's sheet is shown when done.
+ * Writes each plan as a sheet. Only Balance's own untouched report (marked, its values as Balance wrote them) is
+ * replaced; a user's sheet of the same name or a report the user edited stays and the new one goes to the next free
+ * name ("均衡评估报告 (2)"). Round trips: the sheet names; the marks (and values of marked sheets) of the sheets
+ * bearing a report's name, only when there are any; the write itself (values in one range per section, styles grouped
+ * by look, merges, widths, A4 landscape) with the written values read back; and the marks, whose fingerprint is of
+ * the values as Excel holds them (Excel may turn a written "85%" into 0.85). The first plan's sheet is shown.
  */
 export function writeReport(
   context: Excel.RequestContext,
   plans: ReportPlan | readonly ReportPlan[],
   options: WriteReportOptions = {},
-): Promise<void> {
+): Promise<ReportOutcome> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
   return excelOperation('写入评估报告', async () => {
     const worksheets = context.workbook.worksheets;
-    const existing = list.map((plan) => {
-      const sheet = worksheets.getItemOrNullObject(plan.sheetName);
-      sheet.load('id');
-      return sheet;
-    });
+    worksheets.load('items/name');
     await context.sync();
+
+    const existing: ExistingSheet[] = worksheets.items.map((s) => ({ name: s.name, mark: null }));
+    const family = reportFamily(
+      list,
+      existing.map((s) => s.name),
+    );
+    if (family.length > 0) await readMarks(context, existing, family);
+    const { placements, outcome } = placeReports(list, existing);
 
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
-    for (const old of existing) if (!old.isNullObject) old.delete();
-    const sheets = list.map((plan) => {
-      const sheet = worksheets.add(plan.sheetName);
-      writeSheet(sheet, plan);
+    for (const placement of placements) if (placement.replace) worksheets.getItem(placement.name).delete();
+    const sheets = placements.map((placement) => {
+      const sheet = worksheets.add(placement.name);
+      writeSheet(sheet, placement.plan);
       return sheet;
     });
     if ((options.activate ?? true) && sheets.length > 0) sheets[0].activate();
+    const written = sheets.map((sheet) => loadValues(sheet));
     await context.sync();
+
+    sheets.forEach((sheet, i) => {
+      const mark = sheet.names.add(REPORT_MARK_NAME, reportMarkFormula(fingerprintOf(written[i])));
+      mark.visible = false;
+    });
+    await context.sync();
+    return outcome;
   });
+}
+
+/** The used range's values (values only, formats ignored) of a sheet, to fingerprint. */
+function loadValues(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('values,rowIndex,columnIndex');
+  return used;
+}
+
+function fingerprintOf(used: Excel.Range): string {
+  return reportFingerprint(
+    used.isNullObject ? [] : blockCells(used.values, used.rowIndex + 1, used.columnIndex),
+  );
+}
+
+/** Fills in the mark and current fingerprint of the sheets bearing a report's name: one sync, two if any is marked. */
+async function readMarks(
+  context: Excel.RequestContext,
+  existing: ExistingSheet[],
+  family: readonly string[],
+): Promise<void> {
+  const probes = family.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const mark = sheet.names.getItemOrNullObject(REPORT_MARK_NAME);
+    mark.load('formula');
+    return { name, sheet, mark };
+  });
+  await context.sync();
+  const marked = probes.flatMap((p) => {
+    const fingerprint = p.mark.isNullObject ? null : readReportMark(p.mark.formula);
+    return fingerprint === null ? [] : [{ ...p, fingerprint, used: loadValues(p.sheet) }];
+  });
+  if (marked.length === 0) return;
+  await context.sync();
+  for (const m of marked) {
+    const entry = existing.find((s) => s.name === m.name);
+    if (entry) {
+      entry.mark = m.fingerprint;
+      entry.current = fingerprintOf(m.used);
+    }
+  }
 }
 
 /** Queues one plan's values, styles, merges, widths and page setup on a fresh sheet (no sync). */

@@ -1,9 +1,18 @@
-/** Reads the used range, a named range or the selection into the grid contract, values in one Value2 call. */
+/** Reads the used range, a named range or the selection into the grid contract, bounded by the data. */
 import type { CellMerge, CellValue } from '../../engine';
-import type { ReadRequest, SheetRead } from '../port';
+import type { OutsideCell, ReadRequest, SheetRead } from '../port';
 import { wpsOperation } from './errors';
 import { activeWorkbook, rangeRect, rectAddress, requireSheet } from './model';
 import type { WpsApplication, WpsRange, WpsWorksheet } from './types';
+
+/** A range inside this window (every usual county sheet) is read as it is. */
+const HEAD_ROWS = 2_000;
+const HEAD_COLUMNS = 256;
+/** Rows (columns) per band when a range is larger: each band is first counted with CountA. */
+const ROW_BAND = 1_000;
+const COLUMN_BAND = 256;
+/** Stray bands whose values are read back to name their cells, at most this many cells in all. */
+const OUTSIDE_CELLS = 100_000;
 
 /**
  * Values come from ONE Range.Value2 read of the block; number formats from one read per column (a cell-by-cell read
@@ -30,7 +39,15 @@ export function readSheet(app: WpsApplication, request: ReadRequest): Promise<Sh
       range = sheet.UsedRange;
     }
 
-    const rect = rangeRect(range);
+    let rect = rangeRect(range);
+    let outside: OutsideCell[] = [];
+    if (rect.bottom - rect.top + 1 > HEAD_ROWS || rect.right - rect.left + 1 > HEAD_COLUMNS) {
+      // A stray "制表人" at B1048576 makes the used range a million rows: find the table's extent first.
+      const bounded = tableExtent(app, sheet, rect);
+      rect = bounded.table;
+      outside = bounded.outside;
+      range = sheet.Range(rectAddress(rect));
+    }
     const rows = rect.bottom - rect.top + 1;
     const columns = rect.right - rect.left + 1;
     const values = toGrid(range.Value2, rows, columns);
@@ -45,8 +62,91 @@ export function readSheet(app: WpsApplication, request: ReadRequest): Promise<Sh
       merges: merges(range, rect, rows, columns),
       numberFormats: numberFormats(range, rows, columns),
       tables: request.source === 'auto' ? tableNames(sheet) : [],
+      ...(outside.length > 0 ? { outside } : {}),
     };
   });
+}
+
+/**
+ * The table inside a large range: column bands and then row bands are counted with CountA (native, no values
+ * moved); the table is the heaviest run of adjacent non-empty bands, cut to its last non-empty row; the values of
+ * the other non-empty bands are read to name their cells.
+ */
+function tableExtent(
+  app: WpsApplication,
+  sheet: WpsWorksheet,
+  rect: CellMerge,
+): { table: CellMerge; outside: OutsideCell[] } {
+  const count = (r: CellMerge) => app.WorksheetFunction.CountA(sheet.Range(rectAddress(r)));
+  const columnBands: { band: CellMerge; n: number }[] = [];
+  for (let left = rect.left; left <= rect.right; left += COLUMN_BAND) {
+    const band = { ...rect, left, right: Math.min(rect.right, left + COLUMN_BAND - 1) };
+    columnBands.push({ band, n: count(band) });
+  }
+  const columns = heaviestRun(columnBands);
+  const across = { left: columns[0].band.left, right: columns[columns.length - 1].band.right };
+  const rowBands: { band: CellMerge; n: number }[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += ROW_BAND) {
+    const band = { top, bottom: Math.min(rect.bottom, top + ROW_BAND - 1), ...across };
+    rowBands.push({ band, n: count(band) });
+  }
+  const rows = heaviestRun(rowBands);
+  const table = { top: rows[0].band.top, bottom: rows[rows.length - 1].band.bottom, ...across };
+  // A column band may end in empty columns: counted off one by one (at most a band's width of CountA calls).
+  while (table.right > table.left && count({ ...table, left: table.right }) === 0) table.right--;
+  across.right = table.right;
+  // The last band may end in empty rows: cut them off (one Value2 read of that band).
+  const last = { ...rows[rows.length - 1].band, ...across };
+  const lastValues = toGrid(
+    sheet.Range(rectAddress(last)).Value2,
+    last.bottom - last.top + 1,
+    across.right - across.left + 1,
+  );
+  let cut = lastValues.length;
+  while (cut > 1 && lastValues[cut - 1].every((v) => v === null || v === '')) cut--;
+  table.bottom = last.top + cut - 1;
+
+  const strays = [
+    ...rowBands.filter((b) => b.n > 0 && !rows.includes(b)).map((b) => b.band),
+    ...columnBands
+      .filter((b) => b.n > 0 && !columns.includes(b))
+      .map((b) => ({ ...b.band, top: table.top, bottom: table.bottom }))
+      .filter((b) => count(b) > 0),
+  ];
+  const outside: OutsideCell[] = [];
+  let budget = OUTSIDE_CELLS;
+  for (const b of strays) {
+    const height = b.bottom - b.top + 1;
+    const width = b.right - b.left + 1;
+    if (height * width > budget) continue;
+    budget -= height * width;
+    toGrid(sheet.Range(rectAddress(b)).Value2, height, width).forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null && value !== '') outside.push({ row: b.top + r, column: b.left + c, value });
+      }),
+    );
+  }
+  outside.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { table, outside };
+}
+
+/** The run of adjacent non-empty bands holding the most values (the first band when all are empty). */
+function heaviestRun<T extends { n: number }>(bands: T[]): T[] {
+  let best: T[] = bands.slice(0, 1);
+  let bestWeight = -1;
+  let run: T[] = [];
+  let weight = 0;
+  for (const band of [...bands, { n: 0 } as T]) {
+    if (band.n > 0) {
+      run.push(band);
+      weight += band.n;
+      continue;
+    }
+    if (run.length > 0 && weight > bestWeight) [best, bestWeight] = [run, weight];
+    run = [];
+    weight = 0;
+  }
+  return best;
 }
 
 /** One Value2 cell in the grid contract: numbers, text and logical values as they are; anything else as its text. */

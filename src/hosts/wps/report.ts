@@ -1,5 +1,19 @@
-/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as WPS sheets, replacing previous ones. */
-import { stylesByLook, type ReportPlan, type ReportStyle, type ReportValue } from '../../engine';
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked WPS sheets, replacing only Balance's untouched ones. */
+import {
+  blockCells,
+  type ExistingSheet,
+  placeReports,
+  readReportMark,
+  REPORT_MARK_NAME,
+  reportFamily,
+  reportFingerprint,
+  reportMarkFormula,
+  type ReportOutcome,
+  stylesByLook,
+  type ReportPlan,
+  type ReportStyle,
+  type ReportValue,
+} from '../../engine';
 import { wpsOperation } from './errors';
 import {
   activeWorkbook,
@@ -20,27 +34,70 @@ const XL_LANDSCAPE = 2;
 const ALIGN = { left: -4131, center: -4108, right: -4152 } as const;
 
 /**
- * Deletes each plan's old sheet and adds a fresh one after the last sheet: values one Value2 write per section, number
- * formats grouped by format, styles grouped by look, merges, column widths (the plan's unit, characters, is VBA's
- * ColumnWidth unit) and A4 landscape one page wide. The first plan's sheet is shown.
+ * Writes each plan as a sheet after the last one: values one Value2 write per section, number formats grouped by
+ * format, styles grouped by look, merges, column widths (the plan's unit, characters, is VBA's ColumnWidth unit) and
+ * A4 landscape one page wide. Only Balance's own untouched report is replaced (see placeReports); the new sheet is
+ * marked with a hidden sheet-scoped name whose fingerprint is of the values as WPS holds them after writing (WPS
+ * turns a written "12" into 12). The first plan's sheet is shown.
  */
-export function writeReport(app: WpsApplication, plans: ReportPlan | readonly ReportPlan[]): Promise<void> {
+export function writeReport(
+  app: WpsApplication,
+  plans: ReportPlan | readonly ReportPlan[],
+): Promise<ReportOutcome> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
   return wpsOperation('写入评估报告', () => {
     const workbook = activeWorkbook(app);
+    const worksheets = workbook.Worksheets;
+    const existing: ExistingSheet[] = [];
+    for (let i = 1; i <= worksheets.Count; i++) existing.push({ name: worksheets.Item(i).Name, mark: null });
+    const family = new Set(
+      reportFamily(
+        list,
+        existing.map((s) => s.name),
+      ),
+    );
+    for (const entry of existing) {
+      if (!family.has(entry.name)) continue;
+      const sheet = findSheet(workbook, entry.name);
+      entry.mark = sheet ? markOf(sheet) : null;
+      if (sheet && entry.mark !== null) entry.current = fingerprintOf(sheet);
+    }
+    const { placements, outcome } = placeReports(list, existing);
     withBulkWrites(app, () => {
-      const sheets = list.map((plan) => {
-        const old = findSheet(workbook, plan.sheetName);
-        if (old) deleteSheet(old);
-        const sheets = workbook.Worksheets;
-        const sheet = sheets.Add(undefined, sheets.Item(sheets.Count));
-        sheet.Name = plan.sheetName;
-        writeSheet(sheet, plan);
+      const sheets = placements.map((placement) => {
+        if (placement.replace) {
+          const old = findSheet(workbook, placement.name);
+          if (old) deleteSheet(old);
+        }
+        const sheet = worksheets.Add(undefined, worksheets.Item(worksheets.Count));
+        sheet.Name = placement.name;
+        writeSheet(sheet, placement.plan);
+        sheet.Names.Add(REPORT_MARK_NAME, reportMarkFormula(fingerprintOf(sheet)), false);
         return sheet;
       });
       sheets[0]?.Activate();
     });
+    return outcome;
   });
+}
+
+/** The fingerprint in the sheet's Balance mark, or null (a sheet-scoped name reads as "Sheet!BalanceReport"). */
+function markOf(sheet: WpsWorksheet): string | null {
+  const names = sheet.Names;
+  for (let i = 1; i <= names.Count; i++) {
+    const name = names.Item(i);
+    const bare = name.Name.slice(name.Name.lastIndexOf('!') + 1);
+    if (bare.toLowerCase() === REPORT_MARK_NAME.toLowerCase()) return readReportMark(name.RefersTo);
+  }
+  return null;
+}
+
+/** The fingerprint of the sheet's values as WPS holds them (one Value2 read of the used range). */
+function fingerprintOf(sheet: WpsWorksheet): string {
+  const used = sheet.UsedRange;
+  const value = used.Value2;
+  const values = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  return reportFingerprint(blockCells(values, used.Row, used.Column - 1));
 }
 
 function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {

@@ -29,6 +29,8 @@ export interface WpsApplication {
   CreateTaskPane(url: string): WpsTaskPane;
   /** [ET] Application.GetTaskPane(id) — [TPL] js/ribbon.js. */
   GetTaskPane(id: number | string): WpsTaskPane | null;
+  /** [ET]/[VBA] Application.WorksheetFunction — CountA(range) counts the non-empty cells natively. */
+  readonly WorksheetFunction: { CountA(range: WpsRange): number };
   /** [ET] Application.PluginStorage — shared by all pages of one add-in; [TPL] js/ribbon.js. */
   readonly PluginStorage: WpsPluginStorage;
 }
@@ -78,9 +80,30 @@ export interface WpsWorksheet {
   readonly ListObjects: WpsListObjects;
   /** [VBA] Worksheet.PageSetup. */
   readonly PageSetup: WpsPageSetup;
+  /** [VBA] Worksheet.Names — the names scoped to this sheet (they move, rename and are deleted with it). */
+  readonly Names: WpsNames;
   /** [VBA] Worksheet.Activate(). */
   Activate(): void;
   /** [VBA] Worksheet.Delete() — asks for confirmation unless Application.DisplayAlerts is false. */
+  Delete(): void;
+}
+
+/** [ET]/[VBA] Names. */
+export interface WpsNames {
+  readonly Count: number;
+  /** [VBA] Names.Item(Index) — 1-based. */
+  Item(index: number): WpsName;
+  /** [VBA] Names.Add(Name, RefersTo, Visible) — RefersTo a formula such as '="text"'. */
+  Add(Name: string, RefersTo: string, Visible?: boolean): WpsName;
+}
+
+/** [ET]/[VBA] Name. */
+export interface WpsName {
+  /** A sheet-scoped name reads as "Sheet!Name". */
+  readonly Name: string;
+  /** The formula, e.g. '="text"'. */
+  readonly RefersTo: string;
+  Visible: boolean;
   Delete(): void;
 }
 

@@ -9,6 +9,7 @@ import {
   type HighlightPlan,
   type ReportPlan,
   columnIndex,
+  placeReports,
 } from '../../engine';
 import type {
   ApplyResult,
@@ -20,7 +21,7 @@ import type {
 } from '../port';
 import { relsPathOf } from './package/parts';
 import { chooseSheet, openWorkbookBytes, type Unusable, type Workbook } from './workbook';
-import { markedCopy } from './write/markedCopy';
+import { existingSheets, markedCopy } from './write/markedCopy';
 import { cellKey, threadedCells } from './write/notes';
 
 /** Where the pane's settings live when the workbook cannot keep them (the page passes localStorage, say). */
@@ -75,6 +76,10 @@ export function openXlsxFileHost(
   const input = bytes.slice();
   let highlights: HighlightPlan | null = null;
   const reports = new Map<string, ReportPlan>();
+  /** The names the reports are written under (a report beside a user's sheet of its name gets "… (2)"). */
+  const reportNames = new Set<string>();
+  /** The input's sheets with their Balance marks, looked at once (the input never changes). */
+  let fileSheets: ReturnType<typeof existingSheets> | undefined;
   let shown = tableSheet;
   let selected: { sheet: string; row: number } | null = null;
 
@@ -135,14 +140,18 @@ export function openXlsxFileHost(
           reports.delete(plan.sheetName);
           reports.set(plan.sheetName, plan);
         }
-        if (list[0]) shown = list[0].sheetName;
+        // The copy is written on save(), with the same placement: the file's own sheets of a report's name stay.
+        const { outcome } = placeReports(list, (fileSheets ??= existingSheets(workbook)));
+        for (const name of outcome.written) reportNames.add(name);
+        if (outcome.written[0]) shown = outcome.written[0];
+        return outcome;
       }),
 
     selectRow: (sheet, row) => {
       if (!Number.isInteger(row) || row < 1)
         return Promise.reject(new RangeError(`行号必须是正整数：${row}`));
       return attempt(() => {
-        if (!reports.has(sheet)) sheetInfo(sheet);
+        if (!reports.has(sheet) && !reportNames.has(sheet)) sheetInfo(sheet);
         selected = { sheet, row };
         shown = sheet;
       });

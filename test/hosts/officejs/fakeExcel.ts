@@ -86,6 +86,13 @@ export interface FakeComment {
   content: string;
 }
 
+/** A defined name: its formula (e.g. '="text"' or '=Sheet1!$A$1') and whether it shows in the Name Manager. */
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export interface FakeTable {
   id: string;
   name: string;
@@ -104,6 +111,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly notes = new Map<string, FakeNote>();
   readonly comments = new Map<string, FakeComment>();
+  /** Sheet-scoped defined names, by lower-case name. */
+  readonly names = new Map<string, FakeName>();
   readonly tables: FakeTable[] = [];
   readonly merges: Rect0[] = [];
   /** 1-based hidden rows. */
@@ -474,6 +483,8 @@ export class FakeExcel {
   readonly workbook = new FakeWorkbook();
   /** Every sync() of every context, failed ones included. */
   syncCount = 0;
+  /** Cells whose values or number formats were loaded (the read's cost). */
+  cellsLoaded = 0;
   /** The command labels of each sync, in order. */
   readonly batches: string[][] = [];
   /**
@@ -800,6 +811,9 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.context, () => [this.target()]);
   }
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.context, () => this.target());
+  }
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this.target());
   }
@@ -885,12 +899,13 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
 }
 
-function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect0 | null {
+function usedRect(sheet: FakeSheet, valuesOnly: boolean, within?: Rect0): Rect0 | null {
   let rect: Rect0 | null = null;
   for (const [k, cell] of sheet.cells) {
     const used = valuesOnly ? cell.value !== '' || cell.formula !== undefined : !isBlankCell(cell);
     if (!used) continue;
     const [r, c] = k.split(',').map(Number);
+    if (within && (r < within.r1 || r > within.r2 || c < within.c1 || c > within.c2)) continue;
     rect = rect
       ? {
           r1: Math.min(rect.r1, r),
@@ -956,9 +971,15 @@ class RangeProxy extends FakeProxy<RangeTarget> {
       names.length > 0 ? names : ['address', 'values', 'numberFormat', 'rowIndex', 'columnIndex'];
     const all: Record<string, () => unknown> = {
       address: () => `${quoteSheet(sheet.name)}!${rectToAddress(rect)}`,
-      values: () => matrix(rect, (r, c) => sheet.cellAt(r, c).value),
+      values: () => {
+        this.context.excel.cellsLoaded += (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+        return matrix(rect, (r, c) => sheet.cellAt(r, c).value);
+      },
       formulas: () => matrix(rect, (r, c) => sheet.cellAt(r, c).formula ?? sheet.cellAt(r, c).value),
-      numberFormat: () => matrix(rect, (r, c) => sheet.cellAt(r, c).numberFormat),
+      numberFormat: () => {
+        this.context.excel.cellsLoaded += (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+        return matrix(rect, (r, c) => sheet.cellAt(r, c).numberFormat);
+      },
       rowIndex: () => rect.r1,
       columnIndex: () => rect.c1,
       rowCount: () => rect.r2 - rect.r1 + 1,
@@ -1042,6 +1063,40 @@ class RangeProxy extends FakeProxy<RangeTarget> {
       const { sheet, rect } = this.target();
       return { sheet, rects: [rect] };
     });
+  }
+
+  /** The part of this range inside `other` (same sheet), or a null object. */
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const a = this.resolve();
+        const b = other.target();
+        if (!a) return null;
+        const rect = {
+          r1: Math.max(a.rect.r1, b.rect.r1),
+          c1: Math.max(a.rect.c1, b.rect.c1),
+          r2: Math.min(a.rect.r2, b.rect.r2),
+          c2: Math.min(a.rect.c2, b.rect.c2),
+        };
+        return rect.r1 <= rect.r2 && rect.c1 <= rect.c2 ? { sheet: a.sheet, rect } : null;
+      },
+      true,
+    );
+  }
+
+  /** The bounding box of the used cells inside this range (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const rect = usedRect(t.sheet, valuesOnly, t.rect);
+        return rect ? { sheet: t.sheet, rect } : null;
+      },
+      true,
+    );
   }
 
   getColumn(index: number): RangeProxy {
@@ -1322,6 +1377,66 @@ class ClientResult<T> {
   get value(): T {
     if (!this.settled) notLoaded('value');
     return this.result as T;
+  }
+}
+
+/** A worksheet's names (ExcelApi 1.4): add, getItemOrNullObject; a name's formula (1.7) and visible. */
+class NamedItemCollectionProxy extends FakeProxy<FakeSheet> {
+  protected readonly kind = 'names';
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(context, sheet);
+  }
+
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+
+  add(name: string, reference: string): NamedItemProxy {
+    this.queue(
+      'add',
+      (sheet) => {
+        assertWritable(sheet);
+        if (sheet.names.has(name.toLowerCase()))
+          throw new FakeOfficeError('ItemAlreadyExists', `名称 ${name} 已存在`);
+        if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `名称 ${name}`);
+        sheet.names.set(name.toLowerCase(), { name, formula: reference, visible: true });
+      },
+      [name, reference],
+    );
+    return new NamedItemProxy(this.context, () => this.sheet(), name);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => this.sheet(), name, true);
+  }
+}
+
+class NamedItemProxy extends FakeProxy<FakeName> {
+  protected readonly kind = 'name';
+
+  constructor(context: FakeRequestContext, sheet: () => FakeSheet, name: string, nullable = false) {
+    super(context, () => sheet().names.get(name.toLowerCase()) ?? null, nullable, name);
+  }
+
+  protected snapshot(item: FakeName, names: string[]): Record<string, unknown> {
+    return pick({ name: item.name, formula: item.formula, visible: item.visible }, names);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(value: boolean) {
+    this.queue('visible', (item) => void (item.visible = value));
   }
 }
 

@@ -115,3 +115,46 @@ describe('readSheet', () => {
     await expect(readSheet(ctx(fake), { source: { table: '无此表' } })).rejects.toThrow('读取工作表失败');
   });
 });
+
+describe('reads bounded by the data', () => {
+  test('a stray cell in B1048576: the table is read as before, the stray cell named, few cells loaded', async () => {
+    const plain = bureauWorkbook();
+    const expected = await readSheet(ctx(plain), { isSetSupported: fakeRequirements('1.18') });
+    const fake = bureauWorkbook();
+    fake.workbook.sheet('学校数据').setCell('B1048576', { value: '制表人：张三' });
+    const grid = await readSheet(ctx(fake), { isSetSupported: fakeRequirements('1.18') });
+    expect(grid.values).toEqual(expected.values);
+    expect(grid.numberFormats).toEqual(expected.numberFormats);
+    expect(grid).toMatchObject({ firstRow: 1, firstColumn: 1, hiddenRows: [5], address: '学校数据!B1:E6' });
+    expect(grid.merges).toEqual(expected.merges);
+    expect(grid.tables).toEqual(['学校表']);
+    expect(grid.outside).toEqual([{ row: 1048576, column: 1, value: '制表人：张三' }]);
+    // A dense read loads 4 million cells twice (values and formats); here at most the first window (2,000 rows of
+    // the used columns, read in the first sync in case the table fits), the table and the stray cell.
+    expect(fake.cellsLoaded).toBeLessThan(20_000);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  test('a stray cell far to the right (XFD2) is named too, and the columns are not read out to it', async () => {
+    const fake = bureauWorkbook();
+    fake.workbook.sheet('学校数据').setCell('XFD2', { value: '备注' });
+    const grid = await readSheet(ctx(fake));
+    expect(grid.values[3]).toEqual(['城关小学', 1000, 200.5, 45]);
+    expect(grid.values[0]).toHaveLength(4);
+    expect(grid.outside).toEqual([{ row: 2, column: 16383, value: '备注' }]);
+    // The first window is 256 columns wide; nothing beyond it but the stray cell is loaded.
+    expect(fake.cellsLoaded).toBeLessThan(2 * 6 * 256 + 100);
+  });
+
+  test('a table of 5,000 rows past the first window is read whole, in blocks, in a few syncs', async () => {
+    const fake = createFakeExcel();
+    const rows = Array.from({ length: 5000 }, (_, i) => [`学校${i + 1}`, i + 1]);
+    fake.workbook.addSheet('学校数据', [['学校名称', '在校生数'], ...rows]);
+    const grid = await readSheet(ctx(fake));
+    expect(grid.values).toHaveLength(5001);
+    expect(grid.values[5000]).toEqual(['学校5000', 5000]);
+    expect(grid.outside).toEqual([]);
+    expect(fake.syncCount).toBeLessThanOrEqual(4);
+    expect(fake.cellsLoaded).toBeLessThan(2 * 2 * 5001 + 2 * 2 * 2000 + 100);
+  });
+});

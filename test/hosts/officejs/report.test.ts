@@ -1,4 +1,4 @@
-// writeReport: the ReportPlan as the 均衡评估报告 sheet — replaced on every run, few round trips.
+// writeReport: the ReportPlan as the 均衡评估报告 sheet — Balance's own untouched report replaced, nothing else; few round trips.
 import { planStage } from '../../../src/engine/planner/plan';
 import { planRemediationReport } from '../../../src/engine/plans/remediationReport';
 import { planReport, type ReportInput } from '../../../src/engine/plans/assessmentReport';
@@ -88,14 +88,15 @@ function findRow(fake: FakeExcel, first: string): number {
 }
 
 describe('writeReport', () => {
-  test('writes every section, number formats, styles, merges, widths and A4 landscape in two syncs', async () => {
+  test('writes every section, number formats, styles, merges, widths and A4 landscape in three syncs', async () => {
     const fake = createFakeExcel();
     const data = fake.workbook.addSheet('学校数据', [['学校名称'], ['城关小学']]);
     const before = data.dump();
     const plan = planReport(input);
-    await writeReport(ctx(fake), plan);
+    const outcome = await writeReport(ctx(fake), plan);
 
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
+    expect(outcome).toEqual({ written: ['均衡评估报告'], keptUserSheets: [], keptEdited: [] });
     const sheet = fake.workbook.sheet('均衡评估报告');
     for (const section of plan.sections) {
       section.values.forEach((row, r) =>
@@ -137,16 +138,21 @@ describe('writeReport', () => {
     ]);
   });
 
-  test('re-running replaces the sheet: nothing of the old report survives', async () => {
+  test("re-running replaces Balance's untouched report: a fresh sheet, marked again", async () => {
     const fake = createFakeExcel();
     fake.workbook.addSheet('学校数据', [['学校名称']]);
-    const old = fake.workbook.addSheet('均衡评估报告', [['旧内容']]);
-    old.setCell('Z99', { value: '旧的远处单元格', bold: true });
     await writeReport(ctx(fake), planReport(input), { activate: false });
+    const old = fake.workbook.sheet('均衡评估报告');
+    old.setCell('Z99', { bold: true });
+    const outcome = await writeReport(ctx(fake), planReport({ ...input, date: '2026年3月2日' }), {
+      activate: false,
+    });
+    expect(outcome).toEqual({ written: ['均衡评估报告'], keptUserSheets: [], keptEdited: [] });
     const sheet = fake.workbook.sheet('均衡评估报告');
     expect(sheet).not.toBe(old);
-    expect(sheet.cell('Z99').value).toBe('');
+    expect(sheet.cell('Z99').bold).toBe(false);
     expect(sheet.cell('A1').value).toBe('县域义务教育均衡发展评估报告');
+    expect(sheet.names.get('balancereport')).toMatchObject({ visible: false });
     expect(fake.workbook.activeSheet.name).toBe('学校数据');
     expect(fake.workbook.sheets.filter((s) => s.name === '均衡评估报告')).toHaveLength(1);
   });
@@ -160,13 +166,13 @@ describe('writeReport', () => {
       row: i + 2,
     }));
     await writeReport(ctx(fake), planReport({ ...input, schools: many }));
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     expect(fake.workbook.sheet('均衡评估报告').cell(`A${findRow(fake, '城关小学') + 1999}`).value).toBe(
       '城关小学',
     );
   });
 
-  test('with the 整改测算 plan too: both sheets in the same two syncs, the report shown, both replaced on re-run', async () => {
+  test('with the 整改测算 plan too: both sheets in the same syncs, the report shown, both replaced on re-run', async () => {
     const remediation = planRemediationReport({
       profileName: input.profileName,
       date: input.date,
@@ -174,13 +180,9 @@ describe('writeReport', () => {
     });
     const fake = createFakeExcel();
     fake.workbook.addSheet('学校数据', [['学校名称']]);
-    const old = fake.workbook.addSheet('整改测算', [['旧内容']]);
-    old.setCell('Z99', { value: '旧的远处单元格' });
     await writeReport(ctx(fake), [planReport(input), remediation]);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     const sheet = fake.workbook.sheet('整改测算');
-    expect(sheet).not.toBe(old);
-    expect(sheet.cell('Z99').value).toBe('');
     expect(sheet.cell('A1').value).toBe('县域义务教育均衡发展整改测算');
     const schoolsAt = remediation.sections.find((x) => x.id === 'planSchools')?.top as number;
     expect(sheet.cell(`A${schoolsAt + 2}`).value).toBe('学校2');
@@ -189,8 +191,10 @@ describe('writeReport', () => {
     expect(fake.workbook.activeSheet.name).toBe('均衡评估报告');
 
     await writeReport(ctx(fake), [planReport(input), remediation]);
-    expect(fake.syncCount).toBe(4);
+    // Names; the marks of the two sheets; their values; the write; the new marks.
+    expect(fake.syncCount).toBe(3 + 5);
     expect(fake.workbook.sheets.map((x) => x.name)).toEqual(['学校数据', '均衡评估报告', '整改测算']);
+    expect(fake.workbook.sheet('整改测算')).not.toBe(sheet);
   });
 
   test('a failure is reported as 写入评估报告失败 in Chinese', async () => {
@@ -205,5 +209,90 @@ describe('writeReport', () => {
   test('column widths: characters to points (7 px per character + 5 px, 0.75 pt per px)', () => {
     expect(charsToPoints(10)).toBe(56.25);
     expect(charsToPoints(34)).toBe(182.25);
+  });
+});
+
+describe('sheets Balance owns', () => {
+  function workbookWithData(): FakeExcel {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('学校数据', [['学校名称'], ['城关小学']]);
+    return fake;
+  }
+
+  test("a user's own sheet named 均衡评估报告 stays as it is; the report goes to 均衡评估报告 (2)", async () => {
+    const fake = workbookWithData();
+    const mine = fake.workbook.addSheet('均衡评估报告', [['我的笔记'], ['第二行']]);
+    const before = mine.dump();
+    const outcome = await writeReport(ctx(fake), planReport(input));
+    expect(outcome).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: ['均衡评估报告'],
+      keptEdited: [],
+    });
+    expect(fake.workbook.sheet('均衡评估报告')).toBe(mine);
+    expect(mine.dump()).toEqual(before);
+    expect(fake.workbook.sheet('均衡评估报告 (2)').cell('A1').value).toBe('县域义务教育均衡发展评估报告');
+    expect(fake.workbook.activeSheet.name).toBe('均衡评估报告 (2)');
+  });
+
+  test('an edited Balance report (a 审核人 line added) is kept and the new one written beside it', async () => {
+    const fake = workbookWithData();
+    await writeReport(ctx(fake), planReport(input));
+    const edited = fake.workbook.sheet('均衡评估报告');
+    edited.setCell('A150', { value: '审核人：李四' });
+    const outcome = await writeReport(ctx(fake), planReport(input));
+    expect(outcome).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: [],
+      keptEdited: ['均衡评估报告'],
+    });
+    expect(fake.workbook.sheet('均衡评估报告')).toBe(edited);
+    expect(edited.cell('A150').value).toBe('审核人：李四');
+    expect(fake.workbook.sheet('均衡评估报告 (2)').names.has('balancereport')).toBe(true);
+  });
+
+  test('an edited value of the report counts as an edit too', async () => {
+    const fake = workbookWithData();
+    await writeReport(ctx(fake), planReport(input));
+    const report = fake.workbook.sheet('均衡评估报告');
+    const row = findRow(fake, '生均图书册数');
+    report.setCell(`C${row}`, { value: 0.5 });
+    const outcome = await writeReport(ctx(fake), planReport(input));
+    expect(outcome.keptEdited).toEqual(['均衡评估报告']);
+    expect(report.cell(`C${row}`).value).toBe(0.5);
+  });
+
+  test('second run with a (2) present: the untouched (2) is replaced, the user sheet still kept, no (3)', async () => {
+    const fake = workbookWithData();
+    const mine = fake.workbook.addSheet('均衡评估报告', [['我的笔记']]);
+    await writeReport(ctx(fake), planReport(input));
+    const first = fake.workbook.sheet('均衡评估报告 (2)');
+    const outcome = await writeReport(ctx(fake), planReport(input));
+    expect(outcome).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: ['均衡评估报告'],
+      keptEdited: [],
+    });
+    expect(fake.workbook.sheet('均衡评估报告')).toBe(mine);
+    expect(fake.workbook.sheet('均衡评估报告 (2)')).not.toBe(first);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(['学校数据', '均衡评估报告', '均衡评估报告 (2)']);
+  });
+
+  test("a mark that is not Balance's text (a user name BalanceReport) does not make a sheet Balance's", async () => {
+    const fake = workbookWithData();
+    const mine = fake.workbook.addSheet('整改测算', [
+      ['学校名称', '在校生数'],
+      ['城关小学', 100],
+    ]);
+    mine.names.set('balancereport', { name: 'BalanceReport', formula: '=Sheet1!$A$1', visible: true });
+    const remediation = planRemediationReport({
+      profileName: input.profileName,
+      date: input.date,
+      stages: [planStage(evaluation, 'primary')],
+    });
+    const outcome = await writeReport(ctx(fake), [planReport(input), remediation]);
+    expect(outcome.written).toEqual(['均衡评估报告', '整改测算 (2)']);
+    expect(outcome.keptUserSheets).toEqual(['整改测算']);
+    expect(fake.workbook.sheet('整改测算').cell('B2').value).toBe(100);
   });
 });

@@ -10,6 +10,8 @@ import type {
   WpsFont,
   WpsInterior,
   WpsListObjects,
+  WpsName,
+  WpsNames,
   WpsPageSetup,
   WpsPluginStorage,
   WpsRange,
@@ -111,6 +113,8 @@ export class FakeSheet implements WpsWorksheet {
   readonly merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly tables: string[] = [];
+  /** Sheet-scoped names: the bare name (as given to Add), its formula and visibility. */
+  readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
   readonly PageSetup: WpsPageSetup = {
     PaperSize: 1,
     Orientation: 1,
@@ -224,6 +228,41 @@ export class FakeSheet implements WpsWorksheet {
 
   get Cells(): WpsRange {
     return new FakeRange(this, [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS }]);
+  }
+
+  get Names(): WpsNames {
+    const names = this.names;
+    const wrap = (i: number): WpsName => {
+      const item = names[i];
+      const sheetName = this.Name;
+      return {
+        get Name() {
+          return `${sheetName}!${item.name}`;
+        },
+        RefersTo: item.refersTo,
+        get Visible() {
+          return item.visible;
+        },
+        set Visible(v: boolean) {
+          item.visible = v;
+        },
+        Delete: () => void names.splice(names.indexOf(item), 1),
+      };
+    };
+    return {
+      Count: names.length,
+      Item: (i: number) => {
+        if (!names[i - 1]) throw new Error(`下标越界：${i}`);
+        return wrap(i - 1);
+      },
+      Add: (name: string, refersTo: string, visible = true) => {
+        this.app.touch('Names.Add');
+        const at = names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+        if (at >= 0) names.splice(at, 1);
+        names.push({ name, refersTo, visible });
+        return wrap(names.length - 1);
+      },
+    };
   }
 
   get ListObjects(): WpsListObjects {
@@ -382,6 +421,7 @@ export class FakeRange implements WpsRange {
   get Value2(): unknown {
     this.sheet.app.touch('Range.Value2');
     const a = this.area;
+    this.sheet.app.cellsRead += (a.bottom - a.top + 1) * (a.right - a.left + 1);
     if (a.top === a.bottom && a.left === a.right) return this.firstCell().value;
     const rows: unknown[][] = [];
     for (let r = a.top; r <= a.bottom; r++) {
@@ -562,6 +602,8 @@ export class FakeWps implements WpsApplication {
   ScreenUpdating = true;
   Calculation = -4105;
   DisplayAlerts = true;
+  /** Test helper: cells whose values were read through Value2 (the read's cost). */
+  cellsRead = 0;
   /** Test helper: calls by member name, for "how many calls" checks. */
   readonly calls = new Map<string, number>();
   /** Test helper: the member whose next use throws (a fault in the middle of a bulk write). */
@@ -604,6 +646,21 @@ export class FakeWps implements WpsApplication {
   }
   GetTaskPane(): WpsTaskPane | null {
     return null;
+  }
+  get WorksheetFunction(): { CountA(range: WpsRange): number } {
+    return {
+      CountA: (range: WpsRange) => {
+        this.touch('WorksheetFunction.CountA');
+        const { sheet, areas } = range as FakeRange;
+        let n = 0;
+        for (const [k, cell] of sheet.cells) {
+          if (cell.value === null || cell.value === '') continue;
+          const [r, c] = k.split(',').map(Number);
+          if (areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)) n++;
+        }
+        return n;
+      },
+    };
   }
   get PluginStorage(): WpsPluginStorage {
     return { getItem: (k) => this.storage.get(k) ?? null, setItem: (k, v) => void this.storage.set(k, v) };

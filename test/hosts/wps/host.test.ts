@@ -190,6 +190,109 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
   expect(app.ScreenUpdating).toBe(true);
 });
 
+describe('reads bounded by the data', () => {
+  test('a stray cell in B1048576: the table read as before, the stray cell named, few cells read', async () => {
+    const plain = workbook();
+    const expected = await plain.host.readSheet({ source: 'auto', sheet: '学校数据' });
+    const { app, sheet, host } = workbook();
+    sheet.setValues('B1048576', [['制表人：张三']]);
+    const read = await host.readSheet({ source: 'auto', sheet: '学校数据' });
+    expect(read.values).toEqual(expected.values);
+    expect(read.numberFormats).toEqual(expected.numberFormats);
+    expect(read.address).toBe('学校数据!A1:D4');
+    expect(read.outside).toEqual([{ row: 1048576, column: 1, value: '制表人：张三' }]);
+    // A whole read moves 4 million values; here the table's band and the stray cell's band.
+    expect(app.cellsRead).toBeLessThan(10_000);
+    expect(app.calls.get('Range.Value2')).toBeLessThanOrEqual(4);
+  });
+
+  test('a stray cell far to the right (XFD2) is named, and the columns are not read out to it', async () => {
+    const { app, sheet, host } = workbook();
+    sheet.setValues('XFD2', [['备注']]);
+    const read = await host.readSheet({ source: 'auto', sheet: '学校数据' });
+    expect(read.values[1]).toEqual(['一小', '小学', 500, 7.2]);
+    expect(read.outside).toEqual([{ row: 2, column: 16383, value: '备注' }]);
+    expect(app.cellsRead).toBeLessThan(2_000);
+  });
+});
+
+describe('report sheets Balance owns', () => {
+  const report: ReportPlan = {
+    sheetName: '均衡评估报告',
+    sections: [
+      { id: 'title', top: 1, values: [['报告', null]], numberFormats: [['General', 'General']] },
+      { id: 'overview', top: 2, values: [['差异系数', '12']], numberFormats: [['General', 'General']] },
+    ],
+    styles: [],
+    merges: [],
+    columnWidths: [20, 12],
+    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    rowCount: 2,
+    columnCount: 2,
+  };
+
+  test('the report is marked with a hidden sheet-scoped name; an untouched one is replaced on the next run', async () => {
+    const { app, host } = workbook();
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告'],
+      keptUserSheets: [],
+      keptEdited: [],
+    });
+    const first = app.sheet('均衡评估报告');
+    expect(first.names).toEqual([
+      {
+        name: 'BalanceReport',
+        refersTo: expect.stringMatching(/^="Balance report v1 [0-9a-f]{16}"$/),
+        visible: false,
+      },
+    ]);
+    // WPS turned the written "12" into 12: the fingerprint is of what WPS holds, so the report still counts as untouched.
+    expect(first.at('B2').value).toBe(12);
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告'],
+      keptUserSheets: [],
+      keptEdited: [],
+    });
+    expect(app.sheet('均衡评估报告')).not.toBe(first);
+    expect(first.deleted).toBe(true);
+  });
+
+  test("a user's sheet of the same name stays; the report goes to 均衡评估报告 (2), replaced there on the next run", async () => {
+    const { app, host } = workbook();
+    const mine = app.ActiveWorkbook.Worksheets.Add() as unknown as ReturnType<typeof app.sheet>;
+    mine.Name = '均衡评估报告';
+    mine.setValues('A1', [['我的笔记'], ['第二行']]);
+    const outcome = await host.writeReport(report);
+    expect(outcome).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: ['均衡评估报告'],
+      keptEdited: [],
+    });
+    expect(app.sheet('均衡评估报告')).toBe(mine);
+    expect(mine.at('A1').value).toBe('我的笔记');
+    const second = app.sheet('均衡评估报告 (2)');
+    expect(second.at('A1').value).toBe('报告');
+    expect(await host.writeReport(report)).toEqual(outcome);
+    expect(app.sheet('均衡评估报告 (2)')).not.toBe(second);
+    expect(app.sheets.map((s) => s.Name).filter((n) => n.startsWith('均衡评估报告'))).toHaveLength(2);
+  });
+
+  test('an edited Balance report (a 审核人 line added) is kept and the new one written beside it', async () => {
+    const { app, host } = workbook();
+    await host.writeReport(report);
+    const edited = app.sheet('均衡评估报告');
+    edited.setValues('A10', [['审核人：李四']]);
+    expect(await host.writeReport(report)).toEqual({
+      written: ['均衡评估报告 (2)'],
+      keptUserSheets: [],
+      keptEdited: ['均衡评估报告'],
+    });
+    expect(app.sheet('均衡评估报告')).toBe(edited);
+    expect(edited.at('A10').value).toBe('审核人：李四');
+    expect(app.sheet('均衡评估报告 (2)').at('A1').value).toBe('报告');
+  });
+});
+
 test('selectRow activates the sheet and selects the row; settings round-trip in a very hidden sheet', async () => {
   const { app, host } = workbook();
   app.sheet('说明').Activate();

@@ -295,9 +295,17 @@ describe.each(writers)('a workbook written by %s', (writer, make) => {
   });
 
   test('workbook.xml, its rels and the content types only gain entries', () => {
-    for (const name of [m.workbookPath, relsPathOf(m.workbookPath), '[Content_Types].xml'])
-      expect([name, oneInsertion(partText(m.input, name)!, partText(m.output, name)!)]).toEqual([name, true]);
-    expect(partText(m.output, m.workbookPath)).toContain('name="均衡评估报告"');
+    // workbook.xml gains the report sheets and, apart from them, the reports' marks (sheet-scoped defined names).
+    const marks =
+      /<(?:\w+:)?definedName name="BalanceReport" localSheetId="\d+" hidden="1">[^<]*<\/(?:\w+:)?definedName>/g;
+    const workbook = partText(m.output, m.workbookPath)!;
+    expect(workbook.match(marks)).toHaveLength(2);
+    const unmarked = workbook.replace(marks, '').replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, '');
+    for (const name of [m.workbookPath, relsPathOf(m.workbookPath), '[Content_Types].xml']) {
+      const after = name === m.workbookPath ? unmarked : partText(m.output, name)!;
+      expect([name, oneInsertion(partText(m.input, name)!, after)]).toEqual([name, true]);
+    }
+    expect(workbook).toContain('name="均衡评估报告"');
   });
 
   test("notes: the user's note and author stay, ours are by 均衡评估助手, the threaded comment's cell gets none", () => {

@@ -143,10 +143,12 @@ describe('the report sheet renders the ReportPlan', () => {
   test('every planned value, number format, fill, merge, column width and the A4 landscape setup', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('学校').addRow(['学校名称']);
-    wb.addWorksheet(plan.sheetName).getCell('Z99').value = '上次的报告';
+    // A sheet of that name that Balance did not write is kept; the report goes beside it.
+    wb.addWorksheet(plan.sheetName).getCell('Z99').value = '用户的表';
     const back = await marked(wb, { sheet: '学校', marks: [] }, [plan]);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['学校', plan.sheetName]);
-    const ws = back.getWorksheet(plan.sheetName)!;
+    expect(back.worksheets.map((w) => w.name)).toEqual(['学校', plan.sheetName, `${plan.sheetName} (2)`]);
+    expect(back.getWorksheet(plan.sheetName)!.getCell('Z99').value).toBe('用户的表');
+    const ws = back.getWorksheet(`${plan.sheetName} (2)`)!;
     expect(ws.getCell('Z99').value).toBeNull();
 
     for (const section of plan.sections) {

@@ -3,7 +3,7 @@
  * the workbook's sheets with their states, and the text of any part on demand.
  */
 import { inflateEntry, type ZipEntry } from './zip';
-import { attribute, attributes, nextTag } from './xml';
+import { attribute, attributes, decodeEntities, nextTag } from './xml';
 
 export interface Relationship {
   id: string;
@@ -143,6 +143,8 @@ export interface WorkbookInfo {
   date1904: boolean;
   stylesPath: string | undefined;
   sharedStringsPath: string | undefined;
+  /** Sheet-scoped defined names by the sheet's 0-based position (localSheetId): name → formula text as stored. */
+  localNames: Map<number, Map<string, string>>;
 }
 
 export type WorkbookProblem =
@@ -168,9 +170,19 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo | WorkbookProbl
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];
   let date1904 = false;
+  const localNames = new Map<number, Map<string, string>>();
   for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
     if (tag.close) continue;
-    if (tag.name === 'workbookPr') {
+    if (tag.name === 'definedName' && !tag.selfClosing) {
+      const a = attributes(xml, tag);
+      const close = xml.indexOf('<', tag.end);
+      const local = Number(a.localSheetId);
+      if (a.localSheetId !== undefined && Number.isInteger(local) && close > 0) {
+        const names = localNames.get(local) ?? new Map<string, string>();
+        names.set((a.name ?? '').toLowerCase(), decodeEntities(xml.slice(tag.end, close)));
+        localNames.set(local, names);
+      }
+    } else if (tag.name === 'workbookPr') {
       const v = attribute(xml, tag, 'date1904');
       date1904 = v === '1' || v === 'true';
     } else if (tag.name === 'sheet') {
@@ -187,5 +199,6 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo | WorkbookProbl
     date1904,
     stylesPath: rels.find((r) => r.type === 'styles')?.target,
     sharedStringsPath: rels.find((r) => r.type === 'sharedStrings')?.target,
+    localNames,
   };
 }

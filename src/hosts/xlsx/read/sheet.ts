@@ -48,20 +48,23 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(base + Math.round(serial * DAY_MS));
 }
 
-interface SparseRow {
-  row: number;
+/**
+ * The cells read, as parallel flat arrays (one entry per cell, in document order): a sheet of a million one-cell rows
+ * costs four arrays of a million entries, not a million objects for the collector to trace.
+ */
+interface Cells {
+  rows: number[];
   columns: number[];
   values: CellValue[];
   styles: number[];
 }
 
 export function readSheet(xml: string, ctx: SheetContext): SheetRead {
-  const rows: SparseRow[] = [];
+  const cells: Cells = { rows: [], columns: [], values: [], styles: [] };
   const hiddenRows: number[] = [];
   const hiddenColumns: number[] = [];
   const merges: CellMerge[] = [];
   const uncalculated: { row: number; column: number }[] = [];
-  let current: SparseRow | null = null;
   let rowNumber = 0;
   let nextColumn = 0;
   let strings: string[] | null = null;
@@ -76,7 +79,6 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
       if (at && at.row !== rowNumber) {
         // A cell outside any <row> element or with a row of its own: follow its reference.
         rowNumber = at.row;
-        current = null;
       }
       nextColumn = column + 1;
       const s = Number(attribute(xml, tag, 's') ?? 0) || 0;
@@ -105,18 +107,14 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
         tag.end = end;
       }
       if (value === null && s === 0) continue;
-      if (!current) {
-        current = { row: rowNumber, columns: [], values: [], styles: [] };
-        rows.push(current);
-      }
-      current.columns.push(column);
-      current.values.push(value);
-      current.styles.push(s);
+      cells.rows.push(rowNumber);
+      cells.columns.push(column);
+      cells.values.push(value);
+      cells.styles.push(s);
     } else if (name === 'row') {
       const r = Number(attribute(xml, tag, 'r'));
       rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
       nextColumn = 0;
-      current = null;
       const hidden = attribute(xml, tag, 'hidden');
       if (hidden === '1' || hidden === 'true') hiddenRows.push(rowNumber);
     } else if (name === 'mergeCell') {
@@ -164,20 +162,47 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
     }
   }
 
-  return { ...toGrid(ctx, rows, hiddenRows, hiddenColumns, merges), uncalculated };
+  return { ...toGrid(ctx, cells, hiddenRows, hiddenColumns, merges), uncalculated };
 }
 
 function toGrid(
   ctx: SheetContext,
-  rows: SparseRow[],
+  cells: Cells,
   hiddenRows: number[],
   hiddenColumns: number[],
   merges: CellMerge[],
 ): Omit<SheetRead, 'uncalculated'> {
-  const used = rows
-    .map((r) => ({ ...r, count: r.values.filter((v) => v !== null).length }))
-    .filter((r) => r.count > 0)
-    .sort((a, b) => a.row - b.row);
+  const n = cells.rows.length;
+  // Cells in row order (stable: a later cell of the same place wins, as before); document order almost always is.
+  let order: number[] | null = null;
+  for (let i = 1; i < n; i++)
+    if (cells.rows[i] < cells.rows[i - 1]) {
+      order = Array.from({ length: n }, (_, k) => k).sort((a, b) => cells.rows[a] - cells.rows[b] || a - b);
+      break;
+    }
+  const at = (k: number) => (order ? order[k] : k);
+
+  // Rows holding values: their number, where their cells start in `order`, and how many values they hold.
+  const usedRow: number[] = [];
+  const usedStart: number[] = [];
+  const usedEnd: number[] = [];
+  const usedCount: number[] = [];
+  for (let k = 0; k < n;) {
+    const row = cells.rows[at(k)];
+    let end = k;
+    let count = 0;
+    while (end < n && cells.rows[at(end)] === row) {
+      if (cells.values[at(end)] !== null) count++;
+      end++;
+    }
+    if (count > 0) {
+      usedRow.push(row);
+      usedStart.push(k);
+      usedEnd.push(end);
+      usedCount.push(count);
+    }
+    k = end;
+  }
   const outside: OutsideCell[] = [];
   const empty: CellGrid = {
     sheet: ctx.name,
@@ -187,51 +212,63 @@ function toGrid(
     hiddenRows,
     merges: [],
   };
-  if (used.length === 0) return { grid: empty, outside, hiddenColumns };
+  if (usedRow.length === 0) return { grid: empty, outside, hiddenColumns };
 
   // The block of rows holding most cells is the table; other blocks are stray notes around it.
-  const block = largest(
-    used,
-    (r) => r.row,
+  const [first, last] = largest(
+    usedRow.length,
+    (i) => usedRow[i],
     ROW_GAP,
-    (r) => r.count,
+    (i) => usedCount[i],
   );
-  const inBlock = new Set(block);
-  for (const r of used) if (!inBlock.has(r)) pushOutside(outside, r, () => true);
-
   const columnCounts = new Map<number, number>();
-  for (const r of block)
-    r.columns.forEach((c, i) => {
-      if (r.values[i] !== null) columnCounts.set(c, (columnCounts.get(c) ?? 0) + 1);
-    });
-  const columns = largest(
-    [...columnCounts.keys()].sort((a, b) => a - b),
-    (c) => c,
+  for (let k = usedStart[first]; k < usedEnd[last]; k++) {
+    const i = at(k);
+    if (cells.values[i] !== null)
+      columnCounts.set(cells.columns[i], (columnCounts.get(cells.columns[i]) ?? 0) + 1);
+  }
+  const columnList = [...columnCounts.keys()].sort((a, b) => a - b);
+  const [c0, c1] = largest(
+    columnList.length,
+    (i) => columnList[i],
     COLUMN_GAP,
-    (c) => columnCounts.get(c) ?? 0,
+    (i) => columnCounts.get(columnList[i]) ?? 0,
   );
-  const left = columns[0];
-  const right = columns[columns.length - 1];
-  const top = block[0].row;
-  const bottom = block[block.length - 1].row;
-  for (const r of block) pushOutside(outside, r, (c) => c < left || c > right);
+  const left = columnList[c0];
+  const right = columnList[c1];
+  const top = usedRow[first];
+  const bottom = usedRow[last];
+  for (let u = 0; u < usedRow.length; u++) {
+    const inBlock = u >= first && u <= last;
+    for (let k = usedStart[u]; k < usedEnd[u]; k++) {
+      const i = at(k);
+      const value = cells.values[i];
+      const c = cells.columns[i];
+      if (value !== null && (!inBlock || c < left || c > right))
+        outside.push({ row: usedRow[u], column: c, value });
+    }
+  }
 
   const width = right - left + 1;
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  const byRow = new Map(rows.filter((r) => r.row >= top && r.row <= bottom).map((r) => [r.row, r]));
+  // Rows without a number format share one all-General row (the grid is read, never written, by the engine).
+  const general: string[] = new Array<string>(width).fill('General');
+  let k = 0;
+  while (k < n && cells.rows[at(k)] < top) k++;
   for (let r = top; r <= bottom; r++) {
     const rowValues: CellValue[] = new Array<CellValue>(width).fill(null);
-    const rowFormats: string[] = new Array<string>(width).fill('General');
-    const sparse = byRow.get(r);
-    if (sparse)
-      sparse.columns.forEach((c, i) => {
-        if (c < left || c > right) return;
-        rowValues[c - left] = sparse.values[i];
-        rowFormats[c - left] = ctx.formats.format(sparse.styles[i]);
-      });
+    let rowFormats: string[] | null = null;
+    for (; k < n && cells.rows[at(k)] === r; k++) {
+      const i = at(k);
+      const c = cells.columns[i];
+      if (c < left || c > right) continue;
+      rowValues[c - left] = cells.values[i];
+      const format = ctx.formats.format(cells.styles[i]);
+      if (format !== 'General' || rowFormats) (rowFormats ??= [...general])[c - left] = format;
+    }
     values.push(rowValues);
-    numberFormats.push(rowFormats);
+    numberFormats.push(rowFormats ?? general);
   }
   // Only the top-left cell of a merged area holds its value, as Excel's range.values shows it.
   const inside = merges.filter(
@@ -256,34 +293,28 @@ function toGrid(
   };
 }
 
-function pushOutside(out: OutsideCell[], r: SparseRow, where: (column: number) => boolean): void {
-  r.columns.forEach((c, i) => {
-    const value = r.values[i];
-    if (value !== null && where(c)) out.push({ row: r.row, column: c, value });
-  });
-}
-
-/** Splits sorted items where their positions jump by more than `gap` and returns the heaviest run. */
-function largest<T>(items: T[], position: (t: T) => number, gap: number, weight: (t: T) => number): T[] {
-  let best: T[] = [];
+/**
+ * Splits items 0…count-1 (sorted by position) where their positions jump by more than `gap`, and returns the first
+ * and last index of the heaviest run.
+ */
+function largest(
+  count: number,
+  position: (i: number) => number,
+  gap: number,
+  weight: (i: number) => number,
+): [number, number] {
+  let best: [number, number] = [0, 0];
   let bestWeight = -1;
-  let run: T[] = [];
+  let start = 0;
   let runWeight = 0;
-  const close = () => {
-    if (runWeight > bestWeight) {
-      best = run;
-      bestWeight = runWeight;
-    }
-  };
-  for (const item of items) {
-    if (run.length > 0 && position(item) - position(run[run.length - 1]) > gap + 1) {
-      close();
-      run = [];
+  for (let i = 0; i < count; i++) {
+    if (i > start && position(i) - position(i - 1) > gap + 1) {
+      if (runWeight > bestWeight) [best, bestWeight] = [[start, i - 1], runWeight];
+      start = i;
       runWeight = 0;
     }
-    run.push(item);
-    runWeight += weight(item);
+    runWeight += weight(i);
   }
-  close();
+  if (runWeight > bestWeight) best = [start, count - 1];
   return best;
 }

@@ -4,7 +4,20 @@
  * new parts, and workbook.xml, its relationships, [Content_Types].xml and docProps/app.xml change only to register
  * them. Every other part is copied with its compressed bytes untouched.
  */
-import type { HighlightPlan, ReportPlan } from '../../../engine';
+import {
+  blockCells,
+  type ExistingSheet,
+  type HighlightPlan,
+  placeReports,
+  planFingerprint,
+  readReportMark,
+  REPORT_MARK_NAME,
+  reportFingerprint,
+  reportMarkText,
+  type ReportOutcome,
+  type ReportPlacement,
+  type ReportPlan,
+} from '../../../engine';
 import { relativeTarget, relsPathOf } from '../package/parts';
 import { attribute, escapeAttribute, escapeText, nextTag, rootPrefix } from '../package/xml';
 import { deflateEntry, type ZipEntry, writeZip } from '../package/zip';
@@ -144,6 +157,19 @@ export function markedCopy(
   highlights: HighlightPlan,
   reports: readonly ReportPlan[],
 ): Uint8Array {
+  return markedCopyOf(workbook, highlights, reports).bytes;
+}
+
+/**
+ * The marked copy and what became of the report sheets: a sheet with a report's name that is not Balance's own
+ * untouched report (a school-data sheet called 整改测算, a report the user annotated) keeps its part untouched and
+ * the report goes to the next free name.
+ */
+export function markedCopyOf(
+  workbook: Workbook,
+  highlights: HighlightPlan,
+  reports: readonly ReportPlan[],
+): { bytes: Uint8Array; reports: ReportOutcome } {
   const patch = new PackagePatch(workbook);
   const info = workbook.info;
 
@@ -161,9 +187,87 @@ export function markedCopy(
   const sheet = workbook.worksheets.find((s) => s.name === highlights.sheet);
   if (sheet?.path && highlights.marks.length > 0) markSheet(patch, sheet.path, highlights, styles);
 
-  for (const plan of reports) addReport(patch, workbook, plan, styles);
+  const { placements, outcome } = placeReports(reports, existingSheets(workbook));
+  const marks: { index: number; text: string }[] = [];
+  let added = 0;
+  for (const placement of placements) {
+    const index = addReport(patch, workbook, placement, styles, info.sheets.length + added);
+    if (index >= info.sheets.length) added++;
+    marks.push({ index, text: reportMarkText(planFingerprint(placement.plan)) });
+  }
+  if (marks.length > 0) setReportMarks(patch, info.path, marks);
   patch.set(stylesPath, styles.toString());
-  return patch.finish();
+  return { bytes: patch.finish(), reports: outcome };
+}
+
+/** The workbook's sheets with their Balance marks and, for marked ones, the fingerprint of their values now. */
+export function existingSheets(workbook: Workbook): ExistingSheet[] {
+  return workbook.info.sheets.map((sheet, index) => {
+    const mark = readReportMark(workbook.info.localNames.get(index)?.get(REPORT_MARK_NAME.toLowerCase()));
+    if (mark === null || !sheet.path) return { name: sheet.name, mark: null };
+    const read = workbook.read(sheet);
+    const cells = [
+      ...blockCells(read.grid.values, read.grid.firstRow, read.grid.firstColumn),
+      ...read.outside,
+    ];
+    return { name: sheet.name, mark, current: reportFingerprint(cells) };
+  });
+}
+
+/**
+ * Writes each report's mark as a hidden sheet-scoped defined name: an existing one (a replaced report) gets its new
+ * text, the others are added to <definedNames>, which is created after <sheets> (and the elements CT_Workbook puts
+ * between them) when the workbook has none.
+ */
+function setReportMarks(patch: PackagePatch, path: string, marks: { index: number; text: string }[]): void {
+  let wb = patch.text(path) ?? '';
+  const p = rootPrefix(wb);
+  const fresh: string[] = [];
+  for (const mark of marks) {
+    const body = escapeText(`"${mark.text}"`);
+    let replaced = false;
+    for (let tag = nextTag(wb, 0); tag; tag = nextTag(wb, tag.end)) {
+      if (tag.close || tag.selfClosing || tag.name !== 'definedName') continue;
+      const name = attribute(wb, tag, 'name') ?? '';
+      if (name.toLowerCase() !== REPORT_MARK_NAME.toLowerCase()) continue;
+      if (attribute(wb, tag, 'localSheetId') !== String(mark.index)) continue;
+      const close = wb.indexOf('<', tag.end);
+      wb = wb.slice(0, tag.end) + body + wb.slice(close);
+      replaced = true;
+      break;
+    }
+    if (!replaced)
+      fresh.push(
+        `<${p}definedName name="${REPORT_MARK_NAME}" localSheetId="${mark.index}" hidden="1">${body}</${p}definedName>`,
+      );
+  }
+  if (fresh.length > 0) {
+    const close = wb.search(/<\/(?:[\w.-]+:)?definedNames>/);
+    const empty = /<(?:[\w.-]+:)?definedNames\s*\/>/.exec(wb);
+    if (close >= 0) wb = wb.slice(0, close) + fresh.join('') + wb.slice(close);
+    else if (empty)
+      wb =
+        wb.slice(0, empty.index) +
+        `<${p}definedNames>${fresh.join('')}</${p}definedNames>` +
+        wb.slice(empty.index + empty[0].length);
+    else {
+      let at = -1;
+      for (const re of [
+        /<\/(?:[\w.-]+:)?externalReferences>/,
+        /<\/(?:[\w.-]+:)?functionGroups>|<(?:[\w.-]+:)?functionGroups\b[^>]*\/>/,
+        /<\/(?:[\w.-]+:)?sheets>/,
+      ]) {
+        const m = re.exec(wb);
+        if (m) {
+          at = m.index + m[0].length;
+          break;
+        }
+      }
+      if (at < 0) return;
+      wb = wb.slice(0, at) + `<${p}definedNames>${fresh.join('')}</${p}definedNames>` + wb.slice(at);
+    }
+  }
+  patch.set(path, wb);
 }
 
 function folderOf(path: string): string {
@@ -259,14 +363,23 @@ function legacyDrawingPosition(xml: string): number {
   return xml.length;
 }
 
-function addReport(patch: PackagePatch, workbook: Workbook, plan: ReportPlan, styles: StylesPatch): void {
+/** Writes one placed report; returns the sheet's 0-based position (`next` for a new sheet). */
+function addReport(
+  patch: PackagePatch,
+  workbook: Workbook,
+  placement: ReportPlacement,
+  styles: StylesPatch,
+  next: number,
+): number {
   const info = workbook.info;
+  const plan = placement.plan;
   const sheetXml = reportSheetXml(plan, styles);
-  const existing = info.sheets.find((s) => s.name === plan.sheetName);
+  const index = placement.replace ? info.sheets.findIndex((s) => s.name === placement.name) : -1;
+  const existing = index >= 0 ? info.sheets[index] : undefined;
   if (existing?.path) {
-    // Our own sheet from an earlier run: replaced as a whole.
+    // Balance's own untouched report from an earlier run: replaced as a whole.
     patch.set(existing.path, sheetXml);
-    return;
+    return index;
   }
   const folder = workbook.worksheets[0]?.path
     ? folderOf(workbook.worksheets[0].path)
@@ -285,11 +398,12 @@ function addReport(patch: PackagePatch, workbook: Workbook, plan: ReportPlan, st
     wb.slice(0, wb.indexOf('>', wb.indexOf('workbook')) + 1),
   );
   const idAttr = declared ? `${declared[1]}:id="${id}"` : `xmlns:r="${relNs}" r:id="${id}"`;
-  const element = `<${p}sheet name="${escapeAttribute(plan.sheetName)}" sheetId="${sheetId}" ${idAttr}/>`;
+  const element = `<${p}sheet name="${escapeAttribute(placement.name)}" sheetId="${sheetId}" ${idAttr}/>`;
   const close = wb.search(/<\/(?:[\w.-]+:)?sheets>/);
-  if (close < 0) return;
+  if (close < 0) return next;
   patch.set(info.path, wb.slice(0, close) + element + wb.slice(close));
-  registerInAppXml(patch, plan.sheetName);
+  registerInAppXml(patch, placement.name);
+  return next;
 }
 
 /** docProps/app.xml lists the sheet names (TitlesOfParts) and counts them (HeadingPairs): one more worksheet. */

@@ -1,0 +1,196 @@
+/**
+ * Which report sheets Balance owns, whether the user has edited one, and where a new report goes: the one decision
+ * every host (Excel, WPS, the .xlsx copy) makes before writing 均衡评估报告 or 整改测算, so none of them can replace
+ * a sheet that is not Balance's own, untouched report.
+ *
+ * The ownership mark is a hidden defined name scoped to the report sheet (`BalanceReport`, its value the text
+ * "Balance report v1 <fingerprint>"). A sheet-scoped name is stored in workbook.xml as
+ * `<definedName localSheetId=…>`, which Excel, WPS and the .xlsx path all keep through save and reopen; it follows
+ * the sheet through renames and moves; it is invisible in the cells, so the user cannot delete it by tidying the
+ * report; and no user sheet has it unless it came from Balance. A marker cell or note would be visible, printed, and
+ * lost or faked by ordinary editing; a worksheet custom property is Office.js-only (WPS and the file host cannot read
+ * it). The fingerprint is a hash of the values the report holds as written (as the host reads them back), so a
+ * report the user annotated — a 审核人 line, a corrected figure — is told from an untouched one and kept.
+ */
+import type { ReportPlan } from './assessmentReport';
+
+/** The sheet-scoped defined name that marks a Balance report sheet. */
+export const REPORT_MARK_NAME = 'BalanceReport';
+const MARK_PREFIX = 'Balance report v1 ';
+
+/** One non-empty cell: 1-based row, 0-based column. */
+export interface FingerprintCell {
+  row: number;
+  column: number;
+  value: unknown;
+}
+
+/** A cell value as text that survives a round trip through Excel, WPS or an .xlsx file (15 significant digits). */
+function canonical(value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : null;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return String(value.getTime() / 86_400_000 + 25_569);
+  return String(value);
+}
+
+/** A 64-bit FNV-1a-style hash of the text, as 16 hex digits (two 32-bit lanes with different seeds). */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The fingerprint of a sheet's values: every non-empty cell with its place, in reading order. */
+export function reportFingerprint(cells: Iterable<FingerprintCell>): string {
+  const entries: [number, number, string][] = [];
+  for (const cell of cells) {
+    const text = canonical(cell.value);
+    if (text !== null) entries.push([cell.row, cell.column, text]);
+  }
+  entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return hash(entries.map(([r, c, t]) => `${r},${c}=${t}`).join('\u0001'));
+}
+
+/** The cells of a block of values whose top-left cell is at (firstRow, firstColumn). */
+export function blockCells(values: readonly (readonly unknown[])[], firstRow: number, firstColumn: number) {
+  const cells: FingerprintCell[] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => cells.push({ row: firstRow + r, column: firstColumn + c, value })),
+  );
+  return cells;
+}
+
+/**
+ * The fingerprint of a plan as a file reader will see it: values of cells covered by a merge (other than its
+ * top-left cell) do not count, as a spreadsheet keeps only the top-left value of a merged area.
+ */
+export function planFingerprint(plan: ReportPlan): string {
+  const covered = (row: number, column: number) =>
+    plan.merges.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        column >= m.left &&
+        column <= m.right &&
+        (row !== m.top || column !== m.left),
+    );
+  const cells: FingerprintCell[] = [];
+  for (const section of plan.sections)
+    for (const cell of blockCells(section.values, section.top, 0))
+      if (!covered(cell.row, cell.column)) cells.push(cell);
+  return reportFingerprint(cells);
+}
+
+/** The text the mark holds. */
+export function reportMarkText(fingerprint: string): string {
+  return MARK_PREFIX + fingerprint;
+}
+
+/** The mark as a defined name's formula (a text constant). */
+export function reportMarkFormula(fingerprint: string): string {
+  return `="${reportMarkText(fingerprint)}"`;
+}
+
+/**
+ * The fingerprint a mark carries, from the name's formula or value as a host gives it (`="Balance report v1 …"`,
+ * `"…"` as stored in workbook.xml, or the bare text); null when it is not Balance's mark.
+ */
+export function readReportMark(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const bare = text
+    .trim()
+    .replace(/^=/, '')
+    .replace(/^"(.*)"$/s, '$1');
+  if (!bare.startsWith(MARK_PREFIX)) return null;
+  const fingerprint = bare.slice(MARK_PREFIX.length).trim();
+  return /^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : null;
+}
+
+/** A sheet of the workbook as a host found it. */
+export interface ExistingSheet {
+  name: string;
+  /** The fingerprint in the sheet's Balance mark, or null when it has none (a user's sheet). */
+  mark: string | null;
+  /** The fingerprint of the sheet's values now (needed only for marked sheets). */
+  current?: string | null;
+}
+
+/** Where one plan goes. */
+export interface ReportPlacement {
+  plan: ReportPlan;
+  /** The sheet name to write. */
+  name: string;
+  /** True when `name` is Balance's own untouched report, to be replaced; false for a new sheet. */
+  replace: boolean;
+}
+
+/** What writing the reports did, for the pane's message. */
+export interface ReportOutcome {
+  /** Sheets written, in plan order. */
+  written: string[];
+  /** Sheets with a report's name that are not Balance's: left as they are. */
+  keptUserSheets: string[];
+  /** Balance reports the user has edited since: kept, the new report written beside them. */
+  keptEdited: string[];
+}
+
+const fold = (name: string) => name.toLocaleLowerCase('en-US');
+
+/** `base` itself is 1, `base (n)` is n; other names are not of the family. */
+function familyIndex(name: string, base: string): number | null {
+  if (fold(name) === fold(base)) return 1;
+  const m = /^(.*) \((\d+)\)$/.exec(name);
+  if (m && fold(m[1]) === fold(base) && Number(m[2]) >= 2) return Number(m[2]);
+  return null;
+}
+
+/**
+ * Chooses each plan's sheet: Balance's own untouched report with the plan's name (or a `name (n)` one) is replaced;
+ * else the report goes to the first free name of `name`, `name (2)`, `name (3)`, …. A sheet that is not
+ * Balance's, or a Balance report the user edited, is never replaced.
+ */
+export function placeReports(
+  plans: readonly ReportPlan[],
+  existing: readonly ExistingSheet[],
+): { placements: ReportPlacement[]; outcome: ReportOutcome } {
+  const taken = new Set(existing.map((s) => fold(s.name)));
+  const outcome: ReportOutcome = { written: [], keptUserSheets: [], keptEdited: [] };
+  const placements: ReportPlacement[] = [];
+  for (const plan of plans) {
+    const family = existing
+      .map((sheet) => ({ sheet, n: familyIndex(sheet.name, plan.sheetName) }))
+      .filter((f): f is { sheet: ExistingSheet; n: number } => f.n !== null)
+      .sort((a, b) => a.n - b.n);
+    const untouched = family.find(
+      ({ sheet }) => sheet.mark !== null && sheet.current !== undefined && sheet.current === sheet.mark,
+    );
+    let placement: ReportPlacement;
+    if (untouched) placement = { plan, name: untouched.sheet.name, replace: true };
+    else {
+      let name = plan.sheetName;
+      for (let n = 2; taken.has(fold(name)); n++) name = `${plan.sheetName} (${n})`;
+      placement = { plan, name, replace: false };
+    }
+    taken.add(fold(placement.name));
+    placements.push(placement);
+    outcome.written.push(placement.name);
+    for (const { sheet } of family) {
+      if (sheet === untouched?.sheet) continue;
+      if (sheet.mark === null) outcome.keptUserSheets.push(sheet.name);
+      else if (sheet.current !== sheet.mark) outcome.keptEdited.push(sheet.name);
+    }
+  }
+  return { placements, outcome };
+}
+
+/** Names of the existing sheets that may be one of the plans' reports (only these need their mark read). */
+export function reportFamily(plans: readonly ReportPlan[], names: readonly string[]): string[] {
+  return names.filter((name) => plans.some((plan) => familyIndex(name, plan.sheetName) !== null));
+}

@@ -1,5 +1,11 @@
 /** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as WPS sheets, replacing previous ones. */
-import { stylesByLook, type ReportPlan, type ReportStyle, type ReportValue } from '../../engine';
+import {
+  columnLetter,
+  stylesByLook,
+  type ReportPlan,
+  type ReportStyle,
+  type ReportValue,
+} from '../../engine';
 import { wpsOperation } from './errors';
 import {
   activeWorkbook,
@@ -22,7 +28,8 @@ const ALIGN = { left: -4131, center: -4108, right: -4152 } as const;
 /**
  * Deletes each plan's old sheet and adds a fresh one after the last sheet: values one Value2 write per section, number
  * formats grouped by format, styles grouped by look, merges, column widths (the plan's unit, characters, is VBA's
- * ColumnWidth unit) and A4 landscape one page wide. The first plan's sheet is shown.
+ * ColumnWidth unit) and A4 landscape at the plan's scale with print titles, header and footer. The first plan's
+ * sheet is shown.
  */
 export function writeReport(app: WpsApplication, plans: ReportPlan | readonly ReportPlan[]): Promise<void> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
@@ -76,12 +83,22 @@ function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
   });
 
   const page = sheet.PageSetup;
+  const setup = plan.page;
   page.PaperSize = XL_PAPER_A4;
   page.Orientation = XL_LANDSCAPE;
-  page.CenterHorizontally = plan.page.centerHorizontally;
-  page.Zoom = false;
-  page.FitToPagesWide = plan.page.fitToPagesWide;
-  page.FitToPagesTall = false;
+  page.CenterHorizontally = setup.centerHorizontally;
+  // A scale, never fit-to-width: wide tables continue on further pages under their print titles.
+  page.Zoom = setup.zoom;
+  const rows = setup.printTitleRows;
+  page.PrintTitleRows = rows ? `$${rows.top}:$${rows.bottom}` : '';
+  const columns = setup.printTitleColumns;
+  page.PrintTitleColumns = columns ? `$${columnLetter(columns.left)}:$${columnLetter(columns.right)}` : '';
+  page.LeftHeader = setup.header.left ?? '';
+  page.CenterHeader = setup.header.center ?? '';
+  page.RightHeader = setup.header.right ?? '';
+  page.LeftFooter = setup.footer.left ?? '';
+  page.CenterFooter = setup.footer.center ?? '';
+  page.RightFooter = setup.footer.right ?? '';
 }
 
 function isLiteralText(value: ReportValue): boolean {

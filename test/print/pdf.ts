@@ -54,7 +54,7 @@ function objects(bytes: Uint8Array): Map<number, PdfObject> {
       // /Length may be an indirect reference: the stream then ends at its endstream keyword.
       const length = /\/Length\s+(\d+)\s*(\/|>>)/.exec(body.slice(0, s))?.[1];
       const to = length ? from + Number(length) : start + body.lastIndexOf('endstream');
-      let data = bytes.slice(from, to);
+      let data: Uint8Array = bytes.slice(from, to);
       if (/\/FlateDecode/.test(body.slice(0, s))) data = inflate(data);
       out.set(Number(m[1]), { dict: body.slice(0, s), stream: data });
     }

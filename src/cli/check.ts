@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
+  readCaption,
   AUTO_PROFILE,
   dataIssue,
   chooseProfile,
@@ -146,6 +147,7 @@ export async function checkFile(
       mergeIssues(table.issues, uncalculatedFormulas(opened.workbook, chosen.worksheet, table)),
       evaluation.issues,
     ),
+    caption: table.header ? readCaption(chosen.grid, table.header.top) : null,
     workbook: opened.workbook,
   };
   if (choice) checked.profileChoice = choice.explanation;

@@ -136,7 +136,20 @@ export type { CellMark, HighlightPlan, LegendEntry, TableLayout } from './plans/
 export { identityKey, sheetLayout } from './plans/markIdentity';
 export type { ColumnIdentity, RowIdentity, SheetLayout } from './plans/markIdentity';
 export { planReport, REPORT_SHEET_NAME, stylesByLook } from './plans/assessmentReport';
-export type { ReportPlan, ReportStyle, ReportValue } from './plans/assessmentReport';
+export type { ReportPlan, ReportStyle, ReportTitle, ReportValue } from './plans/assessmentReport';
+export {
+  A4_LANDSCAPE_PRINT_WIDTH,
+  columnPoints,
+  headerFooterString,
+  MIN_PRINT_ZOOM,
+  pageSetup,
+  PAGE_FOOTER,
+  printZoom,
+} from './plans/printSetup';
+export type { HeaderFooterText, ReportPageSetup } from './plans/printSetup';
+export { captionOf, readCaption } from './sheet/caption';
+export type { TableCaption } from './sheet/caption';
+export { isTeacherIndicator } from './planner/plan';
 export {
   additionsText,
   extraForCv,

@@ -205,7 +205,7 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
     expect(fillOf(ws.getCell('B4'))).toBeUndefined();
     expect(ws.getCell('R15').value).toBe(1575);
     const report = wb.getWorksheet(REPORT_SHEET_NAME)!;
-    expect(report.getCell('A1').value).toBe('县域义务教育均衡发展评估报告');
+    expect(report.getCell('A1').value).toBe('示例县2026年义务教育优质均衡发展评估报告');
   });
 
   test('the copy has the 整改测算 sheet: per stage the totals, per school the additions with units', async () => {
@@ -219,7 +219,7 @@ describe('--out and --out-dir: a marked copy; the input is never modified', () =
       rows[n] = (row.values as unknown[]).slice(1);
     });
     const find = (pred: (r: unknown[]) => boolean) => rows.filter((r) => r && pred(r));
-    expect(rows[1][0]).toBe('县域义务教育均衡发展整改测算');
+    expect(rows[1][0]).toBe('示例县2026年义务教育优质均衡发展整改测算');
     expect(find((r) => r[0] === '小学（25 所学校）')).toHaveLength(1);
     expect(find((r) => r[0] === '初中（12 所学校）')).toHaveLength(1);
     // 小学 equipment: the CV 0.582 is above 0.50 before; after the plan it is at most the target.

@@ -128,7 +128,7 @@ describe('planRemediationReport — the 整改测算 sheet', () => {
   test('the basis is stated: profile, date, source sheet, the default targets per stage', () => {
     const title = section(plan, 'title').values.map((r) => r.slice(0, 2));
     expect(title).toEqual([
-      ['县域义务教育均衡发展整改测算', null],
+      ['县域义务教育优质均衡发展整改测算', null],
       ['评估标准', QUALITY_2017.name],
       ['评估日期', '2026年3月1日'],
       ['数据工作表', '学校'],

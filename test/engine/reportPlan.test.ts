@@ -1,5 +1,6 @@
 // The report plan: the 均衡评估报告 sheet as data — sections, number formats, pass/fail fills, A4 landscape.
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND } from '../../src/engine/plans/highlightPlan';
+import { printZoom } from '../../src/engine/plans/printSetup';
 import {
   planReport,
   REPORT_SHEET_NAME,
@@ -157,15 +158,32 @@ function stylesAt(plan: ReportPlan, row: number, column: number) {
 describe('planReport — layout', () => {
   const plan = planReport(input);
 
-  test('the sheet is 均衡评估报告, A4 landscape, one page wide', () => {
+  test('the sheet is 均衡评估报告, A4 landscape at ≥ 80 % (not one page wide), the school header on every page', () => {
     expect(plan.sheetName).toBe(REPORT_SHEET_NAME);
     expect(REPORT_SHEET_NAME).toBe('均衡评估报告');
+    const schools = plan.sections.find((s) => s.id === 'schools')!;
     expect(plan.page).toEqual({
       paperSize: 'A4',
       orientation: 'landscape',
-      fitToPagesWide: 1,
+      zoom: printZoom(plan.columnWidths),
       centerHorizontally: true,
+      printTitleRows: { top: schools.top + 1, bottom: schools.top + 2 },
+      printTitleColumns: { left: 0, right: 0 },
+      header: { left: '县域义务教育均衡发展评估报告', right: `评估标准：${input.profileName}` },
+      footer: { center: '第 &P 页 共 &N 页' },
     });
+    // 28 columns do not fit one A4 width at a legible size: the scale stops at 80 % (11 pt prints at 8.8 pt).
+    expect(plan.page.zoom).toBe(80);
+    expect(schools.values[1][0]).toBe('学校名称');
+  });
+
+  test('the title names the county and the data year, and the regime', () => {
+    const titled = planReport({ ...input, cvMode: 'composite', title: { county: '示例县', year: 2026 } });
+    expect(titled.sections[0].values[0][0]).toBe('示例县2026年义务教育基本均衡发展评估报告');
+    expect(titled.page.header.left).toBe('示例县2026年义务教育基本均衡发展评估报告');
+    const countyOnly = planReport({ ...input, cvMode: 'each', title: { county: 'A&B区' } });
+    expect(countyOnly.sections[0].values[0][0]).toBe('A&B区义务教育优质均衡发展评估报告');
+    expect(countyOnly.page.header.left).toBe('A&&B区义务教育优质均衡发展评估报告');
   });
 
   test('sections come in order 标题, 概况, 差异系数, 学校达标情况, 未纳入计算, 数据问题, 颜色说明, one blank row apart', () => {
@@ -402,7 +420,7 @@ describe('planReport — 未纳入计算 and 数据问题', () => {
 });
 
 describe('planReport — empty evaluation', () => {
-  test('every section still appears, saying 无', () => {
+  test('every section but the per-school one (nothing judged against standards) still appears, saying 无', () => {
     const plan = planReport({
       profileName: '基本均衡',
       date: '2026-01-01',
@@ -415,12 +433,14 @@ describe('planReport — empty evaluation', () => {
       'title',
       'overview',
       'coefficients',
-      'schools',
       'excluded',
       'issues',
       'legend',
     ]);
-    for (const id of ['coefficients', 'schools', 'excluded', 'issues']) {
+    expect(plan.page.printTitleRows).toBeNull();
+    const overview = plan.sections.find((x) => x.id === 'overview')!.values.map((r) => r[0]);
+    expect(overview).not.toContain('校际达标');
+    for (const id of ['coefficients', 'excluded', 'issues']) {
       const s = plan.sections.find((x) => x.id === id)!;
       expect(s.values.some((row) => row[0] === '无')).toBe(true);
     }

@@ -427,7 +427,11 @@ export function planStage(
       threshold: profile.cv.thresholds[stage],
     };
   }
-  const costs = indicators.filter((x) => x.total > 0).map((x) => x.cost);
+  const added = indicators.filter((x) => x.total > 0);
+  const costs = added.map((x) => x.cost);
+  // One new teacher can count for several teacher indicators: their costs overlap, so only the largest is certain.
+  const teacherCosts = added.filter((x) => isTeacherIndicator(x.indicator)).map((x) => x.cost ?? 0);
+  const otherCosts = added.filter((x) => !isTeacherIndicator(x.indicator)).map((x) => x.cost ?? 0);
   const plan: StagePlan = {
     stage,
     profileId: profile.id,
@@ -440,11 +444,16 @@ export function planStage(
       (composite === null || (composite.after !== null && composite.after <= composite.threshold)),
     cost:
       options.unitCosts && costs.every((c) => c !== null)
-        ? costs.reduce((s: number, c) => s + (c ?? 0), 0)
+        ? otherCosts.reduce((s, c) => s + c, 0) + Math.max(0, ...teacherCosts)
         : null,
     issues,
   };
   return plan;
+}
+
+/** A teacher indicator (counted in 人): additions to different ones may be the same people. */
+export function isTeacherIndicator(id: IndicatorId): boolean {
+  return INDICATORS[id].unit === '人';
 }
 
 function planOne(

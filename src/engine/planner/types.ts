@@ -160,7 +160,11 @@ export interface StagePlan {
   composite: { before: number | null; after: number | null; threshold: number } | null;
   /** Every indicator feasible (and the composite, if any, at or below its threshold). */
   feasible: boolean;
-  /** Σ indicator costs in 元 when every indicator with additions has a price; otherwise null. */
+  /**
+   * The least the plan costs in 元 when every indicator with additions has a price, otherwise null: the other
+   * indicators' costs plus the LARGEST teacher indicator's cost — never the sum of teacher indicators, since one new
+   * teacher (高学历 and 骨干, say) counts for several of them.
+   */
   cost: number | null;
   issues: DataIssue[];
 }

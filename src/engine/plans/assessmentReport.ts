@@ -9,6 +9,7 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
+import { pageSetup, type ReportPageSetup } from './printSetup';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import type {
@@ -44,7 +45,29 @@ export interface ReportInput {
   rule?: { k: number; r: number } | null;
   /** The unit each resource column is written in (万元): money gaps are shown in it. */
   units?: ResourceUnits;
+  /** 各学段单项 (优质均衡) or 综合差异系数 (基本均衡): what the report judges; DEFAULT 'each'. */
+  cvMode?: 'each' | 'composite';
+  /** The county and data year for the title (from the table's title row or asked in the pane). */
+  title?: ReportTitle;
 }
+
+/** The county and the data year a report names in its title; unknown parts are left out. */
+export interface ReportTitle {
+  county?: string | null;
+  year?: number | null;
+}
+
+/** “示例县2026年义务教育优质均衡发展评估报告”: the county and year when known, the regime from the profile. */
+export function reportTitle(subject: string, title: ReportTitle | undefined, regime?: string): string {
+  const county = title?.county?.trim() || '';
+  const year = title?.year ? `${title.year}年` : '';
+  const lead = county || year ? `${county}${year}` : '县域';
+  return `${lead}义务教育${regime ?? ''}均衡发展${subject}`;
+}
+
+/** 优质均衡 or 基本均衡, by what the profile judges. */
+export const regimeOf = (cvMode: 'each' | 'composite' | undefined): string =>
+  cvMode === 'composite' ? '基本' : cvMode === 'each' ? '优质' : '';
 
 export type ReportValue = string | number | null;
 
@@ -99,13 +122,7 @@ export interface ReportSection {
   numberFormats: string[][];
 }
 
-export interface ReportPageSetup {
-  paperSize: 'A4';
-  orientation: 'landscape';
-  /** Fit all columns on one page width; as many pages tall as needed. */
-  fitToPagesWide: 1;
-  centerHorizontally: true;
-}
+export type { ReportPageSetup } from './printSetup';
 
 export interface ReportPlan {
   sheetName: string;
@@ -241,22 +258,43 @@ function coefficientRow(result: CoefficientResult): {
   };
 }
 
-function overviewSection(input: ReportInput, stages: StageResult[], top: number): SectionBuilder {
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+/** “三、学校达标情况”: sections are numbered in the order they are written. */
+const heading = (n: number, text: string): string => `${NUMERALS[n] ?? n + 1}、${text}`;
+
+function overviewSection(input: ReportInput, stages: StageResult[], top: number, n: number): SectionBuilder {
   const b = new SectionBuilder('overview', top);
-  b.add(['一、概况'], [], SECTION_STYLE);
+  b.add([heading(n, '概况')], [], SECTION_STYLE);
   const count = (pred: (s: SchoolVerdict) => boolean) => input.schools.filter(pred).length;
   const errors = input.issues.filter((i) => i.severity === 'error').length;
   const warnings = input.issues.filter((i) => i.severity === 'warning').length;
   b.add(['评估标准', input.profileName]);
   b.add(['评估日期', input.date]);
   if (input.sourceSheet) b.add(['数据工作表', input.sourceSheet]);
+  const composite = input.cvMode === 'composite';
+  b.add([
+    '评估内容',
+    composite ? '各学段 8 项指标的差异系数和综合差异系数' : '各学段各项指标的差异系数，每所学校的办学标准',
+  ]);
+  b.add([
+    '判定方法',
+    composite
+      ? '综合差异系数不超过标准即达标；不逐校判定办学标准'
+      : '每项差异系数不超过标准；学校按达标项数规则判定',
+  ]);
   b.add(['参评学校（学段）数', input.schools.length]);
   for (const stage of STAGES) b.add([`其中${STAGE_LABELS[stage]}`, count((s) => s.stage === stage)]);
-  b.add(['校际达标', count((s) => s.pass === true)]);
-  b.add(['校际未达标', count((s) => s.pass === false)]);
   const county = input.county;
-  if (county) b.add(['校际无法判定', county.counts.undecided]);
-  b.add(['未纳入计算', input.excluded.length]);
+  if (judgedIndicators(input.schools).length > 0) {
+    b.add(['校际达标', count((s) => s.pass === true)]);
+    b.add(['校际未达标', count((s) => s.pass === false)]);
+    if (county) b.add(['校际无法判定', county.counts.undecided]);
+  }
+  b.add([
+    '未纳入计算',
+    input.excluded.length,
+    input.excluded.length > 0 ? '名单和原因见“未纳入计算的学校”' : '',
+  ]);
   b.add(['数据问题', `错误 ${errors} 条，警告 ${warnings} 条`]);
   for (const stage of stages) {
     // With the county verdict, a stage whose CV left out a school for an unknown value reads 无法判定 too.
@@ -279,9 +317,9 @@ function overviewSection(input: ReportInput, stages: StageResult[], top: number)
   return b;
 }
 
-function coefficientSection(stages: StageResult[], top: number): SectionBuilder {
+function coefficientSection(stages: StageResult[], top: number, n: number): SectionBuilder {
   const b = new SectionBuilder('coefficients', top);
-  b.add(['二、差异系数'], [], SECTION_STYLE);
+  b.add([heading(n, '差异系数')], [], SECTION_STYLE);
   if (stages.length === 0) b.add(['无']);
   for (const stage of stages) {
     b.add(
@@ -344,9 +382,10 @@ function schoolSection(
   schools: readonly SchoolVerdict[],
   top: number,
   units: ResourceUnits | undefined,
+  n: number,
 ): SectionBuilder {
   const b = new SectionBuilder('schools', top);
-  b.add(['三、学校达标情况'], [], SECTION_STYLE);
+  b.add([heading(n, '学校达标情况')], [], SECTION_STYLE);
   const indicators = judgedIndicators(schools);
   const gapUnits = indicators.map((id) => gapUnitOf(id, units));
   const lead = ['学校名称', '行号', '学段', '是否达标', '达标项数'];
@@ -420,9 +459,9 @@ function schoolSection(
   return b;
 }
 
-function excludedSection(excluded: readonly Exclusion[], top: number): SectionBuilder {
+function excludedSection(excluded: readonly Exclusion[], top: number, n: number): SectionBuilder {
   const b = new SectionBuilder('excluded', top);
-  b.add(['四、未纳入计算的学校'], [], SECTION_STYLE);
+  b.add([heading(n, '未纳入计算的学校')], [], SECTION_STYLE);
   const header = b.add(['学校名称', '行号', '学段', '原因', '说明']);
   b.style(header, 0, header, 4, HEADER_STYLE);
   if (excluded.length === 0) b.add(['无']);
@@ -434,9 +473,9 @@ function excludedSection(excluded: readonly Exclusion[], top: number): SectionBu
   return b;
 }
 
-function issueSection(issues: readonly DataIssue[], top: number): SectionBuilder {
+function issueSection(issues: readonly DataIssue[], top: number, n: number): SectionBuilder {
   const b = new SectionBuilder('issues', top);
-  b.add(['五、数据问题'], [], SECTION_STYLE);
+  b.add([heading(n, '数据问题')], [], SECTION_STYLE);
   const header = b.add(['说明', '行号', '列', '级别', '字段']);
   b.style(header, 0, header, 4, HEADER_STYLE);
   if (issues.length === 0) b.add(['无']);
@@ -468,10 +507,6 @@ function legendSection(rule: ReportInput['rule'], top: number): SectionBuilder {
 }
 
 /**
- * Lays out the report: a title, then 概况, 差异系数 per stage (with the composite row in composite mode),
- * 学校达标情况 per school part, 未纳入计算, 数据问题 and the colour legend, one blank row between sections.
- */
-/**
  * The plan's style ranges grouped by look (equal styles together, in first-seen order): a host applies each look once
  * to all its areas, whatever the number of schools.
  */
@@ -486,30 +521,50 @@ export function stylesByLook(plan: Pick<ReportPlan, 'styles'>): { style: ReportS
   return [...byLook.values()];
 }
 
+/**
+ * Lays out the report: a title, then 概况, 差异系数 per stage (with the composite row in composite mode),
+ * 学校达标情况 per school part (only when some school is judged against standards: not under 基本均衡), 未纳入计算,
+ * 数据问题 and the colour legend, one blank row between sections. It prints A4 landscape at a legible scale with the
+ * school table's header repeated on every page.
+ */
 export function planReport(input: ReportInput): ReportPlan {
   const stages = stageList(input.stages);
+  const titleText = reportTitle('评估报告', input.title, regimeOf(input.cvMode));
   const title = new SectionBuilder('title', 1);
-  title.add(['县域义务教育均衡发展评估报告'], [], TITLE_STYLE);
+  title.add([titleText], [], TITLE_STYLE);
 
   const builders: SectionBuilder[] = [title];
   const next = () => builders[builders.length - 1].nextRow + 1;
-  builders.push(overviewSection(input, stages, next()));
-  builders.push(coefficientSection(stages, next()));
-  builders.push(schoolSection(input.schools, next(), input.units));
-  builders.push(excludedSection(input.excluded, next()));
-  builders.push(issueSection(input.issues, next()));
+  let n = 0;
+  builders.push(overviewSection(input, stages, next(), n++));
+  builders.push(coefficientSection(stages, next(), n++));
+  const indicatorCount = judgedIndicators(input.schools).length;
+  let schoolHeader: { top: number; bottom: number } | null = null;
+  if (indicatorCount > 0) {
+    const schools = schoolSection(input.schools, next(), input.units, n++);
+    schoolHeader = { top: schools.top + 1, bottom: schools.top + 2 };
+    builders.push(schools);
+  }
+  builders.push(excludedSection(input.excluded, next(), n++));
+  builders.push(issueSection(input.issues, next(), n++));
   builders.push(legendSection(input.rule, next()));
 
   const sections = builders.map((b) => b.build());
   const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
-  const indicatorCount = judgedIndicators(input.schools).length;
+  const widths = columnWidths(columnCount, indicatorCount);
   return {
     sheetName: REPORT_SHEET_NAME,
     sections,
     styles: builders.flatMap((b) => b.styles),
     merges: builders.flatMap((b) => b.merges),
-    columnWidths: columnWidths(columnCount, indicatorCount),
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    columnWidths: widths,
+    page: pageSetup({
+      columnWidths: widths,
+      title: titleText,
+      standard: `评估标准：${input.profileName}`,
+      printTitleRows: schoolHeader,
+      printTitleColumns: schoolHeader ? { left: 0, right: 0 } : null,
+    }),
     rowCount: builders[builders.length - 1].nextRow - 1,
     columnCount,
   };

@@ -17,6 +17,8 @@ import {
   type ReportStyle,
   type ReportValue,
 } from './assessmentReport';
+import type { ReportTitle } from './assessmentReport';
+import { pageSetup } from './printSetup';
 import type {
   Evaluation,
   IndicatorId,
@@ -55,6 +57,8 @@ export interface FormsInput {
   sourceSheet?: string;
   /** Only these tables (DEFAULT every table of the profile's regime). */
   only?: readonly FormSheetId[];
+  /** County and data year, named in the page header. */
+  title?: ReportTitle;
 }
 
 /** Values on the form: per-school values and county means to 2 decimals, CVs to 3 (the national tables' digits). */
@@ -124,7 +128,21 @@ function addNotes(b: SectionBuilder, notes: readonly string[], width: number): v
   });
 }
 
-function plan(id: FormSheetId, b: SectionBuilder, widths: number[]): ReportPlan {
+/** The page header's title: the county and year when known, then the table's name. */
+function pageTitle(id: FormSheetId, input: FormsInput): string {
+  const county = input.title?.county?.trim() ?? '';
+  const year = input.title?.year ? `${input.title.year}年` : '';
+  return `${county}${year}${county || year ? ' ' : ''}${FORM_SHEET_NAMES[id]}`;
+}
+
+/** The table's header starts on row 3 (below the title and the basis line) and ends on `headerBottom`. */
+function plan(
+  id: FormSheetId,
+  input: FormsInput,
+  b: SectionBuilder,
+  widths: number[],
+  headerBottom: number,
+): ReportPlan {
   const section = b.build();
   return {
     sheetName: FORM_SHEET_NAMES[id],
@@ -132,7 +150,12 @@ function plan(id: FormSheetId, b: SectionBuilder, widths: number[]): ReportPlan 
     styles: b.styles,
     merges: b.merges,
     columnWidths: widths,
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    page: pageSetup({
+      columnWidths: widths,
+      title: pageTitle(id, input),
+      standard: `评估标准：${input.evaluation.profile.name}`,
+      printTitleRows: { top: 3, bottom: headerBottom },
+    }),
     rowCount: b.nextRow - 1,
     columnCount: widths.length,
   };
@@ -209,7 +232,7 @@ function resourcesTable(input: FormsInput): ReportPlan {
   ];
   if (undecided > 0) notes.push(`${undecided} 所学校缺少数据，综合评估无法判定，未计入达标学校数。`);
   addNotes(b, notes, width);
-  return plan('resources', b, [8, 8, ...ids.flatMap(() => [9, 9]), 9, 9]);
+  return plan('resources', input, b, [8, 8, ...ids.flatMap(() => [9, 9]), 9, 9], 4);
 }
 
 // ─── 表Ⅱ-2 per school ────────────────────────────────────────────────────────
@@ -368,7 +391,7 @@ function schoolsTable(input: FormsInput): ReportPlan {
     ]),
   ];
   addNotes(b, notes, width);
-  return plan('schools', b, [6, 24, 8, 9, 7, 7, ...ids.map(() => 11), 10, 44]);
+  return plan('schools', input, b, [6, 24, 8, 9, 7, 7, ...ids.map(() => 11), 10, 44], h);
 }
 
 // ─── 表Ⅲ 县域义务教育校际均衡情况 ─────────────────────────────────────────────
@@ -416,7 +439,7 @@ function balanceTable(input: FormsInput): ReportPlan {
   if (undefinedCvs.length > 0)
     notes.push(`空白的差异系数无法计算（县均值为 0 或缺少数据）：${undefinedCvs.join('、')}。`);
   addNotes(b, notes, width);
-  return plan('balance', b, [8, 8, ...ids.flatMap(() => [10, 9])]);
+  return plan('balance', input, b, [8, 8, ...ids.flatMap(() => [10, 9])], 4);
 }
 
 // ─── 基本均衡 ─────────────────────────────────────────────────────────────────
@@ -491,7 +514,7 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
     '指标值按精确值四舍五入：师生比等每生教师数保留三位小数，其余保留两位小数。',
   ];
   addNotes(b, notes, width);
-  return plan('basicSchools', b, [6, 24, 6, 9, ...ids.map(() => 11), 10]);
+  return plan('basicSchools', input, b, [6, 24, 6, 9, ...ids.map(() => 11), 10], h);
 }
 
 function basicCvsTable(input: FormsInput): ReportPlan {
@@ -545,7 +568,7 @@ function basicCvsTable(input: FormsInput): ReportPlan {
     ],
     width,
   );
-  return plan('basicCvs', b, [8, 8, ...ids.map(() => 11), 11, 9, 9]);
+  return plan('basicCvs', input, b, [8, 8, ...ids.map(() => 11), 11, 9, 9], h);
 }
 
 const BUILDERS: Readonly<Record<FormSheetId, (input: FormsInput) => ReportPlan>> = {

@@ -3,7 +3,9 @@ import { Dec } from '../exact/arithmetic';
 import { amountInUnit, formatNumber, inColumnUnit, type ResourceUnit } from '../model/format';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
-import type { IndicatorPlan, StagePlan } from '../planner/types';
+import { isTeacherIndicator } from '../planner/plan';
+import type { IndicatorPlan, StagePlan, StagePlanOptions } from '../planner/types';
+import { pageSetup } from './printSetup';
 import {
   CV_FORMAT,
   FAIL_STYLE,
@@ -14,7 +16,10 @@ import {
   SUBTITLE_STYLE,
   THRESHOLD_FORMAT,
   TITLE_STYLE,
+  regimeOf,
+  reportTitle,
   type ReportPlan,
+  type ReportTitle,
   type ReportValue,
 } from './assessmentReport';
 import type { IndicatorId, Stage } from '../model/types';
@@ -35,6 +40,15 @@ export const PLAN_WORDS = {
   noTarget: '—',
   targetDefault: (stages: string) => `各项差异系数不超过评估标准的阈值（${stages}）`,
   floorsStandard: '每所学校达到全部办学标准',
+  floorsRule: '每所学校按达标项数规则达标（其余指标达到标准的一定比例）',
+  margin: (m: string) => `（评估标准阈值 × ${m} 的安全余量）`,
+  /** Teacher indicators are not added up: one new teacher can count for several. */
+  teachersAtLeast: (items: string, most: string) =>
+    `教师至少 max(${items}) = ${most} 人：同一名新增教师可同时计入多项教师指标（如既是高学历又是骨干），各项人数不能相加`,
+  costAtLeast: (amount: string) => `预算至少 ${amount} 元（教师按费用最多的一项教师指标计，其他资源相加）`,
+  perIndicator:
+    '按单项测算：每项差异系数都降到综合差异系数的标准以下，这足以使综合差异系数达标，但不是费用最省的组合（综合差异系数只要求 8 项的平均不超过标准）',
+  unitCosts: (list: string) => `单价：${list}`,
 };
 
 /** A CV as the plan prints it: 3 decimals, or 无法计算 when undefined (county mean 0). */
@@ -80,6 +94,11 @@ export interface RemediationReportInput {
   sourceSheet?: string;
   /** The stage plans, in any order (shown 小学 first). */
   stages: readonly StagePlan[];
+  /** The options the stages were planned with (margin, rule switch, unit costs), named in the basis. */
+  options?: Omit<StagePlanOptions, 'units'>;
+  /** 基本均衡 (composite) plans say they are per indicator. */
+  cvMode?: 'each' | 'composite';
+  title?: ReportTitle;
 }
 
 const WHOLE = '#,##0';
@@ -124,8 +143,24 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
       );
     }
     if (b.nextRow > first) b.style(first, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
+    const teachers = sp.indicators.filter((ip) => ip.total > 0 && isTeacherIndicator(ip.indicator));
+    if (teachers.length > 1) {
+      const most = Math.max(...teachers.map((ip) => ip.total));
+      const items = teachers.map((ip) => `${INDICATORS[ip.indicator].label} ${formatNumber(ip.total)}`);
+      noteRow(b, PLAN_WORDS.teachersAtLeast(items.join('，'), formatNumber(most)), header.length);
+    }
+    if (sp.cost !== null && sp.indicators.some((ip) => ip.total > 0))
+      noteRow(b, PLAN_WORDS.costAtLeast(formatNumber(sp.cost, 0)), header.length);
+    if (sp.composite) noteRow(b, PLAN_WORDS.perIndicator, header.length);
   }
   return b;
+}
+
+/** A note under a table: merged across it, wrapped, and tall enough for two lines. */
+function noteRow(b: SectionBuilder, text: string, width: number): void {
+  const row = b.add([text]);
+  b.merges.push({ top: row, left: 0, bottom: row, right: width - 1 });
+  b.style(row, 0, row, width - 1, { wrap: true });
 }
 
 /** Indicators with an addition somewhere, in spec order, each with its unit and grid. */
@@ -206,8 +241,10 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
  */
 export function planRemediationReport(input: RemediationReportInput): ReportPlan {
   const stages = [...input.stages].sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
+  const titleText = reportTitle('整改测算', input.title, regimeOf(input.cvMode));
+  const options = input.options ?? {};
   const title = new SectionBuilder('title', 1);
-  title.add(['县域义务教育均衡发展整改测算'], [], TITLE_STYLE);
+  title.add([titleText], [], TITLE_STYLE);
   title.add(['评估标准', input.profileName]);
   title.add(['评估日期', input.date]);
   if (input.sourceSheet) title.add(['数据工作表', input.sourceSheet]);
@@ -217,28 +254,56 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
       return t === undefined || t === null ? null : `${STAGE_LABELS[sp.stage]} ${planTargetText(t)}`;
     })
     .filter((t): t is string => t !== null);
-  title.add(['测算目标', PLAN_WORDS.targetDefault(targets.join('，'))]);
-  title.add(['办学标准', PLAN_WORDS.floorsStandard]);
+  const margin =
+    options.targetCv === undefined && options.margin !== undefined && options.margin !== 1
+      ? PLAN_WORDS.margin(formatNumber(options.margin, 4))
+      : '';
+  title.add(['测算目标', PLAN_WORDS.targetDefault(targets.join('，')) + margin]);
+  title.add([
+    '办学标准',
+    options.schoolFloors === 'rule' ? PLAN_WORDS.floorsRule : PLAN_WORDS.floorsStandard,
+  ]);
+  const prices = Object.entries(options.unitCosts ?? {})
+    .filter(([, v]) => typeof v === 'number')
+    .map(([id, v]) => {
+      const meta = INDICATORS[id as IndicatorId];
+      return meta.unit === '元' ? null : `${meta.label} ${formatNumber(v as number)} 元/${meta.unit}`;
+    })
+    .filter((t): t is string => t !== null);
+  if (prices.length > 0) title.add(['单价', prices.join('，')]);
   title.style(2, 0, title.nextRow - 1, 0, { bold: true });
 
   const builders = [title];
   const next = () => builders[builders.length - 1].nextRow + 1;
   builders.push(stageSection(stages, next()));
-  builders.push(schoolSection(stages, next()));
+  const schools = schoolSection(stages, next());
+  builders.push(schools);
+  // The school table's header, right under the section's heading.
+  const schoolHeader = schools.top + 1;
 
   const sections = builders.map((b) => b.build());
   const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
   const widths = Array.from({ length: columnCount }, () => 12);
-  widths[0] = 34;
-  if (columnCount > 8) widths[8] = 30; // the stage section's 说明
+  widths[0] = 30;
+  if (columnCount > 8) widths[8] = 36; // the stage section's 说明
+  // The school section's 需增加 (the additions in words) and 说明 columns.
+  const added = addedIndicators(stages).length;
+  widths[3 + added] = Math.max(widths[3 + added] ?? 0, 36);
+  widths[4 + added] = Math.max(widths[4 + added] ?? 0, 24);
   return {
     sheetName: REMEDIATION_SHEET_NAME,
     sections,
     styles: builders.flatMap((b) => b.styles),
     merges: builders.flatMap((b) => b.merges),
     columnWidths: widths,
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    page: pageSetup({
+      columnWidths: widths,
+      title: titleText,
+      standard: `评估标准：${input.profileName}`,
+      printTitleRows: { top: schoolHeader, bottom: schoolHeader },
+      printTitleColumns: { left: 0, right: 0 },
+    }),
     rowCount: builders[builders.length - 1].nextRow - 1,
-    columnCount,
+    columnCount: widths.length,
   };
 }

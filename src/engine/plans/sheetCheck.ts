@@ -6,7 +6,9 @@ import type { ColumnMapping } from '../sheet/headers';
 import { planHighlights, type HighlightPlan } from './highlightPlan';
 import { planStages } from './planStages';
 import { planRemediationReport } from './remediationReport';
-import { planReport, REPORT_SHEET_NAME, type ReportPlan } from './assessmentReport';
+import { planReport, REPORT_SHEET_NAME, type ReportPlan, type ReportTitle } from './assessmentReport';
+import { readCaption, type TableCaption } from '../sheet/caption';
+import type { StagePlanOptions } from '../planner/types';
 import {
   BASIC_FORMS,
   FORM_SHEET_NAMES,
@@ -29,6 +31,24 @@ export interface SheetCheck {
   evaluation: Evaluation;
   /** The reader's and the engine's issues together, in sheet order. */
   issues: DataIssue[];
+  /** The title row above the table (county and data year), when there is one. */
+  caption?: TableCaption | null;
+}
+
+/** What the user chose for the written sheets (the pane's inputs, the CLI's options). */
+export interface ReportOptions {
+  /** County and data year for the titles; each part missing falls back to the table's title row. */
+  title?: ReportTitle;
+  /** The 整改测算's options (rule switch, margin, unit costs); DEFAULT the profile's standards and thresholds. */
+  plan?: Omit<StagePlanOptions, 'units'>;
+}
+
+/** The county and year the sheets name: the user's, else the table's title row's. */
+export function titleFor(check: SheetCheck, options: ReportOptions = {}): ReportTitle {
+  return {
+    county: options.title?.county?.trim() || check.caption?.county || null,
+    year: options.title?.year ?? check.caption?.year ?? null,
+  };
 }
 
 /** The unit each mapped column is written in when it is not the base unit (万元 → factor 10000), by field key. */
@@ -50,6 +70,7 @@ export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableO
     table,
     evaluation,
     issues: mergeIssues(table.issues, evaluation.issues),
+    caption: table.header ? readCaption(grid, table.header.top) : null,
   };
 }
 
@@ -89,7 +110,7 @@ export function reportDate(date: Date): string {
 }
 
 /** The 均衡评估报告 sheet for a check. */
-export function reportFor(check: SheetCheck, date: Date): ReportPlan {
+export function reportFor(check: SheetCheck, date: Date, options: ReportOptions = {}): ReportPlan {
   const { evaluation } = check;
   return planReport({
     profileName: check.profile.name,
@@ -102,31 +123,45 @@ export function reportFor(check: SheetCheck, date: Date): ReportPlan {
     county: countyVerdict(evaluation),
     rule: check.profile.schoolRule,
     units: resourceUnits(check.table.mapping),
+    cvMode: check.profile.cv.mode,
+    title: titleFor(check, options),
   });
 }
 
-/** The 整改测算 sheet for a check: each stage with schools planned with the profile's defaults (standards, thresholds). */
-export function remediationFor(check: SheetCheck, date: Date): ReportPlan {
+/**
+ * The 整改测算 sheet for a check: each stage with schools planned with the user's options (rule switch, margin, unit
+ * costs), by default the profile's standards and thresholds.
+ */
+export function remediationFor(check: SheetCheck, date: Date, options: ReportOptions = {}): ReportPlan {
+  const plan = options.plan ?? {};
   return planRemediationReport({
     profileName: check.profile.name,
     date: reportDate(date),
     sourceSheet: check.sheet,
-    stages: planStages(check.evaluation, { units: resourceUnits(check.table.mapping) }),
+    stages: planStages(check.evaluation, { ...plan, units: resourceUnits(check.table.mapping) }),
+    options: plan,
+    cvMode: check.profile.cv.mode,
+    title: titleFor(check, options),
   });
 }
 
 /** Every sheet “写入评估报告” writes, in order: the 均衡评估报告 (shown when done), then the 整改测算. */
-export function reportsFor(check: SheetCheck, date: Date): ReportPlan[] {
-  return [reportFor(check, date), remediationFor(check, date)];
+export function reportsFor(check: SheetCheck, date: Date, options: ReportOptions = {}): ReportPlan[] {
+  return [reportFor(check, date, options), remediationFor(check, date, options)];
 }
 
 /** The form tables (申报表) for a check: its regime's tables, or those of `only`. */
-export function formsFor(check: SheetCheck, only?: readonly FormSheetId[]): ReportPlan[] {
+export function formsFor(
+  check: SheetCheck,
+  only?: readonly FormSheetId[],
+  options: ReportOptions = {},
+): ReportPlan[] {
   return planForms({
     evaluation: check.evaluation,
     fields: Object.keys(check.table.mapping).filter((k) => check.table.mapping[k] !== undefined),
     sourceSheet: check.sheet,
     only,
+    title: titleFor(check, options),
   });
 }
 
@@ -157,12 +192,17 @@ export function reportSheetName(id: ReportSheetId): string {
  * The sheets to write for a check, in order (the 均衡评估报告, the 整改测算, then the form tables of the profile's
  * regime): all of them, or those `chosen` (ids the regime does not have are ignored).
  */
-export function sheetsFor(check: SheetCheck, date: Date, chosen?: readonly ReportSheetId[]): ReportPlan[] {
+export function sheetsFor(
+  check: SheetCheck,
+  date: Date,
+  chosen?: readonly ReportSheetId[],
+  options: ReportOptions = {},
+): ReportPlan[] {
   const wanted = reportSheetsOf(check.profile).filter((id) => !chosen || chosen.includes(id));
   const out: ReportPlan[] = [];
-  if (wanted.includes('report')) out.push(reportFor(check, date));
-  if (wanted.includes('remediation')) out.push(remediationFor(check, date));
+  if (wanted.includes('report')) out.push(reportFor(check, date, options));
+  if (wanted.includes('remediation')) out.push(remediationFor(check, date, options));
   const forms = wanted.filter((id): id is FormSheetId => id !== 'report' && id !== 'remediation');
-  if (forms.length > 0) out.push(...formsFor(check, forms));
+  if (forms.length > 0) out.push(...formsFor(check, forms, options));
   return out;
 }

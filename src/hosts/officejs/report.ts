@@ -1,5 +1,6 @@
-/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked sheets, replacing only Balance's own untouched ones. */
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked sheets (A4 landscape at the plan's scale, print titles, header and footer), replacing only Balance's own untouched ones. */
 import {
+  columnLetter,
   blockCells,
   type ExistingSheet,
   placeReports,
@@ -150,11 +151,26 @@ function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
   });
 
   const page = sheet.pageLayout;
-  page.paperSize = plan.page.paperSize;
-  page.orientation = plan.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  page.centerHorizontally = plan.page.centerHorizontally;
-  // verticalFitToPages 0 = as many pages tall as needed (OOXML fitToHeight="0").
-  page.zoom = { horizontalFitToPages: plan.page.fitToPagesWide, verticalFitToPages: 0 };
+  const setup = plan.page;
+  page.paperSize = setup.paperSize;
+  page.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.centerHorizontally = setup.centerHorizontally;
+  // A scale, never fit-to-width: wide tables continue on further pages under their print titles.
+  page.zoom = { scale: setup.zoom };
+  if (setup.printTitleRows)
+    page.setPrintTitleRows(`$${setup.printTitleRows.top}:$${setup.printTitleRows.bottom}`);
+  if (setup.printTitleColumns) {
+    const { left, right } = setup.printTitleColumns;
+    page.setPrintTitleColumns(`$${columnLetter(left)}:$${columnLetter(right)}`);
+  }
+  // The same Excel codes (&P, &N) as the OOXML header and footer.
+  const hf = page.headersFooters.defaultForAllPages;
+  hf.leftHeader = setup.header.left ?? '';
+  hf.centerHeader = setup.header.center ?? '';
+  hf.rightHeader = setup.header.right ?? '';
+  hf.leftFooter = setup.footer.left ?? '';
+  hf.centerFooter = setup.footer.center ?? '';
+  hf.rightFooter = setup.footer.right ?? '';
 }
 
 function isLiteralText(value: ReportValue): boolean {

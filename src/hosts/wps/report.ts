@@ -1,5 +1,6 @@
-/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked WPS sheets, replacing only Balance's untouched ones. */
+/** Writes ReportPlans (the 均衡评估报告 and the 整改测算 sheet) as marked WPS sheets (print titles, header and footer), replacing only Balance's untouched ones. */
 import {
+  columnLetter,
   blockCells,
   type ExistingSheet,
   placeReports,
@@ -36,7 +37,7 @@ const ALIGN = { left: -4131, center: -4108, right: -4152 } as const;
 /**
  * Writes each plan as a sheet after the last one: values one Value2 write per section, number formats grouped by
  * format, styles grouped by look, merges, column widths (the plan's unit, characters, is VBA's ColumnWidth unit) and
- * A4 landscape one page wide. Only Balance's own untouched report is replaced (see placeReports); the new sheet is
+ * A4 landscape at the plan's scale with print titles, header and footer. Only Balance's own untouched report is replaced (see placeReports); the new sheet is
  * marked with a hidden sheet-scoped name whose fingerprint is of the values as WPS holds them after writing (WPS
  * turns a written "12" into 12). The first plan's sheet is shown.
  */
@@ -133,12 +134,22 @@ function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
   });
 
   const page = sheet.PageSetup;
+  const setup = plan.page;
   page.PaperSize = XL_PAPER_A4;
   page.Orientation = XL_LANDSCAPE;
-  page.CenterHorizontally = plan.page.centerHorizontally;
-  page.Zoom = false;
-  page.FitToPagesWide = plan.page.fitToPagesWide;
-  page.FitToPagesTall = false;
+  page.CenterHorizontally = setup.centerHorizontally;
+  // A scale, never fit-to-width: wide tables continue on further pages under their print titles.
+  page.Zoom = setup.zoom;
+  const rows = setup.printTitleRows;
+  page.PrintTitleRows = rows ? `$${rows.top}:$${rows.bottom}` : '';
+  const columns = setup.printTitleColumns;
+  page.PrintTitleColumns = columns ? `$${columnLetter(columns.left)}:$${columnLetter(columns.right)}` : '';
+  page.LeftHeader = setup.header.left ?? '';
+  page.CenterHeader = setup.header.center ?? '';
+  page.RightHeader = setup.header.right ?? '';
+  page.LeftFooter = setup.footer.left ?? '';
+  page.CenterFooter = setup.footer.center ?? '';
+  page.RightFooter = setup.footer.right ?? '';
 }
 
 function isLiteralText(value: ReportValue): boolean {

@@ -200,10 +200,24 @@ export interface WpsPageSetup {
   /** XlPageOrientation: xlPortrait 1, xlLandscape 2. */
   Orientation: number;
   CenterHorizontally: boolean;
-  /** false to let FitToPagesWide / FitToPagesTall decide. */
+  /** [VBA] PageSetup.Zoom — a scale of 10–400 %; false to let FitToPagesWide / FitToPagesTall decide. */
   Zoom: number | false;
   FitToPagesWide: number | false;
   FitToPagesTall: number | false;
+  /** [VBA] PageSetup.PrintTitleRows — rows repeated at the top of each page, as an A1 reference ("$5:$6"); "" for none. */
+  PrintTitleRows: string;
+  /** [VBA] PageSetup.PrintTitleColumns — columns repeated at the left of each page ("$A:$A"); "" for none. */
+  PrintTitleColumns: string;
+  /**
+   * [VBA] PageSetup.LeftHeader, CenterHeader, RightHeader, LeftFooter, CenterFooter, RightFooter — texts with the
+   * header and footer codes (&P the page number, &N the number of pages, && a literal &).
+   */
+  LeftHeader: string;
+  CenterHeader: string;
+  RightHeader: string;
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
 }
 
 /** [CF]/[TPL] the `wps` global of an add-in page. */

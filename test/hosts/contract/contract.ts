@@ -111,7 +111,16 @@ const report = (sheetName: string, title: string): ReportPlan => ({
   styles: [{ top: 1, left: 0, bottom: 1, right: 1, style: { bold: true, fill: '#C6EFCE', border: true } }],
   merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
   columnWidths: [20, 12],
-  page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+  page: {
+    paperSize: 'A4',
+    orientation: 'landscape',
+    zoom: 85,
+    centerHorizontally: true,
+    printTitleRows: { top: 2, bottom: 2 },
+    printTitleColumns: { left: 0, right: 0 },
+    header: { left: '示例县2026年 报告', right: '评估标准：优质均衡' },
+    footer: { center: '第 &P 页 共 &N 页' },
+  },
   rowCount: 2,
   columnCount: 2,
 });

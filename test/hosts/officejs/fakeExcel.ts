@@ -104,7 +104,22 @@ export interface FakePageLayout {
   paperSize: string;
   centerHorizontally: boolean;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** As given to setPrintTitleRows / setPrintTitleColumns ('$5:$6', '$A:$A'). */
+  printTitleRows?: string;
+  printTitleColumns?: string;
+  /** headersFooters.defaultForAllPages. */
+  headersFooters: Record<HeaderFooterPart, string>;
 }
+
+const HEADER_FOOTER_PARTS = [
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+] as const;
+type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];
 
 /** One worksheet of the fake workbook; tests set it up and inspect it directly. */
 export class FakeSheet {
@@ -126,6 +141,14 @@ export class FakeSheet {
     paperSize: 'Letter',
     centerHorizontally: false,
     zoom: { scale: 100 },
+    headersFooters: {
+      leftHeader: '',
+      centerHeader: '',
+      rightHeader: '',
+      leftFooter: '',
+      centerFooter: '',
+      rightFooter: '',
+    },
   };
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   /** A protected sheet refuses every change (AccessDenied), as Excel does with default protection. */
@@ -1703,5 +1726,27 @@ class PageLayoutProxy {
   }
   set zoom(v: FakePageLayout['zoom']) {
     this.change('zoom', (l) => (l.zoom = { ...v }));
+  }
+  /** Excel requires whole rows ('$5:$6' or '5:6'). */
+  setPrintTitleRows(address: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(address))
+      throw new Error(`setPrintTitleRows needs whole rows, got ${address}`);
+    this.change('setPrintTitleRows', (l) => (l.printTitleRows = address));
+  }
+  /** Excel requires whole columns ('$A:$A'). */
+  setPrintTitleColumns(address: string): void {
+    if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(address))
+      throw new Error(`setPrintTitleColumns needs whole columns, got ${address}`);
+    this.change('setPrintTitleColumns', (l) => (l.printTitleColumns = address));
+  }
+  get headersFooters(): { defaultForAllPages: Record<HeaderFooterPart, string> } {
+    const target = {} as Record<HeaderFooterPart, string>;
+    for (const part of HEADER_FOOTER_PARTS) {
+      Object.defineProperty(target, part, {
+        set: (v: string) => this.change(`headersFooters.${part}`, (l) => (l.headersFooters[part] = v)),
+        get: () => this.sheet().pageLayout.headersFooters[part],
+      });
+    }
+    return { defaultForAllPages: target };
   }
 }

@@ -121,12 +121,26 @@ describe('writeReport', () => {
     expect(sheet.merges).toContainEqual({ r1: header - 1, c1: 5, r2: header - 1, c2: 7 });
     expect(sheet.columnWidths.get(0)).toBe(charsToPoints(plan.columnWidths[0]));
     expect(sheet.columnWidths.size).toBe(plan.columnCount);
+    // A legible scale (no fit to one page wide), the school table's header repeated on every page, and the
+    // title, standard and page numbers in the header and footer.
     expect(sheet.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A4',
       centerHorizontally: true,
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { scale: plan.page.zoom },
+      printTitleRows: `$${header}:$${header + 1}`,
+      printTitleColumns: '$A:$A',
+      headersFooters: {
+        leftHeader: '县域义务教育均衡发展评估报告',
+        centerHeader: '',
+        rightHeader: `评估标准：${plan.page.header.right?.replace('评估标准：', '')}`,
+        leftFooter: '',
+        centerFooter: '第 &P 页 共 &N 页',
+        rightFooter: '',
+      },
     });
+    expect(plan.page.zoom).toBeGreaterThanOrEqual(80);
+    expect(sheet.pageLayout.headersFooters.rightHeader).toMatch(/^评估标准：.+/);
     // Text that looks like a formula is written as text.
     const issue = findRow(fake, '=A1 不是数字');
     expect(sheet.cell(`A${issue}`).numberFormat).toBe('@');

@@ -122,6 +122,14 @@ export class FakeSheet implements WpsWorksheet {
     Zoom: 100,
     FitToPagesWide: false,
     FitToPagesTall: false,
+    PrintTitleRows: '',
+    PrintTitleColumns: '',
+    LeftHeader: '',
+    CenterHeader: '',
+    RightHeader: '',
+    LeftFooter: '',
+    CenterFooter: '',
+    RightFooter: '',
   };
   deleted = false;
 

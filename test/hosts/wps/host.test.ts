@@ -167,7 +167,16 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
     styles: [{ top: 1, left: 0, bottom: 1, right: 1, style: { bold: true, fill: '#C6EFCE', border: true } }],
     merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
     columnWidths: [20, 12],
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    page: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      zoom: 85,
+      centerHorizontally: true,
+      printTitleRows: { top: 2, bottom: 2 },
+      printTitleColumns: { left: 0, right: 0 },
+      header: { left: '示例县2026年 报告', right: '评估标准：优质均衡' },
+      footer: { center: '第 &P 页 共 &N 页' },
+    },
     rowCount: 2,
     columnCount: 2,
   };
@@ -184,8 +193,14 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
   expect(sheet.PageSetup).toMatchObject({
     PaperSize: 9,
     Orientation: 2,
-    FitToPagesWide: 1,
-    FitToPagesTall: false,
+    Zoom: 85,
+    FitToPagesWide: false,
+    PrintTitleRows: '$2:$2',
+    PrintTitleColumns: '$A:$A',
+    LeftHeader: '示例县2026年 报告',
+    CenterHeader: '',
+    RightHeader: '评估标准：优质均衡',
+    CenterFooter: '第 &P 页 共 &N 页',
   });
   expect(app.ScreenUpdating).toBe(true);
 });
@@ -226,7 +241,16 @@ describe('report sheets Balance owns', () => {
     styles: [],
     merges: [],
     columnWidths: [20, 12],
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    page: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      zoom: 100,
+      centerHorizontally: true,
+      printTitleRows: null,
+      printTitleColumns: null,
+      header: {},
+      footer: {},
+    },
     rowCount: 2,
     columnCount: 2,
   };

@@ -179,11 +179,40 @@ describe('the report sheet renders the ReportPlan', () => {
       expect(ws.getCell(m.bottom, m.right + 1).master.address).toBe(ws.getCell(m.top, m.left + 1).address);
     }
     plan.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    // A legible scale instead of one page wide, the school header and name column on every page (the
+    // _xlnm.Print_Titles defined name), and the title, standard and page numbers in the header and footer.
+    const rows = plan.page.printTitleRows!;
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
+      scale: plan.page.zoom,
+      printTitlesRow: `${rows.top}:${rows.bottom}`,
+      printTitlesColumn: 'A:A',
     });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.headerFooter.oddHeader).toBe(`&L${plan.page.header.left}&R${plan.page.header.right}`);
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    // The user's sheet keeps no print titles of ours.
+    expect(back.getWorksheet('学校')!.pageSetup.printTitlesRow).toBeUndefined();
+  });
+
+  test("a second report sheet gets its own print titles next to the user's defined names", async () => {
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet('学校');
+    data.addRow(['学校名称']);
+    data.pageSetup.printTitlesRow = '1:1';
+    wb.definedNames.add("'学校'!$A$1", '我的名称');
+    const other: ReportPlan = {
+      ...plan,
+      sheetName: '整改测算',
+      page: { ...plan.page, printTitleRows: { top: 3, bottom: 3 }, printTitleColumns: null },
+    };
+    const back = await marked(wb, { sheet: '学校', marks: [] }, [plan, other]);
+    expect(back.getWorksheet('学校')!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(back.getWorksheet('整改测算')!.pageSetup.printTitlesRow).toBe('3:3');
+    expect(back.getWorksheet('整改测算')!.pageSetup.printTitlesColumn).toBeUndefined();
+    const rows = plan.page.printTitleRows!;
+    expect(back.getWorksheet(plan.sheetName)!.pageSetup.printTitlesRow).toBe(`${rows.top}:${rows.bottom}`);
+    expect(back.definedNames.getRanges('我的名称').ranges).toEqual(["'学校'!$A$1"]);
   });
 });

@@ -20,7 +20,16 @@ const report: ReportPlan = {
   styles: [{ top: 1, left: 0, bottom: 1, right: 1, style: { bold: true } }],
   merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
   columnWidths: [20, 12],
-  page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+  page: {
+    paperSize: 'A4',
+    orientation: 'landscape',
+    zoom: 100,
+    centerHorizontally: true,
+    printTitleRows: null,
+    printTitleColumns: null,
+    header: {},
+    footer: {},
+  },
   rowCount: 3,
   columnCount: 2,
 };

@@ -23,7 +23,7 @@ import { attribute, escapeAttribute, escapeText, nextTag, rootPrefix } from '../
 import { deflateEntry, type ZipEntry, writeZip } from '../package/zip';
 import type { Workbook } from '../workbook';
 import { addComments, addNoteShapes, threadedCells } from './notes';
-import { reportSheetXml } from './reportSheet';
+import { printTitlesOf, reportSheetXml } from './reportSheet';
 import { markCells } from './sheetMarks';
 import { MINIMAL_STYLES, splice, StylesPatch } from './styles';
 
@@ -379,6 +379,7 @@ function addReport(
   if (existing?.path) {
     // Balance's own untouched report from an earlier run: replaced as a whole.
     patch.set(existing.path, sheetXml);
+    setPrintTitles(patch, info.path, plan, placement.name);
     return index;
   }
   const folder = workbook.worksheets[0]?.path
@@ -403,7 +404,53 @@ function addReport(
   if (close < 0) return next;
   patch.set(info.path, wb.slice(0, close) + element + wb.slice(close));
   registerInAppXml(patch, placement.name);
+  setPrintTitles(patch, info.path, plan, placement.name);
   return next;
+}
+
+/**
+ * The sheet's `_xlnm.Print_Titles` in workbook.xml (its rows to repeat at top, columns at left), replacing one left by
+ * an earlier run; the name is local to the sheet (localSheetId: its 0-based position in <sheets>).
+ */
+function setPrintTitles(
+  patch: PackagePatch,
+  workbookPath: string,
+  plan: ReportPlan,
+  sheetName: string,
+): void {
+  let wb = patch.text(workbookPath) ?? '';
+  const p = rootPrefix(wb);
+  const sheets = [...wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)].map((m) => attributeOf(m[0], 'name'));
+  const index = sheets.indexOf(escapeAttribute(sheetName));
+  if (index < 0) return;
+  wb = wb.replace(
+    new RegExp(
+      `<(?:[\\w.-]+:)?definedName\\b(?=[^>]*name="_xlnm\\.Print_Titles")(?=[^>]*localSheetId="${index}")[^>]*>[^<]*</(?:[\\w.-]+:)?definedName>`,
+    ),
+    '',
+  );
+  const value = printTitlesOf(plan);
+  if (value) {
+    const name = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(value)}</${p}definedName>`;
+    const close = wb.search(/<\/(?:[\w.-]+:)?definedNames>/);
+    if (close >= 0) wb = wb.slice(0, close) + name + wb.slice(close);
+    else {
+      // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
+      let at = -1;
+      for (const tag of ['sheets', 'functionGroups', 'externalReferences']) {
+        const m = new RegExp(`</(?:[\\w.-]+:)?${tag}>|<(?:[\\w.-]+:)?${tag}\\s*/>`).exec(wb);
+        if (m) at = Math.max(at, m.index + m[0].length);
+      }
+      if (at < 0) return;
+      wb = wb.slice(0, at) + `<${p}definedNames>${name}</${p}definedNames>` + wb.slice(at);
+    }
+  }
+  patch.set(workbookPath, wb);
+}
+
+/** An attribute's raw (escaped) value in one start tag's text. */
+function attributeOf(tag: string, name: string): string | null {
+  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? null;
 }
 
 /** docProps/app.xml lists the sheet names (TitlesOfParts) and counts them (HeadingPairs): one more worksheet. */

@@ -1,5 +1,5 @@
 /** A ReportPlan as a new worksheet part: values, cell formats, column widths, merges and the A4 landscape set-up. */
-import type { ReportPlan, ReportStyle, ReportValue } from '../../../engine';
+import { headerFooterString, type ReportPlan, type ReportStyle, type ReportValue } from '../../../engine';
 import { columnName, escapeText } from '../package/xml';
 import type { StylesPatch } from './styles';
 
@@ -94,17 +94,41 @@ export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
     .map((m) => `<mergeCell ref="${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}"/>`)
     .join('');
   const page = plan.page;
+  const header = headerFooterString(page.header);
+  const footer = headerFooterString(page.footer);
+  const headerFooter =
+    header || footer
+      ? '<headerFooter>' +
+        (header ? `<oddHeader>${escapeText(header)}</oddHeader>` : '') +
+        (footer ? `<oddFooter>${escapeText(footer)}</oddFooter>` : '') +
+        '</headerFooter>'
+      : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}">` +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData>` +
     (merges ? `<mergeCells count="${plan.merges.length}">${merges}</mergeCells>` : '') +
     (page.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToPagesWide}" fitToHeight="0"/>` +
+    // A scale, never fit-to-width: wide tables continue on further pages with their print titles (workbook.xml).
+    `<pageSetup paperSize="9" scale="${page.zoom}" orientation="${page.orientation}"/>` +
+    headerFooter +
     '</worksheet>'
   );
+}
+
+/**
+ * The `_xlnm.Print_Titles` defined name's value for a plan (rows to repeat at top, columns at left), or null:
+ * `'整改测算'!$A:$A,'整改测算'!$9:$9`.
+ */
+export function printTitlesOf(plan: ReportPlan): string | null {
+  const sheet = `'${plan.sheetName.replace(/'/g, "''")}'`;
+  const parts: string[] = [];
+  const columns = plan.page.printTitleColumns;
+  if (columns) parts.push(`${sheet}!$${columnName(columns.left)}:$${columnName(columns.right)}`);
+  const rows = plan.page.printTitleRows;
+  if (rows) parts.push(`${sheet}!$${rows.top}:$${rows.bottom}`);
+  return parts.length > 0 ? parts.join(',') : null;
 }

@@ -48,7 +48,8 @@ export class TextSink {
 export interface TextEdit {
   start: number;
   end: number;
-  text: string;
+  /** The new text, or a function writing it into the sink when its turn comes (nothing big is built beforehand). */
+  text: string | ((sink: TextSink) => void);
 }
 
 /**
@@ -60,7 +61,8 @@ export function spliceInto(sink: TextSink, text: string, edits: readonly TextEdi
   let at = 0;
   for (const e of sorted) {
     if (e.start > at) sink.write(text.slice(at, e.start));
-    sink.write(e.text);
+    if (typeof e.text === 'string') sink.write(e.text);
+    else e.text(sink);
     at = e.end;
   }
   if (at < text.length) sink.write(text.slice(at));

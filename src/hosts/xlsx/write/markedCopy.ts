@@ -58,8 +58,7 @@ class PackagePatch {
 
   set(name: string, content: string | Uint8Array): void {
     const entry = this.pkg.entry(name);
-    const stored =
-      typeof content === 'string' ? content : deflateEntry(entry?.name ?? name, content, entry);
+    const stored = typeof content === 'string' ? content : deflateEntry(entry?.name ?? name, content, entry);
     if (entry) this.changed.set(entry.name, stored);
     else {
       const added = this.added.find((a) => a.name.toLowerCase() === name.toLowerCase());
@@ -153,7 +152,8 @@ class PackagePatch {
 /** The marked copy of an opened workbook, as bytes. */
 export function markedCopy(
   workbook: Workbook,
-  highlights: HighlightPlan,
+  /** The plan, or a function making it: then it is made when needed and let go once the sheet is marked. */
+  highlights: HighlightPlan | (() => HighlightPlan),
   reports: Iterable<ReportPlan>,
 ): Uint8Array {
   const patch = new PackagePatch(workbook);
@@ -170,13 +170,18 @@ export function markedCopy(
   }
   const styles = new StylesPatch(patch.text(stylesPath) ?? MINIMAL_STYLES);
 
-  const sheet = workbook.worksheets.find((s) => s.name === highlights.sheet);
-  if (sheet?.path && highlights.marks.length > 0) markSheet(patch, sheet.path, highlights, styles);
+  markPlan(patch, typeof highlights === 'function' ? highlights() : highlights, styles);
 
   // Each report sheet is written (and compressed) as it comes: a caller that makes the plans lazily holds one at a time.
   for (const plan of reports) addReport(patch, workbook, plan, styles);
   patch.set(stylesPath, styles.toString());
   return patch.finish();
+}
+
+/** Marks the plan's sheet; a separate function so that a plan made here is garbage once it returns. */
+function markPlan(patch: PackagePatch, highlights: HighlightPlan, styles: StylesPatch): void {
+  const sheet = patch.workbook.worksheets.find((s) => s.name === highlights.sheet);
+  if (sheet?.path && highlights.marks.length > 0) markSheet(patch, sheet.path, highlights, styles);
 }
 
 function folderOf(path: string): string {

@@ -76,13 +76,6 @@ export function addComments(
       });
   }
   const created: NoteTarget[] = [];
-  // One edit per new comment, all at the list's end (edits at one position keep their order): no giant string.
-  const added: TextEdit[] = [];
-  let at = listClose;
-  if (listClose < 0 && listSelfClosing) {
-    at = listSelfClosing.end;
-    added.push({ start: listSelfClosing.start, end: listSelfClosing.end, text: `<${p}commentList>` });
-  }
   let expected = source.length;
   for (const n of notes) {
     const key = `${n.row}:${n.column}`;
@@ -93,15 +86,25 @@ export function addComments(
       continue;
     }
     created.push(n);
-    const text = `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`;
-    expected += text.length;
-    added.push({ start: at, end: at, text });
+    expected += 200 + n.text.length * 3;
   }
-  if (created.length > 0 && at >= 0) {
-    if (listClose < 0) added.push({ start: at, end: at, text: `</${p}commentList>` });
-    edits.push(...added);
+  // The new comments are written straight into the part's bytes, one at a time, when the splice reaches the list's end.
+  const writeComments = (sink: TextSink) => {
+    for (const n of created)
+      sink.write(
+        `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`,
+      );
+  };
+  if (created.length > 0) {
+    if (listClose >= 0) edits.push({ start: listClose, end: listClose, text: writeComments });
+    else if (listSelfClosing)
+      edits.push(
+        { start: listSelfClosing.start, end: listSelfClosing.end, text: `<${p}commentList>` },
+        { start: listSelfClosing.end, end: listSelfClosing.end, text: writeComments },
+        { start: listSelfClosing.end, end: listSelfClosing.end, text: `</${p}commentList>` },
+      );
   }
-  const sink = new TextSink(Math.ceil(expected * 1.6));
+  const sink = new TextSink(expected);
   spliceInto(sink, source, edits);
   return { bytes: sink.bytes(), created };
 }
@@ -114,7 +117,11 @@ const SHAPE_TYPE =
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
 /** The VML drawing with a hidden note shape for each new comment (Excel shows a note through its shape), as UTF-8. */
-export function addNoteShapes(vml: string | undefined, cells: readonly NoteTarget[], idBase: number): Uint8Array {
+export function addNoteShapes(
+  vml: string | undefined,
+  cells: readonly NoteTarget[],
+  idBase: number,
+): Uint8Array {
   let text = vml ?? `${vmlHead(idBase)}${SHAPE_TYPE}</xml>`;
   const sink = new TextSink(text.length + cells.length * 700);
   if (cells.length === 0) {

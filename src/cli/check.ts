@@ -13,6 +13,8 @@ import {
   parseProfile,
   type Profile,
   readTable,
+  type ReportPlan,
+  reportSheetsOf,
   resourceUnits,
   sheetsFor,
   type SheetCheck,
@@ -153,8 +155,14 @@ export async function checkFile(
  * added — the same plans the task pane paints. The input file is only ever read.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<void> {
-  const bytes = markedCopy(checked.workbook, highlightsFor(checked), sheetsFor(checked, date));
+  // The shading plan and each report sheet's plan are made when the writer needs them and let go once written.
+  const bytes = markedCopy(checked.workbook, () => highlightsFor(checked), lazySheets(checked, date));
   await writeAtomically(out, async () => bytes);
+}
+
+/** The sheets sheetsFor gives, planned one at a time as the writer asks for them (a 20,000-school plan is big). */
+function* lazySheets(checked: Checked, date: Date): Generator<ReportPlan> {
+  for (const id of reportSheetsOf(checked.profile)) yield* sheetsFor(checked, date, [id]);
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

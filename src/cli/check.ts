@@ -15,6 +15,8 @@ import {
   type Profile,
   readTable,
   type ReportOutcome,
+  type ReportPlan,
+  reportSheetsOf,
   resourceUnits,
   sheetsFor,
   type SheetCheck,
@@ -162,9 +164,19 @@ export async function checkFile(
  * beside it.
  */
 export async function writeMarkedCopy(checked: Checked, out: string, date: Date): Promise<ReportOutcome> {
-  const { bytes, reports } = markedCopyOf(checked.workbook, highlightsFor(checked), sheetsFor(checked, date));
+  // The shading plan and each report sheet's plan are made when the writer needs them and let go once written.
+  const { bytes, reports } = markedCopyOf(
+    checked.workbook,
+    () => highlightsFor(checked),
+    lazySheets(checked, date),
+  );
   await writeAtomically(out, async () => bytes);
   return reports;
+}
+
+/** The sheets sheetsFor gives, planned one at a time as the writer asks for them (a 20,000-school plan is big). */
+function* lazySheets(checked: Checked, date: Date): Generator<ReportPlan> {
+  for (const id of reportSheetsOf(checked.profile)) yield* sheetsFor(checked, date, [id]);
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };

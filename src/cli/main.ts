@@ -22,6 +22,10 @@ import { refuseOutput } from './output';
 import { planSummary } from './planSummary';
 import { messages, planText, text, usage } from './strings.zh-CN';
 import { fileLine, fileSummary, manySummary, type FileLine } from './summary';
+import { useNodeZlib } from './zipCodec';
+
+// The package's zip entries through node:zlib: the same bytes in, several times faster than fflate out.
+useNodeZlib();
 
 export const EXIT_OK = 0;
 export const EXIT_COUNTY_FAILS = 1;

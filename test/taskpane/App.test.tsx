@@ -399,7 +399,9 @@ test('写入评估报告 writes the report and 整改测算 sheets; 清除标注
       '已写入工作表：“均衡评估报告”、“整改测算”、“表Ⅱ-1 资源配置达标情况”、“表Ⅱ-2 学校资源配置情况”、“表Ⅲ 县域义务教育校际均衡情况”。',
     ),
   ).toBeTruthy();
-  expect(fake.workbook.sheet('均衡评估报告').cell('A1').value).toBe('示例县2026年义务教育优质均衡发展评估报告');
+  expect(fake.workbook.sheet('均衡评估报告').cell('A1').value).toBe(
+    '示例县2026年义务教育优质均衡发展评估报告',
+  );
   expect(fake.workbook.sheet('整改测算').cell('A1').value).toBe('示例县2026年义务教育优质均衡发展整改测算');
   expect(fake.workbook.sheet('表Ⅱ-2 学校资源配置情况').cell('A1').value).toBe('表Ⅱ-2 学校资源配置情况');
 

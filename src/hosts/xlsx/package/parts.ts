@@ -55,7 +55,7 @@ export class XlsxPackage {
     if (cached !== undefined) return cached;
     const bytes = this.bytes(name);
     if (!bytes) return undefined;
-    const text = decode(bytes);
+    const text = decodePart(bytes);
     this.texts.set(key, text);
     return text;
   }
@@ -129,7 +129,8 @@ export function relativeTarget(from: string, to: string): string {
 
 const utf8 = new TextDecoder('utf-8');
 
-function decode(bytes: Uint8Array): string {
+/** A part's bytes as text (UTF-8, or UTF-16 with its byte order mark). */
+export function decodePart(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const text = utf8.decode(bytes);

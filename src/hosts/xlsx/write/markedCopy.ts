@@ -18,9 +18,10 @@ import {
   type ReportPlacement,
   type ReportPlan,
 } from '../../../engine';
-import { relativeTarget, relsPathOf } from '../package/parts';
+import { decodePart, relativeTarget, relsPathOf } from '../package/parts';
+import { spliceInto, TextSink } from '../package/sink';
 import { attribute, escapeAttribute, escapeText, nextTag, rootPrefix } from '../package/xml';
-import { deflateEntry, type ZipEntry, writeZip } from '../package/zip';
+import { deflateEntry, inflateEntry, type ZipEntry, writeZip } from '../package/zip';
 import type { Workbook } from '../workbook';
 import { addComments, addNoteShapes, threadedCells } from './notes';
 import { printTitlesOf, reportSheetXml } from './reportSheet';
@@ -39,10 +40,14 @@ const CT = {
 
 type Edit = { start: number; end: number; text: string };
 
-/** Collects the changes to the package, then writes it. */
+/**
+ * Collects the changes to the package, then writes it. Small parts that later steps edit again (relationships,
+ * workbook.xml, styles) are kept as text; big ones (the marked sheet, notes, report sheets) are compressed as soon
+ * as they are made, so that at most one of them is held uncompressed at a time.
+ */
 class PackagePatch {
-  private readonly changed = new Map<string, string>();
-  private readonly added: { name: string; text: string }[] = [];
+  private readonly changed = new Map<string, string | ZipEntry>();
+  private readonly added: { name: string; content: string | ZipEntry }[] = [];
   private readonly overrides: { part: string; type: string }[] = [];
   private readonly defaults: { extension: string; type: string }[] = [];
   private readonly newRels = new Map<string, string[]>();
@@ -56,18 +61,22 @@ class PackagePatch {
   /** The current text of a part (changed or new ones included). */
   text(name: string): string | undefined {
     const entry = this.pkg.entry(name);
-    if (entry && this.changed.has(entry.name)) return this.changed.get(entry.name);
-    const added = this.added.find((a) => a.name.toLowerCase() === name.toLowerCase());
-    return added ? added.text : this.pkg.text(name);
+    const content =
+      entry && this.changed.has(entry.name)
+        ? this.changed.get(entry.name)
+        : this.added.find((a) => a.name.toLowerCase() === name.toLowerCase())?.content;
+    if (content === undefined) return this.pkg.text(name);
+    return typeof content === 'string' ? content : decodePart(inflateEntry(content));
   }
 
-  set(name: string, text: string): void {
+  set(name: string, content: string | Uint8Array): void {
     const entry = this.pkg.entry(name);
-    if (entry) this.changed.set(entry.name, text);
+    const stored = typeof content === 'string' ? content : deflateEntry(entry?.name ?? name, content, entry);
+    if (entry) this.changed.set(entry.name, stored);
     else {
       const added = this.added.find((a) => a.name.toLowerCase() === name.toLowerCase());
-      if (added) added.text = text;
-      else this.added.push({ name, text });
+      if (added) added.content = stored;
+      else this.added.push({ name, content: stored });
     }
   }
 
@@ -142,11 +151,13 @@ class PackagePatch {
       this.set('[Content_Types].xml', types.slice(0, end) + text + types.slice(end));
     }
     const encoder = new TextEncoder();
+    const entry = (name: string, content: string | ZipEntry, like?: ZipEntry): ZipEntry =>
+      typeof content === 'string' ? deflateEntry(name, encoder.encode(content), like) : content;
     const entries: ZipEntry[] = this.pkg.entries.map((e) => {
-      const text = this.changed.get(e.name);
-      return text === undefined ? e : deflateEntry(e.name, encoder.encode(text), e);
+      const content = this.changed.get(e.name);
+      return content === undefined ? e : entry(e.name, content, e);
     });
-    for (const a of this.added) entries.push(deflateEntry(a.name, encoder.encode(a.text)));
+    for (const a of this.added) entries.push(entry(a.name, a.content));
     return writeZip(entries);
   }
 }
@@ -154,8 +165,9 @@ class PackagePatch {
 /** The marked copy of an opened workbook, as bytes. */
 export function markedCopy(
   workbook: Workbook,
-  highlights: HighlightPlan,
-  reports: readonly ReportPlan[],
+  /** The plan, or a function making it: then it is made when needed and let go once the sheet is marked. */
+  highlights: HighlightPlan | (() => HighlightPlan),
+  reports: Iterable<ReportPlan>,
 ): Uint8Array {
   return markedCopyOf(workbook, highlights, reports).bytes;
 }
@@ -167,8 +179,9 @@ export function markedCopy(
  */
 export function markedCopyOf(
   workbook: Workbook,
-  highlights: HighlightPlan,
-  reports: readonly ReportPlan[],
+  /** The plan, or a function making it: then it is made when needed and let go once the sheet is marked. */
+  highlights: HighlightPlan | (() => HighlightPlan),
+  reports: Iterable<ReportPlan>,
 ): { bytes: Uint8Array; reports: ReportOutcome } {
   const patch = new PackagePatch(workbook);
   const info = workbook.info;
@@ -184,16 +197,25 @@ export function markedCopyOf(
   }
   const styles = new StylesPatch(patch.text(stylesPath) ?? MINIMAL_STYLES);
 
-  const sheet = workbook.worksheets.find((s) => s.name === highlights.sheet);
-  if (sheet?.path && highlights.marks.length > 0) markSheet(patch, sheet.path, highlights, styles);
+  markPlan(patch, typeof highlights === 'function' ? highlights() : highlights, styles);
 
-  const { placements, outcome } = placeReports(reports, existingSheets(workbook));
+  // Each report sheet is placed, written and compressed as it comes: a caller that makes the plans lazily holds one
+  // at a time. Placing one plan at a time sees the sheets placed before it as taken.
+  const existing = existingSheets(workbook);
+  const outcome: ReportOutcome = { written: [], keptUserSheets: [], keptEdited: [] };
   const marks: { index: number; text: string }[] = [];
   let added = 0;
-  for (const placement of placements) {
-    const index = addReport(patch, workbook, placement, styles, info.sheets.length + added);
-    if (index >= info.sheets.length) added++;
-    marks.push({ index, text: reportMarkText(planFingerprint(placement.plan)) });
+  for (const plan of reports) {
+    const { placements, outcome: one } = placeReports([plan], existing);
+    for (const placement of placements) {
+      const index = addReport(patch, workbook, placement, styles, info.sheets.length + added);
+      if (index >= info.sheets.length) added++;
+      marks.push({ index, text: reportMarkText(planFingerprint(placement.plan)) });
+      existing.push({ name: placement.name, mark: null });
+    }
+    outcome.written.push(...one.written);
+    outcome.keptUserSheets.push(...one.keptUserSheets);
+    outcome.keptEdited.push(...one.keptEdited);
   }
   if (marks.length > 0) setReportMarks(patch, info.path, marks);
   patch.set(stylesPath, styles.toString());
@@ -270,12 +292,18 @@ function setReportMarks(patch: PackagePatch, path: string, marks: { index: numbe
   patch.set(path, wb);
 }
 
+/** Marks the plan's sheet; a separate function so that a plan made here is garbage once it returns. */
+function markPlan(patch: PackagePatch, highlights: HighlightPlan, styles: StylesPatch): void {
+  const sheet = patch.workbook.worksheets.find((s) => s.name === highlights.sheet);
+  if (sheet?.path && highlights.marks.length > 0) markSheet(patch, sheet.path, highlights, styles);
+}
+
 function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1);
 }
 
 function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, styles: StylesPatch): void {
-  let xml = patch.text(path) ?? '';
+  const xml = patch.text(path) ?? '';
   const fills = new Map(plan.marks.map((m) => [`${m.row}:${m.column}`, m.fill]));
   const edits: Edit[] = markCells(xml, plan.marks, (t, current) =>
     styles.marked(current, fills.get(`${t.row}:${t.column}`) ?? '#FFFFFF'),
@@ -288,7 +316,7 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
     const threaded = rels.find((r) => r.type === 'threadedComment' && !r.external);
     const skip = threadedCells(threaded ? patch.text(threaded.target) : undefined);
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
-    const { xml: comments, created } = addComments(
+    const { bytes: comments, created } = addComments(
       commentsRel ? patch.text(commentsRel.target) : undefined,
       notes,
       skip,
@@ -327,8 +355,11 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
       edits.push({ start: at, end: at, text: element });
     }
   }
-  xml = splice(xml, edits);
-  patch.set(path, xml);
+  const sink = new TextSink(Math.ceil(xml.length * 1.1) + 64 * edits.length);
+  spliceInto(sink, xml, edits);
+  patch.set(path, sink.bytes());
+  // The sheet's text was read for this only.
+  patch.pkg.forget(path);
 }
 
 /** Where <legacyDrawing> goes in CT_Worksheet's sequence: before the first element that must follow it. */

@@ -3,8 +3,8 @@
  * both created when not. The user's notes keep their text and author; ours are appended under the separator and
  * written by 均衡评估助手. Cells with a threaded comment are left alone: their note is Excel's placeholder.
  */
+import { TextSink, spliceInto, type TextEdit } from '../package/sink';
 import { attribute, columnName, escapeText, nextTag, parseRef, rootPrefix } from '../package/xml';
-import { splice } from './styles';
 
 export const NOTE_AUTHOR = '均衡评估助手';
 /** Separates the user's own note from ours when a marked cell already had one. */
@@ -22,19 +22,19 @@ const run = (p: string, text: string) =>
   `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/></${p}rPr><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
 
 /**
- * The comments part with the notes added. Returns the new text and the cells that got a new comment (they need a
- * VML shape); cells whose existing comment was extended already have one.
+ * The comments part with the notes added, as UTF-8 bytes, and the cells that got a new comment (they need a VML
+ * shape); cells whose existing comment was extended already have one.
  */
 export function addComments(
   xml: string | undefined,
   notes: readonly NoteTarget[],
   skip: ReadonlySet<string>,
-): { xml: string; created: NoteTarget[] } {
+): { bytes: Uint8Array; created: NoteTarget[] } {
   const source =
     xml ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${COMMENTS_NS}"><authors></authors><commentList></commentList></comments>`;
   const p = rootPrefix(source);
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   const existing = new Map<string, number>(); // ref → index of </text>
   let authors = 0;
   let ourAuthor = -1;
@@ -76,28 +76,37 @@ export function addComments(
       });
   }
   const created: NoteTarget[] = [];
-  let added = '';
+  let expected = source.length;
   for (const n of notes) {
     const key = `${n.row}:${n.column}`;
     if (skip.has(key)) continue;
-    const at = existing.get(key);
-    if (at !== undefined) {
-      edits.push({ start: at, end: at, text: run(p, NOTE_SEPARATOR + n.text) });
+    const extended = existing.get(key);
+    if (extended !== undefined) {
+      edits.push({ start: extended, end: extended, text: run(p, NOTE_SEPARATOR + n.text) });
       continue;
     }
     created.push(n);
-    added += `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`;
+    expected += 200 + n.text.length * 3;
   }
-  if (added) {
-    if (listClose >= 0) edits.push({ start: listClose, end: listClose, text: added });
+  // The new comments are written straight into the part's bytes, one at a time, when the splice reaches the list's end.
+  const writeComments = (sink: TextSink) => {
+    for (const n of created)
+      sink.write(
+        `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`,
+      );
+  };
+  if (created.length > 0) {
+    if (listClose >= 0) edits.push({ start: listClose, end: listClose, text: writeComments });
     else if (listSelfClosing)
-      edits.push({
-        start: listSelfClosing.start,
-        end: listSelfClosing.end,
-        text: `<${p}commentList>${added}</${p}commentList>`,
-      });
+      edits.push(
+        { start: listSelfClosing.start, end: listSelfClosing.end, text: `<${p}commentList>` },
+        { start: listSelfClosing.end, end: listSelfClosing.end, text: writeComments },
+        { start: listSelfClosing.end, end: listSelfClosing.end, text: `</${p}commentList>` },
+      );
   }
-  return { xml: splice(source, edits), created };
+  const sink = new TextSink(expected);
+  spliceInto(sink, source, edits);
+  return { bytes: sink.bytes(), created };
 }
 
 const vmlHead = (idBase: number) =>
@@ -107,26 +116,35 @@ const SHAPE_TYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
-/** The VML drawing with a hidden note shape for each new comment (Excel shows a note through its shape). */
-export function addNoteShapes(vml: string | undefined, cells: readonly NoteTarget[], idBase: number): string {
+/** The VML drawing with a hidden note shape for each new comment (Excel shows a note through its shape), as UTF-8. */
+export function addNoteShapes(
+  vml: string | undefined,
+  cells: readonly NoteTarget[],
+  idBase: number,
+): Uint8Array {
   let text = vml ?? `${vmlHead(idBase)}${SHAPE_TYPE}</xml>`;
-  if (cells.length === 0) return text;
+  const sink = new TextSink(text.length + cells.length * 700);
+  if (cells.length === 0) {
+    sink.write(text);
+    return sink.bytes();
+  }
   if (!text.includes('_x0000_t202')) text = insertBeforeEnd(text, SHAPE_TYPE);
   let max = idBase * 1024;
   for (const m of text.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
-  const shapes = cells
-    .map((c, i) => {
-      const anchor = `${c.column + 1}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.column + 3}, 15, ${c.row + 3}, 4`;
-      return (
-        `<v:shape id="_x0000_s${max + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+  const end = text.lastIndexOf('</xml>');
+  sink.write(end < 0 ? text : text.slice(0, end));
+  cells.forEach((c, i) => {
+    const anchor = `${c.column + 1}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.column + 3}, 15, ${c.row + 3}, 4`;
+    sink.write(
+      `<v:shape id="_x0000_s${max + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
         '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
         '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
         `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-        `<x:Row>${c.row - 1}</x:Row><x:Column>${c.column}</x:Column></x:ClientData></v:shape>`
-      );
-    })
-    .join('');
-  return insertBeforeEnd(text, shapes);
+        `<x:Row>${c.row - 1}</x:Row><x:Column>${c.column}</x:Column></x:ClientData></v:shape>`,
+    );
+  });
+  if (end >= 0) sink.write(text.slice(end));
+  return sink.bytes();
 }
 
 function insertBeforeEnd(vml: string, text: string): string {

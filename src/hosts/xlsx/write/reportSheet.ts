@@ -1,5 +1,6 @@
 /** A ReportPlan as a new worksheet part: values, cell formats, column widths, merges and the A4 landscape set-up. */
 import { headerFooterString, type ReportPlan, type ReportStyle, type ReportValue } from '../../../engine';
+import { TextSink } from '../package/sink';
 import { columnName, escapeText } from '../package/xml';
 import type { StylesPatch } from './styles';
 
@@ -10,10 +11,10 @@ const styleKey = (s: ReportStyle): string =>
   [s.bold, s.fontSize, s.fontColor, s.fill, s.wrap, s.align, s.border].map((v) => v ?? '').join('|');
 
 /**
- * The worksheet XML. Style ranges are partial and later ones win property by property; cells that end up alike
- * share one cell format.
+ * The worksheet XML, as UTF-8 bytes written row by row. Style ranges are partial and later ones win property by
+ * property; cells that end up alike share one cell format.
  */
-export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
+export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): Uint8Array {
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
   const intern = (s: ReportStyle): number => {
@@ -25,14 +26,15 @@ export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
     }
     return id;
   };
-  const merged = new Map<string, number>();
+  // Keyed by number (look × 2²⁰ + added look), not by a string per cell: a big table has a million styled cells.
+  const merged = new Map<number, number>();
   const cellLook: number[][] = [];
   for (const range of plan.styles) {
     const add = intern(range.style);
     for (let r = range.top; r <= range.bottom; r++) {
       const row = (cellLook[r] ??= []);
       for (let c = range.left; c <= range.right; c++) {
-        const key = `${row[c] ?? 0}+${add}`;
+        const key = (row[c] ?? 0) * 1048576 + add;
         let id = merged.get(key);
         if (id === undefined) {
           id = intern({ ...looks[row[c] ?? 0], ...range.style });
@@ -55,41 +57,54 @@ export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
       });
     });
   }
-  const xfOf = new Map<string, number>();
+  const xfOf = new Map<string, number[]>();
   const xf = (look: number, format: string | undefined): number => {
-    const key = `${look}|${format ?? ''}`;
-    let id = xfOf.get(key);
+    let byLook = xfOf.get(format ?? '');
+    if (byLook === undefined) xfOf.set(format ?? '', (byLook = []));
+    let id = byLook[look];
     if (id === undefined) {
       id = look === 0 && !format ? 0 : styles.report(looks[look], format);
-      xfOf.set(key, id);
+      byLook[look] = id;
     }
     return id;
   };
 
   const lastRow = Math.max(values.length, cellLook.length) - 1;
-  const rows: string[] = [];
-  for (let r = 1; r <= lastRow; r++) {
-    const columns = new Set<number>();
-    for (const c of Object.keys(values[r] ?? {})) columns.add(Number(c));
-    for (const c of Object.keys(cellLook[r] ?? {})) columns.add(Number(c));
-    if (columns.size === 0) continue;
-    const cells = [...columns]
-      .sort((a, b) => a - b)
-      .map((c) => {
-        const s = xf(cellLook[r]?.[c] ?? 0, formats[r]?.[c]);
-        const ref = `${columnName(c)}${r}`;
-        const sAttr = s ? ` s="${s}"` : '';
-        const v = values[r]?.[c];
-        if (v === undefined || v === null || v === '') return `<c r="${ref}"${sAttr}/>`;
-        if (typeof v === 'number')
-          return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`;
-        return `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
-      });
-    rows.push(`<row r="${r}">${cells.join('')}</row>`);
-  }
   const cols = plan.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
+  const sink = new TextSink(Math.min(1 << 26, 64 * (lastRow + 1) * Math.max(1, plan.columnCount)));
+  sink.write(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<worksheet xmlns="${MAIN_NS}">` +
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      (cols ? `<cols>${cols}</cols>` : '') +
+      '<sheetData>',
+  );
+  const letters: string[] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const rowValues = values[r];
+    const rowLooks = cellLook[r];
+    if (rowValues === undefined && rowLooks === undefined) continue;
+    // Both are sparse arrays indexed by column: a cell is written where either has an entry.
+    const rowFormats = formats[r];
+    const width = Math.max(rowValues?.length ?? 0, rowLooks?.length ?? 0);
+    let row = '';
+    for (let c = 0; c < width; c++) {
+      const look = rowLooks?.[c];
+      if (look === undefined && (rowValues === undefined || !(c in rowValues))) continue;
+      const s = xf(look ?? 0, rowFormats?.[c]);
+      const ref = (letters[c] ??= columnName(c)) + r;
+      const sAttr = s ? ` s="${s}"` : '';
+      const v = rowValues?.[c];
+      if (v === undefined || v === null || v === '') row += `<c r="${ref}"${sAttr}/>`;
+      else if (typeof v === 'number')
+        row += Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`;
+      else
+        row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
+    }
+    if (row) sink.write(`<row r="${r}">${row}</row>`);
+  }
   const merges = plan.merges
     .map((m) => `<mergeCell ref="${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}"/>`)
     .join('');
@@ -103,20 +118,17 @@ export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): string {
         (footer ? `<oddFooter>${escapeText(footer)}</oddFooter>` : '') +
         '</headerFooter>'
       : '';
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN_NS}">` +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    (merges ? `<mergeCells count="${plan.merges.length}">${merges}</mergeCells>` : '') +
-    (page.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    // A scale, never fit-to-width: wide tables continue on further pages with their print titles (workbook.xml).
-    `<pageSetup paperSize="9" scale="${page.zoom}" orientation="${page.orientation}"/>` +
-    headerFooter +
-    '</worksheet>'
+  sink.write(
+    '</sheetData>' +
+      (merges ? `<mergeCells count="${plan.merges.length}">${merges}</mergeCells>` : '') +
+      (page.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : '') +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      // A scale, never fit-to-width: wide tables continue on further pages with their print titles (workbook.xml).
+      `<pageSetup paperSize="9" scale="${page.zoom}" orientation="${page.orientation}"/>` +
+      headerFooter +
+      '</worksheet>',
   );
+  return sink.bytes();
 }
 
 /**

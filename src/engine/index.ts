@@ -15,6 +15,8 @@ export {
   standardIndicators,
 } from './rules/profiles';
 export type { ProfileParse } from './rules/profiles';
+export { findJsonSyntaxError, jsonSyntaxMessageZh, lineColumn } from './model/jsonSyntax';
+export type { JsonProblem, JsonSyntaxError } from './model/jsonSyntax';
 export {
   findIndicator,
   INDICATOR_IDS,

@@ -1,5 +1,6 @@
 /** Standards profiles as data: the two national regimes built in, and provinces' own profiles validated from JSON. */
 import { findIndicator, INDICATORS } from '../model/indicators';
+import { findJsonSyntaxError, jsonSyntaxMessageZh } from '../model/jsonSyntax';
 import { parseStage, STAGE_LABELS, STAGES } from '../model/stages';
 import type { IndicatorId, Profile, Stage } from '../model/types';
 
@@ -296,8 +297,10 @@ export function parseProfile(json: unknown): ProfileParse {
   if (typeof input === 'string') {
     try {
       input = JSON.parse(input) as unknown;
-    } catch (e) {
-      return { ok: false, errors: [`JSON 格式错误：${(e as Error).message}`] };
+    } catch {
+      // JSON.parse's own message is English and engine-specific: locate and word the mistake ourselves.
+      const error = findJsonSyntaxError(input);
+      return { ok: false, errors: [error ? jsonSyntaxMessageZh(error) : 'JSON 格式错误：无法解析'] };
     }
   }
   const v = new Validator();

@@ -19,6 +19,22 @@ const INDICATOR_NAMES: Record<IndicatorId, string> = {
   seniorTitleTeachersPerStudent: 'Teachers with intermediate or higher titles per student',
 };
 
+/** Short indicator labels in English for narrow columns (the zh-CN ones are the engine's). */
+const INDICATOR_LABELS: Record<IndicatorId, string> = {
+  qualifiedTeachersPer100: 'Degree teachers',
+  keyTeachersPer100: 'Key teachers',
+  peArtTeachersPer100: 'PE & art teachers',
+  teachingAreaPerStudent: 'Teaching space',
+  sportsAreaPerStudent: 'Sports space',
+  equipmentValuePerStudent: 'Equipment',
+  multimediaRoomsPer100: 'Multimedia rooms',
+  computersPer100: 'Computers',
+  booksPerStudent: 'Books',
+  teachersPerStudent: 'Teacher ratio',
+  qualifiedTeachersPerStudent: 'Degree teachers per student',
+  seniorTitleTeachersPerStudent: 'Titled teachers',
+};
+
 /** Base units in English. */
 const UNITS: Record<string, string> = {
   '㎡': 'm²',
@@ -118,12 +134,64 @@ export const en: Strings = {
   profileBasic: 'Basic balance (2012)',
   profileCustom: 'Custom standard',
   customLabel: 'Standard configuration (JSON)',
-  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 8, "r": 0.6 } }',
+  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 5, "r": 0.6 } }',
   customHint:
     'Paste JSON or choose a .json file. Use "extends" to start from a built-in standard and give only what differs.',
   customUpload: 'Choose JSON file',
   customEmpty: 'Paste or choose a standard configuration.',
   customErrors: 'The configuration has errors',
+  customExport: 'Export JSON file',
+  customExportName: 'custom-standard.json',
+  formTitle: 'Custom standard',
+  formStart: 'Start from a built-in standard and change it in the form, or paste or import JSON.',
+  formStartFrom: (name) => `Start from ${name}`,
+  formErrorsAtFields: (n) => `${plural(n, 'field')} to correct; see the message under each.`,
+  formBase: 'Based on',
+  formName: 'Name',
+  formCv: 'Difference coefficient limits',
+  formCvMode: 'How difference coefficients are judged',
+  formCvEach: 'Each indicator’s coefficient on its own (high-quality balance)',
+  formCvComposite: 'The composite coefficient, the mean of all (basic balance)',
+  formCvLimit: (stage, composite) => (composite ? `${stage}: composite CV limit` : `${stage}: limit of each CV`),
+  formRule: 'Per-school rule',
+  formRuleOn: 'Judge whether each school meets the standard',
+  formRuleK: 'Indicators to meet, k',
+  formRuleKHint: 'At most the number of indicators with a per-school standard',
+  formRuleR: 'Floor for the rest, r',
+  formRuleRHint: 'Between 0 and 1, e.g. 0.85',
+  formIndicators: 'Indicators and per-school standards',
+  formIndicatorsHint:
+    'Ticked indicators get a difference coefficient; those with a per-school standard count in the per-school rule. Leave a standard empty for none.',
+  formStandardOf: (stage) => `${stage} standard`,
+  formStandardLabel: (indicator, stage) => `${indicator}: ${stage} standard`,
+  formScope: 'Schools evaluated',
+  formTeachingPoints: 'Teaching points',
+  formTeachingPointsBelow: 'Leave out teaching points below the minimum enrolment',
+  formTeachingPointsAll: 'Leave out every teaching point',
+  formTeachingPointsNone: 'Include every teaching point',
+  formTeachingPointMin: 'Minimum enrolment of a teaching point (students)',
+  formScopeSwitch: (key) =>
+    ({
+      excludePrivate: 'Leave out private schools',
+      excludeNotCountyRun: 'Leave out schools run by the province or city',
+      excludeSpecial: 'Leave out special-education schools',
+    })[key],
+  formSplit: 'Split ratios of combined schools',
+  formSplitHint:
+    'Totals such as floor area of nine-year, complete-middle and twelve-year schools are split by each stage’s students × its ratio.',
+  formSplitWeight: (kind, stage) => `${kind}: ${stage}`,
+  formDashes: 'Reading the data',
+  kindNames: {
+    primary: 'Primary school',
+    junior: 'Junior secondary school',
+    nineYear: 'Nine-year school',
+    completeMiddle: 'Complete middle school',
+    twelveYear: 'Twelve-year school',
+    teachingPoint: 'Teaching point',
+    special: 'Special-education school',
+  },
+  seniorName: 'Senior secondary',
+  indicatorLabel: (id) => INDICATOR_LABELS[id],
   dashesNone: 'Read “—”, “/” and “无” as 0 (none)',
   dashesHint:
     'Chinese statistical tables write “—” for none. When off, such cells are missing data (never 0); blank and “不详” are always missing data.',

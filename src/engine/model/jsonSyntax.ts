@@ -83,7 +83,8 @@ type Expect = 'value' | 'valueOrEnd' | 'keyOrEnd' | 'key' | 'colon' | 'commaOrEn
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   let i = 0;
   const stack: ('{' | '[')[] = [];
-  let expect: Expect = 'value';
+  // Widened: the closures below change it, which control-flow narrowing does not see.
+  let expect = 'value' as Expect;
   let done = false;
   const fail = (problem: JsonProblem, at = i, found?: string): JsonSyntaxError => ({
     offset: at,

@@ -295,11 +295,12 @@ function blankProfile(): Profile {
 export function parseProfile(json: unknown): ProfileParse {
   let input = json;
   if (typeof input === 'string') {
+    const text = input;
     try {
-      input = JSON.parse(input) as unknown;
+      input = JSON.parse(text) as unknown;
     } catch {
       // JSON.parse's own message is English and engine-specific: locate and word the mistake ourselves.
-      const error = findJsonSyntaxError(input);
+      const error = findJsonSyntaxError(text);
       return { ok: false, errors: [error ? jsonSyntaxMessageZh(error) : 'JSON 格式错误：无法解析'] };
     }
   }

@@ -1,39 +1,25 @@
 // User-visible strings of the task pane in English, for Office display languages other than Chinese.
-import { formatTeacherRatio, formatValueNumber, INDICATORS, type IndicatorId } from '../engine';
+import {
+  amountInUnit,
+  FIELD_GROUP_LABELS_EN,
+  fieldLabelEn,
+  formatPercent,
+  formatTeacherRatio,
+  formatValueNumber,
+  INDICATOR_LABELS_EN,
+  INDICATOR_NAMES_EN,
+  INDICATORS,
+  ISSUE_TEXTS_EN,
+  STAGE_LABELS_EN,
+  STAGES,
+  unitNameEn,
+} from '../engine';
 import type { Strings } from './strings.zh-CN';
 
 const num = (n: number) => n.toLocaleString('en');
-/** Indicator names in English (the zh-CN names are the engine's). */
-const INDICATOR_NAMES: Record<IndicatorId, string> = {
-  qualifiedTeachersPer100: 'Teachers above the required degree per 100 students',
-  keyTeachersPer100: 'County-level or higher key teachers per 100 students',
-  peArtTeachersPer100: 'PE and art (music, fine art) teachers per 100 students',
-  teachingAreaPerStudent: 'Teaching and auxiliary floor area per student',
-  sportsAreaPerStudent: 'Sports ground and hall area per student',
-  equipmentValuePerStudent: 'Teaching equipment value per student',
-  multimediaRoomsPer100: 'Networked multimedia classrooms per 100 students',
-  computersPer100: 'Computers per 100 students',
-  booksPerStudent: 'Library books per student',
-  teachersPerStudent: 'Teacher–student ratio',
-  qualifiedTeachersPerStudent: 'Teachers above the required degree per student',
-  seniorTitleTeachersPerStudent: 'Teachers with intermediate or higher titles per student',
-};
+const INDICATOR_NAMES = INDICATOR_NAMES_EN;
 
-/** Short indicator labels in English for narrow columns (the zh-CN ones are the engine's). */
-const INDICATOR_LABELS: Record<IndicatorId, string> = {
-  qualifiedTeachersPer100: 'Degree teachers',
-  keyTeachersPer100: 'Key teachers',
-  peArtTeachersPer100: 'PE & art teachers',
-  teachingAreaPerStudent: 'Teaching space',
-  sportsAreaPerStudent: 'Sports space',
-  equipmentValuePerStudent: 'Equipment',
-  multimediaRoomsPer100: 'Multimedia rooms',
-  computersPer100: 'Computers',
-  booksPerStudent: 'Books',
-  teachersPerStudent: 'Teacher ratio',
-  qualifiedTeachersPerStudent: 'Degree teachers per student',
-  seniorTitleTeachersPerStudent: 'Titled teachers',
-};
+const INDICATOR_LABELS = INDICATOR_LABELS_EN;
 
 /** Base units in English. */
 const UNITS: Record<string, string> = {
@@ -192,6 +178,115 @@ export const en: Strings = {
   },
   seniorName: 'Senior secondary',
   indicatorLabel: (id) => INDICATOR_LABELS[id],
+  issueTexts: ISSUE_TEXTS_EN,
+  fieldLabel: (key) => fieldLabelEn(key),
+  fieldOption: (key, unit) => {
+    const u = unitNameEn(unit);
+    return u ? `${fieldLabelEn(key)} (${u})` : fieldLabelEn(key);
+  },
+  fieldGroup: (group) => FIELD_GROUP_LABELS_EN[group],
+  unitName: (unit) => unitNameEn(unit),
+  amount: (amount, unit, column) => {
+    const text = amountInUnit(amount, unit, column);
+    const written = column?.unit ?? unit;
+    const name = unitNameEn(written);
+    return `${text.slice(0, text.length - written.length)}${name ? ` ${name}` : ''}`;
+  },
+  exclusion: (ex, profile) => {
+    switch (ex.reason) {
+      case 'special':
+        return 'Special-education school: left out of the coefficients and the per-school rule';
+      case 'teachingPoint':
+        return 'This standard leaves out teaching points: left out of the coefficients and the per-school rule';
+      case 'smallTeachingPoint':
+        return `Teaching point with fewer than ${profile.scope.teachingPointMinStudents} students: left out of the coefficients and the per-school rule`;
+      case 'notCountyRun':
+        return 'Run by the province or city: left out of the county’s coefficients and the per-school rule';
+      case 'private':
+        return 'Private school: this standard leaves it out of the coefficients';
+      case 'zeroStudents':
+        return 'No students, so no weight: left out of the coefficients and the per-school rule';
+      case 'seniorOnly':
+        return 'Senior secondary only: not part of the compulsory-education evaluation';
+    }
+  },
+  checkText: (c) => {
+    const bands: Record<string, string> = { 偏大班额: 'large', 大班额: 'oversized', 超大班额: 'far oversized' };
+    switch (c.check) {
+      case 'schoolSize':
+        return 'School size above the limit';
+      case 'classSize':
+        return `Largest class above the limit${c.band && bands[c.band] ? ` (${bands[c.band]})` : ''}`;
+      case 'musicRooms':
+        return 'Too few music rooms for the classes';
+      case 'artRooms':
+        return 'Too few fine-art rooms for the classes';
+      case 'musicRoomArea':
+        return 'Music room smaller than the minimum';
+      case 'artRoomArea':
+        return 'Fine-art room smaller than the minimum';
+    }
+  },
+  schoolReasons: (school, profile) => {
+    const lines: string[] = [];
+    const rule = profile.schoolRule;
+    const judged = school.indicators.filter((v) => v.standard !== null).length;
+    if (rule && school.pass === false) {
+      lines.push(
+        `${school.met} of ${judged} indicators met; the rule needs ${rule.k}, the rest at least ${formatPercent(rule.r)} of the standard`,
+      );
+    }
+    for (const v of school.indicators) {
+      if (v.standard === null || v.pass === true) continue;
+      const label = INDICATOR_LABELS[v.indicator];
+      if (v.value === null) {
+        lines.push(`${label}: data missing (not counted as 0)`);
+        continue;
+      }
+      const value = en.diagValue(v.indicator, v.value);
+      const standard = en.diagValue(v.indicator, v.standard);
+      const allowance = v.withinAllowance === true ? ', within the allowance' : '';
+      lines.push(`${label}: ${value}, below the standard ${standard}${allowance}`);
+    }
+    for (const c of school.checks) if (!c.pass) lines.push(en.checkText(c));
+    return lines;
+  },
+  countyReason: (county) => {
+    const stage = (s: string) => STAGE_LABELS_EN[s as 'primary'] ?? s;
+    const open: string[] = [];
+    const lacking = county.undecidedSchools;
+    if (lacking.length > 0) {
+      const named = lacking
+        .slice(0, 5)
+        .map((u) => `${u.name} ${u.cells.join(', ')}`)
+        .join('; ');
+      open.push(
+        `${plural(lacking.length, 'school')} lack data: ${named}${lacking.length > 5 ? ` and ${num(lacking.length - 5)} more` : ''}`,
+      );
+    } else if (county.counts.undecided > 0) {
+      open.push(`${plural(county.counts.undecided, 'school')} undecided under the per-school standard`);
+    }
+    open.push(...county.undecidedStages.map((u) => `${stage(u.stage)}: coefficients cannot be decided`));
+    if (Object.keys(county.stages).length === 0) open.push('no schools to evaluate');
+    if (county.verdict === 'fail') {
+      const why = STAGES.filter((s) => county.stages[s] === 'fail').map(
+        (s) => `${stage(s)}: coefficients above the limit`,
+      );
+      if (county.counts.failed > 0)
+        why.push(`${plural(county.counts.failed, 'school')} below the per-school standard`);
+      if (open.length > 0) why.push(`also ${open.join('; ')}`);
+      return why.join('; ');
+    }
+    if (county.verdict === 'undecided') return open.join('; ');
+    return county.counts.checked > 0 && county.counts.passed + county.counts.failed > 0
+      ? 'Every coefficient within its limit and every school meets the standard'
+      : 'Every coefficient within its limit';
+  },
+  cvNote: (result) => {
+    if (result.note === undefined) return null;
+    if (result.cv === null) return 'Cannot be computed (no data, or a county mean of 0)';
+    return result.leftOut ? `${plural(result.leftOut, 'school')} without data left out (not counted as 0)` : null;
+  },
   dashesNone: 'Read “—”, “/” and “无” as 0 (none)',
   dashesHint:
     'Chinese statistical tables write “—” for none. When off, such cells are missing data (never 0); blank and “不详” are always missing data.',

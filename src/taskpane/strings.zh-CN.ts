@@ -1,6 +1,18 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
 import {
+  amountInUnit,
+  type ResourceUnit,
+  type CheckResult,
+  type CoefficientResult,
   type CorrectionTarget,
+  type CountyVerdict,
+  type Exclusion,
+  FIELD_GROUP_LABELS,
+  fieldLabel,
+  ISSUE_TEXTS_ZH,
+  type IssueTexts,
+  type Profile,
+  type SchoolVerdict,
   flagMessage,
   formatIndicatorValue,
   type IndicatorId,
@@ -139,6 +151,30 @@ export const zhCN = {
   /** School kinds. */
   kindNames: KIND_LABELS as Record<SchoolKind, string>,
   seniorName: '高中',
+  /** Every DataIssue's wording by code (the engine's). */
+  issueTexts: ISSUE_TEXTS_ZH as IssueTexts,
+  /** A field's name (a column the table maps). */
+  fieldLabel: (key: string) => fieldLabel(key),
+  /** A field in the mapping dropdown, with its base unit. */
+  fieldOption: (key: string, unit: string) => (unit ? `${fieldLabel(key)}（${unit}）` : fieldLabel(key)),
+  fieldGroup: (group: keyof typeof FIELD_GROUP_LABELS) => FIELD_GROUP_LABELS[group],
+  /** An amount in a resource's unit: 3人, 1,200.00万元. */
+  amount: (amount: number, unit: string, column: ResourceUnit | undefined) => amountInUnit(amount, unit, column),
+  /** A base unit (人, ㎡, 元…). */
+  unitName: (unit: string) => unit,
+  /** Why a row is left out (the engine's words). */
+  exclusion: ((ex: Exclusion) => ex.message) as (ex: Exclusion, profile: Profile) => string,
+  /** A failed size, class-size or room check. */
+  checkText: (c: CheckResult) => c.message,
+  /** Why a school fails or is within the allowance. */
+  schoolReasons: ((school: SchoolVerdict) => school.reasons) as (
+    school: SchoolVerdict,
+    profile: Profile,
+  ) => readonly string[],
+  /** Why the county's verdict is what it is. */
+  countyReason: (county: CountyVerdict) => county.reason,
+  /** A CV's note (cannot be computed, schools left out). */
+  cvNote: (result: CoefficientResult) => result.note ?? null,
   /** An indicator's short label for narrow columns. */
   indicatorLabel: (id: IndicatorId) => INDICATORS[id].label,
   dashesNone: '“—”“/”“无”按 0（无）计',

@@ -73,7 +73,7 @@ function Needs({ needs }: { needs: readonly ProfileNeed[] }) {
         {needs.map((n) => (
           <li key={n.field} className={n.present ? styles.need : `${styles.need} ${styles.needMissing}`}>
             <Caption1>{n.present ? '✓' : '✗'}</Caption1>
-            <Caption1>{n.label}</Caption1>
+            <Caption1>{strings.fieldLabel(n.field)}</Caption1>
             <Caption1 className={n.present ? styles.muted : undefined}>
               {n.present ? strings.needPresent : strings.needMissing}
             </Caption1>
@@ -115,10 +115,10 @@ function Thresholds({ profile }: { profile: Profile }) {
             const meta = INDICATORS[id];
             const std = profile.standards[id];
             const show = (v: number | undefined) =>
-              v === undefined ? '—' : `${formatNumber(v, 6)}${meta.valueUnit}`;
+              v === undefined ? '—' : `${formatNumber(v, 6)}${strings.unitName(meta.valueUnit)}`;
             return (
               <TableRow key={id}>
-                <TableCell title={meta.name}>{meta.label}</TableCell>
+                <TableCell title={strings.indicatorName(id)}>{strings.indicatorLabel(id)}</TableCell>
                 {std ? (
                   <>
                     <TableCell className={styles.number}>{show(std.primary)}</TableCell>

@@ -81,7 +81,9 @@ export function splitError(error: string): { path: string; message: string } {
   const space = error.indexOf(' ');
   if (space <= 0) return { path: '', message: error };
   const path = error.slice(0, space);
-  return /^[A-Za-z_][\w.[\]]*$/.test(path) ? { path, message: error.slice(space + 1) } : { path: '', message: error };
+  return /^[A-Za-z_][\w.[\]]*$/.test(path)
+    ? { path, message: error.slice(space + 1) }
+    : { path: '', message: error };
 }
 
 /**
@@ -97,7 +99,8 @@ export function sortErrors(
   for (const error of errors) {
     const { path, message } = splitError(error);
     const field =
-      fields.find((f) => f === path) ?? fields.find((f) => path.startsWith(`${f}[`) || path.startsWith(`${f}.`));
+      fields.find((f) => f === path) ??
+      fields.find((f) => path.startsWith(`${f}[`) || path.startsWith(`${f}.`));
     if (path === '' || field === undefined) rest.push(error);
     else byField.set(field, [...(byField.get(field) ?? []), message]);
   }

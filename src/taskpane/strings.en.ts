@@ -2,6 +2,7 @@
 import {
   amountInUnit,
   FIELD_GROUP_LABELS_EN,
+  FIELDS,
   fieldLabelEn,
   formatPercent,
   formatTeacherRatio,
@@ -29,6 +30,12 @@ const UNITS: Record<string, string> = {
   台: 'computers',
   间: 'rooms',
   人: 'teachers',
+};
+
+/** A field's English name from the engine's Chinese label of it. */
+const fieldNameOf = (label: string): string => {
+  const field = FIELDS.find((f) => f.label === label);
+  return field ? fieldLabelEn(field.key) : label;
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
@@ -104,7 +111,8 @@ export const en: Strings = {
     const fits = entries.filter(([, labels]) => labels.length === 0).map(([id]) => id);
     const lacks = entries
       .filter(([, labels]) => labels.length > 0)
-      .map(([id, labels]) => `${name(id)} lacks ${labels.join(', ')}`)
+      // The engine names the lacking columns in Chinese: back to their fields, then their English names.
+      .map(([id, labels]) => `${name(id)} lacks ${labels.map(fieldNameOf).join(', ')}`)
       .join('; ');
     if (fits.length === 1) return `The table has every column ${name(fits[0])} needs (${lacks})`;
     if (fits.length > 1)
@@ -138,7 +146,8 @@ export const en: Strings = {
   formCvMode: 'How difference coefficients are judged',
   formCvEach: 'Each indicator’s coefficient on its own (high-quality balance)',
   formCvComposite: 'The composite coefficient, the mean of all (basic balance)',
-  formCvLimit: (stage, composite) => (composite ? `${stage}: composite CV limit` : `${stage}: limit of each CV`),
+  formCvLimit: (stage, composite) =>
+    composite ? `${stage}: composite CV limit` : `${stage}: limit of each CV`,
   formRule: 'Per-school rule',
   formRuleOn: 'Judge whether each school meets the standard',
   formRuleK: 'Indicators to meet, k',
@@ -211,7 +220,11 @@ export const en: Strings = {
     }
   },
   checkText: (c) => {
-    const bands: Record<string, string> = { 偏大班额: 'large', 大班额: 'oversized', 超大班额: 'far oversized' };
+    const bands: Record<string, string> = {
+      偏大班额: 'large',
+      大班额: 'oversized',
+      超大班额: 'far oversized',
+    };
     switch (c.check) {
       case 'schoolSize':
         return 'School size above the limit';
@@ -285,7 +298,9 @@ export const en: Strings = {
   cvNote: (result) => {
     if (result.note === undefined) return null;
     if (result.cv === null) return 'Cannot be computed (no data, or a county mean of 0)';
-    return result.leftOut ? `${plural(result.leftOut, 'school')} without data left out (not counted as 0)` : null;
+    return result.leftOut
+      ? `${plural(result.leftOut, 'school')} without data left out (not counted as 0)`
+      : null;
   },
   dashesNone: 'Read “—”, “/” and “无” as 0 (none)',
   dashesHint:

@@ -10,8 +10,8 @@ const ROOT = path.join(__dirname, '../..');
 
 /** Inline `{…"extends"…}` code spans and ```json blocks of the README and docs/*.md. */
 function docExamples(): { file: string; json: string }[] {
-  const files = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).map((f) => `docs/${f}`)].filter((f) =>
-    f.endsWith('.md'),
+  const files = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).map((f) => `docs/${f}`)].filter(
+    (f) => f.endsWith('.md'),
   );
   return files.flatMap((file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');

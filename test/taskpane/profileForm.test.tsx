@@ -76,8 +76,12 @@ async function failingCount(): Promise<number> {
 test('the form starts from the built-in standard and shows its values', async () => {
   const form = await customForm();
   expect((form.getByRole('textbox', { name: /^至少达标的指标数 k/ }) as HTMLInputElement).value).toBe('6');
-  expect((form.getByRole('textbox', { name: /^其余指标不低于标准的比例 r/ }) as HTMLInputElement).value).toBe('0.85');
-  expect((form.getByRole('textbox', { name: /^小学每项差异系数上限/ }) as HTMLInputElement).value).toBe('0.5');
+  expect((form.getByRole('textbox', { name: /^其余指标不低于标准的比例 r/ }) as HTMLInputElement).value).toBe(
+    '0.85',
+  );
+  expect((form.getByRole('textbox', { name: /^小学每项差异系数上限/ }) as HTMLInputElement).value).toBe(
+    '0.5',
+  );
   expect((form.getByRole('textbox', { name: '体育场馆 初中标准' }) as HTMLInputElement).value).toBe('10.2');
   expect((form.getByRole('checkbox', { name: '体育场馆' }) as HTMLInputElement).checked).toBe(true);
   expect((form.getByRole('checkbox', { name: '图书' }) as HTMLInputElement).checked).toBe(false);
@@ -98,7 +102,9 @@ test('edit k and r in the form: saved in the workbook, and the check uses them',
   fireEvent.click(profileRegion.getByRole('button', { name: '从优质均衡（2017）开始' }));
   const form = within(profileRegion.getByRole('group', { name: '自定义标准' }));
   fireEvent.change(form.getByRole('textbox', { name: /^至少达标的指标数 k/ }), { target: { value: '1' } });
-  fireEvent.change(form.getByRole('textbox', { name: /^其余指标不低于标准的比例 r/ }), { target: { value: '0' } });
+  fireEvent.change(form.getByRole('textbox', { name: /^其余指标不低于标准的比例 r/ }), {
+    target: { value: '0' },
+  });
   expect(profileRegion.getByText('学校达标：7 项指标中至少 1 项达到标准，其余不低于标准的 0%')).toBeTruthy();
   await waitFor(() => {
     const stored = storedProfile() as { kind: string; text: string };
@@ -174,9 +180,13 @@ test('a JSON syntax error is named in Chinese with its line and column, never JS
     profile.getByText('JSON 格式错误（第 3 行第 26 列）：“"”前面缺少英文逗号 ,（两项之间要用逗号分隔）'),
   ).toBeTruthy();
   fireEvent.change(box, { target: { value: '{ "extends": "quality-2017"， "dashes": "none" }' } });
-  expect(profile.getByText('JSON 格式错误（第 1 行第 28 列）：使用了中文标点“，”，请改为英文标点“,”')).toBeTruthy();
+  expect(
+    profile.getByText('JSON 格式错误（第 1 行第 28 列）：使用了中文标点“，”，请改为英文标点“,”'),
+  ).toBeTruthy();
   const region = screen.getByRole('region', { name: '评估标准' }).textContent ?? '';
   expect(region).not.toMatch(/Expected|Unexpected|position|JSON at/);
   // The broken text is the user's: no form replaces it, and the start buttons are off.
-  expect((profile.getByRole('button', { name: '从优质均衡（2017）开始' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(
+    (profile.getByRole('button', { name: '从优质均衡（2017）开始' }) as HTMLButtonElement).disabled,
+  ).toBe(true);
 });

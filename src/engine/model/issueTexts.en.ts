@@ -6,7 +6,7 @@ import { columnLetter } from './addresses';
 import { INDICATORS, isIndicatorId } from './indicators';
 import type { PlanProblem } from '../planner/types';
 import type { AnyStage, IndicatorId, SchoolKind } from './types';
-import type { IssueTexts, IssueWhere, NumberReasons } from './issueTexts';
+import { fieldLabel, type IssueTexts, type IssueWhere, type NumberReasons } from './issueTexts';
 
 /** Indicator names in English. */
 export const INDICATOR_NAMES_EN: Readonly<Record<IndicatorId, string>> = {
@@ -139,13 +139,16 @@ const rowsText = (r: { top: number; bottom: number }): string =>
   r.top === r.bottom ? `row ${r.top}` : `rows ${r.top}–${r.bottom}`;
 const cellAt = (w: IssueWhere): string => {
   const column = w.column === undefined ? '' : `, column ${columnLetter(w.column)}`;
-  return `${sheetAt(w)}row ${w.row}${column} (${w.label ?? fieldLabelEn(w.field)})`;
+  // A label that is only the field's Chinese name is worded in English; a header as the user wrote it stays.
+  const label = w.label !== undefined && w.label !== fieldLabel(w.field) ? w.label : fieldLabelEn(w.field);
+  return `${sheetAt(w)}row ${w.row}${column} (${label})`;
 };
 const rowAt = (w: IssueWhere): string => `${sheetAt(w)}row ${w.row} “${w.name ?? ''}”`;
 const headerAt = (
   w: IssueWhere,
   p: { headerRows: { top: number; bottom: number }; header: string },
-): string => `${sheetAt(w)}header ${rowsText(p.headerRows)}, column ${columnLetter(w.column ?? 0)} “${p.header}”`;
+): string =>
+  `${sheetAt(w)}header ${rowsText(p.headerRows)}, column ${columnLetter(w.column ?? 0)} “${p.header}”`;
 const letterOf = (column: number | undefined): string =>
   column === undefined ? '' : ` (column ${columnLetter(column)})`;
 const name = (id: IndicatorId): string => INDICATOR_NAMES_EN[id];
@@ -228,7 +231,8 @@ export const ISSUE_TEXTS_EN: IssueTexts = {
     if (p.case === 'row') {
       return `${rowAt(w)}: the school type is unknown; fill in the stage or school type column (primary, junior, nine-year…); the row is not read`;
     }
-    if (p.case === 'part') return `${rowAt(w)}: the school type is not recognised; left out of the computation`;
+    if (p.case === 'part')
+      return `${rowAt(w)}: the school type is not recognised; left out of the computation`;
     return p.nameKind === undefined
       ? `${cellAt(w)}: “${p.text}” is not a known school type (${KIND_NAMES_EN})`
       : `${cellAt(w)}: “${p.text}” is not a known school type; taken as a ${KIND_LABELS_EN[p.nameKind]} from the name “${w.name ?? ''}”`;
@@ -264,7 +268,8 @@ export const ISSUE_TEXTS_EN: IssueTexts = {
     `${cellAt(w)}: a ${KIND_LABELS_EN[p.kind]}’s ${fieldLabelEn(w.field)} must be given per stage (e.g. ${fieldLabelEn(`primary.${w.field}`)}), never split by ratio; the indicators using it are not computed`,
   invalidNumber: (w, p) => {
     const text = {
-      students: 'is not a valid number of people (a whole number ≥ 0); no indicator of this school can be computed',
+      students:
+        'is not a valid number of people (a whole number ≥ 0); no indicator of this school can be computed',
       splitStudents: 'is not a valid number of people, so the school cannot be split by stage; left out',
       total: 'is not a valid non-negative number',
       value: 'is not a valid non-negative number; treated as missing',

@@ -131,7 +131,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   const unexpected = (generic: JsonProblem): JsonSyntaxError => {
     const c = text[i];
     if (asciiFor(c) !== null) return fail('chinesePunctuation');
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail('comment', i, text.slice(i, i + 2));
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+      return fail('comment', i, text.slice(i, i + 2));
     if (c === "'") return fail('singleQuote');
     return fail(generic);
   };
@@ -184,7 +185,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
           continue;
         }
         if (asciiFor(c) !== null) return fail('chinesePunctuation');
-        if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail('comment', i, text.slice(i, i + 2));
+        if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+          return fail('comment', i, text.slice(i, i + 2));
         return fail('missingComma');
       }
       case 'value':
@@ -233,7 +235,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   }
   skip();
   if (i < text.length) {
-    if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail('comment', i, text.slice(i, i + 2));
+    if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+      return fail('comment', i, text.slice(i, i + 2));
     return fail('extraText');
   }
   return null;

@@ -179,7 +179,10 @@ export function ProfileForm(props: {
   const rule = shown?.schoolRule ?? null;
   const toggleIndicator = (id: IndicatorId, on: boolean) => {
     const next = on ? [...indicators, id] : indicators.filter((i) => i !== id);
-    edit(['indicators'], INDICATOR_IDS.filter((i) => next.includes(i)));
+    edit(
+      ['indicators'],
+      INDICATOR_IDS.filter((i) => next.includes(i)),
+    );
   };
   const listed = INDICATOR_IDS.filter(
     (id) => indicators.includes(id) || shown?.standards[id] !== undefined || getAt(draft, ['standards', id]),
@@ -206,7 +209,7 @@ export function ProfileForm(props: {
       >
         <Input
           value={typeof draft.name === 'string' ? draft.name : ''}
-          placeholder={shown?.name}
+          placeholder={strings.lang === 'en' ? strings.profileCustom : shown?.name}
           disabled={disabled}
           onChange={(_, data) => edit(['name'], data.value === '' ? undefined : data.value)}
         />

@@ -66,8 +66,10 @@ function Needs({ needs }: { needs: readonly ProfileNeed[] }) {
   return (
     <div className={styles.rules}>
       <Caption1>
-        <strong>{strings.needsTitle}</strong>（
-        {missing === 0 ? strings.needsAll(needs.length) : strings.needsSome(missing, needs.length)}）
+        <strong>{strings.needsTitle}</strong>
+        {strings.lang === 'en' ? ' (' : '（'}
+        {missing === 0 ? strings.needsAll(needs.length) : strings.needsSome(missing, needs.length)}
+        {strings.lang === 'en' ? ')' : '）'}
       </Caption1>
       <ul className={styles.needs} aria-label={strings.needsTitle}>
         {needs.map((n) => (
@@ -223,7 +225,9 @@ export function ProfileStep(props: {
                     disabled={props.disabled || customText.trim() !== ''}
                     onClick={() => editDraft({ extends: id })}
                   >
-                    {strings.formStartFrom(id === 'basic-2012' ? strings.profileBasic : strings.profileQuality)}
+                    {strings.formStartFrom(
+                      id === 'basic-2012' ? strings.profileBasic : strings.profileQuality,
+                    )}
                   </Button>
                 ))}
               </div>

@@ -159,7 +159,8 @@ export const zhCN = {
   fieldOption: (key: string, unit: string) => (unit ? `${fieldLabel(key)}（${unit}）` : fieldLabel(key)),
   fieldGroup: (group: keyof typeof FIELD_GROUP_LABELS) => FIELD_GROUP_LABELS[group],
   /** An amount in a resource's unit: 3人, 1,200.00万元. */
-  amount: (amount: number, unit: string, column: ResourceUnit | undefined) => amountInUnit(amount, unit, column),
+  amount: (amount: number, unit: string, column: ResourceUnit | undefined) =>
+    amountInUnit(amount, unit, column),
   /** A base unit (人, ㎡, 元…). */
   unitName: (unit: string) => unit,
   /** Why a row is left out (the engine's words). */

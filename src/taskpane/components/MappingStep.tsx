@@ -109,7 +109,11 @@ export function MappingStep(props: {
       )}
       {props.needsMissing.length > 0 && (
         <Caption1 role="status" className={styles.lacking}>
-          {strings.mappingNeedsMissing(props.needsMissing.map((n) => strings.fieldLabel(n.field)).join(strings.lang === 'en' ? ', ' : '、'))}
+          {strings.mappingNeedsMissing(
+            props.needsMissing
+              .map((n) => strings.fieldLabel(n.field))
+              .join(strings.lang === 'en' ? ', ' : '、'),
+          )}
         </Caption1>
       )}
       <Accordion

@@ -183,7 +183,9 @@ function CoefficientRow({
   return (
     <TableRow>
       <TableCell className={styles.nameCell}>
-        <span title={strings.indicatorName(result.indicator)}>{strings.indicatorLabel(result.indicator)}</span>
+        <span title={strings.indicatorName(result.indicator)}>
+          {strings.indicatorLabel(result.indicator)}
+        </span>
         {near && <Caption1 className={styles.note}>{near}</Caption1>}
         {strings.cvNote(result) && (
           <Caption1 className={mergeClasses(styles.note, styles.muted)}>{strings.cvNote(result)}</Caption1>
@@ -467,7 +469,9 @@ export function Results(props: {
         <div className={styles.body} ref={body}>
           {verdict !== 'pass' && (
             <Caption1 role="status" aria-label={strings.verdictWhy}>
-              {strings.verdictWhy}{strings.lang === 'en' ? ': ' : '：'}{strings.countyReason(county)}
+              {strings.verdictWhy}
+              {strings.lang === 'en' ? ': ' : '：'}
+              {strings.countyReason(county)}
             </Caption1>
           )}
           <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
@@ -515,7 +519,10 @@ export function Results(props: {
                         <SchoolButton
                           school={school}
                           sheet={sheet}
-                          lines={[schoolLine(strings, school), ...strings.schoolReasons(school, evaluation.profile)]}
+                          lines={[
+                            schoolLine(strings, school),
+                            ...strings.schoolReasons(school, evaluation.profile),
+                          ]}
                           disabled={props.disabled}
                           onLocate={props.onLocate}
                         />

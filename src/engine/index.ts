@@ -15,6 +15,8 @@ export {
   standardIndicators,
 } from './rules/profiles';
 export type { ProfileParse } from './rules/profiles';
+export { findJsonSyntaxError, jsonSyntaxMessageZh, lineColumn } from './model/jsonSyntax';
+export type { JsonProblem, JsonSyntaxError } from './model/jsonSyntax';
 export {
   findIndicator,
   INDICATOR_IDS,
@@ -67,6 +69,17 @@ export {
 export type { ReasonOptions, ResourceUnit, ResourceUnits } from './model/format';
 export { cellPlace, dataIssue, fieldLabel, renderIssue, sheetPrefix } from './model/issues';
 export { ISSUE_TEXTS_ZH, NUMBER_REASONS_ZH } from './model/issueTexts';
+export {
+  FIELD_GROUP_LABELS_EN,
+  fieldLabelEn,
+  INDICATOR_LABELS_EN,
+  INDICATOR_NAMES_EN,
+  ISSUE_TEXTS_EN,
+  KIND_LABELS_EN,
+  NUMBER_REASONS_EN,
+  STAGE_LABELS_EN,
+  unitNameEn,
+} from './model/issueTexts.en';
 export { ISSUE_CODES } from './model/issueCodes';
 export type { IssueParams, IssueTexts, IssueWhere, NumberReasons } from './model/issueTexts';
 export { evaluate } from './rules/evaluate';

@@ -1,23 +1,26 @@
 // User-visible strings of the task pane in English, for Office display languages other than Chinese.
-import { formatTeacherRatio, formatValueNumber, INDICATORS, type IndicatorId } from '../engine';
+import {
+  amountInUnit,
+  FIELD_GROUP_LABELS_EN,
+  FIELDS,
+  fieldLabelEn,
+  formatPercent,
+  formatTeacherRatio,
+  formatValueNumber,
+  INDICATOR_LABELS_EN,
+  INDICATOR_NAMES_EN,
+  INDICATORS,
+  ISSUE_TEXTS_EN,
+  STAGE_LABELS_EN,
+  STAGES,
+  unitNameEn,
+} from '../engine';
 import type { Strings } from './strings.zh-CN';
 
 const num = (n: number) => n.toLocaleString('en');
-/** Indicator names in English (the zh-CN names are the engine's). */
-const INDICATOR_NAMES: Record<IndicatorId, string> = {
-  qualifiedTeachersPer100: 'Teachers above the required degree per 100 students',
-  keyTeachersPer100: 'County-level or higher key teachers per 100 students',
-  peArtTeachersPer100: 'PE and art (music, fine art) teachers per 100 students',
-  teachingAreaPerStudent: 'Teaching and auxiliary floor area per student',
-  sportsAreaPerStudent: 'Sports ground and hall area per student',
-  equipmentValuePerStudent: 'Teaching equipment value per student',
-  multimediaRoomsPer100: 'Networked multimedia classrooms per 100 students',
-  computersPer100: 'Computers per 100 students',
-  booksPerStudent: 'Library books per student',
-  teachersPerStudent: 'Teacher–student ratio',
-  qualifiedTeachersPerStudent: 'Teachers above the required degree per student',
-  seniorTitleTeachersPerStudent: 'Teachers with intermediate or higher titles per student',
-};
+const INDICATOR_NAMES = INDICATOR_NAMES_EN;
+
+const INDICATOR_LABELS = INDICATOR_LABELS_EN;
 
 /** Base units in English. */
 const UNITS: Record<string, string> = {
@@ -27,6 +30,12 @@ const UNITS: Record<string, string> = {
   台: 'computers',
   间: 'rooms',
   人: 'teachers',
+};
+
+/** A field's English name from the engine's Chinese label of it. */
+const fieldNameOf = (label: string): string => {
+  const field = FIELDS.find((f) => f.label === label);
+  return field ? fieldLabelEn(field.key) : label;
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
@@ -102,7 +111,8 @@ export const en: Strings = {
     const fits = entries.filter(([, labels]) => labels.length === 0).map(([id]) => id);
     const lacks = entries
       .filter(([, labels]) => labels.length > 0)
-      .map(([id, labels]) => `${name(id)} lacks ${labels.join(', ')}`)
+      // The engine names the lacking columns in Chinese: back to their fields, then their English names.
+      .map(([id, labels]) => `${name(id)} lacks ${labels.map(fieldNameOf).join(', ')}`)
       .join('; ');
     if (fits.length === 1) return `The table has every column ${name(fits[0])} needs (${lacks})`;
     if (fits.length > 1)
@@ -118,12 +128,180 @@ export const en: Strings = {
   profileBasic: 'Basic balance (2012)',
   profileCustom: 'Custom standard',
   customLabel: 'Standard configuration (JSON)',
-  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 8, "r": 0.6 } }',
+  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 5, "r": 0.6 } }',
   customHint:
     'Paste JSON or choose a .json file. Use "extends" to start from a built-in standard and give only what differs.',
   customUpload: 'Choose JSON file',
   customEmpty: 'Paste or choose a standard configuration.',
   customErrors: 'The configuration has errors',
+  customExport: 'Export JSON file',
+  customExportName: 'custom-standard.json',
+  formTitle: 'Custom standard',
+  formStart: 'Start from a built-in standard and change it in the form, or paste or import JSON.',
+  formStartFrom: (name) => `Start from ${name}`,
+  formErrorsAtFields: (n) => `${plural(n, 'field')} to correct; see the message under each.`,
+  formBase: 'Based on',
+  formName: 'Name',
+  formCv: 'Difference coefficient limits',
+  formCvMode: 'How difference coefficients are judged',
+  formCvEach: 'Each indicator’s coefficient on its own (high-quality balance)',
+  formCvComposite: 'The composite coefficient, the mean of all (basic balance)',
+  formCvLimit: (stage, composite) =>
+    composite ? `${stage}: composite CV limit` : `${stage}: limit of each CV`,
+  formRule: 'Per-school rule',
+  formRuleOn: 'Judge whether each school meets the standard',
+  formRuleK: 'Indicators to meet, k',
+  formRuleKHint: 'At most the number of indicators with a per-school standard',
+  formRuleR: 'Floor for the rest, r',
+  formRuleRHint: 'Between 0 and 1, e.g. 0.85',
+  formIndicators: 'Indicators and per-school standards',
+  formIndicatorsHint:
+    'Ticked indicators get a difference coefficient; those with a per-school standard count in the per-school rule. Leave a standard empty for none.',
+  formStandardOf: (stage) => `${stage} standard`,
+  formStandardLabel: (indicator, stage) => `${indicator}: ${stage} standard`,
+  formScope: 'Schools evaluated',
+  formTeachingPoints: 'Teaching points',
+  formTeachingPointsBelow: 'Leave out teaching points below the minimum enrolment',
+  formTeachingPointsAll: 'Leave out every teaching point',
+  formTeachingPointsNone: 'Include every teaching point',
+  formTeachingPointMin: 'Minimum enrolment of a teaching point (students)',
+  formScopeSwitch: (key) =>
+    ({
+      excludePrivate: 'Leave out private schools',
+      excludeNotCountyRun: 'Leave out schools run by the province or city',
+      excludeSpecial: 'Leave out special-education schools',
+    })[key],
+  formSplit: 'Split ratios of combined schools',
+  formSplitHint:
+    'Totals such as floor area of nine-year, complete-middle and twelve-year schools are split by each stage’s students × its ratio.',
+  formSplitWeight: (kind, stage) => `${kind}: ${stage}`,
+  formDashes: 'Reading the data',
+  kindNames: {
+    primary: 'Primary school',
+    junior: 'Junior secondary school',
+    nineYear: 'Nine-year school',
+    completeMiddle: 'Complete middle school',
+    twelveYear: 'Twelve-year school',
+    teachingPoint: 'Teaching point',
+    special: 'Special-education school',
+  },
+  seniorName: 'Senior secondary',
+  indicatorLabel: (id) => INDICATOR_LABELS[id],
+  issueTexts: ISSUE_TEXTS_EN,
+  fieldLabel: (key) => fieldLabelEn(key),
+  fieldOption: (key, unit) => {
+    const u = unitNameEn(unit);
+    return u ? `${fieldLabelEn(key)} (${u})` : fieldLabelEn(key);
+  },
+  fieldGroup: (group) => FIELD_GROUP_LABELS_EN[group],
+  unitName: (unit) => unitNameEn(unit),
+  amount: (amount, unit, column) => {
+    const text = amountInUnit(amount, unit, column);
+    const written = column?.unit ?? unit;
+    const name = unitNameEn(written);
+    return `${text.slice(0, text.length - written.length)}${name ? ` ${name}` : ''}`;
+  },
+  exclusion: (ex, profile) => {
+    switch (ex.reason) {
+      case 'special':
+        return 'Special-education school: left out of the coefficients and the per-school rule';
+      case 'teachingPoint':
+        return 'This standard leaves out teaching points: left out of the coefficients and the per-school rule';
+      case 'smallTeachingPoint':
+        return `Teaching point with fewer than ${profile.scope.teachingPointMinStudents} students: left out of the coefficients and the per-school rule`;
+      case 'notCountyRun':
+        return 'Run by the province or city: left out of the county’s coefficients and the per-school rule';
+      case 'private':
+        return 'Private school: this standard leaves it out of the coefficients';
+      case 'zeroStudents':
+        return 'No students, so no weight: left out of the coefficients and the per-school rule';
+      case 'seniorOnly':
+        return 'Senior secondary only: not part of the compulsory-education evaluation';
+    }
+  },
+  checkText: (c) => {
+    const bands: Record<string, string> = {
+      偏大班额: 'large',
+      大班额: 'oversized',
+      超大班额: 'far oversized',
+    };
+    switch (c.check) {
+      case 'schoolSize':
+        return 'School size above the limit';
+      case 'classSize':
+        return `Largest class above the limit${c.band && bands[c.band] ? ` (${bands[c.band]})` : ''}`;
+      case 'musicRooms':
+        return 'Too few music rooms for the classes';
+      case 'artRooms':
+        return 'Too few fine-art rooms for the classes';
+      case 'musicRoomArea':
+        return 'Music room smaller than the minimum';
+      case 'artRoomArea':
+        return 'Fine-art room smaller than the minimum';
+    }
+  },
+  schoolReasons: (school, profile) => {
+    const lines: string[] = [];
+    const rule = profile.schoolRule;
+    const judged = school.indicators.filter((v) => v.standard !== null).length;
+    if (rule && school.pass === false) {
+      lines.push(
+        `${school.met} of ${judged} indicators met; the rule needs ${rule.k}, the rest at least ${formatPercent(rule.r)} of the standard`,
+      );
+    }
+    for (const v of school.indicators) {
+      if (v.standard === null || v.pass === true) continue;
+      const label = INDICATOR_LABELS[v.indicator];
+      if (v.value === null) {
+        lines.push(`${label}: data missing (not counted as 0)`);
+        continue;
+      }
+      const value = en.diagValue(v.indicator, v.value);
+      const standard = en.diagValue(v.indicator, v.standard);
+      const allowance = v.withinAllowance === true ? ', within the allowance' : '';
+      lines.push(`${label}: ${value}, below the standard ${standard}${allowance}`);
+    }
+    for (const c of school.checks) if (!c.pass) lines.push(en.checkText(c));
+    return lines;
+  },
+  countyReason: (county) => {
+    const stage = (s: string) => STAGE_LABELS_EN[s as 'primary'] ?? s;
+    const open: string[] = [];
+    const lacking = county.undecidedSchools;
+    if (lacking.length > 0) {
+      const named = lacking
+        .slice(0, 5)
+        .map((u) => `${u.name} ${u.cells.join(', ')}`)
+        .join('; ');
+      open.push(
+        `${plural(lacking.length, 'school')} lack data: ${named}${lacking.length > 5 ? ` and ${num(lacking.length - 5)} more` : ''}`,
+      );
+    } else if (county.counts.undecided > 0) {
+      open.push(`${plural(county.counts.undecided, 'school')} undecided under the per-school standard`);
+    }
+    open.push(...county.undecidedStages.map((u) => `${stage(u.stage)}: coefficients cannot be decided`));
+    if (Object.keys(county.stages).length === 0) open.push('no schools to evaluate');
+    if (county.verdict === 'fail') {
+      const why = STAGES.filter((s) => county.stages[s] === 'fail').map(
+        (s) => `${stage(s)}: coefficients above the limit`,
+      );
+      if (county.counts.failed > 0)
+        why.push(`${plural(county.counts.failed, 'school')} below the per-school standard`);
+      if (open.length > 0) why.push(`also ${open.join('; ')}`);
+      return why.join('; ');
+    }
+    if (county.verdict === 'undecided') return open.join('; ');
+    return county.counts.checked > 0 && county.counts.passed + county.counts.failed > 0
+      ? 'Every coefficient within its limit and every school meets the standard'
+      : 'Every coefficient within its limit';
+  },
+  cvNote: (result) => {
+    if (result.note === undefined) return null;
+    if (result.cv === null) return 'Cannot be computed (no data, or a county mean of 0)';
+    return result.leftOut
+      ? `${plural(result.leftOut, 'school')} without data left out (not counted as 0)`
+      : null;
+  },
   dashesNone: 'Read “—”, “/” and “无” as 0 (none)',
   dashesHint:
     'Chinese statistical tables write “—” for none. When off, such cells are missing data (never 0); blank and “不详” are always missing data.',

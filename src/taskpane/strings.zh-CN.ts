@@ -1,14 +1,28 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
 import {
+  amountInUnit,
+  type ResourceUnit,
+  type CheckResult,
+  type CoefficientResult,
   type CorrectionTarget,
+  type CountyVerdict,
+  type Exclusion,
+  FIELD_GROUP_LABELS,
+  fieldLabel,
+  ISSUE_TEXTS_ZH,
+  type IssueTexts,
+  type Profile,
+  type SchoolVerdict,
   flagMessage,
   formatIndicatorValue,
   type IndicatorId,
   INDICATORS,
+  KIND_LABELS,
   type LegendEntry,
   legendText,
   type OutlierFlag,
   type ProfileChoice as AutoChoice,
+  type SchoolKind,
   type UnknownValue,
 } from '../engine';
 
@@ -89,11 +103,81 @@ export const zhCN = {
   profileBasic: '基本均衡（2012）',
   profileCustom: '自定义标准',
   customLabel: '标准配置（JSON）',
-  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 8, "r": 0.6 } }',
+  customPlaceholder: '{ "extends": "quality-2017", "schoolRule": { "k": 5, "r": 0.6 } }',
   customHint: '可粘贴 JSON，或选择 .json 文件。用 "extends" 继承内置标准，只写需要修改的项。',
   customUpload: '选择 JSON 文件',
   customEmpty: '请粘贴或选择标准配置。',
   customErrors: '标准配置有误',
+  customExport: '导出 JSON 文件',
+  customExportName: '自定义评估标准.json',
+  formTitle: '自定义标准',
+  formStart: '选择一个内置标准作为起点，再在表单中修改；也可以粘贴或导入 JSON。',
+  formStartFrom: (name: string) => `从${name}开始`,
+  formErrorsAtFields: (n: number) => `有 ${num(n)} 处需要修改，见各项下方的提示。`,
+  formBase: '基于',
+  formName: '名称',
+  formCv: '差异系数标准',
+  formCvMode: '差异系数判定方式',
+  formCvEach: '每项指标的差异系数分别判定（优质均衡）',
+  formCvComposite: '综合差异系数（各项的平均值）判定（基本均衡）',
+  formCvLimit: (stage: string, composite: boolean) =>
+    composite ? `${stage}综合差异系数上限` : `${stage}每项差异系数上限`,
+  formRule: '学校达标规则',
+  formRuleOn: '判定每所学校是否达标',
+  formRuleK: '至少达标的指标数 k',
+  formRuleKHint: '不能多于有学校标准的指标数',
+  formRuleR: '其余指标不低于标准的比例 r',
+  formRuleRHint: '0 到 1 之间，如 0.85',
+  formIndicators: '指标与学校标准',
+  formIndicatorsHint: '勾选的指标计算差异系数；填写了学校标准的指标参与学校达标判定，留空表示没有标准。',
+  formStandardOf: (stage: string) => `${stage}标准`,
+  formStandardLabel: (indicator: string, stage: string) => `${indicator} ${stage}标准`,
+  formScope: '参评范围',
+  formTeachingPoints: '教学点',
+  formTeachingPointsBelow: '学生数少于下限的教学点不参评',
+  formTeachingPointsAll: '教学点一律不参评',
+  formTeachingPointsNone: '教学点一律参评',
+  formTeachingPointMin: '教学点学生数下限（人）',
+  formScopeSwitch: (key: 'excludePrivate' | 'excludeNotCountyRun' | 'excludeSpecial') =>
+    ({
+      excludePrivate: '民办学校不参评',
+      excludeNotCountyRun: '省市直属学校不参评',
+      excludeSpecial: '特殊教育学校不参评',
+    })[key],
+  formSplit: '一贯制学校的拆分比例',
+  formSplitHint: '九年一贯制、完全中学、十二年一贯制学校的校舍等总量按各学段学生数 × 比例拆分。',
+  formSplitWeight: (kind: string, stage: string) => `${kind} ${stage}`,
+  formDashes: '数据读法',
+  /** School kinds. */
+  kindNames: KIND_LABELS as Record<SchoolKind, string>,
+  seniorName: '高中',
+  /** Every DataIssue's wording by code (the engine's). */
+  issueTexts: ISSUE_TEXTS_ZH as IssueTexts,
+  /** A field's name (a column the table maps). */
+  fieldLabel: (key: string) => fieldLabel(key),
+  /** A field in the mapping dropdown, with its base unit. */
+  fieldOption: (key: string, unit: string) => (unit ? `${fieldLabel(key)}（${unit}）` : fieldLabel(key)),
+  fieldGroup: (group: keyof typeof FIELD_GROUP_LABELS) => FIELD_GROUP_LABELS[group],
+  /** An amount in a resource's unit: 3人, 1,200.00万元. */
+  amount: (amount: number, unit: string, column: ResourceUnit | undefined) =>
+    amountInUnit(amount, unit, column),
+  /** A base unit (人, ㎡, 元…). */
+  unitName: (unit: string) => unit,
+  /** Why a row is left out (the engine's words). */
+  exclusion: ((ex: Exclusion) => ex.message) as (ex: Exclusion, profile: Profile) => string,
+  /** A failed size, class-size or room check. */
+  checkText: (c: CheckResult) => c.message,
+  /** Why a school fails or is within the allowance. */
+  schoolReasons: ((school: SchoolVerdict) => school.reasons) as (
+    school: SchoolVerdict,
+    profile: Profile,
+  ) => readonly string[],
+  /** Why the county's verdict is what it is. */
+  countyReason: (county: CountyVerdict) => county.reason,
+  /** A CV's note (cannot be computed, schools left out). */
+  cvNote: (result: CoefficientResult) => result.note ?? null,
+  /** An indicator's short label for narrow columns. */
+  indicatorLabel: (id: IndicatorId) => INDICATORS[id].label,
   dashesNone: '“—”“/”“无”按 0（无）计',
   dashesHint:
     '统计表常用“—”表示“无”。关闭后，这些单元格按缺数据处理（不按 0 计算）；空白、“不详”始终按缺数据处理。',

@@ -1,5 +1,6 @@
 /** Standards profiles as data: the two national regimes built in, and provinces' own profiles validated from JSON. */
 import { findIndicator, INDICATORS } from '../model/indicators';
+import { findJsonSyntaxError, jsonSyntaxMessageZh } from '../model/jsonSyntax';
 import { parseStage, STAGE_LABELS, STAGES } from '../model/stages';
 import type { IndicatorId, Profile, Stage } from '../model/types';
 
@@ -294,10 +295,13 @@ function blankProfile(): Profile {
 export function parseProfile(json: unknown): ProfileParse {
   let input = json;
   if (typeof input === 'string') {
+    const text = input;
     try {
-      input = JSON.parse(input) as unknown;
-    } catch (e) {
-      return { ok: false, errors: [`JSON 格式错误：${(e as Error).message}`] };
+      input = JSON.parse(text) as unknown;
+    } catch {
+      // JSON.parse's own message is English and engine-specific: locate and word the mistake ourselves.
+      const error = findJsonSyntaxError(text);
+      return { ok: false, errors: [error ? jsonSyntaxMessageZh(error) : 'JSON 格式错误：无法解析'] };
     }
   }
   const v = new Validator();

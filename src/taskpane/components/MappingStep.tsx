@@ -16,10 +16,8 @@ import {
 } from '@fluentui/react-components';
 import {
   type ColumnMapping,
-  FIELD_GROUP_LABELS,
   type FieldDef,
   type FieldKey,
-  fieldOptions,
   FIELDS,
   type Profile,
   type ProfileNeed,
@@ -54,7 +52,7 @@ const useStyles = makeStyles({
   option: { overflowWrap: 'anywhere' },
 });
 
-const OPTION_TEXT = new Map(fieldOptions().map((o) => [o.key, o.text]));
+const OPTION_UNIT = new Map(FIELDS.map((f) => [f.key, f.unit ?? '']));
 
 export function MappingStep(props: {
   table: LocatedTable;
@@ -111,7 +109,11 @@ export function MappingStep(props: {
       )}
       {props.needsMissing.length > 0 && (
         <Caption1 role="status" className={styles.lacking}>
-          {strings.mappingNeedsMissing(props.needsMissing.map((n) => n.label).join('、'))}
+          {strings.mappingNeedsMissing(
+            props.needsMissing
+              .map((n) => strings.fieldLabel(n.field))
+              .join(strings.lang === 'en' ? ', ' : '、'),
+          )}
         </Caption1>
       )}
       <Accordion
@@ -128,12 +130,12 @@ export function MappingStep(props: {
               <div
                 key={group}
                 role="group"
-                aria-label={FIELD_GROUP_LABELS[group]}
+                aria-label={strings.fieldGroup(group)}
                 className={styles.fieldGroup}
               >
                 {(showAll || groups.length > 1) && (
                   <Caption1 as="h3" block className={styles.group}>
-                    {FIELD_GROUP_LABELS[group]}
+                    {strings.fieldGroup(group)}
                   </Caption1>
                 )}
                 {defs.map((def) => {
@@ -144,7 +146,7 @@ export function MappingStep(props: {
                     <Field
                       key={def.key}
                       size="small"
-                      label={OPTION_TEXT.get(def.key) ?? def.label}
+                      label={strings.fieldOption(def.key, OPTION_UNIT.get(def.key) ?? '')}
                       required={def.required}
                       validationState={isMissing ? 'error' : 'none'}
                       validationMessage={isMissing ? strings.mappingRequired : undefined}

@@ -13,7 +13,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
-  amountInUnit,
   formatNumber,
   formatPercent,
   INDICATORS,
@@ -83,13 +82,12 @@ export function parseUnitCost(text: string): number | null {
 function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
   const strings = useStrings();
   const styles = useStyles();
-  const meta = INDICATORS[plan.indicator];
   const affected = plan.additions.filter((a) => a > 0).length;
   return (
     <li className={styles.item}>
       <div className={styles.itemHead}>
-        <Text weight="semibold" title={meta.name}>
-          {meta.label}
+        <Text weight="semibold" title={strings.indicatorName(plan.indicator)}>
+          {strings.indicatorLabel(plan.indicator)}
         </Text>
         {!plan.feasible ? (
           <Badge color="danger" appearance="tint">
@@ -107,7 +105,7 @@ function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
       </div>
       {plan.total > 0 && (
         <Caption1>
-          {strings.planAdd(amountInUnit(plan.total, plan.unit, plan.columnUnit))} ·{' '}
+          {strings.planAdd(strings.amount(plan.total, plan.unit, plan.columnUnit))} ·{' '}
           {strings.planSchools(affected)}
         </Caption1>
       )}
@@ -229,7 +227,7 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
               <Field
                 key={id}
                 size="small"
-                label={strings.unitCostLabel(meta.label, meta.unit)}
+                label={strings.unitCostLabel(strings.indicatorLabel(id), strings.unitName(meta.unit))}
                 validationState={invalid ? 'error' : 'none'}
                 validationMessage={invalid ? strings.unitCostInvalid : undefined}
               >

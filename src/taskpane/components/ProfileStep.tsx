@@ -1,5 +1,5 @@
-// Step 3: the standard — chosen from the table's columns, 优质均衡 (2017), 基本均衡 (2012) or a custom JSON profile —
-// what it needs from the table, and its thresholds.
+// Step 3: the standard — chosen from the table's columns, 优质均衡 (2017), 基本均衡 (2012) or a custom one made by form
+// or imported as JSON — what it needs from the table, and its thresholds.
 import { useRef } from 'react';
 import {
   Button,
@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import {
   type DashReading,
   formatNumber,
@@ -31,16 +31,19 @@ import {
   profileIndicators,
   type ProfileNeed,
 } from '../../engine';
+import { type Draft, draftText, readDraft, sortErrors } from '../profileDraft';
 import type { ProfileKey } from '../settings';
 import { useStrings } from '../strings';
 import type { ProfileResolution } from '../workflow';
 import { formatThreshold } from './format';
+import { FORM_FIELDS, ProfileForm } from './ProfileForm';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
   rules: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
   custom: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   textarea: { fontFamily: tokens.fontFamilyMonospace },
   table: { tableLayout: 'auto' },
   number: {
@@ -63,14 +66,16 @@ function Needs({ needs }: { needs: readonly ProfileNeed[] }) {
   return (
     <div className={styles.rules}>
       <Caption1>
-        <strong>{strings.needsTitle}</strong>（
-        {missing === 0 ? strings.needsAll(needs.length) : strings.needsSome(missing, needs.length)}）
+        <strong>{strings.needsTitle}</strong>
+        {strings.lang === 'en' ? ' (' : '（'}
+        {missing === 0 ? strings.needsAll(needs.length) : strings.needsSome(missing, needs.length)}
+        {strings.lang === 'en' ? ')' : '）'}
       </Caption1>
       <ul className={styles.needs} aria-label={strings.needsTitle}>
         {needs.map((n) => (
           <li key={n.field} className={n.present ? styles.need : `${styles.need} ${styles.needMissing}`}>
             <Caption1>{n.present ? '✓' : '✗'}</Caption1>
-            <Caption1>{n.label}</Caption1>
+            <Caption1>{strings.fieldLabel(n.field)}</Caption1>
             <Caption1 className={n.present ? styles.muted : undefined}>
               {n.present ? strings.needPresent : strings.needMissing}
             </Caption1>
@@ -112,10 +117,10 @@ function Thresholds({ profile }: { profile: Profile }) {
             const meta = INDICATORS[id];
             const std = profile.standards[id];
             const show = (v: number | undefined) =>
-              v === undefined ? '—' : `${formatNumber(v, 6)}${meta.valueUnit}`;
+              v === undefined ? '—' : `${formatNumber(v, 6)}${strings.unitName(meta.valueUnit)}`;
             return (
               <TableRow key={id}>
-                <TableCell title={meta.name}>{meta.label}</TableCell>
+                <TableCell title={strings.indicatorName(id)}>{strings.indicatorLabel(id)}</TableCell>
                 {std ? (
                   <>
                     <TableCell className={styles.number}>{show(std.primary)}</TableCell>
@@ -158,6 +163,32 @@ export function ProfileStep(props: {
     reader.onerror = () => props.onChange('custom', customText);
     reader.readAsText(file, 'utf-8');
   };
+  /** Saves the JSON as a file (where the host lets a pane download; Office on the web and desktop do). */
+  const exportJson = () => {
+    if (typeof URL.createObjectURL !== 'function') return;
+    const url = URL.createObjectURL(new Blob([customText], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = strings.customExportName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const draft = profileKey === 'custom' ? readDraft(customText) : null;
+  const errors = resolution.ok ? [] : resolution.errors;
+  // With the form shown, messages naming a field sit by that field; the rest stay under the JSON.
+  const listed = draft ? sortErrors(errors, FORM_FIELDS).rest : errors;
+  const editDraft = (next: Draft) => props.onChange('custom', draftText(next));
+  const dashesSwitch = (
+    <Field hint={strings.dashesHint}>
+      <Switch
+        label={strings.dashesNone}
+        checked={props.dashes === 'none'}
+        disabled={props.disabled}
+        onChange={(_, data) => props.onDashesChange(data.checked ? 'none' : 'unknown')}
+      />
+    </Field>
+  );
 
   return (
     <Section step={3} title={strings.stepProfile}>
@@ -174,6 +205,34 @@ export function ProfileStep(props: {
       </RadioGroup>
       {profileKey === 'custom' && (
         <div className={styles.custom}>
+          {draft ? (
+            <ProfileForm
+              draft={draft}
+              resolved={resolution.ok ? resolution.profile : null}
+              errors={errors}
+              disabled={props.disabled}
+              dashes={dashesSwitch}
+              onChange={editDraft}
+            />
+          ) : (
+            <div className={styles.rules}>
+              <Caption1>{strings.formStart}</Caption1>
+              <div className={styles.buttons}>
+                {(['quality-2017', 'basic-2012'] as const).map((id) => (
+                  <Button
+                    key={id}
+                    size="small"
+                    disabled={props.disabled || customText.trim() !== ''}
+                    onClick={() => editDraft({ extends: id })}
+                  >
+                    {strings.formStartFrom(
+                      id === 'basic-2012' ? strings.profileBasic : strings.profileQuality,
+                    )}
+                  </Button>
+                ))}
+              </div>
+            </div>
+          )}
           <Field label={strings.customLabel} hint={strings.customHint}>
             <Textarea
               className={styles.textarea}
@@ -185,7 +244,7 @@ export function ProfileStep(props: {
               onChange={(_, data) => props.onChange('custom', data.value)}
             />
           </Field>
-          <div>
+          <div className={styles.buttons}>
             <Button
               size="small"
               icon={<DocumentArrowUpRegular />}
@@ -193,6 +252,14 @@ export function ProfileStep(props: {
               onClick={() => fileInput.current?.click()}
             >
               {strings.customUpload}
+            </Button>
+            <Button
+              size="small"
+              icon={<ArrowDownloadRegular />}
+              disabled={props.disabled || !resolution.ok}
+              onClick={exportJson}
+            >
+              {strings.customExport}
             </Button>
             <input
               ref={fileInput}
@@ -208,17 +275,21 @@ export function ProfileStep(props: {
             />
           </div>
           {!resolution.ok &&
-            (resolution.errors.length === 0 ? (
+            (errors.length === 0 ? (
               <Caption1 className={styles.muted}>{strings.customEmpty}</Caption1>
             ) : (
               <MessageBar intent="error" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>{strings.customErrors}</MessageBarTitle>
-                  <ul className={styles.errors}>
-                    {resolution.errors.map((e, i) => (
-                      <li key={i}>{e}</li>
-                    ))}
-                  </ul>
+                  {listed.length > 0 ? (
+                    <ul className={styles.errors}>
+                      {listed.map((e, i) => (
+                        <li key={i}>{e}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span>{strings.formErrorsAtFields(errors.length)}</span>
+                  )}
                 </MessageBarBody>
               </MessageBar>
             ))}
@@ -241,14 +312,7 @@ export function ProfileStep(props: {
       )}
       {resolution.ok && props.needs && <Needs needs={props.needs} />}
       {resolution.ok && <Thresholds profile={resolution.profile} />}
-      <Field hint={strings.dashesHint}>
-        <Switch
-          label={strings.dashesNone}
-          checked={props.dashes === 'none'}
-          disabled={props.disabled}
-          onChange={(_, data) => props.onDashesChange(data.checked ? 'none' : 'unknown')}
-        />
-      </Field>
+      {draft === null && dashesSwitch}
     </Section>
   );
 }

@@ -38,7 +38,7 @@ import {
   formatTeacherRatio,
   HIGHLIGHT_LEGEND,
   type IndicatorId,
-  INDICATORS,
+  renderIssue,
   type SchoolVerdict,
   type Stage,
   STAGES,
@@ -176,7 +176,6 @@ function CoefficientRow({
 }) {
   const strings = useStrings();
   const styles = useStyles();
-  const meta = INDICATORS[result.indicator];
   const near =
     result.nearThreshold && result.cv !== null && result.threshold !== null
       ? strings.near(formatDistance(result.cv, result.threshold))
@@ -184,10 +183,12 @@ function CoefficientRow({
   return (
     <TableRow>
       <TableCell className={styles.nameCell}>
-        <span title={meta.name}>{meta.label}</span>
+        <span title={strings.indicatorName(result.indicator)}>
+          {strings.indicatorLabel(result.indicator)}
+        </span>
         {near && <Caption1 className={styles.note}>{near}</Caption1>}
-        {result.note && (
-          <Caption1 className={mergeClasses(styles.note, styles.muted)}>{result.note}</Caption1>
+        {strings.cvNote(result) && (
+          <Caption1 className={mergeClasses(styles.note, styles.muted)}>{strings.cvNote(result)}</Caption1>
         )}
         {result.indicator === 'teachersPerStudent' && result.mean !== null && result.mean > 0 && (
           <Caption1 className={mergeClasses(styles.note, styles.muted)}>
@@ -468,7 +469,9 @@ export function Results(props: {
         <div className={styles.body} ref={body}>
           {verdict !== 'pass' && (
             <Caption1 role="status" aria-label={strings.verdictWhy}>
-              {strings.verdictWhy}：{county.reason}
+              {strings.verdictWhy}
+              {strings.lang === 'en' ? ': ' : '：'}
+              {strings.countyReason(county)}
             </Caption1>
           )}
           <div className={styles.counts} role="list" aria-label={strings.resultsTitle}>
@@ -516,7 +519,10 @@ export function Results(props: {
                         <SchoolButton
                           school={school}
                           sheet={sheet}
-                          lines={[schoolLine(strings, school), ...school.reasons]}
+                          lines={[
+                            schoolLine(strings, school),
+                            ...strings.schoolReasons(school, evaluation.profile),
+                          ]}
                           disabled={props.disabled}
                           onLocate={props.onLocate}
                         />
@@ -557,7 +563,7 @@ export function Results(props: {
                         sheet={sheet}
                         lines={[
                           strings.stageNames[school.stage],
-                          ...school.checks.filter((c) => !c.pass).map((c) => c.message),
+                          ...school.checks.filter((c) => !c.pass).map((c) => strings.checkText(c)),
                         ]}
                         disabled={props.disabled}
                         onLocate={props.onLocate}
@@ -578,7 +584,7 @@ export function Results(props: {
                     <div className={styles.plain}>
                       <Text weight="semibold">{ex.name}</Text>
                       <Caption1 block className={styles.muted}>
-                        {ex.message}
+                        {strings.exclusion(ex, evaluation.profile)}
                       </Caption1>
                     </div>
                   )}
@@ -605,7 +611,7 @@ export function Results(props: {
                       const body = (
                         <span className={styles.itemBody}>
                           {head}
-                          <Text size={200}>{issue.message}</Text>
+                          <Text size={200}>{renderIssue(issue, strings.issueTexts)}</Text>
                         </span>
                       );
                       return issue.row >= 1 ? (

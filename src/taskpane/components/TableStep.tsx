@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, SelectAllOnRegular, TableRegular } from '@fluentui/react-icons';
-import type { DataIssue, TableRead } from '../../engine';
+import { type DataIssue, renderIssue, type TableRead } from '../../engine';
 import { useStrings } from '../strings';
 import type { LocatedTable } from '../workflow';
 import { Section } from './Section';
@@ -75,7 +75,7 @@ export function TableStep(props: {
         <MessageBarBody>
           <MessageBarTitle>{strings.tableNotFound}</MessageBarTitle>
           {props.issues.map((issue, i) => (
-            <div key={i}>{issue.message}</div>
+            <div key={i}>{renderIssue(issue, strings.issueTexts)}</div>
           ))}
           <div>{strings.tableNotFoundHint}</div>
         </MessageBarBody>

@@ -1,0 +1,164 @@
+/**
+ * The English pane is English: every string key exists in both languages, and a whole session in English — open,
+ * map, a custom standard by form, check a table with data problems, every list open, a diagnosis, the plan — shows
+ * no Chinese except what the user wrote: school names, sheet names, header texts, cell texts they typed.
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import path from 'path';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
+import { en } from '../../src/taskpane/strings.en';
+import { zhCN } from '../../src/taskpane/strings.zh-CN';
+import { readXlsx } from '../support/fakeHostXlsx';
+import { loadWorkbook, type WorkbookData } from '../support/fakeHostData';
+import { installHost, renderPane, SettingsStore, uninstallHost } from './harness';
+
+const SAMPLE = path.join(__dirname, '../../assets/samples/示例县-优质均衡.xlsx');
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+jest.setTimeout(120_000);
+
+/** Every key, nested one level (stageNames), with the type of its value. */
+function shape(strings: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(strings)) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value as object)) out[`${key}.${k}`] = typeof v;
+    } else out[key] = typeof value;
+  }
+  return out;
+}
+
+test('both languages have the same keys, each of the same kind', () => {
+  expect(shape(en)).toEqual(shape(zhCN));
+  // Fails on a key a future edit adds to one language only (a cast or a spread could hide it from the compiler).
+  expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+});
+
+test('English strings carry no Chinese but the words users type in cells', () => {
+  const typed = ['无', '不详', '优质均衡', ...REPORT_SHEET_IDS.map(reportSheetName), '表Ⅱ-1', '表Ⅱ-2', '表Ⅲ'];
+  const leaks = Object.entries(en)
+    .filter(([, v]) => typeof v === 'string')
+    .filter(([, v]) => HAN.test(typed.reduce((t, w) => t.split(w).join(''), v as string)))
+    .map(([k]) => k);
+  expect(leaks).toEqual([]);
+});
+
+/** The sample with data problems a user makes: text in a number cell, a dash, a negative number, a missing value. */
+function troubled(sample: WorkbookData): { data: WorkbookData; typed: string[] } {
+  const data: WorkbookData = JSON.parse(JSON.stringify(sample));
+  const sheet = data.sheets[0];
+  const set = (address: string, value: string | number | undefined) => {
+    const cell = sheet.cells.find((c) => c.address === address);
+    if (cell) cell.value = value;
+    else sheet.cells.push({ address, value });
+  };
+  set('R5', '约八千');
+  set('Q6', '—');
+  set('S7', -5);
+  set('T8', undefined);
+  set('C9', '职业高中');
+  return { data, typed: ['约八千', '—', '职业高中'] };
+}
+
+/** Texts the user wrote: sheet names, header cells (and the units in them), school names, cells they typed. */
+function userTexts(data: WorkbookData, typed: string[]): string[] {
+  const texts = new Set<string>(typed);
+  for (const sheet of data.sheets) {
+    texts.add(sheet.name);
+    for (const cell of sheet.cells) {
+      const row = Number(/\d+$/.exec(cell.address)![0]);
+      const column = /^[A-Z]+/.exec(cell.address)![0];
+      if (typeof cell.value !== 'string') continue;
+      if (row <= 2) {
+        texts.add(cell.value);
+        for (const m of cell.value.matchAll(/（([^）]+)）/g)) texts.add(m[1]);
+      } else if (column === 'B') texts.add(cell.value);
+    }
+  }
+  for (const id of REPORT_SHEET_IDS) texts.add(reportSheetName(id));
+  // The 申报表 forms by their official names, as the report sheets are named.
+  for (const form of ['表Ⅱ-1', '表Ⅱ-2', '表Ⅲ']) texts.add(form);
+  // Words of cells the pane quotes as users type them (“—”, “/” and “无” as none; blank and “不详” as missing).
+  for (const word of ['无', '不详']) texts.add(word);
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/** Every text node and labelling attribute on the page with Chinese left after removing the user's own texts. */
+function chineseLeaks(allowed: readonly string[]): string[] {
+  const found = new Set<string>();
+  const check = (text: string | null) => {
+    if (!text) return;
+    const rest = allowed.reduce((t, w) => t.split(w).join(''), text);
+    if (HAN.test(rest)) found.add(text.trim());
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) check(node.textContent);
+  for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    for (const name of ['title', 'aria-label', 'placeholder', 'aria-valuetext']) check(el.getAttribute(name));
+    if (el instanceof HTMLInputElement && el.type !== 'hidden' && el.type !== 'file') check(el.value);
+  }
+  return [...found];
+}
+
+/** Opens every collapsed accordion section on the page. */
+function expandAll() {
+  // Plain selectors: role queries over the whole pane take seconds each in jsdom.
+  document
+    .querySelectorAll<HTMLButtonElement>('.fui-AccordionHeader button[aria-expanded="false"]')
+    .forEach((button) => fireEvent.click(button));
+}
+
+let sample: WorkbookData;
+beforeAll(async () => {
+  sample = await readXlsx(SAMPLE);
+  (globalThis as Record<string, unknown>).ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+afterEach(() => uninstallHost());
+
+test('a whole session in English shows no Chinese but the user’s own texts', async () => {
+  const { data, typed } = troubled(sample);
+  installHost(loadWorkbook(data), new SettingsStore());
+  (globalThis as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage =
+    'en-US';
+  const allowed = userTexts(data, typed);
+  renderPane({ language: 'en-US' });
+  await screen.findByText('Sheet “学校基本情况”');
+  const leaks: string[] = [];
+
+  expandAll();
+  const showAll = screen.queryByRole('switch', { name: 'Show all fields' });
+  if (showAll) fireEvent.click(showAll);
+  leaks.push(...chineseLeaks(allowed));
+
+  const standard = within(screen.getByRole('region', { name: 'Standard' }));
+  fireEvent.click(standard.getByRole('radio', { name: 'Custom standard' }));
+  fireEvent.click(standard.getByRole('button', { name: 'Start from High-quality balance (2017)' }));
+  expect(standard.getByRole('group', { name: 'Custom standard' })).toBeTruthy();
+  leaks.push(...chineseLeaks(allowed));
+
+  fireEvent.click(screen.getByRole('button', { name: 'Check and mark' }));
+  const results = within(await screen.findByRole('region', { name: 'Results' }));
+  await waitFor(() => expect(screen.queryByText('Checking and marking…')).toBeNull());
+  expandAll();
+  // Every page of every list.
+  const more = () =>
+    Array.from(document.querySelectorAll('button')).filter((b) =>
+      /^Show \d+ more$/.test(b.textContent ?? ''),
+    );
+  for (let buttons = more(); buttons.length > 0; buttons = more()) buttons.forEach((b) => fireEvent.click(b));
+  expect(results.getByText(/^Data problems \(\d+\)$/)).toBeTruthy();
+  leaks.push(...chineseLeaks(allowed));
+
+  fireEvent.click(results.getAllByRole('button', { name: /^Diagnose the / })[0]);
+  await results.findAllByRole('button', { name: 'Back to results' });
+  leaks.push(...chineseLeaks(allowed));
+
+  fireEvent.click(document.querySelector('button[role="tab"][value="plan"]')!);
+  leaks.push(...chineseLeaks(allowed));
+
+  expect([...new Set(leaks)]).toEqual([]);
+});

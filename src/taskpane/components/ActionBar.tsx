@@ -14,7 +14,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    // Edge to edge of the column (it cancels the column's side padding): room for two buttons side by side at 300 px.
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalM}`,
     borderTopLeftRadius: tokens.borderRadiusLarge,
     borderTopRightRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -25,8 +28,13 @@ const useStyles = makeStyles({
   primary: { width: '100%' },
   secondary: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))',
     gap: tokens.spacingHorizontalS,
+  },
+  secondaryButton: {
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
   },
   blocker: { color: tokens.colorNeutralForeground3, textAlign: 'center' },
 });
@@ -73,13 +81,19 @@ export function ActionBar(props: {
       {props.checkBlocker && <Caption1 className={styles.blocker}>{props.checkBlocker}</Caption1>}
       <div className={styles.secondary}>
         <Button
+          className={styles.secondaryButton}
           icon={spinner('report') ?? <DocumentTableRegular />}
           disabled={!idle || !props.canReport}
           onClick={props.onReport}
         >
           {strings.writeReport}
         </Button>
-        <Button icon={spinner('clearing') ?? <EraserRegular />} disabled={!idle} onClick={props.onClear}>
+        <Button
+          className={styles.secondaryButton}
+          icon={spinner('clearing') ?? <EraserRegular />}
+          disabled={!idle}
+          onClick={props.onClear}
+        >
           {strings.clearMarks}
         </Button>
       </div>

@@ -93,7 +93,7 @@ async function eventually(assertion: () => Promise<void>, timeout = 10_000): Pro
 }
 
 async function waitForTable(page: Page) {
-  await page.getByText(`工作表“${SHEET}”`).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByText(`工作表“${SHEET}”`, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** A screenshot for the README (the visible pane, or one region of it): test-artifacts, copied to docs/screenshots. */
@@ -270,6 +270,10 @@ test('the workbook remembers the standard and mapping: the next open is ready wi
   pane = await open(settings);
   await waitForTable(pane.page);
   await pane.page.getByText('已沿用本工作簿上次保存的列对应和评估标准。').waitFor();
+  // The last check's summary is back too, marked out of date until the user checks again.
+  const last = pane.page.getByRole('region', { name: '上次检查' });
+  await last.getByText('已过期 · 需重新检查').waitFor({ state: 'visible' });
+  await screenshot(last, 'taskpane-last-check.png');
   await expect(pane.page.getByRole('radio', { name: '基本均衡（2012）' }).isChecked()).resolves.toBe(true);
   await expect(pane.page.getByRole('button', { name: '检查并标注' }).isEnabled()).resolves.toBe(true);
   expect(pane.consoleErrors).toEqual([]);

@@ -61,6 +61,15 @@ export interface ClearResult {
   keptUserEdits?: string[];
 }
 
+/** One worksheet of the workbook, in workbook order (the pane scans the visible ones for the school table). */
+export interface SheetEntry {
+  name: string;
+  /** false for a hidden (or very hidden) sheet: the pane neither scans nor offers it. */
+  visible: boolean;
+  /** The sheet the user is looking at now. */
+  active: boolean;
+}
+
 /** What a host can do; the pane hides or explains what is missing instead of failing. */
 export interface HostCapabilities {
   /** Cell notes for the marks' explanations (else the explanations live in the report only). */
@@ -80,6 +89,8 @@ export interface SpreadsheetHost {
   readonly kind: HostKind;
   readonly capabilities: HostCapabilities;
   readSheet(request: ReadRequest): Promise<SheetRead>;
+  /** Every worksheet in workbook order, with its visibility and which one is active. */
+  listSheets(): Promise<SheetEntry[]>;
   /** Clears the previous marks and paints the plan, remembering each cell's own fill and note. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
   /** Takes Balance's marks off again, restoring each cell's own fill and note. */

@@ -1,5 +1,13 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
-import { type DashReading, fieldByKey, type FieldKey, REPORT_SHEET_IDS, type ReportSheetId } from '../engine';
+import {
+  type DashReading,
+  fieldByKey,
+  type FieldKey,
+  INDICATORS,
+  type IndicatorId,
+  REPORT_SHEET_IDS,
+  type ReportSheetId,
+} from '../engine';
 
 /**
  * The standard the user chose: chosen from each table's columns (auto), a built-in profile, or a custom one kept as
@@ -38,6 +46,33 @@ export interface SavedTable {
   columns: Partial<Record<FieldKey, SavedColumn>>;
 }
 
+/** The last check's summary, kept so that the next open can say what it found (marked stale until checked again). */
+export interface LastCheck {
+  /** When it ran (ISO 8601). */
+  at: string;
+  sheet: string;
+  /** The standard's id ('quality-2017', 'basic-2012', or a custom standard's own id). */
+  profile: string;
+  verdict: 'pass' | 'fail' | 'undecided';
+  checked: number;
+  passed: number;
+  failed: number;
+  undecided: number;
+  excluded: number;
+}
+
+/** What the user typed on the 整改测算 tab: kept as typed (a half-typed number stays as it was). */
+export interface PlanInputs {
+  /** Unit cost text by indicator. */
+  unitCosts: Partial<Record<IndicatorId, string>>;
+  /** Floors by the school rule (k of n) rather than every indicator at its standard. */
+  byRule: boolean;
+  /** Safety margin on the CV target in percent, as typed ('' for none). */
+  margin: string;
+}
+
+export const DEFAULT_PLAN_INPUTS: PlanInputs = { unitCosts: {}, byRule: false, margin: '' };
+
 export interface PaneSettings {
   version: 1;
   profile: ProfileChoice;
@@ -50,6 +85,8 @@ export interface PaneSettings {
    * as the ones left out, so that a regime's tables the user never saw are written by default.
    */
   reportSheetsOff?: ReportSheetId[];
+  lastCheck?: LastCheck;
+  plan?: PlanInputs;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -98,6 +135,38 @@ function readTable(v: unknown): SavedTable | null {
   return table;
 }
 
+const COUNTS = ['checked', 'passed', 'failed', 'undecided', 'excluded'] as const;
+
+function readLastCheck(v: unknown): LastCheck | undefined {
+  if (!isObject(v)) return undefined;
+  if (typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return undefined;
+  if (typeof v.sheet !== 'string' || typeof v.profile !== 'string') return undefined;
+  if (v.verdict !== 'pass' && v.verdict !== 'fail' && v.verdict !== 'undecided') return undefined;
+  const counts = {} as Record<(typeof COUNTS)[number], number>;
+  for (const key of COUNTS) {
+    const n = v[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+    counts[key] = n;
+  }
+  return { at: v.at, sheet: v.sheet, profile: v.profile, verdict: v.verdict, ...counts };
+}
+
+function readPlan(v: unknown): PlanInputs | undefined {
+  if (!isObject(v)) return undefined;
+  const unitCosts: PlanInputs['unitCosts'] = {};
+  if (isObject(v.unitCosts)) {
+    for (const [id, text] of Object.entries(v.unitCosts)) {
+      if (Object.prototype.hasOwnProperty.call(INDICATORS, id) && typeof text === 'string')
+        unitCosts[id as IndicatorId] = text;
+    }
+  }
+  return {
+    unitCosts: Object.fromEntries(Object.entries(unitCosts)),
+    byRule: v.byRule === true,
+    margin: typeof v.margin === 'string' ? v.margin : '',
+  };
+}
+
 /**
  * Settings as stored, validated piece by piece: whatever is unreadable falls back to the default, so a damaged or
  * foreign value never stops the pane from opening.
@@ -122,6 +191,10 @@ export function parseSettings(raw: unknown): PaneSettings {
     const off = REPORT_SHEET_IDS.filter((id) => (raw.reportSheetsOff as unknown[]).includes(id));
     if (off.length > 0) settings.reportSheetsOff = off;
   }
+  const lastCheck = readLastCheck(raw.lastCheck);
+  if (lastCheck) settings.lastCheck = lastCheck;
+  const plan = readPlan(raw.plan);
+  if (plan) settings.plan = plan;
   return settings;
 }
 

@@ -506,4 +506,39 @@ export const en: Strings = {
       ? 'Students missing or invalid (not counted as 0)'
       : 'Value missing (not counted as 0)',
   diagNoSchools: 'No schools to compute.',
+
+  // Any sheet, any range (issue 14)
+  sheetPicker: 'Worksheet with the school data',
+  sheetPickerHint: 'Every visible worksheet was looked at; choose another one here.',
+  sheetNoTable: (sheet) => `No school table found on the worksheet “${sheet}”.`,
+  scanNone: (n) => `Looked at ${num(n)} visible worksheet(s): none holds a school table.`,
+  selectionUnusable:
+    'No usable selection: select the whole school table (with its header) in the worksheet, then click “Use selection”.',
+  selectionNoTable: (address) =>
+    `No school table header found in the selection ${address}; the previous table is kept.`,
+  mappingWaiting: 'Once the table is found, check here which column holds which field.',
+
+  // Feedback next to the actions
+  actionsLabel: 'Actions',
+  openReport: 'Open report',
+  showResults: 'Show results',
+
+  // The last check, kept in the workbook
+  lastCheckTitle: 'Last check',
+  lastCheckStale: 'Out of date · check again',
+  lastCheckWhen: (at, sheet, profile) => {
+    const d = new Date(at);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const when = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return `${when} · worksheet “${sheet}” · ${profile}`;
+  },
+  lastCheckCounts: (checked, passed, failed, undecided) =>
+    `${num(checked)} checked, ${num(passed)} passed, ${num(failed)} failed` +
+    (undecided > 0 ? `, ${num(undecided)} undecided` : ''),
+  lastCheckHint: 'The data or settings may have changed: click “Check and mark” to check again.',
+
+  // Plan inputs
+  planMarginLabel: 'Safety margin on the CV target (%)',
+  planMarginHint: 'E.g. 5 plans for 95% of the threshold; leave empty to plan for the threshold itself.',
+  planMarginInvalid: 'Enter a number from 0 to 50',
 };

@@ -358,6 +358,38 @@ export const zhCN = {
   diagUnknown: (missing: UnknownValue['missing']): string =>
     missing === 'students' ? '在校生数缺失或无效（不按 0 计算）' : '缺少数据（不按 0 计算）',
   diagNoSchools: '没有可计算的学校。',
+  // Any sheet, any range (issue 14)
+  sheetPicker: '学校数据所在的工作表',
+  sheetPickerHint: '已自动查看各个可见的工作表，可在此改选。',
+  sheetNoTable: (sheet: string) => `工作表“${sheet}”中没有找到学校数据表。`,
+  scanNone: (n: number) => `已查看 ${num(n)} 张可见的工作表，都没有找到学校数据表。`,
+  selectionUnusable: '没有可用的选中区域：请先在工作表中选中整张学校表（含表头），再点“使用所选区域”。',
+  selectionNoTable: (address: string) => `所选区域 ${address} 中没有找到学校表的表头，仍使用原来的数据表。`,
+  mappingWaiting: '找到数据表后，在这里核对各列对应的字段。',
+
+  // Feedback next to the actions
+  actionsLabel: '操作',
+  openReport: '打开报告',
+  showResults: '查看结果',
+
+  // The last check, kept in the workbook
+  lastCheckTitle: '上次检查',
+  lastCheckStale: '已过期 · 需重新检查',
+  lastCheckWhen: (at: string, sheet: string, profile: string) => {
+    const d = new Date(at);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const when = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return `${when} · 工作表“${sheet}” · ${profile}`;
+  },
+  lastCheckCounts: (checked: number, passed: number, failed: number, undecided: number) =>
+    `参评 ${num(checked)} 所，达标 ${num(passed)}，未达标 ${num(failed)}` +
+    (undecided > 0 ? `，无法判定 ${num(undecided)}` : ''),
+  lastCheckHint: '数据或设置可能已改动，请点“检查并标注”重新检查。',
+
+  // Plan inputs
+  planMarginLabel: '目标差异系数留余量（%）',
+  planMarginHint: '例如填 5，按标准的 95% 测算，留出余量；不填按标准测算。',
+  planMarginInvalid: '请输入 0 到 50 之间的数字',
 };
 
 /** The shape every language file has (keys of the zh-CN master). */

@@ -25,9 +25,13 @@ import {
   profileNeeds,
   type ProfileNeed,
   type SheetCheck,
+  countyVerdict,
+  type DashReading,
+  REPORT_SHEET_IDS,
+  reportSheetName,
 } from '../engine';
-import type { ReadRequest, SheetRead } from '../hosts/port';
-import type { ProfileChoice, SavedTable } from './settings';
+import type { ReadRequest, SheetEntry, SheetRead } from '../hosts/port';
+import type { LastCheck, ProfileChoice, SavedTable } from './settings';
 
 /** A header column the user can map a field to. */
 export interface HeaderColumn {
@@ -222,4 +226,63 @@ export function runCheck(
 export function fieldText(field: FieldKey): string {
   const def = fieldByKey(field);
   return def ? def.label : field;
+}
+
+/** The sheets 写入评估报告 writes: never taken for the school table (a report lists schools too). */
+const REPORT_SHEETS: ReadonlySet<string> = new Set(REPORT_SHEET_IDS.map(reportSheetName));
+
+/** The sheets that may hold the school table: visible, not one of the pane's report sheets, in workbook order. */
+export function tableCandidates(sheets: readonly SheetEntry[]): string[] {
+  return sheets.filter((s) => s.visible && !REPORT_SHEETS.has(s.name)).map((s) => s.name);
+}
+
+/**
+ * The order the sheets are looked at for the school table: `prefer` (the table's sheet, or the one picked), the active
+ * sheet, sheets with a table saved in the settings, then the rest in workbook order. Only candidates are listed.
+ */
+export function scanOrder(
+  sheets: readonly SheetEntry[],
+  saved: readonly string[],
+  prefer?: string,
+): string[] {
+  const candidates = tableCandidates(sheets);
+  const active = sheets.find((s) => s.active)?.name;
+  const first = [prefer, active, ...saved.filter((name) => candidates.includes(name))];
+  const order: string[] = [];
+  for (const name of [...first, ...candidates]) {
+    if (name !== undefined && candidates.includes(name) && !order.includes(name)) order.push(name);
+  }
+  return order;
+}
+
+/**
+ * What a check's results depend on besides the data: the standard chosen, the dash reading, the table and its
+ * mapping. Results whose key differs from the current one are stale; switching back makes them current again.
+ */
+export function checkKey(
+  choice: ProfileChoice,
+  dashes: DashReading,
+  table: LocatedTable | null,
+  mapping: ColumnMapping,
+): string {
+  const columns = Object.entries(mapping)
+    .flatMap(([field, m]) => (m ? [[field, m.column] as const] : []))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([choice, dashes, table?.sheet ?? null, table?.address ?? null, columns]);
+}
+
+/** The summary of a check to keep in the workbook. */
+export function lastCheckOf(outcome: CheckOutcome, at: Date): LastCheck {
+  const { summary } = outcome.evaluation;
+  return {
+    at: at.toISOString(),
+    sheet: outcome.sheet,
+    profile: outcome.evaluation.profile.id,
+    verdict: countyVerdict(outcome.evaluation).verdict,
+    checked: summary.checked,
+    passed: summary.passed,
+    failed: summary.failed,
+    undecided: summary.undecided,
+    excluded: summary.excluded,
+  };
 }

@@ -93,7 +93,7 @@ async function eventually(assertion: () => Promise<void>, timeout = 10_000): Pro
 }
 
 async function waitForTable(page: Page) {
-  await page.getByText(`工作表“${SHEET}”`).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByText(`工作表“${SHEET}”`, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** A screenshot for the README (the visible pane, or one region of it): test-artifacts, copied to docs/screenshots. */
@@ -234,7 +234,7 @@ test('写入评估报告 adds the 均衡评估报告 sheet; writing again replac
   await page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
   for (let i = 0; i < 2; i++) {
     await page.getByRole('button', { name: '写入评估报告' }).click();
-    await page.getByText('评估报告已写入工作表“均衡评估报告”，整改测算已写入工作表“整改测算”。').waitFor();
+    await page.getByText(/^已写入工作表：“均衡评估报告”、“整改测算”/).waitFor();
   }
   const sheets = await dump(page);
   expect(sheets.filter((s) => s.name === '均衡评估报告')).toHaveLength(1);
@@ -270,6 +270,10 @@ test('the workbook remembers the standard and mapping: the next open is ready wi
   pane = await open(settings);
   await waitForTable(pane.page);
   await pane.page.getByText('已沿用本工作簿上次保存的列对应和评估标准。').waitFor();
+  // The last check's summary is back too, marked out of date until the user checks again.
+  const last = pane.page.getByRole('region', { name: '上次检查' });
+  await last.getByText('已过期 · 需重新检查').waitFor({ state: 'visible' });
+  await screenshot(last, 'taskpane-last-check.png');
   await expect(pane.page.getByRole('radio', { name: '基本均衡（2012）' }).isChecked()).resolves.toBe(true);
   await expect(pane.page.getByRole('button', { name: '检查并标注' }).isEnabled()).resolves.toBe(true);
   expect(pane.consoleErrors).toEqual([]);
@@ -352,3 +356,149 @@ for (const width of [320, 1200]) {
     expect(pane.consoleErrors).toEqual([]);
   });
 }
+
+/** The sample behind a 填表说明 sheet, which is active when the workbook opens. */
+function withGuide(data: WorkbookData): WorkbookData {
+  const guide = {
+    name: '填表说明',
+    cells: [{ address: 'A1', value: '请按下表填写各校数据' }],
+    merges: [],
+    hiddenRows: [],
+  };
+  return { sheets: [guide, ...data.sheets], active: '填表说明' };
+}
+
+/** How far the page scrolls sideways (0 or less: no horizontal scrollbar). */
+function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+const LANGUAGES = {
+  zh: {
+    displayLanguage: 'zh-CN',
+    actions: '操作',
+    check: '检查并标注',
+    report: '写入评估报告',
+    plan: /^整改测算/,
+    sheet: `工作表“${SHEET}”`,
+    checked: /^检查完成，已标注 \d+ 个单元格。$/,
+    written: /^已写入工作表/,
+    results: '检查结果',
+  },
+  en: {
+    displayLanguage: 'en-US',
+    actions: 'Actions',
+    check: 'Check and mark',
+    report: 'Write report',
+    plan: /^Remediation/,
+    sheet: `Sheet “${SHEET}”`,
+    checked: /^Check done/,
+    written: /^Written to the sheets/,
+    results: 'Results',
+  },
+} as const;
+
+for (const width of [320, 1200]) {
+  for (const language of ['zh', 'en'] as const) {
+    test(`at ${width} px (${language}): the action bar stays in view, its feedback and next step beside it, nothing scrolls sideways`, async () => {
+      const words = LANGUAGES[language];
+      pane = await openPane(browser, server.url, {
+        stub: { displayLanguage: words.displayLanguage },
+        initScripts: fakeHostScripts(hostBundle, workbook),
+        viewport: { width, height: 800 },
+      });
+      const { page } = pane;
+      await page.getByText(words.sheet).waitFor({ state: 'visible', timeout: 30_000 });
+      const bar = page.getByRole('region', { name: words.actions });
+      const inView = async () => {
+        const box = await bar.boundingBox();
+        if (!box) throw new Error('no action bar');
+        expect(box.y + box.height).toBeLessThanOrEqual(800.5);
+        expect(box.y).toBeGreaterThan(0);
+        const buttons = await bar.getByRole('button').evaluateAll((els) =>
+          els.map((e) => {
+            const b = e.getBoundingClientRect();
+            return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+          }),
+        );
+        // The buttons sit inside the pane and never on top of each other.
+        for (const [i, a] of buttons.entries()) {
+          expect(a.left).toBeGreaterThanOrEqual(0);
+          expect(a.right).toBeLessThanOrEqual(width);
+          for (const b of buttons.slice(i + 1)) {
+            const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+            expect(apart).toBe(true);
+          }
+        }
+      };
+      await inView();
+      expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+      await bar.getByRole('button', { name: words.check }).click();
+      await page.getByRole('region', { name: words.results }).waitFor({ timeout: 30_000 });
+      await bar.getByText(words.checked).waitFor({ state: 'visible' });
+      await inView();
+      expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+      await bar.getByRole('button', { name: words.report }).click();
+      await bar.getByText(words.written).waitFor({ state: 'visible' });
+      await inView();
+      if (language === 'zh') await screenshot(page, `taskpane-actionbar-${width}.png`);
+      await bar.getByRole('button', { name: language === 'zh' ? '打开报告' : 'Open report' }).click();
+      await eventually(async () =>
+        expect(
+          await page.evaluate(() =>
+            (window as unknown as { __fakeHost: { activeSheet(): string } }).__fakeHost.activeSheet(),
+          ),
+        ).toBe('均衡评估报告'),
+      );
+
+      // The plan tab with its unit costs: no overlap, nothing sideways.
+      await page.getByRole('tab', { name: words.plan }).click();
+      const inputs = page.locator('input[inputmode="decimal"]');
+      await inputs.first().waitFor({ state: 'visible' });
+      const boxes = await inputs.evaluateAll((els) =>
+        els.map((e) => {
+          const b = e.getBoundingClientRect();
+          return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+        }),
+      );
+      for (const [i, a] of boxes.entries()) {
+        expect(a.right).toBeLessThanOrEqual(width);
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart).toBe(true);
+        }
+      }
+      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      if (language === 'zh' && width === 320) await screenshot(page, 'taskpane-plan-320.png');
+      if (language === 'en' && width === 320) await screenshot(page, 'taskpane-plan-320-en.png');
+      expect(pane.consoleErrors).toEqual([]);
+    });
+  }
+}
+
+test('the table on another sheet than the active one is found; the sheet picker switches sheets', async () => {
+  pane = await openPane(browser, server.url, {
+    stub: {},
+    initScripts: fakeHostScripts(hostBundle, withGuide(workbook)),
+    viewport: { width: 320, height: 800 },
+  });
+  const { page } = pane;
+  await waitForTable(page);
+  const step = page.getByRole('region', { name: '数据表' });
+  const picker = step.getByRole('combobox', { name: /学校数据所在的工作表/ });
+  await expect(picker.inputValue()).resolves.toBe(SHEET);
+  await screenshot(step, 'taskpane-sheet-picker.png');
+  await picker.selectOption('填表说明');
+  await step.getByText('工作表“填表说明”中没有找到学校数据表。').waitFor({ state: 'visible' });
+  // Steps stay numbered 1, 2, 3.
+  await page
+    .getByRole('region', { name: '列对应' })
+    .getByText(/^找到数据表后/)
+    .waitFor();
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  await picker.selectOption(SHEET);
+  await waitForTable(page);
+  expect(pane.consoleErrors).toEqual([]);
+});

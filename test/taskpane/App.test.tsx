@@ -611,8 +611,8 @@ test('使用所选区域 reads the selected range, and the next open reads that 
   installHost(fake, settings);
   const second = renderPane();
   expect(await screen.findByText(/^所选区域 A2:AB20 · /)).toBeTruthy();
+  // One read: the range saved for the active sheet, found by listing the sheets first.
   expect(second.operations.readSheet.mock.calls.map(([request]) => request)).toEqual([
-    { source: 'auto' },
     { source: 'range', sheet: '学校基本情况', address: 'A2:AB20' },
   ]);
 });

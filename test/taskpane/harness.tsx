@@ -75,7 +75,10 @@ export function uninstallHost(): void {
 export function spyOperations(operations: Operations): jest.Mocked<Operations> {
   const spied = {} as Record<string, unknown>;
   for (const [name, fn] of Object.entries(operations)) {
-    spied[name] = jest.fn((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args));
+    spied[name] =
+      typeof fn === 'function'
+        ? jest.fn((...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args))
+        : fn;
   }
   return spied as unknown as jest.Mocked<Operations>;
 }

@@ -6,6 +6,7 @@ import { readSheet, type ReadSheetOptions } from './readSheet';
 import { writeReport } from './report';
 import { supportsExcelApi } from './requirements';
 import { loadSettings, saveSettings } from './settings';
+import { listSheets } from './sheets';
 
 /** The name the pane's settings are stored under in the workbook. */
 export const SETTINGS_NAME = 'balance.taskpane';
@@ -34,6 +35,7 @@ export function createOfficeHost(): SpreadsheetHost {
       settingsInWorkbook: true,
     },
     readSheet: (request) => Excel.run((context) => readSheet(context, readOptions(request))),
+    listSheets: () => Excel.run((context) => listSheets(context)),
     applyHighlights: (plan) => Excel.run((context) => applyHighlights(context, plan)),
     clearHighlights: () => Excel.run((context) => clearHighlights(context)),
     writeReport: (plans) => Excel.run((context) => writeReport(context, plans)),

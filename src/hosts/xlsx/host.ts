@@ -16,6 +16,7 @@ import type {
   ClearResult,
   HostCapabilities,
   ReadRequest,
+  SheetEntry,
   SheetRead,
   SpreadsheetHost,
 } from '../port';
@@ -108,6 +109,15 @@ export function openXlsxFileHost(
         if (request.source === 'range') return cut(grid, request.address);
         return { ...grid, address: `${name}!${blockAddress(grid)}`, tables: [] };
       }),
+
+    listSheets: () =>
+      attempt((): SheetEntry[] => [
+        ...workbook.worksheets
+          // A report sheet written in this session replaces the file's sheet of that name.
+          .filter((s) => !reports.has(s.name))
+          .map((s) => ({ name: s.name, visible: s.state === 'visible', active: s.name === shown })),
+        ...[...reports.keys()].map((name) => ({ name, visible: true, active: name === shown })),
+      ]),
 
     applyHighlights: (plan: HighlightPlan) =>
       attempt((): ApplyResult => {

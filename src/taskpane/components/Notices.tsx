@@ -7,6 +7,7 @@ import {
   MessageBarTitle,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
@@ -17,15 +18,22 @@ export interface Notice {
   intent: 'success' | 'warning' | 'info' | 'error';
   text: string;
   title?: string;
+  /** Where it shows: next to the table step's buttons, or in the action bar (the action that caused it). */
+  place: 'table' | 'bar';
+  /** The next step offered with it (打开报告, 查看结果). */
+  action?: { label: string; run(): void };
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   body: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
 export function Notices(props: {
   notices: readonly Notice[];
+  /** Labels the live region (the action bar's feedback, the table step's). */
+  label?: string;
+  className?: string;
   /** What the pane is doing right now, or null. */
   busyText: string | null;
   onDismiss(id: number): void;
@@ -34,7 +42,11 @@ export function Notices(props: {
   const styles = useStyles();
   if (props.notices.length === 0 && !props.busyText) return null;
   return (
-    <section className={styles.root} aria-live="polite">
+    <section
+      className={mergeClasses(styles.root, props.className)}
+      aria-live="polite"
+      aria-label={props.label}
+    >
       {props.busyText && <Spinner size="tiny" labelPosition="after" label={props.busyText} />}
       {props.notices.map((notice) => (
         <MessageBar key={notice.id} intent={notice.intent} layout="multiline">
@@ -51,7 +63,13 @@ export function Notices(props: {
                 onClick={() => props.onDismiss(notice.id)}
               />
             }
-          />
+          >
+            {notice.action && (
+              <Button size="small" onClick={notice.action.run}>
+                {notice.action.label}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       ))}
     </section>

@@ -1,5 +1,5 @@
 // 整改测算 tab: per stage and indicator, the least to add (total, schools, CV after) and, with unit costs, the budget.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Badge,
   Caption1,
@@ -24,6 +24,7 @@ import {
   type StagePlan,
   type UnitCosts,
 } from '../../engine';
+import type { PlanInputs } from '../settings';
 import { useStrings } from '../strings';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatThreshold } from './format';
@@ -32,12 +33,16 @@ import { Section } from './Section';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Each cost in its own cell: Fluent's Input has a 250 px minimum width, which made neighbours overlap at 340–450 px.
   costs: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 150px), 1fr))',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: 'end',
   },
+  field: { minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
+  label: { overflowWrap: 'anywhere' },
   stageHead: {
     display: 'flex',
     alignItems: 'center',
@@ -69,6 +74,13 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
   warn: { color: tokens.colorPaletteRedForeground1 },
 });
+
+/** Parses the CV target's safety margin typed in percent: 0 ≤ x ≤ 50, else null ('' reads as 0). */
+export function parseMargin(text: string): number | null {
+  if (text.trim() === '') return 0;
+  const value = parseUnitCost(text.replace(/[%％]\s*$/, ''));
+  return value !== null && value <= 50 ? value : null;
+}
 
 /** Parses a unit cost typed by the user: a number ≥ 0 (full-width digits and thousands commas allowed), else null. */
 export function parseUnitCost(text: string): number | null {
@@ -169,11 +181,21 @@ function StageSection({ plan }: { plan: StagePlan }) {
   );
 }
 
-export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
+export function Planner({
+  outcome,
+  inputs,
+  onInputsChange,
+}: {
+  outcome: CheckOutcome | null;
+  /** What the user typed, kept by the pane (and in the workbook), so it survives switching tabs and reopening. */
+  inputs: PlanInputs;
+  onInputsChange(next: PlanInputs): void;
+}) {
   const strings = useStrings();
   const styles = useStyles();
-  const [costTexts, setCostTexts] = useState<Partial<Record<IndicatorId, string>>>({});
-  const [byRule, setByRule] = useState(false);
+  const costTexts: Partial<Record<IndicatorId, string>> = inputs.unitCosts;
+  const byRule = inputs.byRule;
+  const marginPercent = parseMargin(inputs.margin);
 
   const evaluation = outcome?.evaluation ?? null;
   const profile = evaluation?.profile ?? null;
@@ -197,12 +219,18 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
     if (!evaluation || !outcome) return [];
     // Money follows its column's unit (a 万元 column gives 万元), as in the notes and the 整改测算 sheet.
     const units = resourceUnits(outcome.table.mapping);
-    return planStages(evaluation, { unitCosts, schoolFloors: byRule ? 'rule' : 'standard', units });
-  }, [evaluation, outcome, unitCosts, byRule]);
+    const margin = marginPercent ? 1 - marginPercent / 100 : undefined;
+    return planStages(evaluation, {
+      unitCosts,
+      schoolFloors: byRule ? 'rule' : 'standard',
+      units,
+      ...(margin !== undefined ? { margin } : {}),
+    });
+  }, [evaluation, outcome, unitCosts, byRule, marginPercent]);
 
   if (!evaluation || !profile) {
     return (
-      <MessageBar intent="info">
+      <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{strings.planNeedsCheck}</MessageBarBody>
       </MessageBar>
     );
@@ -213,10 +241,26 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
       {profile.schoolRule && (
         <Switch
           checked={byRule}
-          onChange={(_, data) => setByRule(data.checked)}
+          onChange={(_, data) => onInputsChange({ ...inputs, byRule: data.checked })}
           label={strings.planFloorsRule(profile.schoolRule.k, formatPercent(profile.schoolRule.r))}
         />
       )}
+      <Field
+        size="small"
+        className={styles.field}
+        label={strings.planMarginLabel}
+        hint={marginPercent === null ? undefined : strings.planMarginHint}
+        validationState={marginPercent === null ? 'error' : 'none'}
+        validationMessage={marginPercent === null ? strings.planMarginInvalid : undefined}
+      >
+        <Input
+          size="small"
+          inputMode="decimal"
+          className={styles.input}
+          value={inputs.margin}
+          onChange={(_, data) => onInputsChange({ ...inputs, margin: data.value })}
+        />
+      </Field>
       <Section title={strings.unitCostsTitle}>
         <div className={styles.costs}>
           {priced.map((id) => {
@@ -227,15 +271,22 @@ export function Planner({ outcome }: { outcome: CheckOutcome | null }) {
               <Field
                 key={id}
                 size="small"
-                label={strings.unitCostLabel(strings.indicatorLabel(id), strings.unitName(meta.unit))}
+                className={styles.field}
+                label={{
+                  children: strings.unitCostLabel(strings.indicatorLabel(id), strings.unitName(meta.unit)),
+                  className: styles.label,
+                }}
                 validationState={invalid ? 'error' : 'none'}
                 validationMessage={invalid ? strings.unitCostInvalid : undefined}
               >
                 <Input
                   size="small"
                   inputMode="decimal"
+                  className={styles.input}
                   value={text}
-                  onChange={(_, data) => setCostTexts((c) => ({ ...c, [id]: data.value }))}
+                  onChange={(_, data) =>
+                    onInputsChange({ ...inputs, unitCosts: { ...inputs.unitCosts, [id]: data.value } })
+                  }
                 />
               </Field>
             );

@@ -76,6 +76,8 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
   },
+  // Chinese breaks between any two characters: keep-all breaks the heading only at its spaces ("…名学" / "生" no more).
+  stageTitle: { minWidth: 0, wordBreak: 'keep-all', overflowWrap: 'anywhere' },
   table: { tableLayout: 'auto' },
   nameCell: { minWidth: 0, overflowWrap: 'anywhere' },
   number: {
@@ -265,7 +267,9 @@ function StageTable({
   return (
     <div className={styles.stage}>
       <div className={styles.stageHead}>
-        <Subtitle2 as="h3">{strings.stageHeading(stageName, result.schools, result.students)}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.stageTitle}>
+          {strings.stageHeading(stageName, result.schools, result.students)}
+        </Subtitle2>
         <PassBadge pass={result.pass} />
       </div>
       {limit && <Caption1 className={styles.muted}>{limit}</Caption1>}
@@ -454,7 +458,7 @@ export function Results(props: {
       }
     >
       {props.stale && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{strings.resultsStale}</MessageBarBody>
         </MessageBar>
       )}

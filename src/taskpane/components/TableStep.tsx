@@ -1,10 +1,13 @@
 // Step 1: where the school table is — sheet, range, header rows, rows read — with 重新识别 and 使用所选区域.
+import type { ReactNode } from 'react';
 import {
   Button,
   Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Skeleton,
   SkeletonItem,
   Text,
@@ -24,6 +27,8 @@ const useStyles = makeStyles({
   sheetName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  picker: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
   restored: { color: tokens.colorPaletteGreenForeground1 },
 });
 
@@ -33,12 +38,23 @@ export function TableStep(props: {
   preview: TableRead | null;
   /** Why no table was found. */
   issues: readonly DataIssue[];
+  /** Why no table was found, in one line (this sheet has none; no visible sheet has one); DEFAULT tableNotFound. */
+  notFound?: string;
+  /** The sheets that may hold the table (visible, not a report sheet), for the picker. */
+  sheets: readonly string[];
+  /** The sheet read last (the table's, or the one without a table shown). */
+  sheet: string | null;
+  /** Whether the host reads the selection (使用所选区域 is hidden where it cannot). */
+  canUseSelection: boolean;
+  /** Messages of 重新识别, the picker and 使用所选区域, shown under their buttons. */
+  feedback?: ReactNode;
   restored: boolean;
   disabled: boolean;
   /** The first read has not finished yet. */
   loading: boolean;
   onRescan(): void;
   onUseSelection(): void;
+  onPickSheet(sheet: string): void;
 }) {
   const strings = useStrings();
   const styles = useStyles();
@@ -73,7 +89,7 @@ export function TableStep(props: {
     content = (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{strings.tableNotFound}</MessageBarTitle>
+          <MessageBarTitle>{props.notFound ?? strings.tableNotFound}</MessageBarTitle>
           {props.issues.map((issue, i) => (
             <div key={i}>{renderIssue(issue, strings.issueTexts)}</div>
           ))}
@@ -84,6 +100,31 @@ export function TableStep(props: {
   }
   return (
     <Section step={1} title={strings.stepTable}>
+      {props.sheets.length > 1 && (
+        <Field
+          size="small"
+          label={strings.sheetPicker}
+          hint={strings.sheetPickerHint}
+          className={styles.picker}
+        >
+          <Select
+            size="small"
+            className={styles.select}
+            value={props.sheet ?? ''}
+            disabled={props.disabled}
+            onChange={(_, data) => props.onPickSheet(data.value)}
+          >
+            {props.sheet !== null && !props.sheets.includes(props.sheet) && (
+              <option value={props.sheet}>{props.sheet}</option>
+            )}
+            {props.sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {content}
       <div className={styles.buttons}>
         <Tooltip content={strings.rescanHint} relationship="description">
@@ -96,17 +137,20 @@ export function TableStep(props: {
             {strings.rescan}
           </Button>
         </Tooltip>
-        <Tooltip content={strings.useSelectionHint} relationship="description">
-          <Button
-            size="small"
-            icon={<SelectAllOnRegular />}
-            disabled={props.disabled}
-            onClick={props.onUseSelection}
-          >
-            {strings.useSelection}
-          </Button>
-        </Tooltip>
+        {props.canUseSelection && (
+          <Tooltip content={strings.useSelectionHint} relationship="description">
+            <Button
+              size="small"
+              icon={<SelectAllOnRegular />}
+              disabled={props.disabled}
+              onClick={props.onUseSelection}
+            >
+              {strings.useSelection}
+            </Button>
+          </Tooltip>
+        )}
       </div>
+      {props.feedback}
     </Section>
   );
 }

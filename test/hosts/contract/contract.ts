@@ -60,6 +60,8 @@ export interface Harness {
   activeSheet(): Promise<string>;
   /** A cell's value as stored (a report sheet's text or number). */
   value(sheet: string, address: string): Promise<unknown>;
+  /** Hides a sheet as the user would (hosts where the user can). */
+  hide?(sheet: string): void;
   /** Selects a range as the user would (hosts that read the selection). */
   select?(sheet: string, address: string): void;
   /** The selected row after selectRow, as [sheet, row]. */
@@ -452,6 +454,30 @@ export function hostContract(subject: HostUnderTest): void {
       expect(await harness.value('均衡评估报告', 'A1')).toBe('评估报告（第二次）');
       expect(await harness.value('均衡评估报告', 'B2')).toBe(0.42);
       expect(await harness.value('整改测算', 'A1')).toBe('整改测算表');
+    });
+
+    test('listSheets: every sheet in order, its visibility, the active one; after writeReport the report is listed and active', async () => {
+      const harness = await subject.open({ ...seedWith(2, {}), otherSheets: ['说明', '附表'] });
+      const first = await harness.host.listSheets();
+      expect(first.map((s) => s.name)).toEqual(await harness.sheetNames());
+      expect(first.every((s) => s.visible)).toBe(true);
+      expect(first.filter((s) => s.active).map((s) => s.name)).toEqual([await harness.activeSheet()]);
+      await harness.host.writeReport([report('均衡评估报告', '评估报告')]);
+      const after = await harness.host.listSheets();
+      expect(after.filter((s) => s.name === '均衡评估报告')).toEqual([
+        { name: '均衡评估报告', visible: true, active: true },
+      ]);
+      expect(after.find((s) => s.name === SHEET)?.active).toBe(false);
+      if (harness.hide) {
+        harness.hide('附表');
+        const hidden = await harness.host.listSheets();
+        expect(hidden.find((s) => s.name === '附表')).toEqual({
+          name: '附表',
+          visible: false,
+          active: false,
+        });
+        expect(hidden.filter((s) => s.visible).map((s) => s.name)).toEqual(await harness.sheetNames());
+      }
     });
 
     test('selectRow shows the row where the host can; a row that is not a positive integer is refused', async () => {

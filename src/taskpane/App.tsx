@@ -80,9 +80,14 @@ function nextFrame(): Promise<void> {
 
 export interface AppProps {
   operations: SpreadsheetHost;
+  /**
+   * Told of every check's outcome (null when a table is read again): a page around the pane (the web version) offers
+   * downloads made from it. The pane itself never needs it.
+   */
+  onOutcome?: (outcome: CheckOutcome | null) => void;
 }
 
-export function App({ operations }: AppProps) {
+export function App({ operations, onOutcome }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
 
@@ -102,6 +107,9 @@ export function App({ operations }: AppProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [stale, setStale] = useState(false);
   const noticeId = useRef(0);
+  const onOutcomeRef = useRef(onOutcome);
+  onOutcomeRef.current = onOutcome;
+  useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
   const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
 

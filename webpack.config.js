@@ -58,8 +58,10 @@ class LocalizedMetadataPlugin {
   }
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const production = argv.mode !== 'development';
+  // `npm run build:web` (webpack --env web): the web version alone, for working on it (dist/ is left as it is).
+  if (env && env.web) return webConfig(production, []);
   // Validate before compiling so a wrong deployment base stops the build with one clear line, not a stack trace.
   let baseUrl;
   try {
@@ -126,7 +128,7 @@ module.exports = (_env, argv) => {
       }),
     ],
   };
-  return [office, wpsConfig(production, baseUrl), webConfig(production)];
+  return [office, wpsConfig(production, baseUrl), webConfig(production, ['office'])];
 };
 
 /** Emits WPS's functions.json (from the Office metadata and the Chinese table), manifest.xml and deployment files. */
@@ -240,14 +242,53 @@ function wpsConfig(production, baseUrl) {
 }
 
 /**
+ * Transpiles the emitted scripts down to `target` before minifying: our own code is transpiled by ts-loader, but
+ * dependencies ship newer syntax (Fluent's focus library uses `??=`, Chromium 85+). TypeScript does it (allowJs),
+ * keeping class-field semantics (useDefineForClassFields).
+ */
+class DownlevelPlugin {
+  constructor(target) {
+    this.target = target;
+  }
+
+  apply(compiler) {
+    const name = 'DownlevelPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY },
+        (assets) => {
+          const ts = require('typescript');
+          for (const file of Object.keys(assets).filter((f) => f.endsWith('.js'))) {
+            const out = ts.transpileModule(assets[file].source().toString(), {
+              fileName: file,
+              reportDiagnostics: false,
+              compilerOptions: {
+                target: ts.ScriptTarget[this.target],
+                module: ts.ModuleKind.None,
+                allowJs: true,
+                alwaysStrict: false,
+                useDefineForClassFields: true,
+                removeComments: false,
+              },
+            });
+            compilation.updateAsset(file, new sources.RawSource(out.outputText));
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
  * The web version: the same App over the in-memory .xlsx host, for any browser, opened from disk or a static server.
  * One classic (non-module) script and no chunks, since file:// refuses module scripts and fetches of local files;
  * transpiled to ES2019 for Chromium 80 (UOS/Kylin browsers, 360/QQ, WPS's CEF) and Firefox ESR.
  */
-function webConfig(production) {
+function webConfig(production, dependencies) {
   return {
     name: 'web',
-    dependencies: ['office'],
+    // After the Excel build, whose `clean` empties dist/.
+    dependencies,
     mode: production ? 'production' : 'development',
     devtool: false,
     target: ['web', 'es2019'],
@@ -273,6 +314,7 @@ function webConfig(production) {
     performance: { hints: false },
     stats: 'errors-warnings',
     plugins: [
+      new DownlevelPlugin('ES2019'),
       new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './src/web/index.html',

@@ -144,8 +144,10 @@ export function SheetPreview({ grid, marks, selectedRow }: SheetPreviewProps) {
 
   useEffect(() => setNoteCell(null), [marks]);
 
+  // Never more rows than a window can show, even if a layout left the scroller as tall as its content.
+  const height = Math.min(view.height, typeof window === 'undefined' ? view.height : window.innerHeight);
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rowCount, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(rowCount, Math.ceil((view.top + height) / ROW_HEIGHT) + OVERSCAN);
   const width = ROW_NUMBER_WIDTH + columns * COLUMN_WIDTH;
 
   const rows: JSX.Element[] = [];

@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 1fr)',
     '@media (min-width: 1000px)': {
       gridTemplateColumns: '460px minmax(0, 1fr)',
+      // One row exactly as tall as the space left: else the preview's 5,000 rows would size it.
+      gridTemplateRows: 'minmax(0, 1fr)',
       // The page is one screen tall here (WebApp): the pane and the preview scroll each on its own.
       flexGrow: 1,
       minHeight: 0,

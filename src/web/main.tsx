@@ -1,4 +1,5 @@
 // The web version's entry: the pane's App over the in-memory .xlsx host, in any browser, from disk or a static server.
+import './compat';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
 import { StringsContext, stringsFor } from '../taskpane/strings';

@@ -90,7 +90,8 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
     return indexes.sort((a, b) => {
       const x = sortValue(results[a], sort.key);
       const y = sortValue(results[b], sort.key);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+      const c =
+        typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
       return c !== 0 ? sign * c : a - b;
     });
   }, [results, sort]);
@@ -129,7 +130,12 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
   };
 
   const verdictBadge = (r: CountyResult) => {
-    if (!r.ok) return <Badge appearance="tint" color="subtle">{strings.verdictText.unusable}</Badge>;
+    if (!r.ok)
+      return (
+        <Badge appearance="tint" color="subtle">
+          {strings.verdictText.unusable}
+        </Badge>
+      );
     const color = r.verdict === 'pass' ? 'success' : r.verdict === 'fail' ? 'danger' : 'warning';
     return (
       <Badge appearance="tint" color={color}>
@@ -163,7 +169,13 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
         <table className={styles.table}>
           <caption style={{ position: 'absolute', left: '-9999px' }}>
             {strings.sortedBy(
-              { file: strings.colFile, profile: strings.colProfile, schools: strings.colSchools, issues: strings.colIssues, verdict: strings.colVerdict }[sort.key],
+              {
+                file: strings.colFile,
+                profile: strings.colProfile,
+                schools: strings.colSchools,
+                issues: strings.colIssues,
+                verdict: strings.colVerdict,
+              }[sort.key],
               sort.ascending,
             )}
           </caption>
@@ -195,7 +207,12 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
                     <div className={styles.reason}>{r.ok ? r.reason : r.message}</div>
                   </td>
                   <td>
-                    <Button size="small" disabled={!r.ok} onClick={() => onOpen(i)} aria-label={`${strings.open} ${r.file}`}>
+                    <Button
+                      size="small"
+                      disabled={!r.ok}
+                      onClick={() => onOpen(i)}
+                      aria-label={`${strings.open} ${r.file}`}
+                    >
                       {strings.open}
                     </Button>
                   </td>

@@ -16,7 +16,13 @@ const COLUMN_WIDTH = 112;
 const OVERSCAN = 8;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minHeight: 0, height: '100%' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minHeight: 0,
+    height: '100%',
+  },
   caption: { color: tokens.colorNeutralForeground3 },
   scroller: {
     position: 'relative',
@@ -161,7 +167,11 @@ export function SheetPreview({ grid, marks, selectedRow }: SheetPreviewProps) {
       const value = values[c];
       const mark = byCell.get(`${sheetRow}:${column}`);
       const text = display(value);
-      const className = [styles.cell, typeof value === 'number' ? styles.number : '', mark ? styles.marked : '']
+      const className = [
+        styles.cell,
+        typeof value === 'number' ? styles.number : '',
+        mark ? styles.marked : '',
+      ]
         .filter(Boolean)
         .join(' ');
       if (!mark) {

@@ -45,7 +45,10 @@ const useStyles = makeStyles({
   },
   pane: {
     minWidth: 0,
-    '@media (min-width: 1000px)': { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+    '@media (min-width: 1000px)': {
+      overflowY: 'auto',
+      borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
   },
   preview: {
     display: 'flex',
@@ -135,7 +138,8 @@ export function Workspace({ file, leading }: WorkspaceProps) {
     setNotice(strings.downloaded(name));
   };
   const marks = state.plan && grid && state.plan.sheet === grid.sheet ? state.plan.marks : [];
-  const selectedRow = state.selected && grid && state.selected.sheet === grid.sheet ? state.selected.row : null;
+  const selectedRow =
+    state.selected && grid && state.selected.sheet === grid.sheet ? state.selected.row : null;
 
   return (
     <>
@@ -164,7 +168,11 @@ export function Workspace({ file, leading }: WorkspaceProps) {
           <App operations={paneHost} onOutcome={setOutcome} />
         </div>
         <div className={styles.preview}>
-          {grid ? <SheetPreview grid={grid} marks={marks} selectedRow={selectedRow} /> : <Spinner size="tiny" />}
+          {grid ? (
+            <SheetPreview grid={grid} marks={marks} selectedRow={selectedRow} />
+          ) : (
+            <Spinner size="tiny" />
+          )}
         </div>
       </div>
     </>

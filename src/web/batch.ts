@@ -64,7 +64,11 @@ export function checkWorkbook(
     issues: mergeIssues(table.issues, evaluation.issues),
   };
   const workbook = opened.workbook;
-  return { ok: true, check, copy: () => markedCopy(workbook, highlightsFor(check), sheetsFor(check, new Date())) };
+  return {
+    ok: true,
+    check,
+    copy: () => markedCopy(workbook, highlightsFor(check), sheetsFor(check, new Date())),
+  };
 }
 
 /** The county list's line of a checked workbook. */

@@ -17,7 +17,12 @@ export interface Gathered {
 }
 
 function isWorkbook(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.endsWith(MARKED_SUFFIX) && !name.endsWith(FORMS_SUFFIX);
+  return (
+    /\.xlsx$/i.test(name) &&
+    !name.startsWith('~$') &&
+    !name.endsWith(MARKED_SUFFIX) &&
+    !name.endsWith(FORMS_SUFFIX)
+  );
 }
 
 /** Splits what was given into workbooks and the rest, workbooks sorted by name (as the CLI sorts a folder). */
@@ -71,7 +76,9 @@ async function walk(entry: FileSystemEntry, out: File[]): Promise<void> {
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   // readEntries gives at most 100 entries a call: read until it gives none.
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve) => reader.readEntries(resolve, () => resolve([])));
+    const batch = await new Promise<FileSystemEntry[]>((resolve) =>
+      reader.readEntries(resolve, () => resolve([])),
+    );
     if (batch.length === 0) break;
     for (const child of batch) await walk(child, out);
   }

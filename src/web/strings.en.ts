@@ -5,7 +5,8 @@ const num = (n: number) => n.toLocaleString('en');
 
 export const webEn: WebStrings = {
   pageTitle: 'Balance (web)',
-  privacy: 'This page makes no network request and never uploads the workbook: everything runs in this browser.',
+  privacy:
+    'This page makes no network request and never uploads the workbook: everything runs in this browser.',
   intro:
     'No Excel or add-in needed: choose the schools workbook (.xlsx) to check the coefficients of variation and the school standards, see the diagnosis and the remediation plan, and download the marked copy and the declaration forms.',
   choose: 'Choose workbook',
@@ -28,7 +29,8 @@ export const webEn: WebStrings = {
   previewEmpty: 'The sheet is empty.',
   noteOf: (address) => `Note of ${address}`,
   noNoteSelected: 'Point at or click a coloured cell to read its note here.',
-  settingsLocal: 'This workbook’s column mapping and standard are kept in this browser (by file name and size).',
+  settingsLocal:
+    'This workbook’s column mapping and standard are kept in this browser (by file name and size).',
 
   batchTitle: (n) => `Counties (${num(n)} workbooks)`,
   batchChecking: (done, total) => `Checking ${num(done)} / ${num(total)}…`,

@@ -13,7 +13,8 @@ export const webZhCN = {
   dropHere: '松开鼠标即可打开',
   reading: (name: string) => `正在读取“${name}”…`,
   notXlsx: (names: string) => `只能打开 .xlsx 工作簿，已忽略：${names}`,
-  noXlsx: '没有找到 .xlsx 工作簿。请选择 Excel 工作簿（.xlsx），旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。',
+  noXlsx:
+    '没有找到 .xlsx 工作簿。请选择 Excel 工作簿（.xlsx），旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。',
   cannotOpen: (name: string, why: string) => `无法打开“${name}”：${why}`,
   downloadMarked: '下载标注副本',
   downloadForms: '下载申报表',

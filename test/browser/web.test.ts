@@ -106,7 +106,10 @@ async function marksOf(file: string, sheet: string): Promise<CellMarks> {
   const out: CellMarks = {};
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
-      const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? (cell.fill.fgColor?.argb ?? null) : null;
+      const fill =
+        cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid'
+          ? (cell.fill.fgColor?.argb ?? null)
+          : null;
       const note = noteText(cell.note);
       if (fill || note) out[cell.address] = { fill, note };
     }),
@@ -199,7 +202,9 @@ describe('from file://', () => {
     const s = await openPage({ width: 390, height: 844 });
     try {
       await s.page.screenshot({ path: screenshotPath('web-start-390.png') });
-      await expect(s.page.getByText('本页面不联网，工作簿不会上传', { exact: false }).count()).resolves.toBe(1);
+      await expect(s.page.getByText('本页面不联网，工作簿不会上传', { exact: false }).count()).resolves.toBe(
+        1,
+      );
       await expect(s.page.getByRole('button', { name: '选择工作簿' }).count()).resolves.toBe(1);
       await loadAndCheck(s.page, SAMPLES[0]);
       await s.page.screenshot({ path: screenshotPath('web-checked-390.png') });
@@ -225,7 +230,10 @@ describe('from file://', () => {
       const zip = await downloadOf(s.page, all, path.join(tmp, 'all.zip'));
       const entries = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip.file))));
       expect(entries.sort()).toEqual(
-        ['县域均衡评估汇总.xlsx', ...SAMPLES.map((f) => path.basename(f).replace(/\.xlsx$/, '-评估结果.xlsx'))].sort(),
+        [
+          '县域均衡评估汇总.xlsx',
+          ...SAMPLES.map((f) => path.basename(f).replace(/\.xlsx$/, '-评估结果.xlsx')),
+        ].sort(),
       );
       await s.page.getByRole('button', { name: `打开 ${path.basename(SAMPLES[0])}` }).click();
       await waitEnabled(s.page.getByRole('button', { name: '检查并标注' }));
@@ -259,15 +267,18 @@ async function bigCounty(schools: number, file: string): Promise<void> {
   const ws = wb.worksheets[0];
   const first = 3;
   const last = ws.rowCount;
-  const template = Array.from({ length: last - first + 1 }, (_, i) => (ws.getRow(first + i).values as unknown[]).slice());
+  const template = Array.from({ length: last - first + 1 }, (_, i) =>
+    (ws.getRow(first + i).values as unknown[]).slice(),
+  );
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let n = last - first + 1; n < schools; n++) {
     const values = template[n % template.length].slice();
     values[1] = n + 1;
     values[2] = `${String(values[2])}${n + 1}`;
     for (let c = 6; c < values.length; c++)
-      if (typeof values[c] === 'number') values[c] = Math.round((values[c] as number) * (0.85 + random() * 0.3));
+      if (typeof values[c] === 'number')
+        values[c] = Math.round((values[c] as number) * (0.85 + random() * 0.3));
     ws.addRow(values.slice(1));
   }
   await wb.xlsx.writeFile(file);

@@ -216,7 +216,7 @@ export function WebApp() {
           {strings.pageTitle}
         </Title3>
         <p className={styles.privacy}>
-          <ShieldCheckmarkRegular aria-hidden />
+          <ShieldCheckmarkRegular aria-hidden fontSize={20} />
           {strings.privacy}
         </p>
         {view.kind !== 'empty' && <div className={styles.headerActions}>{chooseButtons(false)}</div>}

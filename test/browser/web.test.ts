@@ -145,6 +145,7 @@ describe('from file://', () => {
       try {
         await loadAndCheck(s.page, file);
         const base = name.replace(/\.xlsx$/, '');
+        await s.page.screenshot({ path: screenshotPath(`web-${base}-1280.png`) });
         const web = await downloadOf(
           s.page,
           s.page.getByRole('button', { name: '下载标注副本' }),
@@ -189,7 +190,7 @@ describe('from file://', () => {
           );
         }
 
-        await s.page.screenshot({ path: screenshotPath(`web-${base}-1280.png`) });
+        await s.page.screenshot({ path: screenshotPath(`web-${base}-note-1280.png`) });
         expect(onlyLocal(s.requests)).toEqual([]);
         expect(s.errors).toEqual([]);
       } finally {
@@ -292,25 +293,35 @@ test('5,000 schools: load to results, and the preview scrolls to the end (virtua
     const times = await loadAndCheck(s.page, file);
     const scroll = await s.page.evaluate(async () => {
       const el = document.querySelector('[data-testid="sheet-preview"]') as HTMLElement;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const rowsInDom = () => el.querySelectorAll('[role="row"]').length;
+      // A mouse wheel: 120 px a frame for 90 frames.
       const frames: number[] = [];
       let maxRows = 0;
-      const start = performance.now();
-      let last = start;
-      while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
-        el.scrollTop += el.clientHeight;
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      let last = performance.now();
+      for (let k = 0; k < 90; k++) {
+        el.scrollTop += 120;
+        await frame();
         const now = performance.now();
         frames.push(now - last);
         last = now;
-        maxRows = Math.max(maxRows, el.querySelectorAll('[role="row"]').length);
+        maxRows = Math.max(maxRows, rowsInDom());
       }
-      const sorted = frames.slice().sort((a, b) => a - b);
+      // Dragging the scroll bar to the end: the last row must be drawn within two frames.
+      const start = performance.now();
+      el.scrollTop = el.scrollHeight;
+      await frame();
+      await frame();
+      const toEnd = performance.now() - start;
+      maxRows = Math.max(maxRows, rowsInDom());
+      const sorted = frames.slice().sort((x, y) => x - y);
       const lastRow = Array.from(el.querySelectorAll('[role="row"]')).pop()?.getAttribute('aria-rowindex');
       return {
         frames: frames.length,
-        totalMs: performance.now() - start,
+        mean: frames.reduce((x, y) => x + y, 0) / frames.length,
         p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
         max: sorted[sorted.length - 1] ?? 0,
+        toEnd,
         maxRows,
         lastRow: Number(lastRow),
         rowCount: Number(el.getAttribute('aria-rowcount')),
@@ -318,8 +329,9 @@ test('5,000 schools: load to results, and the preview scrolls to the end (virtua
     });
     console.log(
       `5,000 schools: table found ${times.table} ms, results ${times.results} ms after choosing the file; ` +
-        `preview scrolled ${scroll.rowCount} rows in ${scroll.frames} frames, ${Math.round(scroll.totalMs)} ms ` +
-        `(p95 frame ${scroll.p95.toFixed(1)} ms, worst ${scroll.max.toFixed(1)} ms, at most ${scroll.maxRows} rows in the DOM)`,
+        `preview (${scroll.rowCount} rows): wheel ${scroll.frames} frames of 120 px, mean ${scroll.mean.toFixed(1)} ms, ` +
+        `p95 ${scroll.p95.toFixed(1)} ms, worst ${scroll.max.toFixed(1)} ms; to the end in ${Math.round(scroll.toEnd)} ms; ` +
+        `at most ${scroll.maxRows} rows in the DOM`,
     );
     await s.page.screenshot({ path: screenshotPath('web-5000-1280.png') });
     expect(scroll.rowCount).toBeGreaterThanOrEqual(5000);
@@ -327,7 +339,9 @@ test('5,000 schools: load to results, and the preview scrolls to the end (virtua
     expect(scroll.lastRow).toBe(scroll.rowCount);
     expect(scroll.maxRows).toBeLessThan(120);
     expect(times.results).toBeLessThan(90_000);
+    // Generous: a loaded 2-core machine without a GPU; a desktop draws these frames in a few ms.
     expect(scroll.p95).toBeLessThan(250);
+    expect(scroll.toEnd).toBeLessThan(2_000);
     expect(onlyLocal(s.requests)).toEqual([]);
     expect(s.errors).toEqual([]);
   } finally {

@@ -1,5 +1,6 @@
 // Builds the Excel add-in (one shared runtime: pane + functions in taskpane.html, metadata en/zh-CN, manifest, icons) and
-// the WPS add-in in dist/wps (ribbon.xml, entry and pane pages, functions.json, manifest.xml, deployment files).
+// the WPS add-in in dist/wps (ribbon.xml, entry and pane pages, functions.json, manifest.xml, deployment files), and
+// the web version in dist/web (index.html + one classic script: opens from file:// and asks nothing of the network).
 const fs = require('fs');
 const path = require('path');
 const { Compilation, WebpackError, sources } = require('webpack');
@@ -57,8 +58,10 @@ class LocalizedMetadataPlugin {
   }
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const production = argv.mode !== 'development';
+  // `npm run build:web` (webpack --env web): the web version alone, for working on it (dist/ is left as it is).
+  if (env && env.web) return webConfig(production, []);
   // Validate before compiling so a wrong deployment base stops the build with one clear line, not a stack trace.
   let baseUrl;
   try {
@@ -125,7 +128,7 @@ module.exports = (_env, argv) => {
       }),
     ],
   };
-  return [office, wpsConfig(production, baseUrl)];
+  return [office, wpsConfig(production, baseUrl), webConfig(production, ['office'])];
 };
 
 /** Emits WPS's functions.json (from the Office metadata and the Chinese table), manifest.xml and deployment files. */
@@ -234,6 +237,94 @@ function wpsConfig(production, baseUrl) {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
         ],
       }),
+    ],
+  };
+}
+
+/**
+ * Transpiles the emitted scripts down to `target` before minifying: our own code is transpiled by ts-loader, but
+ * dependencies ship newer syntax (Fluent's focus library uses `??=`, Chromium 85+). TypeScript does it (allowJs),
+ * keeping class-field semantics (useDefineForClassFields).
+ */
+class DownlevelPlugin {
+  constructor(target) {
+    this.target = target;
+  }
+
+  apply(compiler) {
+    const name = 'DownlevelPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY },
+        (assets) => {
+          const ts = require('typescript');
+          for (const file of Object.keys(assets).filter((f) => f.endsWith('.js'))) {
+            const out = ts.transpileModule(assets[file].source().toString(), {
+              fileName: file,
+              reportDiagnostics: false,
+              compilerOptions: {
+                target: ts.ScriptTarget[this.target],
+                module: ts.ModuleKind.None,
+                allowJs: true,
+                alwaysStrict: false,
+                useDefineForClassFields: true,
+                removeComments: false,
+              },
+            });
+            compilation.updateAsset(file, new sources.RawSource(out.outputText));
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The web version: the same App over the in-memory .xlsx host, for any browser, opened from disk or a static server.
+ * One classic (non-module) script and no chunks, since file:// refuses module scripts and fetches of local files;
+ * transpiled to ES2019 for Chromium 80 (UOS/Kylin browsers, 360/QQ, WPS's CEF) and Firefox ESR.
+ */
+function webConfig(production, dependencies) {
+  return {
+    name: 'web',
+    // After the Excel build, whose `clean` empties dist/.
+    dependencies,
+    mode: production ? 'production' : 'development',
+    devtool: false,
+    target: ['web', 'es2019'],
+    entry: { web: './src/web/main.tsx' },
+    output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', publicPath: '', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, target: 'ES2019', sourceMap: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+    plugins: [
+      new DownlevelPlugin('ES2019'),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
+        // A classic script at the end of <body>: file:// blocks type="module" scripts, not classic ones.
+        scriptLoading: 'blocking',
+        inject: 'body',
+        hash: true,
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-32.png', to: 'icon-32.png' }] }),
     ],
   };
 }

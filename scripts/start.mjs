@@ -1,7 +1,9 @@
-// `npm start`: builds the add-in, serves dist/ over https on port 3000, and prints how to sideload it into Excel.
+// `npm start`: builds the add-in, serves dist/ over https on port 3000, and prints how to sideload it into Excel; serves
+// the web version (dist/web) over plain http on port 3001 beside it (it needs no certificate, nor even a server).
 // Options: --no-build (serve the existing dist/), --dev (development build with source maps).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const certDir = path.join(root, '.certs');
 const PORT = 3000;
+const WEB_PORT = 3001;
+const WEB_URL = `http://localhost:${WEB_PORT}/`;
 const options = new Set(process.argv.slice(2));
 
 function firstLine(error) {
@@ -137,6 +141,8 @@ function printSideloadSteps(url) {
     [
       '',
       `均衡评估助手已在 ${url} 运行（Ctrl+C 停止）/ Balance is served at ${url} (Ctrl+C to stop)`,
+      `网页版（不需要 Excel）/ web version (no Excel needed): ${WEB_URL}`,
+      `  也可以直接用浏览器打开 / or open straight from disk: ${path.relative(process.cwd(), path.join(dist, 'web', 'index.html')) || 'dist/web/index.html'}`,
       '',
       `旁加载清单 / sideload the manifest: ${manifest}`,
       '  • Excel 网页版 / Excel on the web: 打开工作簿 → 插入 → 加载项 → 上传我的加载项 → 选择上面的 manifest.xml → 上传',
@@ -152,6 +158,16 @@ function printSideloadSteps(url) {
   );
 }
 
+/** The web version over plain http: it asks nothing of the network, so any address and no certificate will do. */
+function serveWeb() {
+  const web = http.createServer(createStaticHandler(path.join(dist, 'web'), { index: 'index.html' }));
+  web.on('error', (error) => {
+    // The add-in is still served: the web version can also be opened from disk.
+    console.warn(`[start] 网页版未能启动 / the web version is not served (port ${WEB_PORT}): ${firstLine(error)}`);
+  });
+  web.listen(WEB_PORT);
+}
+
 async function main() {
   const base = resolveBaseUrl(process.env.ADDIN_BASE_URL);
   if (base !== DEV_BASE_URL) {
@@ -160,6 +176,7 @@ async function main() {
     );
   }
   build();
+  serveWeb();
   const credentials = (await officeDevCertificates()) || opensslCertificate() || noCertificate();
   const server = https.createServer(credentials, createStaticHandler(dist));
   server.on('error', (error) => {

@@ -117,9 +117,14 @@ function nextFrame(): Promise<void> {
 
 export interface AppProps {
   operations: SpreadsheetHost;
+  /**
+   * Told of every check's outcome (null when a table is read again): a page around the pane (the web version) offers
+   * downloads made from it. The pane itself never needs it.
+   */
+  onOutcome?: (outcome: CheckOutcome | null) => void;
 }
 
-export function App({ operations }: AppProps) {
+export function App({ operations, onOutcome }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
 
@@ -143,6 +148,9 @@ export function App({ operations }: AppProps) {
   // The last check of this session and what it was made with: current again when the user switches back to it.
   const [checked, setChecked] = useState<{ outcome: CheckOutcome; key: string } | null>(null);
   const noticeId = useRef(0);
+  const onOutcomeRef = useRef(onOutcome);
+  onOutcomeRef.current = onOutcome;
+  useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
   const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
   // Where the running action's messages go.

@@ -1,0 +1,177 @@
+/**
+ * Several workbooks at once (a city or province office): each checked as `balance check` checks a file (its first sheet
+ * with a school table, the standard chosen from its columns), then one zip of every marked copy and a summary sheet.
+ * Bytes in, bytes out: no network, no file system.
+ */
+import { zipSync } from 'fflate';
+import {
+  chooseProfile,
+  countyVerdict,
+  evaluate,
+  highlightsFor,
+  mergeIssues,
+  readTable,
+  resourceUnits,
+  sheetsFor,
+  type ReportPlan,
+  type ReportValue,
+  type SheetCheck,
+  type Verdict,
+} from '../engine';
+import { chooseSheet, openWorkbookBytes } from '../hosts/xlsx/workbook';
+import { markedCopy } from '../hosts/xlsx/write/markedCopy';
+import { workbookOf } from '../hosts/xlsx/write/newWorkbook';
+import { outputName } from './download';
+import type { WebStrings } from './strings';
+
+export const MARKED_SUFFIX = '-评估结果.xlsx';
+export const FORMS_SUFFIX = '-申报表.xlsx';
+
+/** One workbook of the batch: its verdict, or why it could not be used. */
+export type CountyResult =
+  | {
+      ok: true;
+      file: string;
+      sheet: string;
+      profileName: string;
+      schools: number;
+      issues: number;
+      verdict: Verdict;
+      reason: string;
+    }
+  | { ok: false; file: string; message: string };
+
+/** Checks one workbook as the CLI does by default (standard 'auto'); unusable input is a Chinese message. */
+export function checkWorkbook(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; check: SheetCheck; copy: () => Uint8Array } | { ok: false; message: string } {
+  const opened = openWorkbookBytes(bytes, file);
+  if (!opened.ok) return opened;
+  const chosen = chooseSheet(file, opened.workbook);
+  if (!chosen.ok) return chosen;
+  const table = readTable(chosen.grid, { dashes: 'none' });
+  const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
+  if (table.header === null || fatal.length > 0)
+    return { ok: false, message: `“${file}”无法评估：${fatal.map((i) => i.message).join('；')}` };
+  const profile = chooseProfile(Object.keys(table.mapping)).profile;
+  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
+  const check: SheetCheck = {
+    sheet: chosen.worksheet.name,
+    profile,
+    table,
+    evaluation,
+    issues: mergeIssues(table.issues, evaluation.issues),
+  };
+  const workbook = opened.workbook;
+  return {
+    ok: true,
+    check,
+    copy: () => markedCopy(workbook, highlightsFor(check), sheetsFor(check, new Date())),
+  };
+}
+
+/** The county list's line of a checked workbook. */
+export function resultOf(file: string, outcome: ReturnType<typeof checkWorkbook>): CountyResult {
+  if (!outcome.ok) return { ok: false, file, message: outcome.message };
+  const { check } = outcome;
+  const county = countyVerdict(check.evaluation);
+  return {
+    ok: true,
+    file,
+    sheet: check.sheet,
+    profileName: check.profile.name.replace(/[（(].*$/, ''),
+    schools: check.evaluation.schools.length,
+    issues: check.issues.length,
+    verdict: county.verdict,
+    reason: county.reason ?? '',
+  };
+}
+
+const HEADER_STYLE = { bold: true, fill: '#F2F2F2', border: true, wrap: true, align: 'center' as const };
+const VERDICT_FILL: Record<Verdict | 'unusable', string> = {
+  pass: '#C6EFCE',
+  fail: '#FFC7CE',
+  undecided: '#FFEB9C',
+  unusable: '#D9D9D9',
+};
+
+/** The summary sheet: one row per workbook, its verdict shaded, and the name of its marked copy in the zip. */
+export function summaryPlan(results: readonly CountyResult[], strings: WebStrings, date: Date): ReportPlan {
+  const header: ReportValue[] = [
+    strings.colFile,
+    strings.colSheet,
+    strings.colProfile,
+    strings.colSchools,
+    strings.colIssues,
+    strings.colVerdict,
+    strings.summaryReason,
+    strings.summaryMarkedCopy,
+  ];
+  const rows: ReportValue[][] = results.map((r) =>
+    r.ok
+      ? [
+          r.file,
+          r.sheet,
+          r.profileName,
+          r.schools,
+          r.issues,
+          strings.verdictText[r.verdict],
+          r.reason,
+          outputName(r.file, MARKED_SUFFIX),
+        ]
+      : [r.file, null, null, null, null, strings.verdictText.unusable, r.message, null],
+  );
+  const dateText = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const top = 4;
+  const styles: ReportPlan['styles'] = [
+    { top: 1, bottom: 1, left: 0, right: 0, style: { bold: true, fontSize: 16 } },
+    { top, bottom: top, left: 0, right: header.length - 1, style: HEADER_STYLE },
+  ];
+  results.forEach((r, i) => {
+    const row = top + 1 + i;
+    styles.push({ top: row, bottom: row, left: 0, right: header.length - 1, style: { border: true } });
+    styles.push({
+      top: row,
+      bottom: row,
+      left: 5,
+      right: 5,
+      style: { fill: VERDICT_FILL[r.ok ? r.verdict : 'unusable'], border: true },
+    });
+  });
+  const general = (values: ReportValue[][]) => values.map((r) => r.map(() => 'General'));
+  const title = [[strings.summaryTitle], [strings.summaryNote(dateText)]];
+  const table = [header, ...rows];
+  return {
+    sheetName: strings.summarySheet,
+    sections: [
+      { id: 'title', top: 1, values: title, numberFormats: general(title) },
+      { id: 'overview', top, values: table, numberFormats: general(table) },
+    ],
+    styles,
+    merges: [],
+    columnWidths: [28, 16, 12, 8, 10, 12, 60, 32],
+    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    rowCount: top + rows.length,
+    columnCount: header.length,
+  };
+}
+
+/** The zip of a batch: each usable workbook's marked copy, plus the summary workbook. */
+export function batchZip(
+  copies: readonly { file: string; bytes: Uint8Array }[],
+  results: readonly CountyResult[],
+  strings: WebStrings,
+  date: Date,
+): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  entries[`${strings.summaryTitle}.xlsx`] = workbookOf([summaryPlan(results, strings, date)]);
+  for (const c of copies) {
+    let name = outputName(c.file, MARKED_SUFFIX);
+    // Two counties' files of one name (from two folders) both go in.
+    for (let n = 2; entries[name]; n++) name = outputName(c.file, `-${n}${MARKED_SUFFIX}`);
+    entries[name] = c.bytes;
+  }
+  // The xlsx parts are already deflated: stored, so the zip is made quickly.
+  return zipSync(entries, { level: 0 });
+}

@@ -150,7 +150,6 @@ export function App({ operations, onOutcome }: AppProps) {
   const noticeId = useRef(0);
   const onOutcomeRef = useRef(onOutcome);
   onOutcomeRef.current = onOutcome;
-  useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
   const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
   // Where the running action's messages go.
@@ -240,6 +239,7 @@ export function App({ operations, onOutcome }: AppProps) {
     [choice, dashes, table, mapping],
   );
   const outcome = checked?.outcome ?? null;
+  useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
   const stale = checked !== null && checked.key !== currentKey;
 
   const save = useCallback(

@@ -151,7 +151,16 @@ export function summaryPlan(results: readonly CountyResult[], strings: WebString
     styles,
     merges: [],
     columnWidths: [28, 16, 12, 8, 10, 12, 60, 32],
-    page: { paperSize: 'A4', orientation: 'landscape', fitToPagesWide: 1, centerHorizontally: true },
+    page: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      zoom: 80,
+      centerHorizontally: true,
+      printTitleRows: { top, bottom: top },
+      printTitleColumns: null,
+      header: {},
+      footer: { center: '第 &P 页 共 &N 页' },
+    },
     rowCount: top + rows.length,
     columnCount: header.length,
   };

@@ -28,6 +28,7 @@ export function watchHost(host: XlsxFileHost, onChange: (state: HostState) => vo
     kind: host.kind,
     capabilities: host.capabilities,
     readSheet: (request) => host.readSheet(request),
+    listSheets: () => host.listSheets(),
     applyHighlights: async (plan) => {
       const result = await host.applyHighlights(plan);
       set({ plan, reportsWritten: false });
@@ -39,8 +40,9 @@ export function watchHost(host: XlsxFileHost, onChange: (state: HostState) => vo
       return result;
     },
     writeReport: async (plans) => {
-      await host.writeReport(plans);
+      const outcome = await host.writeReport(plans);
       set({ reportsWritten: true });
+      return outcome;
     },
     selectRow: async (sheet, row) => {
       await host.selectRow(sheet, row);

@@ -239,7 +239,7 @@ test('写入评估报告 adds the 均衡评估报告 sheet; writing again replac
   const sheets = await dump(page);
   expect(sheets.filter((s) => s.name === '均衡评估报告')).toHaveLength(1);
   const report = sheets.find((s) => s.name === '均衡评估报告') as SheetDump;
-  expect(report.cells.A1.value).toBe('县域义务教育均衡发展评估报告');
+  expect(report.cells.A1.value).toBe('示例县2026年义务教育优质均衡发展评估报告');
   expect(pane.consoleErrors).toEqual([]);
 });
 

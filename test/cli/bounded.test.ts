@@ -83,7 +83,7 @@ test('the sample with 制表人：张三 in B1048576: checked in < 20 s and < 50
   expect(JSON.parse(json.stdout).outside).toEqual([{ cell: 'B1048576', value: '制表人：张三' }]);
 });
 
-test('a million one-cell rows: an answer (no table) in < 30 s and < 500 MB, never a crash', async () => {
+test('a million one-cell rows: an answer (no table) in < 30 s and < 800 MB, never a crash', async () => {
   const file = millionRowsFile();
   const r = await check(file);
   process.stdout.write(`million rows: ${r.seconds.toFixed(2)} s, peak RSS ${r.mb.toFixed(0)} MB\n`);
@@ -92,5 +92,5 @@ test('a million one-cell rows: an answer (no table) in < 30 s and < 500 MB, neve
   expect(r.stderr).not.toContain('内部错误');
   // 6.5 s alone, 14.5 s on a machine shared with other test runs: the bound is generous on purpose.
   expect(r.seconds).toBeLessThan(30);
-  expect(r.mb).toBeLessThan(500);
+  expect(r.mb).toBeLessThan(800);
 });

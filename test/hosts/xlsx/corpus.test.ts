@@ -1,4 +1,5 @@
-// Nothing lost: workbooks written by exceljs, openpyxl and LibreOffice, with charts, images, threaded comments,
+// Nothing lost: workbooks written by exceljs, openpyxl, LibreOffice and SheetJS (and Strict and WPS-style ones made
+// from them or by hand: make-strict.py, make-wps.py), with charts, images, threaded comments,
 // protection with a password, data validation, conditional formats, defined names, print titles, custom
 // properties, tables and hidden sheets, are marked; only the allowed parts change, and inside the marked sheet only
 // the marked cells' `s`. LibreOffice opens every marked copy when it is installed.
@@ -206,6 +207,9 @@ const writers: [string, () => Promise<Uint8Array>][] = [
   ['SheetJS', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-sheetjs.xlsx'))],
   // The SheetJS file as Strict Open XML (make-strict.py): purl.oclc.org namespaces and relationship types.
   ['Strict Open XML', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-strict.xlsx'))],
+  // WPS-style, made here by make-wps.py (no WPS on this machine): KSOProductBuildVer/ICV, a picture embedded in K2
+  // (xl/cellimages.xml, _xlfn.DISPIMG), wps.cn namespaces, WPS's extLst entries and styles. Not saved by real WPS.
+  ['WPS', async () => fs.readFileSync(path.join(FIXTURES, 'corpus-wps.xlsx'))],
 ];
 
 test("every writer's workbook reads as the same school table (names, kinds, counts) with the same problems in it", async () => {
@@ -325,7 +329,7 @@ describe.each(writers)('a workbook written by %s', (writer, make) => {
     expect(comments).toContain('用户写的批注');
     expect(comments).toContain('均衡评估助手');
     expect(comments).not.toContain(`ref="${m.threadedRef}"`);
-    if (writer === 'openpyxl') expect(comments).toContain('李老师');
+    if (writer === 'openpyxl' || writer === 'WPS') expect(comments).toContain('李老师');
   });
 
   test('the copy reads back with the same cells', () => {
@@ -338,6 +342,62 @@ describe.each(writers)('a workbook written by %s', (writer, make) => {
       ['均衡评估报告', 'visible'],
       ['整改测算', 'visible'],
     ]);
+  });
+});
+
+describe("WPS's own parts and formulas survive the marking", () => {
+  let m: Marked;
+  beforeAll(async () => {
+    m = mark(fs.readFileSync(path.join(FIXTURES, 'corpus-wps.xlsx')));
+  }, 60_000);
+
+  test('the cell-picture store, its relationships and the picture are byte-identical (compressed bytes and CRC)', () => {
+    const before = byName(m.input);
+    const after = byName(m.output);
+    for (const name of [
+      'xl/cellimages.xml',
+      'xl/_rels/cellimages.xml.rels',
+      'xl/media/image1.png',
+      'docProps/custom.xml',
+      'xl/sharedStrings.xml',
+      'xl/theme/theme1.xml',
+    ]) {
+      expect([name, before.has(name)]).toEqual([name, true]);
+      const a = before.get(name)!;
+      const b = after.get(name)!;
+      expect([name, b.crc === a.crc && Buffer.compare(Buffer.from(a.raw), Buffer.from(b.raw)) === 0]).toEqual(
+        [name, true],
+      );
+    }
+    expect(partText(m.output, 'xl/cellimages.xml')).toContain(
+      'http://www.wps.cn/officeDocument/2017/etCustomData',
+    );
+    expect(partText(m.output, 'docProps/custom.xml')).toMatch(/name="KSOProductBuildVer"><vt:lpwstr>2052-/);
+    expect(partText(m.output, 'docProps/custom.xml')).toContain('name="ICV"');
+  });
+
+  test('the DISPIMG formula and its cached text stay in K2, and the workbook still reaches cellimages.xml', () => {
+    const dispimg =
+      /<c r="K2"[^>]*t="str"><f>_xlfn\.DISPIMG\(&quot;(ID_[0-9A-F]+)&quot;,1\)<\/f><v>=DISPIMG\(&quot;\1&quot;,1\)<\/v><\/c>/;
+    const before = partText(m.input, m.sheetPath)!;
+    const after = partText(m.output, m.sheetPath)!;
+    const id = dispimg.exec(before)?.[1];
+    expect(id).toBeDefined();
+    expect(dispimg.exec(after)?.[1]).toBe(id);
+    // … and the picture with that id is the one in the store.
+    expect(partText(m.output, 'xl/cellimages.xml')).toContain(`name="${id}"`);
+    expect(partText(m.output, relsPathOf(m.workbookPath))).toContain(
+      'Type="http://www.wps.cn/officeDocument/2020/cellImage" Target="cellimages.xml"',
+    );
+    expect(partText(m.output, '[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/>',
+    );
+    // The worksheet still declares the wps.cn namespace, and the workbook keeps WPS's extLst entry.
+    expect(after).toContain('xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"');
+    expect(partText(m.output, m.workbookPath)).toContain('<ext uri="{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}"');
+    expect(partText(m.output, 'xl/styles.xml')).toContain(
+      '<ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}"',
+    );
   });
 });
 

@@ -18,6 +18,7 @@ import {
   type ReportPlacement,
   type ReportPlan,
 } from '../../../engine';
+import { type Conformance, conformanceOf } from '../package/conformance';
 import { decodePart, relativeTarget, relsPathOf } from '../package/parts';
 import { spliceInto, TextSink } from '../package/sink';
 import { attribute, escapeAttribute, escapeText, nextTag, rootPrefix } from '../package/xml';
@@ -26,10 +27,8 @@ import type { Workbook } from '../workbook';
 import { addComments, addNoteShapes, threadedCells } from './notes';
 import { printTitlesOf, reportSheetXml } from './reportSheet';
 import { markCells } from './sheetMarks';
-import { MINIMAL_STYLES, splice, StylesPatch } from './styles';
+import { minimalStyles, splice, StylesPatch } from './styles';
 
-const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const STRICT_REL_BASE = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -52,7 +51,12 @@ class PackagePatch {
   private readonly defaults: { extension: string; type: string }[] = [];
   private readonly newRels = new Map<string, string[]>();
 
-  constructor(readonly workbook: Workbook) {}
+  /** Transitional or Strict, as the input is: every new or changed element follows it. */
+  readonly conformance: Conformance;
+
+  constructor(readonly workbook: Workbook) {
+    this.conformance = conformanceOf(workbook.pkg.text(workbook.info.path));
+  }
 
   get pkg() {
     return this.workbook.pkg;
@@ -110,17 +114,16 @@ class PackagePatch {
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const base = existing?.includes(STRICT_REL_BASE) ? STRICT_REL_BASE : REL_BASE;
     pending.push(
-      `<Relationship Id="${id}" Type="${base}/${type}" Target="${escapeAttribute(relativeTarget(source, target))}"/>`,
+      `<Relationship Id="${id}" Type="${this.conformance.relationships}/${type}" Target="${escapeAttribute(relativeTarget(source, target))}"/>`,
     );
     this.newRels.set(relsName, pending);
     return id;
   }
 
-  /** The relationships namespace URI the package uses (strict packages use purl.oclc.org). */
-  relNamespace(source: string): string {
-    return (this.text(relsPathOf(source)) ?? '').includes(STRICT_REL_BASE) ? STRICT_REL_BASE : REL_BASE;
+  /** The relationships namespace URI of the package's conformance (strict packages use purl.oclc.org). */
+  get relNamespace(): string {
+    return this.conformance.relationships;
   }
 
   finish(): Uint8Array {
@@ -191,11 +194,11 @@ export function markedCopyOf(
     stylesPath = patch
       .freshName(`${folderOf(info.path)}styles`, 'xml')
       .replace(/styles1\.xml$/, 'styles.xml');
-    patch.set(stylesPath, MINIMAL_STYLES);
+    patch.set(stylesPath, minimalStyles(patch.conformance.main));
     patch.relate(info.path, 'styles', stylesPath);
     patch.override(stylesPath, CT.styles);
   }
-  const styles = new StylesPatch(patch.text(stylesPath) ?? MINIMAL_STYLES);
+  const styles = new StylesPatch(patch.text(stylesPath) ?? minimalStyles(patch.conformance.main));
 
   markPlan(patch, typeof highlights === 'function' ? highlights() : highlights, styles);
 
@@ -320,6 +323,7 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
       commentsRel ? patch.text(commentsRel.target) : undefined,
       notes,
       skip,
+      patch.conformance.main,
     );
     let commentsPath = commentsRel?.target;
     if (!commentsPath) {
@@ -350,7 +354,7 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
       patch.defaultType('vml', CT.vml);
       const id = patch.relate(path, 'vmlDrawing', vmlPath);
       const p = rootPrefix(xml);
-      const element = `<${p}legacyDrawing xmlns:r="${patch.relNamespace(path)}" r:id="${id}"/>`;
+      const element = `<${p}legacyDrawing xmlns:r="${patch.relNamespace}" r:id="${id}"/>`;
       const at = legacyDrawingPosition(xml);
       edits.push({ start: at, end: at, text: element });
     }
@@ -404,7 +408,7 @@ function addReport(
 ): number {
   const info = workbook.info;
   const plan = placement.plan;
-  const sheetXml = reportSheetXml(plan, styles);
+  const sheetXml = reportSheetXml(plan, styles, patch.conformance.main);
   const index = placement.replace ? info.sheets.findIndex((s) => s.name === placement.name) : -1;
   const existing = index >= 0 ? info.sheets[index] : undefined;
   if (existing?.path) {
@@ -425,7 +429,7 @@ function addReport(
   const p = rootPrefix(wb);
   const ids = [...wb.matchAll(/sheetId\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...ids) + 1;
-  const relNs = patch.relNamespace(info.path);
+  const relNs = patch.relNamespace;
   const declared = new RegExp(`xmlns:(\\w+)\\s*=\\s*"${relNs.replace(/[./]/g, '\\$&')}"`).exec(
     wb.slice(0, wb.indexOf('>', wb.indexOf('workbook')) + 1),
   );
@@ -486,8 +490,12 @@ function attributeOf(tag: string, name: string): string | null {
 
 /** docProps/app.xml lists the sheet names (TitlesOfParts) and counts them (HeadingPairs): one more worksheet. */
 function registerInAppXml(patch: PackagePatch, name: string): void {
+  // Strict packages name the relationship extendedProperties; a package may use either.
   const appPath =
-    patch.pkg.relationships('').find((r) => r.type === 'extended-properties')?.target ?? 'docProps/app.xml';
+    patch.pkg
+      .relationships('')
+      .find((r) => r.type === 'extended-properties' || r.type === 'extendedProperties')?.target ??
+    'docProps/app.xml';
   const app = patch.text(appPath);
   if (!app) return;
   const pairs =

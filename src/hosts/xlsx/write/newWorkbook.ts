@@ -7,7 +7,7 @@ import { readWorkbookInfo, XlsxPackage } from '../package/parts';
 import { deflateEntry, readZip, writeZip } from '../package/zip';
 import { Workbook } from '../workbook';
 import { markedCopy } from './markedCopy';
-import { MINIMAL_STYLES } from './styles';
+import { minimalStyles } from './styles';
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -35,7 +35,7 @@ const EMPTY_PARTS: Record<string, string> = {
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` +
     '</Relationships>',
-  'xl/styles.xml': MINIMAL_STYLES,
+  'xl/styles.xml': minimalStyles(),
 };
 
 /** The bytes of a new workbook whose sheets are the plans, in order. At least one plan is expected. */

@@ -3,6 +3,7 @@
  * both created when not. The user's notes keep their text and author; ours are appended under the separator and
  * written by 均衡评估助手. Cells with a threaded comment are left alone: their note is Excel's placeholder.
  */
+import { TRANSITIONAL } from '../package/conformance';
 import { TextSink, spliceInto, type TextEdit } from '../package/sink';
 import { attribute, columnName, escapeText, nextTag, parseRef, rootPrefix } from '../package/xml';
 
@@ -16,8 +17,6 @@ export interface NoteTarget {
   text: string;
 }
 
-export const COMMENTS_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
 const run = (p: string, text: string) =>
   `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/></${p}rPr><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
 
@@ -29,10 +28,12 @@ export function addComments(
   xml: string | undefined,
   notes: readonly NoteTarget[],
   skip: ReadonlySet<string>,
+  /** The package's SpreadsheetML namespace, for a comments part made here (transitional or strict). */
+  mainNs: string = TRANSITIONAL.main,
 ): { bytes: Uint8Array; created: NoteTarget[] } {
   const source =
     xml ??
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${COMMENTS_NS}"><authors></authors><commentList></commentList></comments>`;
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${mainNs}"><authors></authors><commentList></commentList></comments>`;
   const p = rootPrefix(source);
   const edits: TextEdit[] = [];
   const existing = new Map<string, number>(); // ref → index of </text>

@@ -1,10 +1,9 @@
 /** A ReportPlan as a new worksheet part: values, cell formats, column widths, merges and the A4 landscape set-up. */
 import { headerFooterString, type ReportPlan, type ReportStyle, type ReportValue } from '../../../engine';
+import { TRANSITIONAL } from '../package/conformance';
 import { TextSink } from '../package/sink';
 import { columnName, escapeText } from '../package/xml';
 import type { StylesPatch } from './styles';
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** A canonical key for a ReportStyle, independent of property order. */
 const styleKey = (s: ReportStyle): string =>
@@ -14,7 +13,12 @@ const styleKey = (s: ReportStyle): string =>
  * The worksheet XML, as UTF-8 bytes written row by row. Style ranges are partial and later ones win property by
  * property; cells that end up alike share one cell format.
  */
-export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): Uint8Array {
+export function reportSheetXml(
+  plan: ReportPlan,
+  styles: StylesPatch,
+  /** The package's SpreadsheetML namespace (transitional or strict). */
+  mainNs: string = TRANSITIONAL.main,
+): Uint8Array {
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
   const intern = (s: ReportStyle): number => {
@@ -76,7 +80,7 @@ export function reportSheetXml(plan: ReportPlan, styles: StylesPatch): Uint8Arra
   const sink = new TextSink(Math.min(1 << 26, 64 * (lastRow + 1) * Math.max(1, plan.columnCount)));
   sink.write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<worksheet xmlns="${MAIN_NS}">` +
+      `<worksheet xmlns="${mainNs}">` +
       '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
       (cols ? `<cols>${cols}</cols>` : '') +
       '<sheetData>',

@@ -3,12 +3,16 @@
  * a clone of their own format with only the fill changed, report cells formats of their own.
  */
 import type { ReportStyle } from '../../../engine';
+import { TRANSITIONAL } from '../package/conformance';
 import { attributeSpan, escapeAttribute, nextTag, rootPrefix, type Tag } from '../package/xml';
 
-/** A stylesheet with nothing but the defaults, for the rare package that has none. */
-export const MINIMAL_STYLES =
+/**
+ * A stylesheet with nothing but the defaults, for the rare package that has none, in the package's SpreadsheetML
+ * namespace (transitional or strict).
+ */
+export const minimalStyles = (mainNs: string = TRANSITIONAL.main): string =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<styleSheet xmlns="${mainNs}">` +
   '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +

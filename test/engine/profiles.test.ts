@@ -8,6 +8,10 @@ import {
   standardIndicators,
 } from '../../src/engine/rules/profiles';
 import { INDICATORS } from '../../src/engine/model/indicators';
+import { PROFILE_TEXTS_ZH, profileProblemText } from '../../src/engine/model/profileTexts';
+import { PROFILE_TEXTS_EN } from '../../src/engine/model/profileTexts.en';
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 describe('built-in profiles', () => {
   test('quality-2017: 7 indicators with §2.1 standards, 6 of 7 at 85%, every CV ≤ 0.50 / 0.45', () => {
@@ -156,7 +160,7 @@ describe('parseProfile', () => {
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.profile.indicators).toEqual(['teachingAreaPerStudent', 'booksPerStudent']);
     expect(r.profile.schoolRule).toBeNull();
-    expect(parseProfile({ name: 'x' })).toEqual({
+    expect(parseProfile({ name: 'x' })).toMatchObject({
       ok: false,
       errors: [
         'indicators 必须填写（或用 "extends" 继承内置标准）',
@@ -193,18 +197,30 @@ describe('parseProfile', () => {
     ],
   ])('%j → "%s"', (override, message) => {
     const r = parseProfile({ extends: 'quality-2017', ...override });
-    expect(r).toEqual({ ok: false, errors: [message] });
+    expect(r).toMatchObject({ ok: false, errors: [message] });
+    // The same problem by code: its zh wording is the message, its English wording has no Chinese but what was typed.
+    if (r.ok) throw new Error('expected a problem');
+    expect(r.problems.map((p) => profileProblemText(p, PROFILE_TEXTS_ZH))).toEqual([message]);
+    const english = profileProblemText(r.problems[0], PROFILE_TEXTS_EN);
+    expect(english.startsWith(r.problems[0].path)).toBe(true);
+    expect(english.replace(/操场|高中/g, '')).not.toMatch(HAN);
   });
 
   test('bad "extends", non-object input and broken JSON', () => {
-    expect(parseProfile({ extends: 'quality-2020' })).toEqual({
+    expect(parseProfile({ extends: 'quality-2020' })).toMatchObject({
       ok: false,
       errors: ['extends 只能是 "quality-2017" 或 "basic-2012"'],
     });
-    expect(parseProfile(42)).toEqual({ ok: false, errors: ['标准配置必须是 JSON 对象'] });
+    expect(parseProfile(42)).toMatchObject({ ok: false, errors: ['标准配置必须是 JSON 对象'] });
     const broken = parseProfile('{"extends": ');
     expect(broken.ok).toBe(false);
     expect(!broken.ok && broken.errors[0]).toMatch(/^JSON 格式错误/);
+    const english = !broken.ok && profileProblemText(broken.problems[0], PROFILE_TEXTS_EN);
+    expect(english).toMatch(/^JSON syntax error \(line 1, column 13\): the text ends too early/);
+    const punctuation = parseProfile('{"extends"："quality-2017"}');
+    expect(!punctuation.ok && profileProblemText(punctuation.problems[0], PROFILE_TEXTS_EN)).toBe(
+      'JSON syntax error (line 1, column 11): full-width punctuation “：” is used; type the ASCII “:” instead',
+    );
   });
 
   test('all errors are reported at once', () => {
@@ -253,7 +269,7 @@ describe('parseProfile: keys that reach into Object.prototype are refused', () =
     const parsed = parseProfile(
       JSON.parse('{"extends":"quality-2017","checks":{"__proto__":{"polluted":1}}}'),
     );
-    expect(parsed).toEqual({
+    expect(parsed).toMatchObject({
       ok: false,
       errors: ['checks.__proto__ 是保留的键名，不能使用（可能改动程序内部对象），请删除此项'],
     });

@@ -276,3 +276,34 @@ export function jsonSyntaxMessageZh(error: JsonSyntaxError): string {
   const place = error.problem === 'empty' ? '' : `（第 ${error.line} 行第 ${error.column} 列）`;
   return `JSON 格式错误${place}：${PROBLEMS_ZH[error.problem](error.found)}`;
 }
+
+/** English description of each problem, for a pane in English. */
+const PROBLEMS_EN: Readonly<Record<JsonProblem, (found: string) => string>> = {
+  empty: () => 'the text is empty',
+  unexpectedEnd: () =>
+    'the text ends too early: a closing } or ], or a closing double quote, may be missing',
+  trailingComma: () => 'there is a comma after the last item; delete it',
+  missingComma: (f) => `a comma , is missing before “${f}” (items are separated by commas)`,
+  missingColon: (f) => `a colon : is missing after the key (before “${f}”)`,
+  singleQuote: () => 'texts and keys take double quotes "…", not single quotes',
+  chinesePunctuation: (f) =>
+    `full-width punctuation “${f}” is used; type the ASCII “${asciiFor(f) ?? f}” instead`,
+  unquotedKey: (f) => `the key “${f}” must be in double quotes, as in "${f}"`,
+  comment: () => 'JSON cannot contain comments (// or /* */); delete them',
+  unterminatedString: () => 'a text lacks its closing double quote "',
+  badEscape: () => 'a backslash \\ is used wrongly in a text (a backslash itself is written \\\\)',
+  controlCharacter: () => 'a text cannot contain tabs or other control characters',
+  badNumber: (f) =>
+    `the number “${f}” is malformed (write .5 as 0.5; no leading 0, no + sign, one decimal point)`,
+  badValue: (f) =>
+    f === ''
+      ? 'a value is missing here'
+      : `“${f}” is not understood: a value is a number, a text in double quotes, true, false, null, an object {…} or a list […]`,
+  extraText: (f) => `the JSON has ended, but “${f}” follows`,
+};
+
+/** "JSON syntax error (line 3, column 5): …" for JSON text that does not parse. */
+export function jsonSyntaxMessageEn(error: JsonSyntaxError): string {
+  const place = error.problem === 'empty' ? '' : ` (line ${error.line}, column ${error.column})`;
+  return `JSON syntax error${place}: ${PROBLEMS_EN[error.problem](error.found)}`;
+}

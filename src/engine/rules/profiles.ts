@@ -1,7 +1,14 @@
 /** Standards profiles as data: the two national regimes built in, and provinces' own profiles validated from JSON. */
 import { findIndicator, INDICATORS } from '../model/indicators';
-import { findJsonSyntaxError, jsonSyntaxMessageZh } from '../model/jsonSyntax';
-import { parseStage, STAGE_LABELS, STAGES } from '../model/stages';
+import { findJsonSyntaxError } from '../model/jsonSyntax';
+import {
+  PROFILE_TEXTS_ZH,
+  profileProblemText,
+  type ProfileParams,
+  type ProfileProblem,
+  type ProfileProblemCode,
+} from '../model/profileTexts';
+import { parseStage, STAGES } from '../model/stages';
 import type { IndicatorId, Profile, Stage } from '../model/types';
 
 /** Spec §5 student-equivalents: 1 : 1.1 (九年一贯制), 1 : 1.2 (完全中学), 1 : 1.1 : 1.32 (十二年一贯制). */
@@ -121,7 +128,13 @@ export function profileIndicators(profile: Profile): IndicatorId[] {
   return ids;
 }
 
-export type ProfileParse = { ok: true; profile: Profile } | { ok: false; errors: string[] };
+/**
+ * A profile, or its problems: `problems` keyed by code (for a pane in any language) and `errors`, the same problems
+ * worded in zh-CN with their key paths first.
+ */
+export type ProfileParse =
+  | { ok: true; profile: Profile }
+  | { ok: false; errors: string[]; problems: ProfileProblem[] };
 
 type Json = Record<string, unknown>;
 
@@ -181,24 +194,40 @@ function reservedKeyPaths(root: unknown): string[] {
   return found;
 }
 
-/** Collects zh-CN messages, each naming the key path. */
-class Validator {
-  readonly errors: string[] = [];
+/** A code's params as an argument: optional for the codes that carry none. */
+type Params<C extends ProfileProblemCode> =
+  ProfileParams[C] extends Record<string, never> ? [] : [ProfileParams[C]];
 
-  fail(path: string, message: string): void {
-    this.errors.push(`${path} ${message}`);
+function failure(problems: ProfileProblem[]): { ok: false; errors: string[]; problems: ProfileProblem[] } {
+  return { ok: false, errors: problems.map((p) => profileProblemText(p, PROFILE_TEXTS_ZH)), problems };
+}
+
+/** Collects the problems, each naming the key path. */
+class Validator {
+  readonly problems: ProfileProblem[] = [];
+
+  fail<C extends ProfileProblemCode>(path: string, code: C, ...params: Params<C>): void {
+    this.problems.push({ code, path, params: params[0] ?? {} } as ProfileProblem);
+  }
+
+  get failed(): boolean {
+    return this.problems.length > 0;
+  }
+
+  result(): { ok: false; errors: string[]; problems: ProfileProblem[] } {
+    return failure(this.problems);
   }
 
   keys(path: string, value: Json, allowed: readonly string[]): void {
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key))
-        this.fail(path ? `${path}.${key}` : key, `不是可识别的设置项（可用：${allowed.join('、')}）`);
+        this.fail(path ? `${path}.${key}` : key, 'unknownKey', { allowed });
     }
   }
 
   object(path: string, value: unknown): value is Json {
     if (isObject(value)) return true;
-    this.fail(path, '必须是对象');
+    this.fail(path, 'notObject');
     return false;
   }
 
@@ -208,14 +237,7 @@ class Validator {
     rule: { min?: number; max?: number; positive?: boolean; integer?: boolean },
   ): number | undefined {
     const bad = (): undefined => {
-      const parts: string[] = [];
-      if (rule.integer) parts.push('整数');
-      let range = '';
-      if (rule.positive) range = '大于 0 的';
-      else if (rule.min !== undefined && rule.max !== undefined)
-        range = `在 ${rule.min} 到 ${rule.max} 之间的`;
-      else if (rule.min !== undefined) range = `不小于 ${rule.min} 的`;
-      this.fail(path, `必须是${range}${parts[0] ?? '数'}`);
+      this.fail(path, 'notNumber', { ...rule });
       return undefined;
     };
     if (typeof value !== 'number' || !Number.isFinite(value)) return bad();
@@ -228,30 +250,30 @@ class Validator {
 
   boolean(path: string, value: unknown): boolean | undefined {
     if (typeof value === 'boolean') return value;
-    this.fail(path, '必须是 true 或 false');
+    this.fail(path, 'notBoolean');
     return undefined;
   }
 
   oneOf<T extends string>(path: string, value: unknown, options: readonly T[]): T | undefined {
     if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
-    this.fail(path, `必须是 ${options.map((o) => `"${o}"`).join(' 或 ')}`);
+    this.fail(path, 'notOneOf', { options });
     return undefined;
   }
 
   indicator(path: string, value: unknown): IndicatorId | undefined {
     if (typeof value !== 'string') {
-      this.fail(path, '必须是指标代码或指标名称');
+      this.fail(path, 'notIndicatorText');
       return undefined;
     }
     const found = findIndicator(value);
     if (found.ok) return found.indicator.id;
-    this.fail(path, `不是可识别的指标：${found.reason}`);
+    this.fail(path, 'unknownIndicator', { text: value, reason: found.reason });
     return undefined;
   }
 
   stage(path: string, key: string): Stage | undefined {
     const stage = parseStage(key);
-    if (stage === null) this.fail(path, '不是可识别的学段（primary/小学 或 junior/初中）');
+    if (stage === null) this.fail(path, 'unknownStage', { text: key });
     return stage ?? undefined;
   }
 }
@@ -300,16 +322,15 @@ export function parseProfile(json: unknown): ProfileParse {
       input = JSON.parse(text) as unknown;
     } catch {
       // JSON.parse's own message is English and engine-specific: locate and word the mistake ourselves.
-      const error = findJsonSyntaxError(text);
-      return { ok: false, errors: [error ? jsonSyntaxMessageZh(error) : 'JSON 格式错误：无法解析'] };
+      return failure([{ code: 'jsonSyntax', path: '', params: { error: findJsonSyntaxError(text) } }]);
     }
   }
   const v = new Validator();
-  if (!isObject(input)) return { ok: false, errors: ['标准配置必须是 JSON 对象'] };
+  if (!isObject(input)) return failure([{ code: 'notJsonObject', path: '', params: {} }]);
   const reserved = reservedKeyPaths(input);
   if (reserved.length > 0) {
-    for (const path of reserved) v.fail(path, '是保留的键名，不能使用（可能改动程序内部对象），请删除此项');
-    return { ok: false, errors: v.errors };
+    for (const path of reserved) v.fail(path, 'reservedKey');
+    return v.result();
   }
   v.keys('', input, TOP_KEYS);
 
@@ -317,32 +338,27 @@ export function parseProfile(json: unknown): ProfileParse {
   if (input.extends !== undefined) {
     const base = typeof input.extends === 'string' ? getProfile(input.extends) : null;
     if (base === null) {
-      v.fail(
-        'extends',
-        `只能是 ${Object.keys(PROFILES)
-          .map((id) => `"${id}"`)
-          .join(' 或 ')}`,
-      );
-      return { ok: false, errors: v.errors };
+      v.fail('extends', 'badExtends', { options: Object.keys(PROFILES) });
+      return v.result();
     }
     profile = copy(base);
     profile.id = `${base.id}-custom`;
     profile.name = `${base.name}（自定义）`;
   } else {
     profile = blankProfile();
-    if (input.indicators === undefined) v.fail('indicators', '必须填写（或用 "extends" 继承内置标准）');
+    if (input.indicators === undefined) v.fail('indicators', 'indicatorsRequired');
     if (!isObject(input.cv) || !isObject(input.cv.thresholds)) {
-      v.fail('cv.thresholds', '必须填写小学和初中的差异系数标准（或用 "extends" 继承内置标准）');
+      v.fail('cv.thresholds', 'thresholdsRequired');
     }
   }
 
   if (input.id !== undefined) {
     if (typeof input.id === 'string' && input.id.trim() !== '') profile.id = input.id.trim();
-    else v.fail('id', '必须是非空文本');
+    else v.fail('id', 'emptyText');
   }
   if (input.name !== undefined) {
     if (typeof input.name === 'string' && input.name.trim() !== '') profile.name = input.name.trim();
-    else v.fail('name', '必须是非空文本');
+    else v.fail('name', 'emptyText');
   }
   if (input.indicators !== undefined) readIndicators(v, input.indicators, profile);
   if (input.standards !== undefined) readStandards(v, input.standards, profile);
@@ -357,20 +373,20 @@ export function parseProfile(json: unknown): ProfileParse {
     const d = v.oneOf('dashes', input.dashes, ['none', 'unknown'] as const);
     if (d) profile.dashes = d;
   }
-  if (v.errors.length === 0) checkConsistency(v, profile);
-  return v.errors.length > 0 ? { ok: false, errors: v.errors } : { ok: true, profile };
+  if (!v.failed) checkConsistency(v, profile);
+  return v.failed ? v.result() : { ok: true, profile };
 }
 
 function readIndicators(v: Validator, value: unknown, profile: Profile): void {
   if (!Array.isArray(value) || value.length === 0) {
-    v.fail('indicators', '必须是非空的指标列表');
+    v.fail('indicators', 'emptyIndicators');
     return;
   }
   const ids: IndicatorId[] = [];
   value.forEach((item, i) => {
     const id = v.indicator(`indicators[${i}]`, item);
     if (id === undefined) return;
-    if (ids.includes(id)) v.fail(`indicators[${i}]`, `重复：${INDICATORS[id].name}`);
+    if (ids.includes(id)) v.fail(`indicators[${i}]`, 'duplicateIndicator', { indicator: id });
     else ids.push(id);
   });
   profile.indicators = ids;
@@ -414,12 +430,12 @@ function readSchoolRule(v: Validator, value: unknown, profile: Profile): void {
   if (value.k !== undefined) {
     const k = v.number('schoolRule.k', value.k, { integer: true, min: 1 });
     if (k !== undefined) rule.k = k;
-  } else if (Number.isNaN(rule.k)) v.fail('schoolRule.k', '必须填写');
+  } else if (Number.isNaN(rule.k)) v.fail('schoolRule.k', 'required');
   if (value.r !== undefined) {
     if (typeof value.r !== 'number' || !(value.r >= 0 && value.r <= 1))
-      v.fail('schoolRule.r', '必须在 0 到 1 之间');
+      v.fail('schoolRule.r', 'ratioRange');
     else rule.r = value.r;
-  } else if (Number.isNaN(rule.r)) v.fail('schoolRule.r', '必须填写');
+  } else if (Number.isNaN(rule.r)) v.fail('schoolRule.r', 'required');
   profile.schoolRule = rule;
 }
 
@@ -532,19 +548,17 @@ function readChecks(v: Validator, value: unknown, profile: Profile): void {
 /** Rules across keys: k ≤ n per stage, a rule needs standards, composite needs indicators. */
 function checkConsistency(v: Validator, profile: Profile): void {
   for (const stage of STAGES) {
-    if (!Number.isFinite(profile.cv.thresholds[stage])) v.fail(`cv.thresholds.${stage}`, '必须填写');
+    if (!Number.isFinite(profile.cv.thresholds[stage])) v.fail(`cv.thresholds.${stage}`, 'required');
   }
   const rule = profile.schoolRule;
   if (rule === null) return;
   const counts = STAGES.map((stage) => standardIndicators(profile, stage).length);
   if (counts.every((n) => n === 0)) {
-    v.fail('schoolRule', '需要在 standards 中填写各指标的办学标准');
+    v.fail('schoolRule', 'ruleNeedsStandards');
     return;
   }
-  const tooFew = STAGES.map((stage, i) =>
-    counts[i] > 0 && rule.k > counts[i] ? `${STAGE_LABELS[stage]} ${counts[i]} 项` : '',
+  const tooFew = STAGES.flatMap((stage, i) =>
+    counts[i] > 0 && rule.k > counts[i] ? [{ stage, count: counts[i] }] : [],
   );
-  if (tooFew.some((t) => t !== '')) {
-    v.fail('schoolRule.k', `不能大于有办学标准的指标数（${tooFew.filter((t) => t !== '').join('、')}）`);
-  }
+  if (tooFew.length > 0) v.fail('schoolRule.k', 'kTooLarge', { k: rule.k, counts: tooFew });
 }

@@ -15,14 +15,14 @@ export {
   standardIndicators,
 } from './rules/profiles';
 export type { ProfileParse } from './rules/profiles';
-export { findJsonSyntaxError, jsonSyntaxMessageEn, jsonSyntaxMessageZh, lineColumn } from './model/jsonSyntax';
+export {
+  findJsonSyntaxError,
+  jsonSyntaxMessageEn,
+  jsonSyntaxMessageZh,
+  lineColumn,
+} from './model/jsonSyntax';
 export { PROFILE_TEXTS_ZH, profileProblemMessage, profileProblemText } from './model/profileTexts';
-export type {
-  ProfileParams,
-  ProfileProblem,
-  ProfileProblemCode,
-  ProfileTexts,
-} from './model/profileTexts';
+export type { ProfileParams, ProfileProblem, ProfileProblemCode, ProfileTexts } from './model/profileTexts';
 export { PROFILE_TEXTS_EN } from './model/profileTexts.en';
 export type { JsonProblem, JsonSyntaxError } from './model/jsonSyntax';
 export {

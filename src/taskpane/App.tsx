@@ -16,6 +16,7 @@ import {
   type DashReading,
   type DataIssue,
   type HeaderDetection,
+  profileProblemText,
   readTable,
   reportSheetsOf,
   type ReportSheetId,
@@ -364,7 +365,12 @@ export function App({ operations, onOutcome }: AppProps) {
         const resolved = resolveProfile(saved.profile);
         if (!resolved.ok) {
           setProfileKey('quality-2017');
-          notify('warning', strings.savedProfileInvalid(resolved.errors.join('；')));
+          notify(
+            'warning',
+            strings.savedProfileInvalid(
+              resolved.problems.map((p) => profileProblemText(p, strings.profileTexts)),
+            ),
+          );
         }
       }
       setDashes(saved.dashes ?? 'none');

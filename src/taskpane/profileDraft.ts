@@ -1,8 +1,15 @@
 /**
  * A custom standard edited by form: the JSON text stays the one source (what is saved, imported and exported), the
- * form reads and writes keys of it, and the engine's parseProfile messages are sorted to the field whose key they name.
+ * form reads and writes keys of it, and the engine's parseProfile problems are sorted to the field whose key they name.
  */
-import { getProfile, type Profile } from '../engine';
+import {
+  getProfile,
+  profileProblemMessage,
+  profileProblemText,
+  type Profile,
+  type ProfileProblem,
+  type ProfileTexts,
+} from '../engine';
 
 /** The JSON object being edited (never shared: every edit copies). */
 export type Draft = Record<string, unknown>;
@@ -76,33 +83,25 @@ export function numberText(value: unknown): string {
   return '';
 }
 
-/** An engine message split into the key path it names and the rest ("schoolRule.k 必须填写" → path, message). */
-export function splitError(error: string): { path: string; message: string } {
-  const space = error.indexOf(' ');
-  if (space <= 0) return { path: '', message: error };
-  const path = error.slice(0, space);
-  return /^[A-Za-z_][\w.[\]]*$/.test(path)
-    ? { path, message: error.slice(space + 1) }
-    : { path: '', message: error };
-}
-
 /**
- * The messages by the field that shows them: each field claims the paths it edits (a prefix claim such as
- * 'indicators' also takes 'indicators[2]'); what no field claims is left for the list under the JSON box.
+ * The problems by the field that shows them, worded in the pane's language: each field claims the paths it edits (a
+ * prefix claim such as 'indicators' also takes 'indicators[2]') and shows the message without the path; what no field
+ * claims is left, with its path, for the list under the JSON box.
  */
 export function sortErrors(
-  errors: readonly string[],
+  problems: readonly ProfileProblem[],
   fields: readonly string[],
+  texts: ProfileTexts,
 ): { byField: Map<string, string[]>; rest: string[] } {
   const byField = new Map<string, string[]>();
   const rest: string[] = [];
-  for (const error of errors) {
-    const { path, message } = splitError(error);
+  for (const problem of problems) {
+    const { path } = problem;
     const field =
       fields.find((f) => f === path) ??
       fields.find((f) => path.startsWith(`${f}[`) || path.startsWith(`${f}.`));
-    if (path === '' || field === undefined) rest.push(error);
-    else byField.set(field, [...(byField.get(field) ?? []), message]);
+    if (path === '' || field === undefined) rest.push(profileProblemText(problem, texts));
+    else byField.set(field, [...(byField.get(field) ?? []), profileProblemMessage(problem, texts)]);
   }
   return { byField, rest };
 }

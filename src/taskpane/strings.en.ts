@@ -11,6 +11,7 @@ import {
   INDICATOR_NAMES_EN,
   INDICATORS,
   ISSUE_TEXTS_EN,
+  PROFILE_TEXTS_EN,
   STAGE_LABELS_EN,
   STAGES,
   unitNameEn,
@@ -83,7 +84,7 @@ export const en: Strings = {
     'The header has changed since it was found (columns inserted, deleted or renamed); it was read again. Check the column mapping, then check again.',
   restored: 'Using the column mapping and standard saved in this workbook last time.',
   savedProfileInvalid: (errors) =>
-    `The custom standard saved in this workbook has errors; using 优质均衡 instead: ${errors}`,
+    `The custom standard saved in this workbook has errors; using the high-quality balance standard instead: ${errors.join('; ')}`,
 
   stepMapping: 'Columns',
   mappingSummary: (mapped) => `${plural(mapped, 'column')} mapped`,
@@ -188,6 +189,7 @@ export const en: Strings = {
   seniorName: 'Senior secondary',
   indicatorLabel: (id) => INDICATOR_LABELS[id],
   issueTexts: ISSUE_TEXTS_EN,
+  profileTexts: PROFILE_TEXTS_EN,
   fieldLabel: (key) => fieldLabelEn(key),
   fieldOption: (key, unit) => {
     const u = unitNameEn(unit);

@@ -11,6 +11,8 @@ import {
   fieldLabel,
   ISSUE_TEXTS_ZH,
   type IssueTexts,
+  PROFILE_TEXTS_ZH,
+  type ProfileTexts,
   type Profile,
   type SchoolVerdict,
   flagMessage,
@@ -69,7 +71,8 @@ export const zhCN = {
   useSelectionHint: '先在工作表中选中整张表（含表头），再点此按钮',
   headerChanged: '表头与上次识别时不同（可能插入、删除或修改了列），已重新识别，请核对列对应后再检查。',
   restored: '已沿用本工作簿上次保存的列对应和评估标准。',
-  savedProfileInvalid: (errors: string) => `本工作簿保存的自定义评估标准有误，已改用优质均衡：${errors}`,
+  savedProfileInvalid: (errors: readonly string[]) =>
+    `本工作簿保存的自定义评估标准有误，已改用优质均衡：${errors.join('；')}`,
 
   // Step 2: the column mapping
   stepMapping: '列对应',
@@ -153,6 +156,8 @@ export const zhCN = {
   seniorName: '高中',
   /** Every DataIssue's wording by code (the engine's). */
   issueTexts: ISSUE_TEXTS_ZH as IssueTexts,
+  /** Every problem of a custom standard by code (the engine's). */
+  profileTexts: PROFILE_TEXTS_ZH as ProfileTexts,
   /** A field's name (a column the table maps). */
   fieldLabel: (key: string) => fieldLabel(key),
   /** A field in the mapping dropdown, with its base unit. */

@@ -20,6 +20,7 @@ import {
   missingColumnIssues,
   parseProfile,
   type Profile,
+  type ProfileProblem,
   profileIndicators,
   type ProfileChoice as AutoChoice,
   profileNeeds,
@@ -172,11 +173,11 @@ export function relevantFields(mapping: ColumnMapping, profile: Profile | null):
 }
 
 /**
- * The profile of a choice; a custom one is validated with the engine's own (Chinese) messages. Under 'auto', `auto`
- * says which regime the table's columns fit and why.
+ * The profile of a choice; a custom one is validated by the engine, whose problems the pane words in its language.
+ * Under 'auto', `auto` says which regime the table's columns fit and why.
  */
 export type ProfileResolution =
-  { ok: true; profile: Profile; auto?: AutoChoice } | { ok: false; errors: string[] };
+  { ok: true; profile: Profile; auto?: AutoChoice } | { ok: false; problems: ProfileProblem[] };
 
 /** `keys`: the field keys the current table maps (none before a table is found), for 'auto'. */
 export function resolveProfile(choice: ProfileChoice, keys: readonly string[] = []): ProfileResolution {
@@ -189,9 +190,9 @@ export function resolveProfile(choice: ProfileChoice, keys: readonly string[] = 
     if (!profile) throw new RangeError(`unknown built-in profile: ${choice.id}`);
     return { ok: true, profile };
   }
-  if (choice.text.trim() === '') return { ok: false, errors: [] };
+  if (choice.text.trim() === '') return { ok: false, problems: [] };
   const parsed = parseProfile(choice.text);
-  return parsed.ok ? { ok: true, profile: parsed.profile } : { ok: false, errors: parsed.errors };
+  return parsed.ok ? { ok: true, profile: parsed.profile } : { ok: false, problems: parsed.problems };
 }
 
 /** The data columns `profile` needs from the table and whether its mapping has each (engine's profileNeeds). */

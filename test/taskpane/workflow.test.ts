@@ -4,6 +4,7 @@ import { planHighlights } from '../../src/engine/plans/highlightPlan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { countyVerdict, mergeIssues, reportFor, resourceUnits } from '../../src/engine/plans/sheetCheck';
 import type { DataIssue, IssueCode } from '../../src/engine/model/types';
+import { PROFILE_TEXTS_ZH, profileProblemText } from '../../src/engine/model/profileTexts';
 import { readSheet } from '../../src/hosts/officejs/readSheet';
 import type { SheetRead } from '../../src/hosts/port';
 import { parseSettings, savedTableFor } from '../../src/taskpane/settings';
@@ -183,9 +184,10 @@ describe('the standard', () => {
   });
 
   test('a custom profile is validated with the engine’s messages; an empty one waits for input', () => {
-    expect(resolveProfile({ kind: 'custom', text: '  ' })).toEqual({ ok: false, errors: [] });
+    expect(resolveProfile({ kind: 'custom', text: '  ' })).toEqual({ ok: false, problems: [] });
     const broken = resolveProfile({ kind: 'custom', text: '{ "extends": "quality-2017", ' });
-    expect(!broken.ok && broken.errors[0]).toMatch(/^JSON 格式错误/);
+    expect(!broken.ok && broken.problems.map((p) => p.code)).toEqual(['jsonSyntax']);
+    expect(!broken.ok && profileProblemText(broken.problems[0], PROFILE_TEXTS_ZH)).toMatch(/^JSON 格式错误/);
     const custom = resolveProfile({
       kind: 'custom',
       text: '{ "extends": "quality-2017", "schoolRule": { "k": 5, "r": 0.6 } }',

@@ -280,8 +280,7 @@ export function jsonSyntaxMessageZh(error: JsonSyntaxError): string {
 /** English description of each problem, for a pane in English. */
 const PROBLEMS_EN: Readonly<Record<JsonProblem, (found: string) => string>> = {
   empty: () => 'the text is empty',
-  unexpectedEnd: () =>
-    'the text ends too early: a closing } or ], or a closing double quote, may be missing',
+  unexpectedEnd: () => 'the text ends too early: a closing } or ], or a closing double quote, may be missing',
   trailingComma: () => 'there is a comma after the last item; delete it',
   missingComma: (f) => `a comma , is missing before “${f}” (items are separated by commas)`,
   missingColon: (f) => `a colon : is missing after the key (before “${f}”)`,

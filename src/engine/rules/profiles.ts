@@ -133,8 +133,7 @@ export function profileIndicators(profile: Profile): IndicatorId[] {
  * worded in zh-CN with their key paths first.
  */
 export type ProfileParse =
-  | { ok: true; profile: Profile }
-  | { ok: false; errors: string[]; problems: ProfileProblem[] };
+  { ok: true; profile: Profile } | { ok: false; errors: string[]; problems: ProfileProblem[] };
 
 type Json = Record<string, unknown>;
 
@@ -220,8 +219,7 @@ class Validator {
 
   keys(path: string, value: Json, allowed: readonly string[]): void {
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key))
-        this.fail(path ? `${path}.${key}` : key, 'unknownKey', { allowed });
+      if (!allowed.includes(key)) this.fail(path ? `${path}.${key}` : key, 'unknownKey', { allowed });
     }
   }
 
@@ -432,8 +430,7 @@ function readSchoolRule(v: Validator, value: unknown, profile: Profile): void {
     if (k !== undefined) rule.k = k;
   } else if (Number.isNaN(rule.k)) v.fail('schoolRule.k', 'required');
   if (value.r !== undefined) {
-    if (typeof value.r !== 'number' || !(value.r >= 0 && value.r <= 1))
-      v.fail('schoolRule.r', 'ratioRange');
+    if (typeof value.r !== 'number' || !(value.r >= 0 && value.r <= 1)) v.fail('schoolRule.r', 'ratioRange');
     else rule.r = value.r;
   } else if (Number.isNaN(rule.r)) v.fail('schoolRule.r', 'required');
   profile.schoolRule = rule;

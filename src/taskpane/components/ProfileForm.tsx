@@ -13,7 +13,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { INDICATOR_IDS, type IndicatorId, type Profile, type SplitWeights, STAGES } from '../../engine';
+import {
+  INDICATOR_IDS,
+  type IndicatorId,
+  type Profile,
+  type ProfileProblem,
+  type SplitWeights,
+  STAGES,
+} from '../../engine';
 import {
   baseOf,
   type Draft,
@@ -135,7 +142,7 @@ export function ProfileForm(props: {
   draft: Draft;
   /** The standard as the draft makes it (null while it has errors: the base standard's values are shown). */
   resolved: Profile | null;
-  errors: readonly string[];
+  errors: readonly ProfileProblem[];
   disabled: boolean;
   /** The dash-reading switch, which applies to any standard. */
   dashes: ReactNode;
@@ -145,7 +152,7 @@ export function ProfileForm(props: {
   const styles = useStyles();
   const { draft, disabled } = props;
   const shown: Profile | null = props.resolved ?? baseOf(draft);
-  const { byField } = sortErrors(props.errors, FORM_FIELDS);
+  const { byField } = sortErrors(props.errors, FORM_FIELDS, strings.profileTexts);
   const edit = (path: DraftPath, value: unknown) => props.onChange(setAt(draft, path, value));
   const number = (
     label: string,

@@ -175,9 +175,9 @@ export function ProfileStep(props: {
   };
 
   const draft = profileKey === 'custom' ? readDraft(customText) : null;
-  const errors = resolution.ok ? [] : resolution.errors;
+  const errors = resolution.ok ? [] : resolution.problems;
   // With the form shown, messages naming a field sit by that field; the rest stay under the JSON.
-  const listed = draft ? sortErrors(errors, FORM_FIELDS).rest : errors;
+  const listed = sortErrors(errors, draft ? FORM_FIELDS : [], strings.profileTexts).rest;
   const editDraft = (next: Draft) => props.onChange('custom', draftText(next));
   const dashesSwitch = (
     <Field hint={strings.dashesHint}>

@@ -107,3 +107,139 @@ export interface SpreadsheetHost {
   loadSettings(): Promise<unknown>;
   saveSettings(value: unknown): Promise<void>;
 }
+
+// ─── Host problems ───────────────────────────────────────────────────────────
+
+/** What the add-in was doing when a host call failed. */
+export type HostOperation =
+  | 'readSheet'
+  | 'listSheets'
+  | 'highlight'
+  | 'clearHighlights'
+  | 'writeReport'
+  | 'selectRow'
+  | 'loadSettings'
+  | 'saveSettings';
+
+/** The Office.js error codes users actually meet, each with a plain-language explanation. */
+export type OfficeErrorCode =
+  | 'AccessDenied'
+  | 'ActivityLimitReached'
+  | 'ApiNotFound'
+  | 'GeneralException'
+  | 'InsertDeleteConflict'
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'InvalidOperationInCellEditMode'
+  | 'ItemAlreadyExists'
+  | 'ItemNotFound'
+  | 'NotImplemented'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'UnsupportedOperation';
+
+/**
+ * Why a host call failed: an Office.js code, a fault the host code itself finds (no workbook, a missing sheet, a
+ * sheet of ours taken by the user…), or 'other' with the host's own text in `detail`.
+ */
+export type HostProblemCode =
+  | OfficeErrorCode
+  | 'noWorkbook'
+  | 'noWpsWorkbook'
+  | 'noActiveSheet'
+  | 'sheetNotFound'
+  | 'notARange'
+  | 'noSelectionInFile'
+  | 'badAddress'
+  | 'saveFailed'
+  | 'sheetNameTaken'
+  | 'other';
+
+/** A host failure as data, so that the pane words it in its own language. */
+export interface HostProblem {
+  /** Absent for a fault found outside any operation (the .xlsx file host names only the fault). */
+  operation?: HostOperation;
+  code: HostProblemCode;
+  /** The sheet concerned (sheetNotFound, sheetNameTaken). */
+  sheet?: string;
+  /** The range address (badAddress). */
+  address?: string;
+  /** sheetNameTaken: whose sheet of that name it is meant to be. */
+  purpose?: 'marks' | 'wpsMarks' | 'settings';
+  /** The host's own text of an 'other' failure ('' when it gave none). */
+  detail?: string;
+  /** The host's error code as it gave it (Office.js), shown after the explanation. */
+  hostCode?: string;
+}
+
+/** One language's wording of host problems: a code or operation without a text does not compile. */
+export interface HostTexts {
+  operations: Readonly<Record<HostOperation, string>>;
+  codes: { readonly [C in HostProblemCode]: (p: HostProblem) => string };
+  /** "读取工作表失败：…（ItemNotFound）" */
+  failed(operation: string, why: string, hostCode: string | undefined): string;
+}
+
+/** The full text of a host problem in a language: the operation that failed, why, and the host's code. */
+export function hostProblemText(problem: HostProblem, texts: HostTexts): string {
+  const why = texts.codes[problem.code](problem);
+  return problem.operation ? texts.failed(texts.operations[problem.operation], why, problem.hostCode) : why;
+}
+
+/** The zh-CN wording of host problems (the errors' own messages). */
+export const HOST_TEXTS_ZH: HostTexts = {
+  operations: {
+    readSheet: '读取工作表',
+    listSheets: '列出工作表',
+    highlight: '标注',
+    clearHighlights: '清除标注',
+    writeReport: '写入评估报告',
+    selectRow: '定位学校',
+    loadSettings: '读取加载项设置',
+    saveSettings: '保存加载项设置',
+  },
+  codes: {
+    AccessDenied: () => '没有修改权限，工作表或工作簿可能受保护',
+    ActivityLimitReached: () => 'Excel 正忙，请稍后重试',
+    ApiNotFound: () => '当前 Excel 版本不支持此功能，请升级 Office',
+    GeneralException: () => 'Excel 内部错误',
+    InsertDeleteConflict: () => '插入或删除操作与现有内容冲突',
+    InvalidArgument: () => '参数无效',
+    InvalidOperation: () => '当前状态下不能执行此操作',
+    InvalidOperationInCellEditMode: () => '单元格正处于编辑状态，请先按 Enter 或 Esc 退出编辑',
+    ItemAlreadyExists: () => '对象已存在',
+    ItemNotFound: () => '找不到指定的工作表、表格或单元格',
+    NotImplemented: () => '当前 Excel 版本未实现此功能',
+    RequestPayloadSizeLimitExceeded: () => '一次读写的数据量过大',
+    UnsupportedOperation: () => '不支持此操作',
+    noWorkbook: () => '当前环境没有打开的工作簿',
+    noWpsWorkbook: () => 'WPS 中没有打开的工作簿',
+    noActiveSheet: () => '没有活动工作表',
+    sheetNotFound: (p) => `找不到工作表「${p.sheet ?? ''}」`,
+    notARange: () => '当前选中的不是单元格区域',
+    noSelectionInFile: () => '文件中没有“选中区域”，请选择工作表或区域',
+    badAddress: (p) => `无效的区域地址：${p.address ?? ''}`,
+    saveFailed: () => '保存失败',
+    sheetNameTaken: (p) =>
+      p.purpose === 'settings'
+        ? `工作簿中已有名为「${p.sheet ?? ''}」的工作表，但不是本插件的设置，请将其改名`
+        : `工作簿中已有名为「${p.sheet ?? ''}」的工作表，但不是本插件${p.purpose === 'wpsMarks' ? '（WPS）' : ''}的标注记录，请将其改名后重试`,
+    other: (p) => p.detail || '未知错误',
+  },
+  failed: (operation, why, hostCode) => `${operation}失败：${why}${hostCode ? `（${hostCode}）` : ''}`,
+};
+
+/**
+ * A host call failed, as data (`problem`) with its zh-CN text as the message; `cause` keeps the original error. The
+ * pane words `problem` in its own language. Host code throws one without an operation for a fault it finds itself;
+ * the host's operation wrapper then adds the operation.
+ */
+export class HostProblemError extends Error {
+  override name = 'HostProblemError';
+
+  constructor(
+    readonly problem: HostProblem,
+    readonly cause?: unknown,
+  ) {
+    super(hostProblemText(problem, HOST_TEXTS_ZH));
+  }
+}

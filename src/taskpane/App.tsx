@@ -32,7 +32,7 @@ import { ReportSheets } from './components/ReportSheets';
 import { Results } from './components/Results';
 import { Section } from './components/Section';
 import { TableStep } from './components/TableStep';
-import type { SheetRead, SpreadsheetHost } from '../hosts/port';
+import { HostProblemError, type SheetRead, type SpreadsheetHost } from '../hosts/port';
 import {
   choiceOf,
   chosenReportSheets,
@@ -125,6 +125,12 @@ export interface AppProps {
   onOutcome?: (outcome: CheckOutcome | null) => void;
 }
 
+/** A failure in the pane's language: a host's problem as data, anything else as an unexpected error. */
+function errorText(error: unknown, strings: Strings): string {
+  if (error instanceof HostProblemError) return strings.hostProblem(error.problem);
+  return strings.unexpectedError(error instanceof Error ? error.message : String(error));
+}
+
 export function App({ operations, onOutcome }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
@@ -187,11 +193,7 @@ export function App({ operations, onOutcome }: AppProps) {
       try {
         await action();
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const known =
-          error instanceof Error &&
-          (error.name === 'ExcelOperationError' || error.name === 'WpsOperationError');
-        notify('error', known ? message : strings.unexpectedError(message), strings.errorTitle);
+        notify('error', errorText(error, strings), strings.errorTitle);
       } finally {
         busyRef.current = false;
         setBusy(null);
@@ -246,7 +248,7 @@ export function App({ operations, onOutcome }: AppProps) {
   const save = useCallback(
     (next: PaneSettings) => {
       operations.saveSettings(next).catch((error: unknown) => {
-        notify('error', error instanceof Error ? error.message : String(error), strings.errorTitle, {
+        notify('error', errorText(error, strings), strings.errorTitle, {
           place: 'bar',
         });
       });

@@ -16,9 +16,53 @@ import {
   STAGES,
   unitNameEn,
 } from '../engine';
+import { hostProblemText, type HostTexts } from '../hosts/port';
 import type { Strings } from './strings.zh-CN';
 
 const num = (n: number) => n.toLocaleString('en');
+
+/** Host failures in English: what the add-in was doing and why, keyed like HOST_TEXTS_ZH. */
+const HOST_TEXTS_EN: HostTexts = {
+  operations: {
+    readSheet: 'read the sheet',
+    listSheets: 'list the sheets',
+    highlight: 'mark the cells',
+    clearHighlights: 'clear the marks',
+    writeReport: 'write the assessment report',
+    selectRow: 'go to the school',
+    loadSettings: 'read the add-in settings',
+    saveSettings: 'save the add-in settings',
+  },
+  codes: {
+    AccessDenied: () => 'no permission to change it; the sheet or workbook may be protected',
+    ActivityLimitReached: () => 'Excel is busy; try again in a moment',
+    ApiNotFound: () => 'this version of Excel does not support it; please update Office',
+    GeneralException: () => 'an internal Excel error',
+    InsertDeleteConflict: () => 'inserting or deleting conflicts with existing content',
+    InvalidArgument: () => 'an invalid argument',
+    InvalidOperation: () => 'this cannot be done in the current state',
+    InvalidOperationInCellEditMode: () => 'a cell is being edited; press Enter or Esc first',
+    ItemAlreadyExists: () => 'the object already exists',
+    ItemNotFound: () => 'the sheet, table or cell was not found',
+    NotImplemented: () => 'this version of Excel does not implement it',
+    RequestPayloadSizeLimitExceeded: () => 'too much data for one read or write',
+    UnsupportedOperation: () => 'the operation is not supported',
+    noWorkbook: () => 'no workbook is open',
+    noWpsWorkbook: () => 'no workbook is open in WPS',
+    noActiveSheet: () => 'no sheet is active',
+    sheetNotFound: (p) => `the sheet “${p.sheet ?? ''}” was not found`,
+    notARange: () => 'the selection is not a range of cells',
+    noSelectionInFile: () => 'a file has no selection; choose a sheet or a range',
+    badAddress: (p) => `“${p.address ?? ''}” is not a valid range address`,
+    saveFailed: () => 'saving failed',
+    sheetNameTaken: (p) =>
+      p.purpose === 'settings'
+        ? `the workbook already has a sheet named “${p.sheet ?? ''}” that is not this add-in’s settings; please rename it`
+        : `the workbook already has a sheet named “${p.sheet ?? ''}” that is not this add-in’s record of marks; please rename it and try again`,
+    other: (p) => p.detail || 'unknown error',
+  },
+  failed: (operation, why, hostCode) => `Could not ${operation}: ${why}${hostCode ? ` (${hostCode})` : ''}`,
+};
 const INDICATOR_NAMES = INDICATOR_NAMES_EN;
 
 const INDICATOR_LABELS = INDICATOR_LABELS_EN;
@@ -61,6 +105,7 @@ export const en: Strings = {
 
   errorTitle: 'Something went wrong',
   unexpectedError: (message) => `Unexpected error: ${message}`,
+  hostProblem: (problem) => hostProblemText(problem, HOST_TEXTS_EN),
   dismiss: 'Dismiss',
 
   stepTable: 'Data table',

@@ -1,4 +1,5 @@
 // User-visible strings of the task pane in Chinese (zh-CN), the master list every other language must match.
+import { HOST_TEXTS_ZH, hostProblemText, type HostProblem } from '../hosts/port';
 import {
   amountInUnit,
   type ResourceUnit,
@@ -49,6 +50,8 @@ export const zhCN = {
 
   errorTitle: '操作失败',
   unexpectedError: (message: string) => `出现意外错误：${message}`,
+  /** A host failure: the operation that failed and why. */
+  hostProblem: (problem: HostProblem) => hostProblemText(problem, HOST_TEXTS_ZH),
   dismiss: '关闭',
 
   // Step 1: the table

@@ -1,37 +1,44 @@
-/** ExcelOperationError: every failure of an Excel call, surfaced (never swallowed) with a Chinese message for the user. */
+/** ExcelOperationError: every failure of an Excel call, surfaced (never swallowed) as a HostProblemError. */
+import { HostProblemError, type HostOperation, type HostProblem, type OfficeErrorCode } from '../port';
 
-/** Plain-language explanations of the Office.js error codes users actually meet. */
-const CODE_TEXT: Readonly<Record<string, string>> = {
-  AccessDenied: '没有修改权限，工作表或工作簿可能受保护',
-  ActivityLimitReached: 'Excel 正忙，请稍后重试',
-  ApiNotFound: '当前 Excel 版本不支持此功能，请升级 Office',
-  GeneralException: 'Excel 内部错误',
-  InsertDeleteConflict: '插入或删除操作与现有内容冲突',
-  InvalidArgument: '参数无效',
-  InvalidOperation: '当前状态下不能执行此操作',
-  InvalidOperationInCellEditMode: '单元格正处于编辑状态，请先按 Enter 或 Esc 退出编辑',
-  ItemAlreadyExists: '对象已存在',
-  ItemNotFound: '找不到指定的工作表、表格或单元格',
-  NotImplemented: '当前 Excel 版本未实现此功能',
-  RequestPayloadSizeLimitExceeded: '一次读写的数据量过大',
-  UnsupportedOperation: '不支持此操作',
-};
+/** The Office.js error codes users actually meet (explained in plain language by the pane's host texts). */
+const OFFICE_CODES: ReadonlySet<string> = new Set<OfficeErrorCode>([
+  'AccessDenied',
+  'ActivityLimitReached',
+  'ApiNotFound',
+  'GeneralException',
+  'InsertDeleteConflict',
+  'InvalidArgument',
+  'InvalidOperation',
+  'InvalidOperationInCellEditMode',
+  'ItemAlreadyExists',
+  'ItemNotFound',
+  'NotImplemented',
+  'RequestPayloadSizeLimitExceeded',
+  'UnsupportedOperation',
+]);
 
 /** An Excel call failed; `operation` says what the add-in was doing, `cause` keeps the original error. */
-export class ExcelOperationError extends Error {
+export class ExcelOperationError extends HostProblemError {
   override readonly name = 'ExcelOperationError';
   /** Office.js error code when there is one, e.g. 'AccessDenied'. */
   readonly code?: string;
 
   constructor(
-    readonly operation: string,
-    readonly cause: unknown,
+    readonly operation: HostOperation,
+    cause: unknown,
   ) {
-    const code = errorCode(cause);
-    const detail = (code && CODE_TEXT[code]) || errorMessage(cause) || '未知错误';
-    super(`${operation}失败：${detail}${code ? `（${code}）` : ''}`);
-    this.code = code;
+    super(problemOf(operation, cause), cause);
+    this.code = errorCode(cause);
   }
+}
+
+function problemOf(operation: HostOperation, cause: unknown): HostProblem {
+  // A fault the host code found itself (no workbook, a sheet of ours taken…): the operation is added.
+  if (cause instanceof HostProblemError) return { ...cause.problem, operation };
+  const code = errorCode(cause);
+  if (code && OFFICE_CODES.has(code)) return { operation, code: code as OfficeErrorCode, hostCode: code };
+  return { operation, code: 'other', detail: errorMessage(cause), hostCode: code };
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -49,8 +56,8 @@ function errorMessage(error: unknown): string {
   return typeof error === 'string' ? error : '';
 }
 
-/** Runs an Excel operation; any failure comes out as ExcelOperationError naming the operation in Chinese. */
-export async function excelOperation<T>(operation: string, run: () => Promise<T>): Promise<T> {
+/** Runs an Excel operation; any failure comes out as ExcelOperationError naming the operation. */
+export async function excelOperation<T>(operation: HostOperation, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

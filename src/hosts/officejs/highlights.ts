@@ -14,7 +14,7 @@ import { cellValues } from './readSheet';
 import { excelOperation } from './errors';
 import { cost, RequestBudget } from './payload';
 import { supportsExcelApi, type SetSupport } from './requirements';
-import type { ApplyResult, ClearResult } from '../port';
+import { HostProblemError, type ApplyResult, type ClearResult } from '../port';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -237,7 +237,7 @@ export function applyHighlights(
   plan: HighlightPlan,
   options: HighlightOptions = {},
 ): Promise<ApplyResult> {
-  return excelOperation('标注', async () => {
+  return excelOperation('highlight', async () => {
     const notesOn = supportsExcelApi('1.18', options.isSetSupported);
     const commentsOn = notesOn && supportsExcelApi('1.10', options.isSetSupported);
     const marks = uniqueMarks(plan.marks);
@@ -264,9 +264,7 @@ export function applyHighlights(
     const decoded = storeRange.isNullObject ? null : decodeSnapshot(storeRange.values);
     if (!store.isNullObject && !storeRange.isNullObject && !decoded && hasContent(storeRange.values)) {
       // Never overwrite a user's sheet that merely shares our name.
-      throw new Error(
-        `工作簿中已有名为「${MARKS_SHEET_NAME}」的工作表，但不是本插件的标注记录，请将其改名后重试`,
-      );
+      throw new HostProblemError({ code: 'sheetNameTaken', sheet: MARKS_SHEET_NAME, purpose: 'marks' });
     }
     const previous = decoded?.snapshot;
     const previousItem = previous
@@ -411,7 +409,7 @@ export function clearHighlights(
   context: Excel.RequestContext,
   options: HighlightOptions = {},
 ): Promise<ClearResult> {
-  return excelOperation('清除标注', async () => {
+  return excelOperation('clearHighlights', async () => {
     const notesOn = supportsExcelApi('1.18', options.isSetSupported);
     const budget = new RequestBudget(context, options.requestBudget);
     const worksheets = context.workbook.worksheets;

@@ -43,7 +43,7 @@ const OUTSIDE_CELLS = 200;
  * blocks; the values of the stray boxes are read back to name them (`outside`).
  */
 export function readSheet(context: Excel.RequestContext, options: ReadSheetOptions = {}): Promise<SheetRead> {
-  return excelOperation('读取工作表', async () => {
+  return excelOperation('readSheet', async () => {
     const source = options.source ?? 'auto';
     const worksheets = context.workbook.worksheets;
     let sheet: Excel.Worksheet;

@@ -53,7 +53,7 @@ export function writeReport(
   options: WriteReportOptions = {},
 ): Promise<ReportOutcome> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
-  return excelOperation('写入评估报告', async () => {
+  return excelOperation('writeReport', async () => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
     await context.sync();

@@ -1,5 +1,6 @@
 /** Add-in settings kept inside the workbook (Office.context.document.settings), so the pane remembers its choices per file. */
 import { ExcelOperationError } from './errors';
+import { HostProblemError } from '../port';
 
 /** The part of Office.Settings used here; tests and the in-browser fake host pass their own. */
 export interface DocumentSettings {
@@ -24,7 +25,7 @@ export async function loadSettings(name: string, settings = documentSettings()):
   try {
     return settings.get(name) ?? null;
   } catch (error) {
-    throw new ExcelOperationError('读取加载项设置', error);
+    throw new ExcelOperationError('loadSettings', error);
   }
 }
 
@@ -33,16 +34,18 @@ export async function loadSettings(name: string, settings = documentSettings()):
  * value would be lost when the workbook closes; a failed save rejects with ExcelOperationError, never silently.
  */
 export function saveSettings(name: string, value: unknown, settings = documentSettings()): Promise<void> {
-  const operation = '保存加载项设置';
+  const operation = 'saveSettings';
   if (!settings)
-    return Promise.reject(new ExcelOperationError(operation, new Error('当前环境没有打开的工作簿')));
+    return Promise.reject(new ExcelOperationError(operation, new HostProblemError({ code: 'noWorkbook' })));
   return new Promise<void>((resolve, reject) => {
     try {
       settings.set(name, value);
       settings.saveAsync((result) => {
         // Office.AsyncResultStatus.Failed is the string 'failed' at run time (the typings declare a numeric enum).
         if (String(result.status).toLowerCase() === 'failed') {
-          reject(new ExcelOperationError(operation, result.error ?? new Error('保存失败')));
+          reject(
+            new ExcelOperationError(operation, result.error ?? new HostProblemError({ code: 'saveFailed' })),
+          );
         } else {
           resolve();
         }

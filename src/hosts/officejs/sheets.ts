@@ -3,7 +3,7 @@ import { excelOperation } from './errors';
 import type { SheetEntry } from '../port';
 
 export function listSheets(context: Excel.RequestContext): Promise<SheetEntry[]> {
-  return excelOperation('列出工作表', async () => {
+  return excelOperation('listSheets', async () => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/visibility');
     const active = sheets.getActiveWorksheet();

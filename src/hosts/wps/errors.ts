@@ -1,14 +1,20 @@
-/** WpsOperationError: every failure of a WPS object-model call, surfaced with a Chinese message naming the operation. */
+/** WpsOperationError: every failure of a WPS object-model call, surfaced as a HostProblemError naming the operation. */
+import { HostProblemError, type HostOperation } from '../port';
 
 /** A WPS call failed; `operation` says what the add-in was doing, `cause` keeps the original error. */
-export class WpsOperationError extends Error {
+export class WpsOperationError extends HostProblemError {
   override readonly name = 'WpsOperationError';
 
   constructor(
-    readonly operation: string,
-    readonly cause: unknown,
+    readonly operation: HostOperation,
+    cause: unknown,
   ) {
-    super(`${operation}失败：${detailOf(cause) || '未知错误'}`);
+    super(
+      cause instanceof HostProblemError
+        ? { ...cause.problem, operation }
+        : { operation, code: 'other', detail: detailOf(cause) },
+      cause,
+    );
   }
 }
 
@@ -21,9 +27,9 @@ function detailOf(error: unknown): string {
 
 /**
  * Runs a synchronous WPS operation as a promise (the seam is asynchronous because Office.js is); any failure comes out
- * as WpsOperationError naming the operation in Chinese.
+ * as WpsOperationError naming the operation.
  */
-export function wpsOperation<T>(operation: string, run: () => T): Promise<T> {
+export function wpsOperation<T>(operation: HostOperation, run: () => T): Promise<T> {
   try {
     return Promise.resolve(run());
   } catch (error) {

@@ -10,7 +10,7 @@ import {
   sheetLayout,
   type TableLayout,
 } from '../../engine';
-import type { ApplyResult, ClearResult } from '../port';
+import { HostProblemError, type ApplyResult, type ClearResult } from '../port';
 import { wpsOperation } from './errors';
 import {
   activeWorkbook,
@@ -44,16 +44,14 @@ import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './type
  * previous state is not saved.
  */
 export function applyHighlights(app: WpsApplication, plan: HighlightPlan): Promise<ApplyResult> {
-  return wpsOperation('标注', () => {
+  return wpsOperation('highlight', () => {
     const workbook = activeWorkbook(app);
     const target = requireSheet(workbook, plan.sheet);
     const marks = uniqueMarks(plan.marks);
     const store = findSheet(workbook, MARKS_SHEET_NAME);
     const decoded = store ? decodeSnapshot(readBlock(store)) : null;
     if (store && !decoded && hasContent(readBlock(store))) {
-      throw new Error(
-        `工作簿中已有名为「${MARKS_SHEET_NAME}」的工作表，但不是本插件（WPS）的标注记录，请将其改名后重试`,
-      );
+      throw new HostProblemError({ code: 'sheetNameTaken', sheet: MARKS_SHEET_NAME, purpose: 'wpsMarks' });
     }
     const previous = decoded?.snapshot;
     const previousSheet = previous ? findSheet(workbook, previous.sheetName) : null;
@@ -127,7 +125,7 @@ export function applyHighlights(app: WpsApplication, plan: HighlightPlan): Promi
  * cell) is the user's and stays. Values and formulas are never touched. No snapshot → no-op.
  */
 export function clearHighlights(app: WpsApplication): Promise<ClearResult> {
-  return wpsOperation('清除标注', () => {
+  return wpsOperation('clearHighlights', () => {
     const workbook = activeWorkbook(app);
     const store = findSheet(workbook, MARKS_SHEET_NAME);
     if (!store) return { restored: 0, damagedRows: [] };

@@ -11,7 +11,7 @@ import type { WpsApplication } from './types';
 /** Activates `sheet` and selects its 1-based worksheet `row`. */
 export function selectRow(app: WpsApplication, sheet: string, row: number): Promise<void> {
   if (!Number.isInteger(row) || row < 1) return Promise.reject(new RangeError(`行号必须是正整数：${row}`));
-  return wpsOperation('定位学校', () => {
+  return wpsOperation('selectRow', () => {
     const worksheet = requireSheet(activeWorkbook(app), sheet);
     worksheet.Activate();
     worksheet.Range(`${row}:${row}`).Select();
@@ -20,7 +20,7 @@ export function selectRow(app: WpsApplication, sheet: string, row: number): Prom
 
 /** Every worksheet in order, with its visibility and which one is active. */
 export function listSheets(app: WpsApplication): Promise<SheetEntry[]> {
-  return wpsOperation('列出工作表', () => {
+  return wpsOperation('listSheets', () => {
     const sheets = activeWorkbook(app).Worksheets;
     const active = app.ActiveSheet?.Name;
     const list: SheetEntry[] = [];

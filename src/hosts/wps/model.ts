@@ -1,6 +1,7 @@
 /** Small helpers over the WPS object model: constants, sheet lookup, addresses, BGR colours and bulk-write suspension. */
 import { columnLetter, type CellMerge } from '../../engine';
 import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './types';
+import { HostProblemError } from '../port';
 
 /** XlSheetVisibility. */
 export const XL_SHEET_HIDDEN = 0;
@@ -15,7 +16,7 @@ export const MAX_ADDRESS = 255;
 
 export function activeWorkbook(app: WpsApplication): WpsWorkbook {
   const workbook = app.ActiveWorkbook;
-  if (!workbook) throw new Error('WPS 中没有打开的工作簿');
+  if (!workbook) throw new HostProblemError({ code: 'noWpsWorkbook' });
   return workbook;
 }
 
@@ -31,7 +32,7 @@ export function findSheet(workbook: WpsWorkbook, name: string): WpsWorksheet | n
 
 export function requireSheet(workbook: WpsWorkbook, name: string): WpsWorksheet {
   const sheet = findSheet(workbook, name);
-  if (!sheet) throw new Error(`找不到工作表「${name}」`);
+  if (!sheet) throw new HostProblemError({ code: 'sheetNotFound', sheet: name });
   return sheet;
 }
 

@@ -1,6 +1,6 @@
 /** Reads the used range, a named range or the selection into the grid contract, bounded by the data. */
 import type { CellMerge, CellValue } from '../../engine';
-import type { OutsideCell, ReadRequest, SheetRead } from '../port';
+import { HostProblemError, type OutsideCell, type ReadRequest, type SheetRead } from '../port';
 import { wpsOperation } from './errors';
 import { activeWorkbook, rangeRect, rectAddress, requireSheet } from './model';
 import type { WpsApplication, WpsRange, WpsWorksheet } from './types';
@@ -20,13 +20,14 @@ const OUTSIDE_CELLS = 100_000;
  * Range.MergeCells says there are any.
  */
 export function readSheet(app: WpsApplication, request: ReadRequest): Promise<SheetRead> {
-  return wpsOperation('读取工作表', () => {
+  return wpsOperation('readSheet', () => {
     const workbook = activeWorkbook(app);
     let sheet: WpsWorksheet;
     let range: WpsRange;
     if (request.source === 'selection') {
       const selection = app.Selection;
-      if (!selection || typeof selection.Value2 === 'undefined') throw new Error('当前选中的不是单元格区域');
+      if (!selection || typeof selection.Value2 === 'undefined')
+        throw new HostProblemError({ code: 'notARange' });
       range = selection;
       sheet = range.Worksheet;
     } else if (request.source === 'range') {
@@ -34,7 +35,7 @@ export function readSheet(app: WpsApplication, request: ReadRequest): Promise<Sh
       range = sheet.Range(request.address);
     } else {
       const active = request.sheet ? requireSheet(workbook, request.sheet) : app.ActiveSheet;
-      if (!active) throw new Error('没有活动工作表');
+      if (!active) throw new HostProblemError({ code: 'noActiveSheet' });
       sheet = active;
       range = sheet.UsedRange;
     }

@@ -46,7 +46,7 @@ export function writeReport(
   plans: ReportPlan | readonly ReportPlan[],
 ): Promise<ReportOutcome> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
-  return wpsOperation('写入评估报告', () => {
+  return wpsOperation('writeReport', () => {
     const workbook = activeWorkbook(app);
     const worksheets = workbook.Worksheets;
     const existing: ExistingSheet[] = [];

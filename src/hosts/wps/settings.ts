@@ -3,6 +3,7 @@
  * property holds at most 255 characters, and the settings are JSON of any length (a cell holds 32,767, split below).
  */
 import { wpsOperation } from './errors';
+import { HostProblemError } from '../port';
 import { activeWorkbook, findSheet, rectAddress, withBulkWrites, XL_SHEET_VERY_HIDDEN } from './model';
 import type { WpsApplication } from './types';
 
@@ -12,7 +13,7 @@ const PIECE = 30000;
 
 /** The stored value (unvalidated: an older version may have saved it), or null when there is none or it is unreadable. */
 export function loadSettings(app: WpsApplication): Promise<unknown> {
-  return wpsOperation('读取加载项设置', () => {
+  return wpsOperation('loadSettings', () => {
     const sheet = findSheet(activeWorkbook(app), SETTINGS_SHEET_NAME);
     if (!sheet) return null;
     const value = sheet.UsedRange.Value2;
@@ -34,7 +35,7 @@ export function loadSettings(app: WpsApplication): Promise<unknown> {
 
 /** Stores `value` (JSON-serialisable); the sheet is created very hidden the first time and never shown. */
 export function saveSettings(app: WpsApplication, value: unknown): Promise<void> {
-  return wpsOperation('保存加载项设置', () => {
+  return wpsOperation('saveSettings', () => {
     const workbook = activeWorkbook(app);
     const json = JSON.stringify(value ?? null);
     const pieces: string[] = [];
@@ -46,9 +47,11 @@ export function saveSettings(app: WpsApplication, value: unknown): Promise<void>
         // A user's sheet that merely shares the name is never overwritten.
         const head = sheet.Range('A1').Value2;
         if (head !== MAGIC && head !== null && head !== undefined && head !== '')
-          throw new Error(
-            `工作簿中已有名为「${SETTINGS_SHEET_NAME}」的工作表，但不是本插件的设置，请将其改名`,
-          );
+          throw new HostProblemError({
+            code: 'sheetNameTaken',
+            sheet: SETTINGS_SHEET_NAME,
+            purpose: 'settings',
+          });
       } else {
         const active = app.ActiveSheet;
         sheet = workbook.Worksheets.Add();

@@ -11,14 +11,15 @@ import {
   columnIndex,
   placeReports,
 } from '../../engine';
-import type {
-  ApplyResult,
-  ClearResult,
-  HostCapabilities,
-  ReadRequest,
-  SheetEntry,
-  SheetRead,
-  SpreadsheetHost,
+import {
+  HostProblemError,
+  type ApplyResult,
+  type ClearResult,
+  type HostCapabilities,
+  type ReadRequest,
+  type SheetEntry,
+  type SheetRead,
+  type SpreadsheetHost,
 } from '../port';
 import { relsPathOf } from './package/parts';
 import { chooseSheet, openWorkbookBytes, type Unusable, type Workbook } from './workbook';
@@ -86,7 +87,7 @@ export function openXlsxFileHost(
 
   const sheetInfo = (name: string) => {
     const sheet = workbook.worksheets.find((s) => s.name === name);
-    if (!sheet) throw new Error(`找不到工作表「${name}」`);
+    if (!sheet) throw new HostProblemError({ code: 'sheetNotFound', sheet: name });
     return sheet;
   };
 
@@ -103,7 +104,7 @@ export function openXlsxFileHost(
 
     readSheet: (request: ReadRequest) =>
       attempt(() => {
-        if (request.source === 'selection') throw new Error('文件中没有“选中区域”，请选择工作表或区域');
+        if (request.source === 'selection') throw new HostProblemError({ code: 'noSelectionInFile' });
         const name = request.sheet ?? tableSheet;
         const grid = workbook.read(sheetInfo(name)).grid;
         if (request.source === 'range') return cut(grid, request.address);
@@ -215,7 +216,7 @@ function cut(grid: CellGrid, address: string): SheetRead {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.trim());
   const c1 = m ? columnIndex(m[1]) : undefined;
   const c2 = m ? columnIndex(m[3] ?? m[1]) : undefined;
-  if (!m || c1 === undefined || c2 === undefined) throw new Error(`无效的区域地址：${address}`);
+  if (!m || c1 === undefined || c2 === undefined) throw new HostProblemError({ code: 'badAddress', address });
   const top = Math.min(Number(m[2]), Number(m[4] ?? m[2]));
   const bottom = Math.max(Number(m[2]), Number(m[4] ?? m[2]));
   const left = Math.min(c1, c2);

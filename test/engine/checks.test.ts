@@ -146,3 +146,35 @@ describe('§7 through evaluate()', () => {
     expect(ev.schools[1].checks.filter((c) => c.check === 'musicRooms')).toEqual([]);
   });
 });
+
+describe('a check carries its figures as data, the same numbers its Chinese message states', () => {
+  test('size, class, rooms and areas: value and limit (and classes) match the message', () => {
+    const checks = runChecks(
+      {
+        stage: 'primary',
+        combined: true,
+        enrolment: 2600,
+        maxClassSize: 58,
+        classes: 25,
+        musicRooms: 1,
+        artRooms: 3,
+        musicRoomArea: 80,
+        artRoomArea: 95.5,
+      },
+      LIMITS,
+    );
+    expect(checks.map((c) => [c.check, c.value, c.limit, c.classes, c.combined])).toEqual([
+      ['schoolSize', 2600, 2500, undefined, true],
+      ['classSize', 58, 45, undefined, undefined],
+      ['musicRooms', 1, 3, 25, undefined],
+      ['artRooms', 3, 3, 25, undefined],
+      ['musicRoomArea', 80, 96, undefined, undefined],
+      ['artRoomArea', 95.5, 90, undefined, undefined],
+    ]);
+    // Every figure appears in the message (formatted with thousands separators).
+    for (const c of checks) {
+      const numbers = (c.message.match(/\d[\d,]*(\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+      expect(numbers).toEqual(expect.arrayContaining([c.value, c.limit]));
+    }
+  });
+});

@@ -48,7 +48,15 @@ describe('countyVerdict', () => {
     expect(v.counts).toEqual({ checked: 3, passed: 2, failed: 0, undecided: 1, excluded: 0 });
     expect(v.stages.primary).toBe('undecided');
     expect(v.undecidedSchools).toEqual([
-      { row: 5, name: '北山小学', stage: 'primary', kind: 'primary', pass: null, cells: ['H5'] },
+      {
+        row: 5,
+        name: '北山小学',
+        stage: 'primary',
+        kind: 'primary',
+        pass: null,
+        cells: ['H5'],
+        places: [{ field: 'sportsArea', column: 'H', row: 5 }],
+      },
     ]);
     expect(v.reason).toBe('1 所学校缺数据：北山小学 H5');
   });
@@ -104,6 +112,7 @@ describe('countyVerdict', () => {
     expect(v.verdict).toBe('undecided');
     expect(v.stages.junior).toBe('undecided');
     expect(v.undecidedStages).toHaveLength(1);
+    expect(v.undecidedStages[0].indicators).toEqual(['multimediaRoomsPer100']);
     expect(v.reason).toMatch(/^初中差异系数无法判定：每百名学生拥有网络多媒体教室数（县均值为 0/);
   });
 

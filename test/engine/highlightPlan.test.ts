@@ -247,8 +247,17 @@ describe('planHighlights — failing schools, §7 checks and data issues', () =>
         field: 'maxClassSize',
         message: '最大班额 56 人，超过 45 人（大班额）',
         band: '大班额',
+        value: 56,
+        limit: 45,
       },
-      { check: 'schoolSize', pass: true, field: 'students', message: '在校生 1000 人，不超过 2000 人' },
+      {
+        check: 'schoolSize',
+        pass: true,
+        field: 'students',
+        message: '在校生 1000 人，不超过 2000 人',
+        value: 1000,
+        limit: 2000,
+      },
     ];
     const school = tv5('庚小学', 20, A, true, { checks });
     const plan = planHighlights({ sheet: 'S', schools: [school], columns: COLUMNS });

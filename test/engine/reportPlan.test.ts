@@ -83,7 +83,16 @@ const schoolD: SchoolVerdict = {
   ],
   met: 1,
   pass: false,
-  checks: [{ check: 'classSize', pass: false, field: 'maxClassSize', message: '最大班额 56 人（大班额）' }],
+  checks: [
+    {
+      check: 'classSize',
+      pass: false,
+      field: 'maxClassSize',
+      message: '最大班额 56 人（大班额）',
+      value: 56,
+      limit: 50,
+    },
+  ],
   reasons: ['生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），需增加 1,200㎡'],
 };
 const schoolF: SchoolVerdict = {

@@ -235,6 +235,16 @@ export interface CheckResult {
   message: string;
   /** For classSize: 正常 / 偏大班额 / 大班额 / 超大班额. */
   band?: string;
+  /**
+   * The figures of the message, for wording in another language: the school's value (students, largest class, rooms,
+   * m²) and the limit it is held to (the size or class limit, the rooms needed, the minimum area).
+   */
+  value: number;
+  limit: number;
+  /** musicRooms / artRooms: the classes the rooms are counted against. */
+  classes?: number;
+  /** schoolSize: the compulsory stages of a 九年/十二年一贯制 counted together. */
+  combined?: boolean;
 }
 
 export interface SchoolVerdict {

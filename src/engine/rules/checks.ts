@@ -23,6 +23,9 @@ export function schoolSizeCheck(enrolment: number, limit: number, combined: bool
     check: 'schoolSize',
     pass,
     field: 'students',
+    value: enrolment,
+    limit,
+    combined,
     message: `${what}${formatNumber(enrolment)} 人，${pass ? '不超过' : '超过'} ${formatNumber(limit)} 人`,
   };
 }
@@ -36,6 +39,8 @@ export function classSizeCheck(size: number, stage: Stage, limit: number): Check
     pass,
     field: 'maxClassSize',
     band,
+    value: size,
+    limit,
     message: `最大班额 ${formatNumber(size)} 人，${pass ? '不超过' : '超过'} ${limit} 人${pass ? '' : `（${band}）`}`,
   };
 }
@@ -59,6 +64,9 @@ export function roomCountCheck(
     check: kind === 'music' ? 'musicRooms' : 'artRooms',
     pass,
     field: kind === 'music' ? 'musicRooms' : 'artRooms',
+    value: rooms,
+    limit: needed,
+    classes,
     message: `${label} ${formatNumber(rooms)} 间，${formatNumber(classes)} 个班需 ${needed} 间${pass ? '' : `，还差 ${needed - rooms} 间`}`,
   };
 }
@@ -71,6 +79,8 @@ export function roomAreaCheck(kind: 'music' | 'art', area: number, minimum: numb
     check: kind === 'music' ? 'musicRoomArea' : 'artRoomArea',
     pass,
     field: kind === 'music' ? 'musicRoomArea' : 'artRoomArea',
+    value: area,
+    limit: minimum,
     message: `${label} ${formatNumber(area)}㎡，${pass ? '不低于' : '低于'} ${formatNumber(minimum)}㎡`,
   };
 }

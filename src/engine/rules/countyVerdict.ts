@@ -3,7 +3,15 @@ import { unknownFields } from './valueColumns';
 import { INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { columnOf, fieldLabel } from '../model/issues';
-import type { Evaluation, SchoolKind, SchoolPart, Stage, StageResult } from '../model/types';
+import type {
+  CoefficientResult,
+  Evaluation,
+  IndicatorId,
+  SchoolKind,
+  SchoolPart,
+  Stage,
+  StageResult,
+} from '../model/types';
 
 /** 达到 / 未达到 / 无法判定. */
 export type Verdict = 'pass' | 'fail' | 'undecided';
@@ -19,12 +27,16 @@ export interface UndecidedSchool {
   pass: boolean | null;
   /** The unknown cells, "K17" (or "第 17 行在校生数" when the sheet has no such column). */
   cells: string[];
+  /** The same cells as data, for wording in another language: the field, and its column letter when there is one. */
+  places: { field: string; column?: string; row: number }[];
 }
 
 /** A stage whose CV verdict could not be reached, with the zh-CN reason. */
 export interface UndecidedStage {
   stage: Stage;
   reason: string;
+  /** The indicators whose CV could not be computed or decided (empty: the stage has no CV to compute). */
+  indicators: IndicatorId[];
 }
 
 export interface CountyVerdict {
@@ -66,13 +78,18 @@ export function stageVerdict(stage: StageResult): Verdict {
   return Object.values(stage.indicators).some((c) => (c?.leftOut ?? 0) > 0) ? 'undecided' : 'pass';
 }
 
+/** The CVs of a stage that could not be computed or decided. */
+function openCvs(stage: StageResult): CoefficientResult[] {
+  return Object.values(stage.indicators).filter(
+    (c): c is CoefficientResult =>
+      c !== undefined && (c.cv === null || (c.threshold !== null && c.pass === null)),
+  );
+}
+
 /** Why a stage's verdict is null: the CVs that could not be computed, with their notes. */
 function stageReason(stage: StageResult): string {
   const label = STAGE_LABELS[stage.stage];
-  const open = Object.values(stage.indicators).filter(
-    (c) => c !== undefined && (c.cv === null || (c.threshold !== null && c.pass === null)),
-  );
-  const what = open.map((c) => `${INDICATORS[c!.indicator].name}${c!.note ? `（${c!.note}）` : ''}`);
+  const what = openCvs(stage).map((c) => `${INDICATORS[c.indicator].name}${c.note ? `（${c.note}）` : ''}`);
   return MSG.cvUndefined(label, what.length > 0 ? what.join('、') : MSG.noCv);
 }
 
@@ -114,6 +131,10 @@ export function countyVerdict(evaluation: Evaluation): CountyVerdict {
       kind: school.kind,
       pass: school.pass,
       cells: fields.map((f) => cellText(part, f)),
+      places: fields.map((field) => {
+        const column = columnOf(part, field);
+        return column === undefined ? { field, row: part.row } : { field, column, row: part.row };
+      }),
     };
     if (school.sheet !== undefined) entry.sheet = school.sheet;
     undecidedSchools.push(entry);
@@ -125,7 +146,10 @@ export function countyVerdict(evaluation: Evaluation): CountyVerdict {
     const stage = evaluation.stages[s];
     if (!stage) continue;
     stages[s] = stageVerdict(stage);
-    if (stage.pass === null) undecidedStages.push({ stage: s, reason: stageReason(stage) });
+    if (stage.pass === null) {
+      const indicators = openCvs(stage).map((c) => c.indicator);
+      undecidedStages.push({ stage: s, reason: stageReason(stage), indicators });
+    }
   }
 
   const failingStages = STAGES.filter((s) => stages[s] === 'fail');

@@ -71,6 +71,7 @@ export {
   formatNumber,
   formatPercent,
   formatPercentBelow,
+  formatShareOfStandard,
   formatRuleReason,
   formatTeacherRatio,
 } from './model/format';

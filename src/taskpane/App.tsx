@@ -18,6 +18,7 @@ import {
   type HeaderDetection,
   profileProblemText,
   readTable,
+  renderIssue,
   reportSheetsOf,
   type ReportSheetId,
   sheetsFor,
@@ -289,7 +290,7 @@ export function App({ operations, onOutcome }: AppProps) {
       const named = read.outside
         .slice(0, 10)
         .map((o) => `${columnLetter(o.column)}${o.row} “${String(o.value)}”`);
-      notify('info', strings.outsideCells(named.join('、'), read.outside.length), undefined, {
+      notify('info', strings.outsideCells(strings.list(named), read.outside.length), undefined, {
         place: 'table',
       });
     }
@@ -403,7 +404,7 @@ export function App({ operations, onOutcome }: AppProps) {
       }
       const location = locateTable(read, true);
       if (!location.ok) {
-        const reasons = location.issues.map((i) => i.message).join('\n');
+        const reasons = location.issues.map((i) => renderIssue(i, strings.issueTexts)).join('\n');
         const range = read.address.slice(read.address.lastIndexOf('!') + 1);
         const text = table ? strings.selectionNoTable(range) : strings.selectionUnusable;
         notify('warning', reasons ? `${text}\n${reasons}` : text);
@@ -507,7 +508,7 @@ export function App({ operations, onOutcome }: AppProps) {
       });
       // A sheet with a report's name that Balance may not replace is named, with where its new report went instead.
       const intended = new Set(plans.map((p) => p.sheetName));
-      const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('、');
+      const quoted = (names: string[]) => strings.list(names.map((n) => `“${n}”`));
       const beside = quoted(written.written.filter((n) => !intended.has(n)));
       if (written.keptUserSheets.length > 0)
         notify('info', strings.reportKeptUser(quoted(written.keptUserSheets), beside));
@@ -520,9 +521,9 @@ export function App({ operations, onOutcome }: AppProps) {
       const cleared = await operations.clearHighlights();
       notify('success', strings.cleared(cleared.restored));
       if (cleared.damagedRows.length > 0)
-        notify('warning', strings.clearDamaged(cleared.damagedRows.join('、')));
+        notify('warning', strings.clearDamaged(strings.list(cleared.damagedRows.map(String))));
       if (cleared.keptUserEdits && cleared.keptUserEdits.length > 0)
-        notify('info', strings.clearKeptEdits(cleared.keptUserEdits.join('、')));
+        notify('info', strings.clearKeptEdits(strings.list(cleared.keptUserEdits)));
     });
 
   const dismiss = (id: number) => setNotices((list) => list.filter((n) => n.id !== id));

@@ -5,6 +5,7 @@ import {
   FIELDS,
   fieldLabelEn,
   formatPercent,
+  formatShareOfStandard,
   formatTeacherRatio,
   formatValueNumber,
   INDICATOR_LABELS_EN,
@@ -106,6 +107,9 @@ export const en: Strings = {
   errorTitle: 'Something went wrong',
   unexpectedError: (message) => `Unexpected error: ${message}`,
   hostProblem: (problem) => hostProblemText(problem, HOST_TEXTS_EN),
+  list: (items) => items.join(', '),
+  sentences: (items) => items.join('; '),
+  cellPlace: (p) => (p.column ? `${p.column}${p.row}` : `row ${p.row} ${fieldLabelEn(p.field)}`),
   dismiss: 'Dismiss',
 
   stepTable: 'Data table',
@@ -272,19 +276,26 @@ export const en: Strings = {
       大班额: 'oversized',
       超大班额: 'far oversized',
     };
+    const than = c.pass ? 'within' : 'above';
     switch (c.check) {
       case 'schoolSize':
-        return 'School size above the limit';
-      case 'classSize':
-        return `Largest class above the limit${c.band && bands[c.band] ? ` (${bands[c.band]})` : ''}`;
+        return `School size${c.combined ? ' (compulsory stages together)' : ''} ${plural(c.value, 'student')}, ${than} the limit of ${num(c.limit)}`;
+      case 'classSize': {
+        const band = !c.pass && c.band && bands[c.band] ? ` (${bands[c.band]})` : '';
+        return `Largest class ${plural(c.value, 'student')}, ${than} the limit of ${num(c.limit)}${band}`;
+      }
       case 'musicRooms':
-        return 'Too few music rooms for the classes';
-      case 'artRooms':
-        return 'Too few fine-art rooms for the classes';
+      case 'artRooms': {
+        const what = c.check === 'musicRooms' ? 'Music rooms' : 'Fine-art rooms';
+        const classes = c.classes === undefined ? '' : ` for ${plural(c.classes, 'class', 'classes')}`;
+        const short = c.pass ? '' : `, ${num(c.limit - c.value)} short`;
+        return `${what}: ${num(c.value)}; ${num(c.limit)} needed${classes}${short}`;
+      }
       case 'musicRoomArea':
-        return 'Music room smaller than the minimum';
-      case 'artRoomArea':
-        return 'Fine-art room smaller than the minimum';
+      case 'artRoomArea': {
+        const what = c.check === 'musicRoomArea' ? 'Music room area' : 'Fine-art room area';
+        return `${what} ${num(c.value)} m², ${c.pass ? 'not below' : 'below'} the minimum ${num(c.limit)} m²`;
+      }
     }
   },
   schoolReasons: (school, profile) => {
@@ -305,8 +316,15 @@ export const en: Strings = {
       }
       const value = en.diagValue(v.indicator, v.value);
       const standard = en.diagValue(v.indicator, v.standard);
-      const allowance = v.withinAllowance === true ? ', within the allowance' : '';
-      lines.push(`${label}: ${value}, below the standard ${standard}${allowance}`);
+      const share = formatShareOfStandard(v, v.ratio ?? v.value / v.standard);
+      const floor = v.floorShare === undefined ? '' : formatPercent(v.floorShare);
+      const allowance =
+        v.withinAllowance === true
+          ? ` (within the ${floor} allowance)`
+          : v.withinAllowance === false
+            ? ` (below the ${floor} floor)`
+            : '';
+      lines.push(`${label}: ${value}, ${share} of the standard ${standard}${allowance}`);
     }
     for (const c of school.checks) if (!c.pass) lines.push(en.checkText(c));
     return lines;
@@ -318,7 +336,12 @@ export const en: Strings = {
     if (lacking.length > 0) {
       const named = lacking
         .slice(0, 5)
-        .map((u) => `${u.name} ${u.cells.join(', ')}`)
+        .map((u) => {
+          const cells = u.places.map((p) =>
+            p.column ? `${p.column}${p.row}` : `row ${p.row} ${fieldLabelEn(p.field)}`,
+          );
+          return `${u.name} ${cells.join(', ')}`;
+        })
         .join('; ');
       open.push(
         `${plural(lacking.length, 'school')} lack data: ${named}${lacking.length > 5 ? ` and ${num(lacking.length - 5)} more` : ''}`,
@@ -326,7 +349,16 @@ export const en: Strings = {
     } else if (county.counts.undecided > 0) {
       open.push(`${plural(county.counts.undecided, 'school')} undecided under the per-school standard`);
     }
-    open.push(...county.undecidedStages.map((u) => `${stage(u.stage)}: coefficients cannot be decided`));
+    open.push(
+      ...county.undecidedStages.map(
+        (u) =>
+          `${stage(u.stage)}: coefficients cannot be decided${
+            u.indicators.length > 0
+              ? ` (${u.indicators.map((id) => INDICATOR_NAMES[id]).join(', ')})`
+              : ' (no coefficient can be computed)'
+          }`,
+      ),
+    );
     if (Object.keys(county.stages).length === 0) open.push('no schools to evaluate');
     if (county.verdict === 'fail') {
       const why = STAGES.filter((s) => county.stages[s] === 'fail').map(

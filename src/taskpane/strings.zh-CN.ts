@@ -52,6 +52,13 @@ export const zhCN = {
   unexpectedError: (message: string) => `出现意外错误：${message}`,
   /** A host failure: the operation that failed and why. */
   hostProblem: (problem: HostProblem) => hostProblemText(problem, HOST_TEXTS_ZH),
+  /** Items of a list in running text: “甲”、“乙”. */
+  list: (items: readonly string[]) => items.join('、'),
+  /** Messages run together: 甲；乙. */
+  sentences: (items: readonly string[]) => items.join('；'),
+  /** An unknown cell: “K17”, or “第 17 行在校生数” when the sheet has no such column. */
+  cellPlace: (p: { field: string; column?: string; row: number }) =>
+    p.column ? `${p.column}${p.row}` : `第 ${p.row} 行${fieldLabel(p.field)}`,
   dismiss: '关闭',
 
   // Step 1: the table

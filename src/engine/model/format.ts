@@ -127,7 +127,7 @@ export interface ReasonOptions {
 }
 
 /** The share of the standard, never shown at the floor when below it, nor at 100% when below the standard. */
-function shareText(verdict: IndicatorVerdict, ratio: number): string {
+export function formatShareOfStandard(verdict: IndicatorVerdict, ratio: number): string {
   if (verdict.withinAllowance === false && verdict.floorShare !== undefined)
     return formatPercentBelow(ratio, verdict.floorShare);
   return verdict.pass === false ? formatPercentBelow(ratio, 1, 1) : formatPercent(ratio);
@@ -140,7 +140,7 @@ function belowStandard(verdict: IndicatorVerdict & { value: number; standard: nu
   const ratio = verdict.ratio ?? verdict.value / verdict.standard;
   return (
     `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${formatNumber(verdict.standard, 6)}${u}` +
-    `（${shareText(verdict, ratio)}）`
+    `（${formatShareOfStandard(verdict, ratio)}）`
   );
 }
 

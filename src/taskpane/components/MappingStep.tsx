@@ -23,7 +23,7 @@ import {
   type ProfileNeed,
 } from '../../engine';
 import { useStrings } from '../strings';
-import { assignColumn, fieldText, relevantFields, type LocatedTable } from '../workflow';
+import { assignColumn, relevantFields, type LocatedTable } from '../workflow';
 import { Section } from './Section';
 
 const NONE = 'none';
@@ -104,15 +104,13 @@ export function MappingStep(props: {
     <Section step={2} title={strings.stepMapping} aside={summary}>
       {missing.length > 0 && (
         <Caption1 role="alert" className={styles.missing}>
-          {strings.mappingMissing(missing.map(fieldText).join('、'))}
+          {strings.mappingMissing(strings.list(missing.map((f) => strings.fieldLabel(f))))}
         </Caption1>
       )}
       {props.needsMissing.length > 0 && (
         <Caption1 role="status" className={styles.lacking}>
           {strings.mappingNeedsMissing(
-            props.needsMissing
-              .map((n) => strings.fieldLabel(n.field))
-              .join(strings.lang === 'en' ? ', ' : '、'),
+            strings.list(props.needsMissing.map((n) => strings.fieldLabel(n.field))),
           )}
         </Caption1>
       )}

@@ -31,7 +31,7 @@ import {
   setAt,
   sortErrors,
 } from '../profileDraft';
-import { useStrings } from '../strings';
+import { useStrings, type Strings } from '../strings';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -98,9 +98,9 @@ export const FORM_FIELDS: readonly string[] = [
   ...SPLIT_PATHS.map(([kind, stage]) => `split.weights.${kind}.${stage}`),
 ];
 
-function messageOf(errors: FieldErrors, path: string): string | undefined {
+function messageOf(errors: FieldErrors, path: string, strings: Strings): string | undefined {
   const list = errors.get(path);
-  return list && list.length > 0 ? list.join('；') : undefined;
+  return list && list.length > 0 ? strings.sentences(list) : undefined;
 }
 
 /** A number box bound to a key path: the draft's text if it has one, else the standard's value in effect. */
@@ -117,9 +117,10 @@ function NumberField(props: {
   onEdit(path: DraftPath, value: unknown): void;
 }) {
   const styles = useStyles();
+  const strings = useStrings();
   const own = getAt(props.draft, props.path);
   const text = own !== undefined ? numberText(own) : numberText(props.shown ?? undefined);
-  const message = messageOf(props.errors, props.path.join('.'));
+  const message = messageOf(props.errors, props.path.join('.'), strings);
   return (
     <Field
       label={props.label}
@@ -173,7 +174,7 @@ export function ProfileForm(props: {
     />
   );
   const errorText = (path: string) => {
-    const message = messageOf(byField, path);
+    const message = messageOf(byField, path, strings);
     return message ? (
       <Caption1 className={styles.error} role="alert">
         {message}
@@ -198,7 +199,7 @@ export function ProfileForm(props: {
 
   return (
     <div className={styles.form} aria-label={strings.formTitle} role="group">
-      <Field label={strings.formBase} validationMessage={messageOf(byField, 'extends')}>
+      <Field label={strings.formBase} validationMessage={messageOf(byField, 'extends', strings)}>
         <RadioGroup
           layout="horizontal"
           value={base}
@@ -211,8 +212,8 @@ export function ProfileForm(props: {
       </Field>
       <Field
         label={strings.formName}
-        validationState={messageOf(byField, 'name') ? 'error' : 'none'}
-        validationMessage={messageOf(byField, 'name')}
+        validationState={messageOf(byField, 'name', strings) ? 'error' : 'none'}
+        validationMessage={messageOf(byField, 'name', strings)}
       >
         <Input
           value={typeof draft.name === 'string' ? draft.name : ''}
@@ -289,9 +290,9 @@ export function ProfileForm(props: {
             const label = strings.indicatorLabel(id);
             const std = shown?.standards[id];
             const stdError = [
-              messageOf(byField, `standards.${id}`),
-              ...STAGES.map((s) => messageOf(byField, `standards.${id}.${s}`)),
-            ].filter(Boolean);
+              messageOf(byField, `standards.${id}`, strings),
+              ...STAGES.map((s) => messageOf(byField, `standards.${id}.${s}`, strings)),
+            ].filter((m): m is string => m !== undefined);
             return (
               <div key={id} role="row" style={{ display: 'contents' }}>
                 <div role="cell">
@@ -307,7 +308,7 @@ export function ProfileForm(props: {
                   const path = ['standards', id, stage];
                   const own = getAt(draft, path);
                   const text = own !== undefined ? numberText(own) : numberText(std?.[stage]);
-                  const bad = messageOf(byField, path.join('.')) !== undefined;
+                  const bad = messageOf(byField, path.join('.'), strings) !== undefined;
                   return (
                     <div key={stage} role="cell">
                       <Input
@@ -326,7 +327,7 @@ export function ProfileForm(props: {
                 })}
                 {stdError.length > 0 && (
                   <Caption1 className={styles.rowError} role="alert">
-                    {stdError.join('；')}
+                    {strings.sentences(stdError)}
                   </Caption1>
                 )}
               </div>
@@ -341,7 +342,7 @@ export function ProfileForm(props: {
         </legend>
         <Field
           label={strings.formTeachingPoints}
-          validationMessage={messageOf(byField, 'scope.teachingPoints')}
+          validationMessage={messageOf(byField, 'scope.teachingPoints', strings)}
         >
           <RadioGroup
             value={shown?.scope.teachingPoints ?? 'belowMinimum'}

@@ -394,7 +394,7 @@ export function Results(props: {
     const school = evaluation.schools.find(
       (s) => s.row === u.row && s.stage === u.stage && s.sheet === u.sheet,
     );
-    return school ? [{ school, cells: u.cells }] : [];
+    return school ? [{ school, cells: u.places.map(strings.cellPlace) }] : [];
   });
   const failing = evaluation.schools.filter((s) => s.pass === false);
   const checkFailures = evaluation.schools.filter((s) => s.pass !== false && s.checks.some((c) => !c.pass));
@@ -546,7 +546,7 @@ export function Results(props: {
                       <SchoolButton
                         school={school}
                         sheet={sheet}
-                        lines={[strings.stageNames[school.stage], strings.unknownCells(cells.join('、'))]}
+                        lines={[strings.stageNames[school.stage], strings.unknownCells(strings.list(cells))]}
                         disabled={props.disabled}
                         onLocate={props.onLocate}
                       />

@@ -88,6 +88,7 @@ export {
   NUMBER_REASONS_EN,
   STAGE_LABELS_EN,
   unitNameEn,
+  unitOneEn,
 } from './model/issueTexts.en';
 export { ISSUE_CODES } from './model/issueCodes';
 export type { IssueParams, IssueTexts, IssueWhere, NumberReasons } from './model/issueTexts';

@@ -16,6 +16,7 @@ import {
   STAGE_LABELS_EN,
   STAGES,
   unitNameEn,
+  unitOneEn,
 } from '../engine';
 import { hostProblemText, type HostTexts } from '../hosts/port';
 import type { Strings } from './strings.zh-CN';
@@ -246,11 +247,16 @@ export const en: Strings = {
   },
   fieldGroup: (group) => FIELD_GROUP_LABELS_EN[group],
   unitName: (unit) => unitNameEn(unit),
+  valueWithUnit: (value, unit) => {
+    const name = value === '1' ? unitOneEn(unit) : unitNameEn(unit);
+    return name ? `${value} ${name}` : value;
+  },
   amount: (amount, unit, column) => {
     const text = amountInUnit(amount, unit, column);
     const written = column?.unit ?? unit;
-    const name = unitNameEn(written);
-    return `${text.slice(0, text.length - written.length)}${name ? ` ${name}` : ''}`;
+    const number = text.slice(0, text.length - written.length);
+    if (written === '万元') return `${number} × 10,000 yuan`;
+    return en.valueWithUnit(number, written);
   },
   exclusion: (ex, profile) => {
     switch (ex.reason) {
@@ -501,7 +507,7 @@ export const en: Strings = {
   planFloorsRule: (k, r) =>
     `Plan by the rule “at least ${k} met, the rest at least ${r}” (otherwise every indicator must be met)`,
   unitCostsTitle: 'Unit costs (optional, for the budget)',
-  unitCostLabel: (label, unit) => `${label} (yuan per ${unit})`,
+  unitCostLabel: (label, unit) => `${label} (yuan per ${unitOneEn(unit)})`,
   unitCostInvalid: 'Enter a number of at least 0',
   planAdd: (amount) => `Add ${amount}`,
   planSchools: (n) => `in ${plural(n, 'school')}`,

@@ -178,6 +178,8 @@ export const zhCN = {
     amountInUnit(amount, unit, column),
   /** A base unit (人, ㎡, 元…). */
   unitName: (unit: string) => unit,
+  /** A value with its base unit: 7.5㎡ (the unit as the catalogue writes it). */
+  valueWithUnit: (value: string, unit: string) => `${value}${unit}`,
   /** Why a row is left out (the engine's words). */
   exclusion: ((ex: Exclusion) => ex.message) as (ex: Exclusion, profile: Profile) => string,
   /** A failed size, class-size or room check. */
@@ -291,6 +293,7 @@ export const zhCN = {
   planFloorsRule: (k: number, r: string) =>
     `按“至少 ${k} 项达标、其余不低于 ${r}”测算（否则每项都要达到标准）`,
   unitCostsTitle: '单位成本（可选，用于估算预算）',
+  /** A unit cost's label; `unit` is the base unit (㎡, 人…). */
   unitCostLabel: (label: string, unit: string) => `${label}（元/${unit}）`,
   unitCostInvalid: '请输入不小于 0 的数字',
   planAdd: (amount: string) => `需增加 ${amount}`,

@@ -74,6 +74,24 @@ export function unitNameEn(unit: string): string {
   return Object.prototype.hasOwnProperty.call(UNIT_NAMES_EN, unit) ? UNIT_NAMES_EN[unit] : unit;
 }
 
+/** One of a base unit in English, after "per" or "1": "yuan per person", "1 book". */
+const UNIT_ONE_EN: Readonly<Record<string, string>> = {
+  '㎡': 'm²',
+  元: 'yuan',
+  万元: '10,000 yuan',
+  册: 'book',
+  台: 'computer',
+  间: 'room',
+  人: 'person',
+  个: '',
+  '': '',
+};
+
+/** One of a unit in English ("per person"); one the catalogue does not know is kept as written. */
+export function unitOneEn(unit: string): string {
+  return Object.prototype.hasOwnProperty.call(UNIT_ONE_EN, unit) ? UNIT_ONE_EN[unit] : unit;
+}
+
 /** Identity and count field names in English. */
 const FIELD_NAMES_EN: Readonly<Record<string, string>> = {
   name: 'School name',
@@ -206,9 +224,9 @@ export const ISSUE_TEXTS_EN: IssueTexts = {
   foreignCurrency: (w, p) =>
     `${headerAt(w, p)}: the unit “${p.unit}” is a foreign currency; amounts are in yuan, so this column is not read. Convert it to yuan (or 10,000 yuan)`,
   unitMalformed: (w, p) =>
-    `${headerAt(w, p)}: the unit’s brackets are incomplete; read as “${p.assumed}”, please check`,
+    `${headerAt(w, p)}: the unit’s brackets are incomplete; read as “${unitNameEn(p.assumed)}”, please check`,
   unknownUnit: (w, p) =>
-    `${headerAt(w, p)}: the unit “${p.unit}” is not recognised; read as “${p.assumed}”, please check`,
+    `${headerAt(w, p)}: the unit “${p.unit}” is not recognised; read as “${unitNameEn(p.assumed)}”, please check`,
 
   notNumber: (w, p) => `${cellAt(w)}: ${NUMBER_REASONS_EN.notNumber(p)}`,
   formulaError: (w, p) => `${cellAt(w)}: ${NUMBER_REASONS_EN.formulaError(p)}`,

@@ -273,7 +273,7 @@ export function Planner({
                 size="small"
                 className={styles.field}
                 label={{
-                  children: strings.unitCostLabel(strings.indicatorLabel(id), strings.unitName(meta.unit)),
+                  children: strings.unitCostLabel(strings.indicatorLabel(id), meta.unit),
                   className: styles.label,
                 }}
                 validationState={invalid ? 'error' : 'none'}

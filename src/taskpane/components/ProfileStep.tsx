@@ -117,7 +117,7 @@ function Thresholds({ profile }: { profile: Profile }) {
             const meta = INDICATORS[id];
             const std = profile.standards[id];
             const show = (v: number | undefined) =>
-              v === undefined ? '—' : `${formatNumber(v, 6)}${strings.unitName(meta.valueUnit)}`;
+              v === undefined ? '—' : strings.valueWithUnit(formatNumber(v, 6), meta.valueUnit);
             return (
               <TableRow key={id}>
                 <TableCell title={strings.indicatorName(id)}>{strings.indicatorLabel(id)}</TableCell>

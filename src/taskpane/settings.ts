@@ -1,5 +1,6 @@
 /** The pane's settings stored in the workbook — chosen standard and per-sheet column mapping — and their validation. */
 import {
+  type CvMode,
   type DashReading,
   fieldByKey,
   type FieldKey,
@@ -7,6 +8,7 @@ import {
   type IndicatorId,
   REPORT_SHEET_IDS,
   type ReportSheetId,
+  type Stage,
 } from '../engine';
 
 /**
@@ -59,6 +61,24 @@ export interface LastCheck {
   failed: number;
   undecided: number;
   excluded: number;
+  /**
+   * Each stage's coefficients as the standard judges them: under 'composite' (基本均衡) the 综合差异系数 against its
+   * limit; under 'each' (优质均衡) the largest single CV against the per-indicator limit, and how many are over it.
+   * Absent in summaries stored before stages were kept.
+   */
+  stages?: LastCheckStage[];
+}
+
+export interface LastCheckStage {
+  stage: Stage;
+  mode: CvMode;
+  /** The composite CV, or the largest single CV; null when it cannot be computed. */
+  cv: number | null;
+  threshold: number;
+  pass: boolean | null;
+  /** 'each': the CVs over the limit and the CVs computed. */
+  over?: number;
+  of?: number;
 }
 
 /** What the user typed on the 整改测算 tab: kept as typed (a half-typed number stays as it was). */
@@ -148,7 +168,35 @@ function readLastCheck(v: unknown): LastCheck | undefined {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
     counts[key] = n;
   }
-  return { at: v.at, sheet: v.sheet, profile: v.profile, verdict: v.verdict, ...counts };
+  const last: LastCheck = { at: v.at, sheet: v.sheet, profile: v.profile, verdict: v.verdict, ...counts };
+  if (Array.isArray(v.stages)) {
+    const stages = v.stages.map(readLastStage);
+    if (stages.every((st): st is LastCheckStage => st !== null)) last.stages = stages;
+  }
+  return last;
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+function readLastStage(v: unknown): LastCheckStage | null {
+  if (!isObject(v) || (v.stage !== 'primary' && v.stage !== 'junior')) return null;
+  if (v.mode !== 'each' && v.mode !== 'composite') return null;
+  if (v.cv !== null && (typeof v.cv !== 'number' || !Number.isFinite(v.cv))) return null;
+  if (typeof v.threshold !== 'number' || !Number.isFinite(v.threshold)) return null;
+  if (v.pass !== null && typeof v.pass !== 'boolean') return null;
+  const stage: LastCheckStage = {
+    stage: v.stage,
+    mode: v.mode,
+    cv: v.cv,
+    threshold: v.threshold,
+    pass: v.pass,
+  };
+  if (v.over !== undefined || v.of !== undefined) {
+    if (!isCount(v.over) || !isCount(v.of)) return null;
+    stage.over = v.over;
+    stage.of = v.of;
+  }
+  return stage;
 }
 
 function readPlan(v: unknown): PlanInputs | undefined {

@@ -621,6 +621,15 @@ export const en: Strings = {
     `${num(checked)} checked, ${num(passed)} passed, ${num(failed)} failed` +
     (undecided > 0 ? `, ${num(undecided)} undecided` : ''),
   lastCheckHint: 'The data or settings may have changed: click “Check and mark” to check again.',
+  lastCheckStage: (stage, composite, cv, limit, count) =>
+    composite
+      ? `${stage}: composite CV ${cv} (limit ≤ ${limit})`
+      : `${stage}: largest CV ${cv} (limit ≤ ${limit} each)` +
+        (count === undefined
+          ? ''
+          : count.over > 0
+            ? `, ${num(count.over)} of ${num(count.of)} over the limit`
+            : `, all ${num(count.of)} within the limit`),
 
   // Plan inputs
   planMarginLabel: 'Safety margin on the CV target (%)',

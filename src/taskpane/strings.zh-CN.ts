@@ -403,6 +403,22 @@ export const zhCN = {
     `参评 ${num(checked)} 所，达标 ${num(passed)}，未达标 ${num(failed)}` +
     (undecided > 0 ? `，无法判定 ${num(undecided)}` : ''),
   lastCheckHint: '数据或设置可能已改动，请点“检查并标注”重新检查。',
+  /** A stage's coefficients in the last check: the composite (基本均衡), or the largest single CV (优质均衡). */
+  lastCheckStage: (
+    stage: string,
+    composite: boolean,
+    cv: string,
+    limit: string,
+    count?: { over: number; of: number },
+  ) =>
+    composite
+      ? `${stage}综合差异系数 ${cv}（标准 ≤ ${limit}）`
+      : `${stage}差异系数最大 ${cv}（每项标准 ≤ ${limit}）` +
+        (count === undefined
+          ? ''
+          : count.over > 0
+            ? `，${num(count.over)}/${num(count.of)} 项超标`
+            : `，${num(count.of)} 项均达标`),
 
   // Plan inputs
   planMarginLabel: '目标差异系数留余量（%）',

@@ -1,6 +1,7 @@
 /** The pane's steps as pure functions over engine calls: locate the table, map its columns, check, plan the report. */
 import {
   type CellGrid,
+  type CoefficientResult,
   checkSheet,
   chooseProfile,
   columnLetter,
@@ -26,13 +27,15 @@ import {
   profileNeeds,
   type ProfileNeed,
   type SheetCheck,
+  STAGES,
+  type StageResult,
   countyVerdict,
   type DashReading,
   REPORT_SHEET_IDS,
   reportSheetName,
 } from '../engine';
 import type { ReadRequest, SheetEntry, SheetRead } from '../hosts/port';
-import type { LastCheck, ProfileChoice, SavedTable } from './settings';
+import type { LastCheck, LastCheckStage, ProfileChoice, SavedTable } from './settings';
 
 /** A header column the user can map a field to. */
 export interface HeaderColumn {
@@ -285,5 +288,29 @@ export function lastCheckOf(outcome: CheckOutcome, at: Date): LastCheck {
     failed: summary.failed,
     undecided: summary.undecided,
     excluded: summary.excluded,
+    stages: STAGES.flatMap((s) => {
+      const stage = outcome.evaluation.stages[s];
+      return stage ? [lastStageOf(stage, outcome.evaluation.profile)] : [];
+    }),
+  };
+}
+
+/** A stage's coefficients as its standard judges them: the composite, or the largest single CV and how many fail. */
+function lastStageOf(stage: StageResult, profile: Profile): LastCheckStage {
+  if (profile.cv.mode === 'composite' && stage.composite) {
+    const { value, threshold, pass } = stage.composite;
+    return { stage: stage.stage, mode: 'composite', cv: value, threshold, pass };
+  }
+  const results = Object.values(stage.indicators).filter((c): c is CoefficientResult => c !== undefined);
+  const computed = results.filter((c) => c.cv !== null);
+  const cvs = computed.map((c) => c.cv as number);
+  return {
+    stage: stage.stage,
+    mode: 'each',
+    cv: cvs.length > 0 ? Math.max(...cvs) : null,
+    threshold: profile.cv.thresholds[stage.stage],
+    pass: stage.pass,
+    over: results.filter((c) => c.pass === false).length,
+    of: computed.length,
   };
 }

@@ -177,9 +177,42 @@ test('the last check is kept in the workbook and shown on reopen as out of date 
   const card = within(await screen.findByRole('region', { name: '上次检查' }));
   expect(card.getByText('已过期 · 需重新检查')).toBeTruthy();
   expect(card.getByText(new RegExp(`参评 ${stored.checked} 所.*未达标 ${stored.failed}`))).toBeTruthy();
+  // 优质均衡 judges every CV: the largest against the per-indicator limit.
+  expect(card.getByText(/^小学差异系数最大 0\.\d{3}（每项标准 ≤ 0\.50）/)).toBeTruthy();
+  expect(card.getByText(/^初中差异系数最大 0\.\d{3}（每项标准 ≤ 0\.45）/)).toBeTruthy();
   await screen.findByText(`工作表“${SHEET}”`);
   await checked();
   expect(screen.queryByRole('region', { name: '上次检查' })).toBeNull();
+});
+
+test('under 基本均衡 the last check shows the composite CVs against 0.65 / 0.55, not single CVs', async () => {
+  const basic = await readXlsx(path.join(__dirname, '../../assets/samples/示例县-基本均衡.xlsx'));
+  fake = loadWorkbook(basic);
+  installHost(fake, settings);
+  const first = renderPane();
+  await screen.findByText(/^工作表“/);
+  const standard = within(screen.getByRole('region', { name: '评估标准' }));
+  fireEvent.click(standard.getByRole('radio', { name: '基本均衡（2012）' }));
+  await checked();
+  const results = within(screen.getByRole('region', { name: '检查结果' }));
+  const composites = results.getAllByText('综合差异系数');
+  expect(composites.length).toBeGreaterThan(0);
+  await waitFor(() =>
+    expect(settings.saved['balance.taskpane']).toMatchObject({
+      lastCheck: { profile: 'basic-2012', stages: [{ mode: 'composite' }, { mode: 'composite' }] },
+    }),
+  );
+  const stored = (settings.saved['balance.taskpane'] as { lastCheck: { stages: { cv: number }[] } })
+    .lastCheck;
+  first.unmount();
+
+  settings = settings.reopen();
+  installHost(fake, settings);
+  renderPane();
+  const card = within(await screen.findByRole('region', { name: '上次检查' }));
+  expect(card.getByText(`小学综合差异系数 ${stored.stages[0].cv.toFixed(3)}（标准 ≤ 0.65）`)).toBeTruthy();
+  expect(card.getByText(`初中综合差异系数 ${stored.stages[1].cv.toFixed(3)}（标准 ≤ 0.55）`)).toBeTruthy();
+  expect(card.queryByText(/每项标准/)).toBeNull();
 });
 
 test('switching the standard away and back restores the results: not stale, 写入评估报告 enabled', async () => {
@@ -262,6 +295,10 @@ describe('pure parts', () => {
       failed: 2,
       undecided: 0,
       excluded: 0,
+      stages: [
+        { stage: 'primary', mode: 'each', cv: 0.41, threshold: 0.5, pass: true, over: 0, of: 7 },
+        { stage: 'junior', mode: 'composite', cv: null, threshold: 0.55, pass: null },
+      ],
     };
     const plan = { unitCosts: { sportsAreaPerStudent: '3000', bogus: '1' }, byRule: true, margin: '5' };
     const read = parseSettings({ version: 1, tables: {}, lastCheck, plan });
@@ -269,6 +306,15 @@ describe('pure parts', () => {
     expect(read.plan).toEqual({ unitCosts: { sportsAreaPerStudent: '3000' }, byRule: true, margin: '5' });
     const bad = parseSettings({ version: 1, lastCheck: { ...lastCheck, failed: -1 }, plan: 'x' });
     expect(bad.lastCheck).toBeUndefined();
+    // A damaged stage list drops the stages only; the counts stay.
+    const oddStages = parseSettings({
+      version: 1,
+      lastCheck: {
+        ...lastCheck,
+        stages: [{ stage: 'primary', mode: 'mean', cv: 1, threshold: 1, pass: true }],
+      },
+    });
+    expect(oddStages.lastCheck).toEqual({ ...lastCheck, stages: undefined });
     expect(bad.plan).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { LastCheck } from '../settings';
 import { useStrings } from '../strings';
+import { formatCv, formatThreshold } from './format';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
@@ -36,6 +37,17 @@ export function LastCheckCard({ last }: { last: LastCheck }) {
       <Text>
         {verdict} · {strings.lastCheckCounts(last.checked, last.passed, last.failed, last.undecided)}
       </Text>
+      {last.stages?.map((s) => (
+        <Text key={s.stage}>
+          {strings.lastCheckStage(
+            strings.stageNames[s.stage],
+            s.mode === 'composite',
+            formatCv(s.cv, strings.cvUndefined),
+            formatThreshold(s.threshold),
+            s.over !== undefined && s.of !== undefined ? { over: s.over, of: s.of } : undefined,
+          )}
+        </Text>
+      ))}
       <Caption1 className={styles.muted}>{strings.lastCheckHint}</Caption1>
     </Section>
   );

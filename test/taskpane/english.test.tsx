@@ -1,12 +1,19 @@
 /**
  * The English pane is English: every string key exists in both languages, and a whole session in English — open,
- * map, a custom standard by form, check a table with data problems, every list open, a diagnosis, the plan — shows
+ * map, a custom standard by form with its validation errors and broken JSON, a host error, check a table with data
+ * problems, failing and undecided schools, every list open, a diagnosis, the plan — shows
  * no Chinese except what the user wrote: school names, sheet names, header texts, cell texts they typed.
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import path from 'path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
+import { PROFILE_TEXTS_EN, PROFILE_TEXTS_ZH, REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
+import {
+  HOST_TEXTS_ZH,
+  HostProblemError,
+  type HostOperation,
+  type HostProblemCode,
+} from '../../src/hosts/port';
 import { en } from '../../src/taskpane/strings.en';
 import { zhCN } from '../../src/taskpane/strings.zh-CN';
 import { readXlsx } from '../support/fakeHostXlsx';
@@ -41,6 +48,21 @@ test('English strings carry no Chinese but the words users type in cells', () =>
     .filter(([, v]) => HAN.test(typed.reduce((t, w) => t.split(w).join(''), v as string)))
     .map(([k]) => k);
   expect(leaks).toEqual([]);
+});
+
+test('host problems and custom-standard problems are worded in English for every code, with no Chinese', () => {
+  const operations = Object.keys(HOST_TEXTS_ZH.operations) as HostOperation[];
+  const codes = Object.keys(HOST_TEXTS_ZH.codes) as HostProblemCode[];
+  for (const operation of [undefined, ...operations]) {
+    for (const code of codes) {
+      const problem = { operation, code, sheet: 'Sheet1', address: 'A1:B2', detail: 'disk full' };
+      const text = en.hostProblem(problem);
+      expect([code, text]).toEqual([code, expect.not.stringMatching(HAN)]);
+      // The Chinese wording is the error's own message, unchanged.
+      expect(zhCN.hostProblem(problem)).toBe(new HostProblemError(problem).message);
+    }
+  }
+  expect(Object.keys(PROFILE_TEXTS_EN).sort()).toEqual(Object.keys(PROFILE_TEXTS_ZH).sort());
 });
 
 /** The sample with data problems a user makes: text in a number cell, a dash, a negative number, a missing value. */
@@ -121,7 +143,8 @@ afterEach(() => uninstallHost());
 
 test('a whole session in English shows no Chinese but the user’s own texts', async () => {
   const { data, typed } = troubled(sample);
-  installHost(loadWorkbook(data), new SettingsStore());
+  const fake = loadWorkbook(data);
+  installHost(fake, new SettingsStore());
   (globalThis as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage =
     'en-US';
   const allowed = userTexts(data, typed);
@@ -140,6 +163,38 @@ test('a whole session in English shows no Chinese but the user’s own texts', a
   expect(standard.getByRole('group', { name: 'Custom standard' })).toBeTruthy();
   leaks.push(...chineseLeaks(allowed));
 
+  // The form's own validation, by the field: k larger than the indicators with a standard.
+  fireEvent.change(standard.getByLabelText(/^Indicators to meet, k/), { target: { value: '9' } });
+  expect(
+    await standard.findByText(
+      'cannot be more than the indicators with a per-school standard (primary: 7, junior secondary: 7)',
+    ),
+  ).toBeTruthy();
+  leaks.push(...chineseLeaks(allowed));
+  // JSON that does not parse: its place and the usual mistake, in English.
+  const json = standard.getByLabelText(/^Standard configuration \(JSON\)/);
+  fireEvent.change(json, { target: { value: '{\n  "extends": "quality-2017",\n}' } });
+  expect(
+    await standard.findByText(
+      'JSON syntax error (line 2, column 28): there is a comma after the last item; delete it',
+    ),
+  ).toBeTruthy();
+  leaks.push(...chineseLeaks(allowed));
+  fireEvent.change(json, { target: { value: '{ "extends": "quality-2017" }' } });
+  await waitFor(() => expect(standard.queryByText(/^JSON syntax error/)).toBeNull());
+
+  // A host failure: the sheet is protected, so marking fails; worded in English with Excel's code.
+  fake.workbook.sheet('学校基本情况').protected = true;
+  fireEvent.click(screen.getByRole('button', { name: 'Check and mark' }));
+  expect(
+    await screen.findByText(
+      'Could not mark the cells: no permission to change it; the sheet or workbook may be protected (AccessDenied)',
+    ),
+  ).toBeTruthy();
+  await waitFor(() => expect(screen.queryByText('Checking and marking…')).toBeNull());
+  leaks.push(...chineseLeaks(allowed));
+  fake.workbook.sheet('学校基本情况').protected = false;
+
   fireEvent.click(screen.getByRole('button', { name: 'Check and mark' }));
   const results = within(await screen.findByRole('region', { name: 'Results' }));
   await waitFor(() => expect(screen.queryByText('Checking and marking…')).toBeNull());
@@ -151,6 +206,20 @@ test('a whole session in English shows no Chinese but the user’s own texts', a
     );
   for (let buttons = more(); buttons.length > 0; buttons = more()) buttons.forEach((b) => fireEvent.click(b));
   expect(results.getByText(/^Data problems \(\d+\)$/)).toBeTruthy();
+  // The county's reason names the undecided school's unknown cell, as the Chinese one does.
+  expect(results.getByText(/lack data: .*东关小学 T8/)).toBeTruthy();
+  // A failing school's reasons carry the figures: the value, its share of the standard and the floor.
+  expect(
+    results.getAllByText(
+      /^[\w &]+: [\d.,]+ [^,]+, [\d.]+% of the standard [\d.,]+ .*\(below the 85% floor\)$/,
+    ).length,
+  ).toBeGreaterThan(0);
+  // And the failed size, class and room checks their numbers.
+  expect(
+    results.getAllByText(
+      /^(Largest class|School size|Music rooms|Fine-art rooms|Music room area|Fine-art room area)\b.*\d/,
+    ).length,
+  ).toBeGreaterThan(0);
   leaks.push(...chineseLeaks(allowed));
 
   fireEvent.click(results.getAllByRole('button', { name: /^Diagnose the / })[0]);

@@ -478,27 +478,35 @@ for (const width of [320, 1200]) {
   }
 }
 
-test('the table on another sheet than the active one is found; the sheet picker switches sheets', async () => {
-  pane = await openPane(browser, server.url, {
-    stub: {},
-    initScripts: fakeHostScripts(hostBundle, withGuide(workbook)),
-    viewport: { width: 320, height: 800 },
+for (const width of [320, 1200]) {
+  test(`the table on another sheet than the active one is found; the sheet picker switches sheets (${width} px)`, async () => {
+    pane = await openPane(browser, server.url, {
+      stub: {},
+      initScripts: fakeHostScripts(hostBundle, withGuide(workbook)),
+      viewport: { width, height: width === 320 ? 800 : 900 },
+    });
+    const { page } = pane;
+    await waitForTable(page);
+    const step = page.getByRole('region', { name: '数据表' });
+    const picker = step.getByRole('combobox', { name: /学校数据所在的工作表/ });
+    await expect(picker.inputValue()).resolves.toBe(SHEET);
+    if (width === 320) await screenshot(step, 'taskpane-sheet-picker.png');
+    else {
+      // The whole pane at a wide width, the picker in view and focused.
+      await picker.scrollIntoViewIfNeeded();
+      await picker.focus();
+      await screenshot(page, 'taskpane-sheet-picker-1200.png');
+    }
+    await picker.selectOption('填表说明');
+    await step.getByText('工作表“填表说明”中没有找到学校数据表。').waitFor({ state: 'visible' });
+    // Steps stay numbered 1, 2, 3.
+    await page
+      .getByRole('region', { name: '列对应' })
+      .getByText(/^找到数据表后/)
+      .waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await picker.selectOption(SHEET);
+    await waitForTable(page);
+    expect(pane.consoleErrors).toEqual([]);
   });
-  const { page } = pane;
-  await waitForTable(page);
-  const step = page.getByRole('region', { name: '数据表' });
-  const picker = step.getByRole('combobox', { name: /学校数据所在的工作表/ });
-  await expect(picker.inputValue()).resolves.toBe(SHEET);
-  await screenshot(step, 'taskpane-sheet-picker.png');
-  await picker.selectOption('填表说明');
-  await step.getByText('工作表“填表说明”中没有找到学校数据表。').waitFor({ state: 'visible' });
-  // Steps stay numbered 1, 2, 3.
-  await page
-    .getByRole('region', { name: '列对应' })
-    .getByText(/^找到数据表后/)
-    .waitFor();
-  expect(await sideways(page)).toBeLessThanOrEqual(0);
-  await picker.selectOption(SHEET);
-  await waitForTable(page);
-  expect(pane.consoleErrors).toEqual([]);
-});
+}

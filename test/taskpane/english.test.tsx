@@ -65,6 +65,21 @@ test('host problems and custom-standard problems are worded in English for every
   expect(Object.keys(PROFILE_TEXTS_EN).sort()).toEqual(Object.keys(PROFILE_TEXTS_ZH).sort());
 });
 
+test('English units: one person, three people, yuan per person, a space before the unit, ten thousand yuan', () => {
+  expect(en.amount(1, '人', undefined)).toBe('1 person');
+  expect(en.amount(3, '人', undefined)).toBe('3 people');
+  expect(en.amount(1200, '㎡', undefined)).toBe('1,200 m²');
+  expect(en.amount(65_000, '元', { unit: '万元', factor: 10_000 })).toBe('6.50 × 10,000 yuan');
+  expect(en.unitCostLabel('Key teachers', '人')).toBe('Key teachers (yuan per person)');
+  expect(en.unitCostLabel('Books', '册')).toBe('Books (yuan per book)');
+  expect(en.valueWithUnit('7.5', '㎡')).toBe('7.5 m²');
+  expect(en.valueWithUnit('1', '册')).toBe('1 book');
+  // Chinese stays as it was: no space, the catalogue's unit.
+  expect(zhCN.amount(3, '人', undefined)).toBe('3人');
+  expect(zhCN.unitCostLabel('骨干教师', '人')).toBe('骨干教师（元/人）');
+  expect(zhCN.valueWithUnit('7.5', '㎡')).toBe('7.5㎡');
+});
+
 /** The sample with data problems a user makes: text in a number cell, a dash, a negative number, a missing value. */
 function troubled(sample: WorkbookData): { data: WorkbookData; typed: string[] } {
   const data: WorkbookData = JSON.parse(JSON.stringify(sample));

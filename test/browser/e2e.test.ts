@@ -100,8 +100,13 @@ async function waitForTable(page: Page) {
 async function screenshot(target: Page | Locator, name: string) {
   const file = screenshotPath(name);
   // No hover highlight left over from the last click.
-  await ('mouse' in target ? target : target.page()).mouse.move(0, 0);
-  await target.screenshot({ path: file, animations: 'disabled' });
+  const page = 'mouse' in target ? target : target.page();
+  await page.mouse.move(0, 0);
+  // No tooltip left open by the focused button that was just clicked.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // A picture of one part of the pane: the sticky action bar, which floats over whatever scrolls under it, is left out.
+  const style = 'mouse' in target ? undefined : '[data-action-bar] { visibility: hidden !important; }';
+  await target.screenshot({ path: file, animations: 'disabled', style });
   fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
   fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, name));
 }

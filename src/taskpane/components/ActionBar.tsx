@@ -59,7 +59,7 @@ export function ActionBar(props: {
   const idle = props.busy === null;
   const spinner = (kind: string) => (props.busy === kind ? <Spinner size="extra-tiny" /> : undefined);
   return (
-    <div className={styles.root} role="region" aria-label={strings.actionsLabel}>
+    <div className={styles.root} role="region" aria-label={strings.actionsLabel} data-action-bar="">
       <Notices
         className={styles.feedback}
         notices={props.notices}

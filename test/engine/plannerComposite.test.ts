@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { cheapestMix, continuousCurve, type MixIndicatorInput } from '../../src/engine/planner/mix';
 import { planIndicator } from '../../src/engine/planner/core';
 import { floatCoefficient } from '../../src/engine/rules/coefficient';
-import type { IndicatorId } from '../../src/engine/model/types';
+import Decimal from 'decimal.js';
+import { evaluate } from '../../src/engine/rules/evaluate';
+import { INDICATORS } from '../../src/engine/model/indicators';
+import { PER_INDICATOR_NOTE, planStage } from '../../src/engine/planner/plan';
+import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { qualityRow } from './support/rows';
+import type { CountField, IndicatorId, SchoolRow } from '../../src/engine/model/types';
 
 const IDS: IndicatorId[] = [
   'teachersPerStudent',
@@ -268,5 +274,74 @@ describe('cheapestMix — the least-cost additions that bring the 综合差异�
         `lower bound ${mix.lowerBound.toFixed(0)}, per-indicator ${mix.perIndicatorCost.toFixed(0)}`,
     );
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('planStage under 基本均衡: the stage plan carries the cheapest mix when unit costs are given', () => {
+  const counts = (p: number, k: number): Partial<Record<CountField, number>> => ({
+    students: p,
+    teachingArea: p * (2 + 3 * k),
+    sportsArea: p * (3 + 9 * k),
+    equipmentValue: p * (300 + 2500 * k),
+    computers: Math.round(p * (0.02 + 0.2 * k)),
+    books: Math.round(p * (10 + 40 * k)),
+    teachers: Math.round(p * (0.04 + 0.08 * k)),
+    qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
+    seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
+  });
+  const rows: SchoolRow[] = [0, 0.02, 0.3, 2, 4, 0.5, 1].map((k, i) => ({
+    row: 3 + i,
+    name: `中学${i}`,
+    kind: 'junior',
+    counts: counts(300 + 200 * i, k),
+  }));
+  const COSTS = {
+    teachingAreaPerStudent: 3000,
+    sportsAreaPerStudent: 300,
+    computersPer100: 5000,
+    booksPerStudent: 30,
+    teachersPerStudent: 150_000,
+    qualifiedTeachersPerStudent: 150_000,
+    seniorTitleTeachersPerStudent: 150_000,
+  };
+
+  test('applied to the table, the mix makes the composite pass at threshold × margin, for less than the per-indicator plan', () => {
+    const ev = evaluate(rows, BASIC_2012);
+    expect(ev.stages.junior!.pass).toBe(false);
+    const plan = planStage(ev, 'junior', { unitCosts: COSTS, margin: 0.9 });
+    const mix = plan.mix;
+    if (!mix?.ok) throw new Error(`no mix: ${mix?.ok === false ? mix.reason : 'undefined'}`);
+    expect(mix.target).toBe(0.495);
+    expect(mix.feasible).toBe(true);
+    expect(mix.indicators.map((m) => m.indicator)).toEqual(BASIC_2012.indicators);
+    expect(mix.cost).toBeLessThan(mix.perIndicatorCost);
+    expect(mix.gap).toBeGreaterThanOrEqual(0);
+    expect(mix.note).toContain('与理论最低相差不超过');
+    // The user types the additions into the sheet: the engine's own check then finds the composite within target.
+    const out = rows.map((r) => ({ ...r, counts: { ...r.counts } }));
+    for (const m of mix.indicators) {
+      const field = INDICATORS[m.indicator].resourceField;
+      plan.schools.forEach((s, i) => {
+        const row = out.find((r) => r.row === s.row) as SchoolRow;
+        row.counts[field] = new Decimal(row.counts[field] as number).plus(m.additions[i]).toNumber();
+      });
+    }
+    const after = evaluate(out, BASIC_2012).stages.junior!;
+    expect(after.composite!.value as number).toBeLessThanOrEqual(0.495);
+    expect(after.composite!.value as number).toBeCloseTo(mix.composite, 12);
+  });
+
+  test('without unit costs the plan says it is per indicator, not the cheapest mix; a missing price is named', () => {
+    const ev = evaluate(rows, BASIC_2012);
+    expect(planStage(ev, 'junior').mix).toEqual({ ok: false, reason: PER_INDICATOR_NOTE });
+    const partial = planStage(ev, 'junior', { unitCosts: { teachersPerStudent: 100_000 } }).mix;
+    expect(partial?.ok).toBe(false);
+    expect(partial?.ok === false && partial.reason).toContain('生均图书册数');
+    // 优质均衡 has no composite: no mix at all.
+    const quality = evaluate(
+      [qualityRow(3, '甲', 'primary', 500, [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5])],
+      QUALITY_2017,
+    );
+    expect(planStage(quality, 'primary', { unitCosts: COSTS }).mix).toBeUndefined();
   });
 });

@@ -513,6 +513,7 @@ function stageMix(
     const out: MixPlanIndicator = {
       indicator: m.indicator,
       unit: meta.unit,
+      countable: meta.countable,
       targetCv: m.targetCv,
       cvBefore: m.plan.cvBefore,
       cv: m.plan.cv,

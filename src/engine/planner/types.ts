@@ -180,6 +180,7 @@ export interface MixPlanIndicator {
   indicator: IndicatorId;
   unit: BaseUnit;
   columnUnit?: ResourceUnit;
+  countable: boolean;
   /** The CV target the mix chose for this indicator (on the 0.0005 grid). */
   targetCv: number;
   cvBefore: number | null;

@@ -128,8 +128,9 @@ function county(seed: number): { indicators: SmallIndicator[]; target: number } 
   });
   const cvs = indicators.map((x) => floatCoefficient(x.amounts, x.students, schools, 1).cv as number);
   const mean = cvs.reduce((s, c) => s + c, 0) / count;
-  // A target between a fifth and all of the current composite, so most counties need a real mix.
-  return { indicators, target: Math.round(mean * (0.2 + 0.8 * r()) * 1000) / 1000 };
+  // A target between a fifth of the current composite and a little above it: most counties need a real mix, a few
+  // pass already (with some single CVs above the target).
+  return { indicators, target: Math.round(mean * (0.2 + 0.95 * r()) * 1000) / 1000 };
 }
 
 describe('cheapestMix — the least-cost additions that bring the 综合差异系数 (mean of CVs) to the target', () => {
@@ -161,7 +162,8 @@ describe('cheapestMix — the least-cost additions that bring the 综合差异�
         if (mix.cost > 0) needed++;
       }
       // The counties are not trivial: most need additions.
-      expect(needed).toBeGreaterThan(100);
+      expect(needed).toBeGreaterThan(90);
+      expect(needed).toBeLessThan(120);
       // With grid plans at every point the bounds usually meet (28 of 120 differ when measured); closed-form bounds
       // leave the gap of whole units.
       if (exactCurves) expect(withGap).toBeLessThan(60);
@@ -217,6 +219,23 @@ describe('cheapestMix — the least-cost additions that bring the 综合差异�
     // The dear teachers' CV is left above the target and the cheap books carry the composite below it.
     expect(mix.indicators[0].plan.cv as number).toBeGreaterThan(0.2);
     expect(mix.indicators[1].plan.cv as number).toBeLessThan(0.2);
+  });
+
+  test('a composite already within target adds nothing, even with one CV above the target', () => {
+    const students = [40, 30, 20, 10];
+    const mix = cheapestMix({
+      target: 0.3,
+      indicators: mixInput([
+        { amounts: [40, 6, 2, 1], students, price: 5 },
+        { amounts: [40, 30, 20, 10], students, price: 1 },
+        { amounts: [41, 30, 20, 10], students, price: 1 },
+      ]),
+    });
+    if (!mix.ok) throw new Error(mix.reason);
+    expect(mix.indicators[0].plan.cvBefore as number).toBeGreaterThan(0.3);
+    expect(mix.cost).toBe(0);
+    expect(mix.indicators.every((m) => m.plan.total === 0)).toBe(true);
+    expect(mix.perIndicatorCost).toBeGreaterThan(0);
   });
 
   test('property: the plan never exceeds the target and never costs more than the per-indicator plan', () => {

@@ -277,7 +277,7 @@ describe('基本均衡 on the 整改测算 sheet: the cheapest mix with unit cos
     mix.indicators.forEach((m, x) => {
       const row = stages.values[heading + 2 + x];
       expect(row[0]).toBe(INDICATORS[m.indicator].name);
-      expect(row[3]).toBe(m.targetCv);
+      expect(row[3]).toBe(m.total > 0 ? m.targetCv : '—');
       expect(row[5]).toBe(m.cv);
       expect(row[6]).toBe(m.cost);
     });

@@ -271,7 +271,7 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
   const ceiling = perIndicatorCost;
   const slack = (c: number) => c > ceiling + 1e-9 * Math.max(1, ceiling);
   const sumTops = tops.reduce((s, t) => s + t, 0);
-  const bottoms = tops.map((t) => Math.max(0, budget - (sumTops - t)));
+  const bottoms = tops.map((t) => Math.min(t, Math.max(0, budget - (sumTops - t))));
   const points = tops.reduce((s, t, i) => s + t - bottoms[i] + 1, 0);
   const schools = indicators.reduce((s, x) => s + x.amounts.length, 0);
   const exactCurves = input.exactCurves ?? points * schools <= EXACT_WORK;

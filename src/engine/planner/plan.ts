@@ -529,12 +529,14 @@ function stageMix(
   const perIndicatorCost = result.perIndicatorCost;
   const teachers = indicators.filter((m) => isTeacherIndicator(m.indicator) && m.total > 0).length;
   const note =
-    `成本最低的组合：综合差异系数降至 ${formatNumber(result.composite, 3)}（目标 ≤ ${formatNumber(target, 4)}），` +
-    `合计约 ${formatNumber(result.cost, 0)} 元，与理论最低相差不超过 ${formatNumber(Math.ceil(result.gap), 0)} 元` +
-    (perIndicatorCost < Infinity && perIndicatorCost > result.cost
-      ? `（各指标分别降到目标约需 ${formatNumber(perIndicatorCost, 0)} 元）`
-      : '') +
-    (teachers > 1 ? '；教师各项分别计价，同一名新教师可同时计入几项，故教师费用为上限' : '');
+    result.cost === 0
+      ? `综合差异系数 ${formatNumber(result.composite, 3)} 已不超过目标 ${formatNumber(target, 4)}，成本最低的组合无需增加资源`
+      : `成本最低的组合：综合差异系数降至 ${formatNumber(result.composite, 3)}（目标 ≤ ${formatNumber(target, 4)}），` +
+        `合计约 ${formatNumber(result.cost, 0)} 元，与理论最低相差不超过 ${formatNumber(Math.ceil(result.gap), 0)} 元` +
+        (perIndicatorCost < Infinity && perIndicatorCost > result.cost
+          ? `（各指标分别降到目标约需 ${formatNumber(perIndicatorCost, 0)} 元）`
+          : '') +
+        (teachers > 1 ? '；教师各项分别计价，同一名新教师可同时计入几项，故教师费用为上限' : '');
   return {
     ok: true,
     target,

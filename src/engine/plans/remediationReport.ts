@@ -188,7 +188,8 @@ function mixTable(b: SectionBuilder, mix: Extract<StagePlan['mix'], { ok: true }
         INDICATORS[m.indicator].name,
         shownUnit(m),
         m.cvBefore,
-        m.targetCv,
+        // An indicator the mix leaves alone has no target of its own.
+        m.total > 0 ? m.targetCv : PLAN_WORDS.noTarget,
         shownAmount(m, m.total),
         m.cv,
         m.cost,

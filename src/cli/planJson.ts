@@ -57,7 +57,7 @@ export type JsonStageMix =
         additions: Partial<Record<IndicatorId, number>>;
       }[];
     }
-  | { ok: false; reason: string };
+  | { ok: false; code: 'noCosts' | 'missingPrices' | 'unavailable'; reason: string };
 
 export interface JsonStagePlan {
   schools: number;
@@ -141,7 +141,7 @@ function schoolAdditions(
 function mixJson(sp: StagePlan): JsonStageMix | undefined {
   const mix = sp.mix;
   if (!mix) return undefined;
-  if (!mix.ok) return { ok: false, reason: mix.reason };
+  if (!mix.ok) return { ok: false, code: mix.code, reason: mix.reason };
   return {
     ok: true,
     target: mix.target,

@@ -179,7 +179,11 @@ describe('the readable summary', () => {
     expect(junior.composite!.after as number).toBeLessThanOrEqual(0.55);
     expect(plan.schoolPlans).toEqual([]);
     // Without unit costs: per indicator, and said so.
-    expect(junior.mix).toEqual({ ok: false, reason: expect.stringContaining('不是成本最低的组合') });
+    expect(junior.mix).toEqual({
+      ok: false,
+      code: 'noCosts',
+      reason: expect.stringContaining('不是成本最低的组合'),
+    });
     const { stdout } = await cli('plan', BASIC, '--profile', 'basic-2012');
     expect(stdout).toContain('未填写单位成本：以下按各指标分别测算');
   });

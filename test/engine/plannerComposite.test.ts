@@ -352,9 +352,10 @@ describe('planStage under 基本均衡: the stage plan carries the cheapest mix 
 
   test('without unit costs the plan says it is per indicator, not the cheapest mix; a missing price is named', () => {
     const ev = evaluate(rows, BASIC_2012);
-    expect(planStage(ev, 'junior').mix).toEqual({ ok: false, reason: PER_INDICATOR_NOTE });
+    expect(planStage(ev, 'junior').mix).toEqual({ ok: false, code: 'noCosts', reason: PER_INDICATOR_NOTE });
     const partial = planStage(ev, 'junior', { unitCosts: { teachersPerStudent: 100_000 } }).mix;
-    expect(partial?.ok).toBe(false);
+    expect(partial).toMatchObject({ ok: false, code: 'missingPrices' });
+    expect(partial?.ok === false && partial.missing).toContain('booksPerStudent');
     expect(partial?.ok === false && partial.reason).toContain('生均图书册数');
     // 优质均衡 has no composite: no mix at all.
     const quality = evaluate(

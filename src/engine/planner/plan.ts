@@ -477,16 +477,18 @@ function stageMix(
   stage: Stage,
   options: StagePlanOptions,
 ): StageMix {
-  if (!options.unitCosts) return { ok: false, reason: PER_INDICATOR_NOTE };
+  if (!options.unitCosts) return { ok: false, code: 'noCosts', reason: PER_INDICATOR_NOTE };
   const ids = profile.indicators;
   const unpriced = ids.filter((id) => priceOf(id, options.unitCosts) === null);
   if (unpriced.length > 0) {
     return {
       ok: false,
+      code: 'missingPrices',
+      missing: unpriced,
       reason: `缺少单位成本（${unpriced.map((id) => INDICATORS[id].name).join('、')}），无法求成本最低的组合；以下按各指标分别测算`,
     };
   }
-  if (parts.length === 0) return { ok: false, reason: '没有学校可测算' };
+  if (parts.length === 0) return { ok: false, code: 'unavailable', reason: '没有学校可测算' };
   const target =
     options.targetCv ?? new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
   const inputs = ids.map((id) =>
@@ -500,7 +502,7 @@ function stageMix(
       price: priceOf(id, options.unitCosts) as number,
     })),
   });
-  if (!result.ok) return { ok: false, reason: `无法求成本最低的组合：${result.reason}` };
+  if (!result.ok) return { ok: false, code: 'unavailable', reason: `无法求成本最低的组合：${result.reason}` };
   const n = parts.length;
   const indicators: MixPlanIndicator[] = result.indicators.map((m, x) => {
     const additions = new Array<number>(n).fill(0);

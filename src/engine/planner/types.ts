@@ -216,7 +216,14 @@ export type StageMix =
       /** zh-CN summary. */
       note: string;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      /** noCosts: no unit costs at all; missingPrices: some indicators unpriced (`missing`); unavailable: no plan. */
+      code: 'noCosts' | 'missingPrices' | 'unavailable';
+      /** zh-CN sentence: the plan shown is per indicator, not the cheapest mix, and why. */
+      reason: string;
+      missing?: IndicatorId[];
+    };
 
 /** One indicator's lift in a school plan. */
 export interface SchoolLift {

@@ -247,7 +247,11 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
     return planIndicator(input);
   };
   // Σ g ≤ B ⇔ Σ g·δ ≤ n·T, decided in decimals.
-  const budget = dec(target).times(n).div(step).floor().toNumber();
+  const units = dec(target).times(n).div(step);
+  const budget = units.floor().toNumber();
+  // Rounding each target of an optimum up to the grid adds less than one step each: Σ g < N·T/δ + N, so Σ g ≤ B + N
+  // in general, and ≤ B + N − 1 when N·T/δ is whole.
+  const relaxed = units.isInteger() ? budget + n - 1 : budget + n;
   // What each indicator costs with no CV target (only the per-school minimums) and at T on its own.
   const tops: number[] = [];
   const free: IndicatorPlanValue[] = [];
@@ -276,6 +280,8 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
   const schools = indicators.reduce((s, x) => s + x.amounts.length, 0);
   const exactCurves = input.exactCurves ?? points * schools <= EXACT_WORK;
   // The grid cost at g, or null past the last point worth keeping.
+  // Grid costs found so far per indicator (g → cost): exact values of cᵢ, usable as bounds too.
+  const known = indicators.map(() => new Map<number, number>());
   const gridPoint = (i: number, g: number): Option | 'stop' => {
     const x = indicators[i];
     const t = gridTarget(g, step);
@@ -288,6 +294,7 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
       return slack(lower) ? 'stop' : { g: Math.min(g, bottoms[i]), upper: Infinity, lower };
     }
     const c = at.total * x.price;
+    known[i].set(g, c);
     return slack(c) ? 'stop' : { g, upper: c, lower: c };
   };
   const gridCurve = (i: number, from: number, to: number): Option[] => {
@@ -339,12 +346,21 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
       if (top !== 'stop' && !around.some((o) => o.g === tops[i])) around.unshift(top);
       return around;
     });
+    // The grid costs found are the true costs there, at least their bounds: they tighten the bounds, and so does
+    // monotony (a point below costs at least what any point above it costs), kept as a running maximum.
+    lowerCurves.forEach((options, i) => {
+      let most = 0;
+      for (const o of options) {
+        most = Math.max(most, o.lower, known[i].get(o.g) ?? 0);
+        o.lower = most;
+      }
+    });
   }
   const choices = indicators.map(() => new Int32Array(budget + 1));
   const upperRow = knapsack(curves, budget, 'upper', choices);
-  const lowerRow = knapsack(lowerCurves, budget + n, 'lower', null);
+  const lowerRow = knapsack(lowerCurves, relaxed, 'lower', null);
   let cost = upperRow[budget];
-  const lowerBound = Math.min(lowerRow[budget + n], cost);
+  const lowerBound = Math.min(lowerRow[relaxed], cost);
   let chosen: MixIndicator[] | null = null;
   if (cost < Infinity) {
     const gs = pick(curves, choices, budget);

@@ -112,12 +112,12 @@ describe('planRemediationReport — the 整改测算 sheet', () => {
     ]);
   });
 
-  test('countable totals are shown whole, CVs to 3 decimals, targets to 2', () => {
+  test('countable totals are shown whole, CVs to 3 decimals, targets to 2 (more when they have them)', () => {
     const stages = section(plan, 'planStages');
     const i = stages.values.findIndex((r) => r[0] === '每百名学生拥有县级以上骨干教师数');
     expect(stages.numberFormats[i].slice(2, 8)).toEqual([
       '0.000',
-      '0.00',
+      '0.00##',
       '#,##0',
       '#,##0',
       '#,##0',
@@ -279,7 +279,9 @@ describe('基本均衡 on the 整改测算 sheet: the cheapest mix with unit cos
       expect(row[0]).toBe(INDICATORS[m.indicator].name);
       expect(row[3]).toBe(m.total > 0 ? m.targetCv : '—');
       expect(row[5]).toBe(m.cv);
-      expect(row[6]).toBe(m.cost);
+      expect(row[6]).toBe(m.total > 0 ? m.cost : null);
+      // A target like 0.3295 or 0.495 keeps its decimals on the sheet.
+      expect(stages.numberFormats[heading + 2 + x][3]).toBe('0.00##');
     });
     const total = stages.values[heading + 2 + mix.indicators.length];
     expect(total[0]).toBe('综合差异系数');

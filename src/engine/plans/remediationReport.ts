@@ -14,7 +14,6 @@ import {
   SECTION_STYLE,
   SectionBuilder,
   SUBTITLE_STYLE,
-  THRESHOLD_FORMAT,
   TITLE_STYLE,
   regimeOf,
   reportTitle,
@@ -118,6 +117,8 @@ export interface RemediationReportInput {
 }
 
 const WHOLE = '#,##0';
+/** CV targets: two decimals like thresholds, more when a margin or the mix gives them (0.495, 0.3295 — never 0.50). */
+const TARGET_FORMAT = '0.00##';
 const HUNDREDTHS = '#,##0.00';
 const amountFormat = (ip: Additions) => (ip.countable && !ip.columnUnit ? WHOLE : HUNDREDTHS);
 
@@ -145,7 +146,7 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
           ip.cv,
           ip.feasible ? ip.note : `${PLAN_WORDS.infeasible}${ip.note}`,
         ],
-        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, f, f, f, CV_FORMAT],
+        [undefined, undefined, CV_FORMAT, TARGET_FORMAT, f, f, f, CV_FORMAT],
       );
       const after = 7;
       b.style(row, after, row, after, ip.feasible ? PASS_STYLE : FAIL_STYLE);
@@ -154,7 +155,7 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
       const c = sp.composite;
       b.add(
         ['综合差异系数', null, c.before, c.threshold, null, null, null, c.after],
-        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, undefined, undefined, undefined, CV_FORMAT],
+        [undefined, undefined, CV_FORMAT, TARGET_FORMAT, undefined, undefined, undefined, CV_FORMAT],
         { bold: true },
       );
     }
@@ -190,16 +191,16 @@ function mixTable(b: SectionBuilder, mix: Extract<StagePlan['mix'], { ok: true }
         m.cvBefore,
         // An indicator the mix leaves alone has no target of its own.
         m.total > 0 ? m.targetCv : PLAN_WORDS.noTarget,
-        shownAmount(m, m.total),
+        m.total > 0 ? shownAmount(m, m.total) : null,
         m.cv,
-        m.cost,
+        m.total > 0 ? m.cost : null,
       ],
-      [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, amountFormat(m), CV_FORMAT, WHOLE],
+      [undefined, undefined, CV_FORMAT, TARGET_FORMAT, amountFormat(m), CV_FORMAT, WHOLE],
     );
   }
   const total = b.add(
     [PLAN_WORDS.mixComposite, null, null, mix.target, null, mix.composite, mix.cost],
-    [undefined, undefined, undefined, THRESHOLD_FORMAT, undefined, CV_FORMAT, WHOLE],
+    [undefined, undefined, undefined, TARGET_FORMAT, undefined, CV_FORMAT, WHOLE],
     { bold: true },
   );
   b.style(total, 5, total, 5, mix.feasible ? PASS_STYLE : FAIL_STYLE);

@@ -90,7 +90,8 @@ function gridTarget(g: number, step: number): number {
 /**
  * The knapsack: dp[b] = least Σ cost with Σ g ≤ b over the indicators so far; returns the final row and, when
  * `choices` is given, fills it with the option index chosen per indicator and budget. Each curve runs from its
- * highest grid point down, so its costs rise along it: the scan stops at the first cost that alone is no better.
+ * highest grid point down, so its costs rise along it: the scan starts at the first point within the budget and stops
+ * at the first cost that alone is no better.
  */
 function knapsack(
   curves: readonly Option[][],
@@ -105,14 +106,16 @@ function knapsack(
     const count = options.length;
     const gs = Int32Array.from(options, (o) => o.g);
     const cs = Float64Array.from(options, (o) => o[which]);
+    // options[first…] are the points with g ≤ b: as b grows, first moves towards the top of the curve.
+    let first = count;
     for (let b = 0; b <= budget; b++) {
+      while (first > 0 && gs[first - 1] <= b) first--;
       let best = Infinity;
       let arg = -1;
-      for (let o = 0; o < count; o++) {
+      for (let o = first; o < count; o++) {
         const c = cs[o];
         if (c >= best) break;
         const g = gs[o];
-        if (g > b) continue;
         const v = dp[b - g] + c;
         if (v < best) {
           best = v;
@@ -244,6 +247,8 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
     evaluations++;
     const input: IndicatorPlanInput = { ...x, targetCv };
     if (gridStep !== undefined) input.step = gridStep;
+    // The continuous optimum (step 0) is asked of whole resources too, as a bound.
+    if (gridStep === 0) input.countable = false;
     return planIndicator(input);
   };
   // Σ g ≤ B ⇔ Σ g·δ ≤ n·T, decided in decimals.
@@ -279,9 +284,9 @@ export function cheapestMix(input: CheapestMixInput): CheapestMix {
   const points = tops.reduce((s, t, i) => s + t - bottoms[i] + 1, 0);
   const schools = indicators.reduce((s, x) => s + x.amounts.length, 0);
   const exactCurves = input.exactCurves ?? points * schools <= EXACT_WORK;
-  // The grid cost at g, or null past the last point worth keeping.
   // Grid costs found so far per indicator (g → cost): exact values of cᵢ, usable as bounds too.
   const known = indicators.map(() => new Map<number, number>());
+  // The grid cost at g as a knapsack option, or 'stop' past the last point worth keeping.
   const gridPoint = (i: number, g: number): Option | 'stop' => {
     const x = indicators[i];
     const t = gridTarget(g, step);

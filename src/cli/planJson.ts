@@ -1,5 +1,5 @@
 /** The --json output of `balance plan`: the conventions of `balance check` (rows 1-based, spec ids, numbers unrounded). */
-import type { IndicatorId, IndicatorPlan, SchoolFloors, Stage, UnitCosts } from '../engine';
+import type { IndicatorId, IndicatorPlan, SchoolFloors, Stage, StagePlan, UnitCosts } from '../engine';
 import { planIssues, type Planned } from './plan';
 
 export interface JsonIndicatorPlan {
@@ -21,6 +21,44 @@ export interface JsonIndicatorPlan {
   note: string;
 }
 
+/** 基本均衡: the cheapest mix of additions for the composite (with unit costs), or why the plan is per indicator. */
+export type JsonStageMix =
+  | {
+      ok: true;
+      /** The composite target and the grid of the per-indicator targets. */
+      target: number;
+      step: number;
+      /** Σ cost (teacher indicators priced separately: an upper bound), the proven lower bound and their gap, 元. */
+      cost: number;
+      lowerBound: number;
+      gap: number;
+      /** The cost of planning every indicator to the target one by one. */
+      perIndicatorCost: number;
+      composite: number;
+      feasible: boolean;
+      note: string;
+      indicators: Partial<
+        Record<
+          IndicatorId,
+          {
+            unit: string;
+            target: number;
+            cvBefore: number | null;
+            cv: number | null;
+            total: number;
+            cost: number;
+          }
+        >
+      >;
+      additions: {
+        row: number;
+        name: string;
+        split: boolean;
+        additions: Partial<Record<IndicatorId, number>>;
+      }[];
+    }
+  | { ok: false; code: 'noCosts' | 'missingPrices' | 'unavailable'; reason: string };
+
 export interface JsonStagePlan {
   schools: number;
   feasible: boolean;
@@ -35,6 +73,8 @@ export interface JsonStagePlan {
     split: boolean;
     additions: Partial<Record<IndicatorId, number>>;
   }[];
+  /** 基本均衡 only. */
+  mix?: JsonStageMix;
 }
 
 export interface JsonPlanResult {
@@ -82,17 +122,52 @@ function indicatorJson(ip: IndicatorPlan): JsonIndicatorPlan {
   };
 }
 
+/** Schools (stage parts) with any addition among `plans`, each listing only the indicators with one. */
+function schoolAdditions(
+  sp: StagePlan,
+  plans: readonly { indicator: IndicatorId; additions: number[] }[],
+): JsonStagePlan['additions'] {
+  const additions: JsonStagePlan['additions'] = [];
+  sp.schools.forEach((school, i) => {
+    const adds: Partial<Record<IndicatorId, number>> = {};
+    for (const ip of plans) if (ip.additions[i] > 0) adds[ip.indicator] = ip.additions[i];
+    if (Object.keys(adds).length > 0) {
+      additions.push({ row: school.row, name: school.name, split: school.split, additions: adds });
+    }
+  });
+  return additions;
+}
+
+function mixJson(sp: StagePlan): JsonStageMix | undefined {
+  const mix = sp.mix;
+  if (!mix) return undefined;
+  if (!mix.ok) return { ok: false, code: mix.code, reason: mix.reason };
+  return {
+    ok: true,
+    target: mix.target,
+    step: mix.step,
+    cost: mix.cost,
+    lowerBound: mix.lowerBound,
+    gap: mix.gap,
+    perIndicatorCost: mix.perIndicatorCost,
+    composite: mix.composite,
+    feasible: mix.feasible,
+    note: mix.note,
+    indicators: Object.fromEntries(
+      mix.indicators.map((m) => [
+        m.indicator,
+        { unit: m.unit, target: m.targetCv, cvBefore: m.cvBefore, cv: m.cv, total: m.total, cost: m.cost },
+      ]),
+    ),
+    additions: schoolAdditions(sp, mix.indicators),
+  };
+}
+
 export function planToJson(p: Planned): JsonPlanResult {
   const stages: Partial<Record<Stage, JsonStagePlan>> = {};
   for (const sp of p.stages) {
-    const additions: JsonStagePlan['additions'] = [];
-    sp.schools.forEach((school, i) => {
-      const adds: Partial<Record<IndicatorId, number>> = {};
-      for (const ip of sp.indicators) if (ip.additions[i] > 0) adds[ip.indicator] = ip.additions[i];
-      if (Object.keys(adds).length > 0) {
-        additions.push({ row: school.row, name: school.name, split: school.split, additions: adds });
-      }
-    });
+    const additions = schoolAdditions(sp, sp.indicators);
+    const mix = mixJson(sp);
     stages[sp.stage] = {
       schools: sp.schools.length,
       feasible: sp.feasible,
@@ -100,6 +175,7 @@ export function planToJson(p: Planned): JsonPlanResult {
       composite: sp.composite,
       indicators: Object.fromEntries(sp.indicators.map((ip) => [ip.indicator, indicatorJson(ip)])),
       additions,
+      ...(mix ? { mix } : {}),
     };
   }
   return {

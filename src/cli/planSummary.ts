@@ -10,6 +10,7 @@ import {
   STAGE_LABELS,
   STAGES,
   type IndicatorPlan,
+  type MixPlanIndicator,
   type StagePlan,
 } from '../engine';
 import { planIssues, type Planned } from './plan';
@@ -22,7 +23,8 @@ export const MAX_SCHOOLS_SHOWN = 50;
 const cvText = planCvText;
 const targetText = planTargetText;
 /** Money in its column's unit (万元), as on the 整改测算 sheet; '—' for nothing to add. */
-const amount = (x: number, ip: IndicatorPlan) => (x > 0 ? amountInUnit(x, ip.unit, ip.columnUnit) : '—');
+const amount = (x: number, ip: Pick<IndicatorPlan, 'unit' | 'columnUnit'>) =>
+  x > 0 ? amountInUnit(x, ip.unit, ip.columnUnit) : '—';
 
 function indicatorRow(ip: IndicatorPlan, withCost: boolean): string[] {
   const row = [
@@ -50,10 +52,13 @@ function stageLines(sp: StagePlan, withCost: boolean): string[] {
     lines.push(planText.composite(cvText(c.before), cvText(c.after), formatNumber(c.threshold, 4)));
   }
   if (sp.cost !== null) lines.push(planText.stageCost(formatNumber(sp.cost, 0)));
+  lines.push(...mixLines(sp));
+  // The schools list what the plan recommends: the cheapest mix when there is one.
+  const recommended = sp.mix?.ok ? sp.mix.indicators : sp.indicators;
   const needing = sp.schools
     .map((school, i) => ({
       school,
-      adds: sp.indicators
+      adds: recommended
         .filter((ip) => ip.additions[i] > 0)
         .map((ip) => ({ indicator: ip.indicator, amount: ip.additions[i], columnUnit: ip.columnUnit })),
     }))
@@ -69,6 +74,31 @@ function stageLines(sp: StagePlan, withCost: boolean): string[] {
       lines.push(planText.moreSchools(needing.length - MAX_SCHOOLS_SHOWN));
   }
   return lines;
+}
+
+function mixRow(m: MixPlanIndicator): string[] {
+  return [
+    INDICATORS[m.indicator].name,
+    cvText(m.cvBefore),
+    // An indicator the mix leaves alone has no target of its own.
+    m.total > 0 ? `≤${targetText(m.targetCv)}` : '—',
+    amount(m.total, m),
+    cvText(m.cv),
+    m.total > 0 ? formatNumber(m.cost, 0) : '—',
+  ];
+}
+
+/** 基本均衡: the cheapest mix (with unit costs), or the sentence that the plan above is per indicator. */
+function mixLines(sp: StagePlan): string[] {
+  const mix = sp.mix;
+  if (!mix) return [];
+  if (!mix.ok) return [planText.perIndicator(mix.reason)];
+  return [
+    planText.mixHeading(targetText(mix.target)),
+    ...columns([planText.mixColumns, ...mix.indicators.map(mixRow)]).map((line) => `  ${line}`),
+    planText.mixNote(mix.note),
+    planText.mixSchools,
+  ];
 }
 
 function targetLine(p: Planned): string {

@@ -181,6 +181,11 @@ export const planText = {
   moreIssues: (n: number) => `……另有 ${n} 条，完整列表请用 --json 查看`,
   severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
   infeasible: PLAN_WORDS.infeasible,
+  mixHeading: (target: string) => `  ${PLAN_WORDS.mixHeading(target)}：`,
+  mixColumns: ['指标', '现差异系数', '组合中的目标', '需增加', '测算后', '费用（元）'],
+  mixNote: (note: string) => `  ${note}`,
+  mixSchools: `  ${PLAN_WORDS.mixSchools}`,
+  perIndicator: (reason: string) => `  ${reason}`,
 };
 
 /** Every user-visible string of `balance forms`, in Chinese. */

@@ -150,6 +150,8 @@ export { diffRate } from './rules/diffRate';
 // Remediation planner 整改测算: minimal additions per indicator, per stage and per school.
 export { MEASURE_STEP, planIndicator, planSchool, planSchools, planStage, stepOf } from './planner/plan';
 export type * from './planner/types';
+export { cheapestMix, MIX_STEP } from './planner/mix';
+export type { CheapestMix, CheapestMixInput, MixIndicator, MixIndicatorInput } from './planner/mix';
 
 // Plans: what a host paints and writes, and the one check-a-sheet path.
 export * from './plans/sheetCheck';
@@ -172,7 +174,7 @@ export {
 export type { HeaderFooterText, ReportPageSetup } from './plans/printSetup';
 export { captionOf, readCaption } from './sheet/caption';
 export type { TableCaption } from './sheet/caption';
-export { isTeacherIndicator } from './planner/plan';
+export { isTeacherIndicator, PER_INDICATOR_NOTE } from './planner/plan';
 export {
   additionsText,
   extraForCv,

@@ -522,6 +522,22 @@ export const en: Strings = {
   planComposite: (before, after, threshold) => `Composite CV ${before} → ${after} (limit ≤ ${threshold})`,
   planNoSchools: 'No schools to plan for.',
   cvUndefined: 'undefined',
+  mixTitle: (target) => `Cheapest mix (composite CV target ≤ ${target})`,
+  mixIntro:
+    'From the unit costs, the additions that bring the composite CV to its target for the least total cost (single CVs need not all reach the target).',
+  mixNothing: (composite, target) =>
+    `Composite CV ${composite} is already within the target ${target}: nothing to add`,
+  mixTotal: (yuan) => `Total about ${yuan} yuan`,
+  mixGap: (yuan) => `, at most ${yuan} yuan above the proven minimum`,
+  mixCompared: (yuan) => ` (planning each CV to the target on its own: about ${yuan} yuan)`,
+  mixComposite: (after, target) => `Composite CV down to ${after} (target ≤ ${target})`,
+  mixTeachers:
+    'Teacher indicators are priced separately: one new teacher may count for several, so the teacher cost is an upper bound.',
+  mixPerIndicator:
+    'No unit costs: the plan above lowers each CV to the target on its own. That makes the composite pass but is not the cheapest mix; enter the unit costs to get the cheapest mix.',
+  mixMissingPrices: (names) =>
+    `Unit costs missing (${names}): the plan above is per indicator, not the cheapest mix.`,
+  mixUnavailable: () => 'No cheapest mix could be computed from this data; the plan above is per indicator.',
 
   diagOpen: (indicator, stage) => `Diagnose the ${stage} CV of “${indicator}”`,
   diagBack: 'Back to results',

@@ -311,6 +311,19 @@ export const zhCN = {
     `综合差异系数 ${before} → ${after}（标准 ≤ ${threshold}）`,
   planNoSchools: '没有可测算的学校。',
   cvUndefined: '无法计算',
+  mixTitle: (target: string) => `成本最低的组合（综合差异系数目标 ≤ ${target}）`,
+  mixIntro: '按各项单位成本，选出使综合差异系数达标、总费用最少的增加方案（各项差异系数不必都降到目标）。',
+  mixNothing: (composite: string, target: string) =>
+    `综合差异系数 ${composite} 已不超过目标 ${target}，无需增加资源`,
+  mixTotal: (yuan: string) => `合计约 ${yuan} 元`,
+  mixGap: (yuan: string) => `，与理论最低相差不超过 ${yuan} 元`,
+  mixCompared: (yuan: string) => `（各项分别降到目标约需 ${yuan} 元）`,
+  mixComposite: (after: string, target: string) => `综合差异系数降至 ${after}（目标 ≤ ${target}）`,
+  mixTeachers: '教师各项分别计价：同一名新教师可同时计入几项，故教师费用为上限。',
+  mixPerIndicator:
+    '未填写单位成本：上面按各指标分别测算（每项差异系数都降到目标），能保证综合差异系数达标，但不是成本最低的组合。填写各项单位成本后可求成本最低的组合。',
+  mixMissingPrices: (names: string) => `缺少单位成本（${names}）：上面按各指标分别测算，不是成本最低的组合。`,
+  mixUnavailable: (reason: string) => `无法求成本最低的组合（${reason}），上面按各指标分别测算。`,
 
   // Diagnosis of one CV (click a CV in the results)
   diagOpen: (indicator: string, stage: string) => `查看${stage}“${indicator}”差异系数的诊断`,

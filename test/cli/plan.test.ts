@@ -178,6 +178,53 @@ describe('the readable summary', () => {
     expect(junior.composite!.before as number).toBeGreaterThan(0.55);
     expect(junior.composite!.after as number).toBeLessThanOrEqual(0.55);
     expect(plan.schoolPlans).toEqual([]);
+    // Without unit costs: per indicator, and said so.
+    expect(junior.mix).toEqual({
+      ok: false,
+      code: 'noCosts',
+      reason: expect.stringContaining('不是成本最低的组合'),
+    });
+    const { stdout } = await cli('plan', BASIC, '--profile', 'basic-2012');
+    expect(stdout).toContain('未填写单位成本：以下按各指标分别测算');
+  });
+
+  test('基本均衡 with --costs: the cheapest mix — per indicator target, additions, cost, total and the gap', async () => {
+    const costs = path.join(dir, '基本单价.json');
+    fs.writeFileSync(
+      costs,
+      JSON.stringify({
+        teachingAreaPerStudent: 3000,
+        sportsAreaPerStudent: 300,
+        computersPer100: 5000,
+        booksPerStudent: 30,
+        teachersPerStudent: 150000,
+        qualifiedTeachersPerStudent: 150000,
+        seniorTitleTeachersPerStudent: 150000,
+      }),
+    );
+    const plan = await planJson(BASIC, '--profile', 'basic-2012', '--costs', costs, '--margin', '0.9');
+    const mix = plan.stages.junior!.mix!;
+    if (!mix.ok) throw new Error(mix.reason);
+    expect(mix.target).toBe(0.495);
+    expect(mix.feasible).toBe(true);
+    expect(mix.composite).toBeLessThanOrEqual(0.495);
+    expect(mix.cost).toBeLessThanOrEqual(mix.perIndicatorCost);
+    expect(mix.lowerBound).toBeLessThanOrEqual(mix.cost);
+    expect(Object.keys(mix.indicators)).toHaveLength(8);
+    const sum = Object.values(mix.indicators).reduce((s, m) => s + m!.cost, 0);
+    expect(sum).toBeCloseTo(mix.cost, 6);
+    const { stdout } = await cli(
+      'plan',
+      BASIC,
+      '--profile',
+      'basic-2012',
+      '--costs',
+      costs,
+      '--margin',
+      '0.9',
+    );
+    expect(stdout).toContain('成本最低的组合（综合差异系数目标 ≤ 0.495）');
+    expect(stdout).toContain('与理论最低相差不超过');
   });
 });
 

@@ -1,9 +1,11 @@
 // The 整改测算 sheet plan: per stage and indicator the additions and CVs, then each school's additions with units.
 import { evaluate } from '../../src/engine/rules/evaluate';
-import { planStage } from '../../src/engine/planner/plan';
+import { PER_INDICATOR_NOTE, planStage } from '../../src/engine/planner/plan';
+import { INDICATORS } from '../../src/engine/model/indicators';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import {
   additionsText,
+  PLAN_WORDS,
   planRemediationReport,
   REMEDIATION_SHEET_NAME,
 } from '../../src/engine/plans/remediationReport';
@@ -110,12 +112,12 @@ describe('planRemediationReport — the 整改测算 sheet', () => {
     ]);
   });
 
-  test('countable totals are shown whole, CVs to 3 decimals, targets to 2', () => {
+  test('countable totals are shown whole, CVs to 3 decimals, targets to 2 (more when they have them)', () => {
     const stages = section(plan, 'planStages');
     const i = stages.values.findIndex((r) => r[0] === '每百名学生拥有县级以上骨干教师数');
     expect(stages.numberFormats[i].slice(2, 8)).toEqual([
       '0.000',
-      '0.00',
+      '0.00##',
       '#,##0',
       '#,##0',
       '#,##0',
@@ -224,5 +226,92 @@ describe('additionsText — the CLI summary wording', () => {
       ]),
     ).toBe('骨干教师 +2人，多媒体教室 +2间');
     expect(additionsText([{ indicator: 'sportsAreaPerStudent', amount: 1220.5 }])).toMatch(/\+1,220\.5㎡$/);
+  });
+});
+
+describe('基本均衡 on the 整改测算 sheet: the cheapest mix with unit costs, the per-indicator sentence without', () => {
+  const basicRows: SchoolRow[] = [0, 0.05, 0.4, 2, 3].map((k, i) => {
+    const p = 300 + 150 * i;
+    return {
+      row: 5 + i,
+      name: `中学${i + 1}`,
+      kind: 'junior',
+      counts: {
+        students: p,
+        teachingArea: p * (2 + 3 * k),
+        sportsArea: p * (3 + 9 * k),
+        equipmentValue: p * (300 + 2500 * k),
+        computers: Math.round(p * (0.02 + 0.2 * k)),
+        books: Math.round(p * (10 + 40 * k)),
+        teachers: Math.round(p * (0.04 + 0.08 * k)),
+        qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
+        seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
+      },
+    };
+  });
+  const unitCosts = {
+    teachingAreaPerStudent: 3000,
+    sportsAreaPerStudent: 300,
+    computersPer100: 5000,
+    booksPerStudent: 30,
+    teachersPerStudent: 150_000,
+    qualifiedTeachersPerStudent: 150_000,
+    seniorTitleTeachersPerStudent: 150_000,
+  };
+  const evaluation = evaluate(basicRows, BASIC_2012);
+
+  test('with unit costs: the mix table (targets, additions, CVs after, costs, total) and the schools list the mix', () => {
+    const sp = planStage(evaluation, 'junior', { unitCosts });
+    const mix = sp.mix;
+    if (!mix?.ok) throw new Error('no mix');
+    const sheet = planRemediationReport({
+      profileName: BASIC_2012.name,
+      date: 'd',
+      stages: [sp],
+      cvMode: 'composite',
+    });
+    const stages = section(sheet, 'planStages');
+    const heading = stages.values.findIndex((r) => String(r[0]).startsWith('成本最低的组合'));
+    expect(heading).toBeGreaterThan(0);
+    expect(stages.values[heading + 1].slice(0, 7)).toEqual(PLAN_WORDS.mixColumns);
+    mix.indicators.forEach((m, x) => {
+      const row = stages.values[heading + 2 + x];
+      expect(row[0]).toBe(INDICATORS[m.indicator].name);
+      expect(row[3]).toBe(m.total > 0 ? m.targetCv : '—');
+      expect(row[5]).toBe(m.cv);
+      expect(row[6]).toBe(m.total > 0 ? m.cost : null);
+      // A target like 0.3295 or 0.495 keeps its decimals on the sheet.
+      expect(stages.numberFormats[heading + 2 + x][3]).toBe('0.00##');
+    });
+    const total = stages.values[heading + 2 + mix.indicators.length];
+    expect(total[0]).toBe('综合差异系数');
+    expect(total[5]).toBe(mix.composite);
+    expect(total[6]).toBe(mix.cost);
+    expect(total[5] as number).toBeLessThanOrEqual(0.55);
+    expect(stages.values.some((r) => String(r[0]).includes('与理论最低相差不超过'))).toBe(true);
+    // Each school's row shows the mix's additions, not the per-indicator plan's.
+    const schools = section(sheet, 'planSchools');
+    const header = schools.values[1].map(String);
+    for (const m of mix.indicators.filter((x) => x.total > 0 && !x.columnUnit)) {
+      const column = header.findIndex((h) => h.startsWith(INDICATORS[m.indicator].label));
+      expect(column).toBeGreaterThan(0);
+      sp.schools.forEach((s, i) => {
+        const line = schools.values.find((r) => r[1] === s.row);
+        expect(line?.[column] ?? null).toBe(m.additions[i] > 0 ? m.additions[i] : null);
+      });
+    }
+  });
+
+  test('without unit costs: the sentence that the plan is per indicator, not the cheapest mix', () => {
+    const sp = planStage(evaluation, 'junior');
+    const sheet = planRemediationReport({
+      profileName: BASIC_2012.name,
+      date: 'd',
+      stages: [sp],
+      cvMode: 'composite',
+    });
+    const stages = section(sheet, 'planStages');
+    expect(stages.values.some((r) => r[0] === PER_INDICATOR_NOTE)).toBe(true);
+    expect(stages.values.some((r) => String(r[0]).startsWith('成本最低的组合'))).toBe(false);
   });
 });

@@ -6,13 +6,17 @@ import { cellIssue, tableIssue } from '../model/issues';
 import { profileIndicators, standardIndicators } from '../rules/profiles';
 import { partResource, readValueColumns } from '../rules/valueColumns';
 import { MEASURE_STEP, planIndicator, stepsToReach } from './core';
+import { cheapestMix } from './mix';
 import type {
   IndicatorPlan,
+  IndicatorPlanInput,
+  MixPlanIndicator,
   PlannedSchool,
   SchoolFloors,
   SchoolLift,
   SchoolPlan,
   StagePlan,
+  StageMix,
   StagePlanOptions,
   UnitCosts,
 } from './types';
@@ -432,6 +436,10 @@ export function planStage(
   // One new teacher can count for several teacher indicators: their costs overlap, so only the largest is certain.
   const teacherCosts = added.filter((x) => isTeacherIndicator(x.indicator)).map((x) => x.cost ?? 0);
   const otherCosts = added.filter((x) => !isTeacherIndicator(x.indicator)).map((x) => x.cost ?? 0);
+  const mix =
+    profile.cv.mode === 'composite'
+      ? stageMix(parts, students, resources, residuals, profile, stage, options)
+      : undefined;
   const plan: StagePlan = {
     stage,
     profileId: profile.id,
@@ -448,12 +456,154 @@ export function planStage(
         : null,
     issues,
   };
+  if (mix) plan.mix = mix;
   return plan;
+}
+
+/** Without unit costs a 基本均衡 plan lowers every CV to the target on its own — sufficient, not the cheapest mix. */
+export const PER_INDICATOR_NOTE =
+  '未填写单位成本：以下按各指标分别测算（每项差异系数都降到目标），能保证综合差异系数达标，但不是成本最低的组合；填写各项单位成本后可求成本最低的组合';
+
+/**
+ * 基本均衡: the cheapest mix of additions over the composite's indicators (cheapestMix), each indicator planned with
+ * the same schools and per-school floors as its own plan; a reason instead when prices or data are missing.
+ */
+function stageMix(
+  parts: readonly SchoolPart[],
+  students: readonly number[],
+  resources: Resources,
+  residuals: ResidualChoices | null,
+  profile: Profile,
+  stage: Stage,
+  options: StagePlanOptions,
+): StageMix {
+  if (!options.unitCosts) return { ok: false, code: 'noCosts', reason: PER_INDICATOR_NOTE };
+  const ids = profile.indicators;
+  const unpriced = ids.filter((id) => priceOf(id, options.unitCosts) === null);
+  if (unpriced.length > 0) {
+    return {
+      ok: false,
+      code: 'missingPrices',
+      missing: unpriced,
+      reason: `缺少单位成本（${unpriced.map((id) => INDICATORS[id].name).join('、')}），无法求成本最低的组合；以下按各指标分别测算`,
+    };
+  }
+  if (parts.length === 0) return { ok: false, code: 'unavailable', reason: '没有学校可测算' };
+  const target =
+    options.targetCv ?? new Dec(profile.cv.thresholds[stage]).times(options.margin ?? 1).toNumber();
+  const inputs = ids.map((id) =>
+    indicatorInput(id, parts, students, resources.get(id), residuals, profile, stage, options, null),
+  );
+  const result = cheapestMix({
+    target,
+    indicators: ids.map((id, x) => ({
+      ...inputs[x].input,
+      indicator: id,
+      price: priceOf(id, options.unitCosts) as number,
+    })),
+  });
+  if (!result.ok) return { ok: false, code: 'unavailable', reason: `无法求成本最低的组合：${result.reason}` };
+  const n = parts.length;
+  const indicators: MixPlanIndicator[] = result.indicators.map((m, x) => {
+    const additions = new Array<number>(n).fill(0);
+    const values = new Array<number | null>(n).fill(null);
+    inputs[x].used.forEach((i, k) => {
+      additions[i] = m.plan.additions[k];
+      values[i] = m.plan.values[k];
+    });
+    const meta = INDICATORS[m.indicator];
+    const out: MixPlanIndicator = {
+      indicator: m.indicator,
+      unit: meta.unit,
+      countable: meta.countable,
+      targetCv: m.targetCv,
+      cvBefore: m.plan.cvBefore,
+      cv: m.plan.cv,
+      total: m.plan.total,
+      cost: m.cost,
+      additions,
+      values,
+    };
+    const columnUnit = inputs[x].input.columnUnit;
+    if (columnUnit) out.columnUnit = columnUnit;
+    return out;
+  });
+  const perIndicatorCost = result.perIndicatorCost;
+  const teachers = indicators.filter((m) => isTeacherIndicator(m.indicator) && m.total > 0).length;
+  const note =
+    result.cost === 0
+      ? `综合差异系数 ${formatNumber(result.composite, 3)} 已不超过目标 ${formatNumber(target, 4)}，成本最低的组合无需增加资源`
+      : `成本最低的组合：综合差异系数降至 ${formatNumber(result.composite, 3)}（目标 ≤ ${formatNumber(target, 4)}），` +
+        `合计约 ${formatNumber(result.cost, 0)} 元，与理论最低相差不超过 ${formatNumber(Math.ceil(result.gap), 0)} 元` +
+        (perIndicatorCost < Infinity && perIndicatorCost > result.cost
+          ? `（各指标分别降到目标约需 ${formatNumber(perIndicatorCost, 0)} 元）`
+          : '') +
+        (teachers > 1 ? '；教师各项分别计价，同一名新教师可同时计入几项，故教师费用为上限' : '');
+  return {
+    ok: true,
+    target,
+    step: result.step,
+    indicators,
+    cost: result.cost,
+    lowerBound: result.lowerBound,
+    gap: result.gap,
+    perIndicatorCost: result.perIndicatorCost,
+    composite: result.composite,
+    feasible: result.feasible,
+    note,
+  };
 }
 
 /** A teacher indicator (counted in 人): additions to different ones may be the same people. */
 export function isTeacherIndicator(id: IndicatorId): boolean {
   return INDICATORS[id].unit === '人';
+}
+
+/** The schools with data for an indicator (their indices) and planIndicator's input for them, without a target. */
+function indicatorInput(
+  id: IndicatorId,
+  parts: readonly SchoolPart[],
+  students: readonly number[],
+  resources: Float64Array,
+  residuals: ResidualChoices | null,
+  profile: Profile,
+  stage: Stage,
+  options: StagePlanOptions,
+  issues: DataIssue[] | null,
+): { used: number[]; input: Omit<IndicatorPlanInput, 'targetCv'> } {
+  const meta = INDICATORS[id];
+  const standard = profile.standards[id]?.[stage] ?? null;
+  const rule = profile.schoolRule;
+  const residualFloor = standard !== null && rule ? residualOf(standard, rule.r) : null;
+  const slot = residuals ? residuals.ids.indexOf(id) : -1;
+  const used: number[] = [];
+  const amounts: number[] = [];
+  const floors: (number | null)[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const r = resources[i];
+    if (!(r === r)) {
+      issues?.push(cellIssue(parts[i], meta.resourceField, 'planMissing', 'warning', { indicator: id }));
+      continue;
+    }
+    used.push(i);
+    amounts.push(r);
+    const residual = slot >= 0 && ((residuals as ResidualChoices).masks[i] & (1 << slot)) !== 0;
+    floors.push(residual ? residualFloor : standard);
+  }
+  const columnUnit = meta.unit === '元' ? moneyUnitOf(meta.resourceField, options.units) : undefined;
+  return {
+    used,
+    input: {
+      amounts,
+      students: used.map((i) => students[i]),
+      per: meta.per,
+      standard: floors,
+      countable: meta.countable,
+      step: stepOf(meta),
+      unit: meta.unit,
+      columnUnit,
+    },
+  };
 }
 
 function planOne(
@@ -472,24 +622,18 @@ function planOne(
   const target = targetOf(id, profile, stage, options);
   const step = stepOf(meta);
   const n = parts.length;
-  const rule = profile.schoolRule;
-  const residualFloor = standard !== null && rule ? residualOf(standard, rule.r) : null;
-  const slot = residuals ? residuals.ids.indexOf(id) : -1;
-  const used: number[] = [];
-  const amounts: number[] = [];
-  const floors: (number | null)[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = resources[i];
-    if (!(r === r)) {
-      issues.push(cellIssue(parts[i], meta.resourceField, 'planMissing', 'warning', { indicator: id }));
-      continue;
-    }
-    used.push(i);
-    amounts.push(r);
-    const residual = slot >= 0 && ((residuals as ResidualChoices).masks[i] & (1 << slot)) !== 0;
-    floors.push(residual ? residualFloor : standard);
-  }
-  const columnUnit = meta.unit === '元' ? moneyUnitOf(meta.resourceField, options.units) : undefined;
+  const { used, input } = indicatorInput(
+    id,
+    parts,
+    students,
+    resources,
+    residuals,
+    profile,
+    stage,
+    options,
+    issues,
+  );
+  const columnUnit = input.columnUnit;
   const plan: IndicatorPlan = {
     indicator: id,
     unit: meta.unit,
@@ -512,17 +656,7 @@ function planOne(
     note: '',
   };
   if (columnUnit) plan.columnUnit = columnUnit;
-  const result = planIndicator({
-    amounts,
-    students: used.map((i) => students[i]),
-    per: meta.per,
-    standard: floors,
-    targetCv: target ?? Infinity,
-    countable: meta.countable,
-    step,
-    unit: meta.unit,
-    columnUnit,
-  });
+  const result = planIndicator({ ...input, targetCv: target ?? Infinity });
   if (!result.ok) {
     plan.note = `${meta.name}：${result.reason}，无法测算`;
     if (n > 0)

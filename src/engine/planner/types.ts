@@ -166,8 +166,64 @@ export interface StagePlan {
    * teacher (高学历 and 骨干, say) counts for several of them.
    */
   cost: number | null;
+  /**
+   * 基本均衡 (composite-mode profiles) only: the cheapest mix of additions that brings the composite to the target
+   * when unit costs are given; without them (or with a price missing) `ok: false` and the sentence saying the
+   * indicators are planned one by one, not as the cheapest mix.
+   */
+  mix?: StageMix;
   issues: DataIssue[];
 }
+
+/** One indicator in the cheapest mix; arrays aligned with `StagePlan.schools`. */
+export interface MixPlanIndicator {
+  indicator: IndicatorId;
+  unit: BaseUnit;
+  columnUnit?: ResourceUnit;
+  countable: boolean;
+  /** The CV target the mix chose for this indicator (on the 0.0005 grid). */
+  targetCv: number;
+  cvBefore: number | null;
+  cv: number | null;
+  /** Σ additions, in `unit`. */
+  total: number;
+  /** total × unit cost, 元. */
+  cost: number;
+  additions: number[];
+  values: (number | null)[];
+}
+
+/** The 基本均衡 cheapest mix of a stage (docs/planner.md, "基本均衡: the cheapest mix"). */
+export type StageMix =
+  | {
+      ok: true;
+      /** The composite target T (threshold × margin, or the given targetCv). */
+      target: number;
+      /** Grid of the per-indicator CV targets. */
+      step: number;
+      indicators: MixPlanIndicator[];
+      /** Σ of the indicators' costs in 元 — teacher indicators priced separately, so an upper bound for hires. */
+      cost: number;
+      /** No plan reaching the target costs less than this (proven bound). */
+      lowerBound: number;
+      /** cost − lowerBound: 与理论最低相差不超过 gap 元. */
+      gap: number;
+      /** The cost of planning every CV to the target one by one (StagePlan.indicators), for comparison. */
+      perIndicatorCost: number;
+      /** The composite after the mix (mean of the CVs) and whether it is at most the target, decided exactly. */
+      composite: number;
+      feasible: boolean;
+      /** zh-CN summary. */
+      note: string;
+    }
+  | {
+      ok: false;
+      /** noCosts: no unit costs at all; missingPrices: some indicators unpriced (`missing`); unavailable: no plan. */
+      code: 'noCosts' | 'missingPrices' | 'unavailable';
+      /** zh-CN sentence: the plan shown is per indicator, not the cheapest mix, and why. */
+      reason: string;
+      missing?: IndicatorId[];
+    };
 
 /** One indicator's lift in a school plan. */
 export interface SchoolLift {

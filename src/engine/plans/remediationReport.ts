@@ -14,7 +14,6 @@ import {
   SECTION_STYLE,
   SectionBuilder,
   SUBTITLE_STYLE,
-  THRESHOLD_FORMAT,
   TITLE_STYLE,
   regimeOf,
   reportTitle,
@@ -49,6 +48,13 @@ export const PLAN_WORDS = {
   perIndicator:
     '按单项测算：每项差异系数都降到综合差异系数的标准以下，这足以使综合差异系数达标，但不是费用最省的组合（综合差异系数只要求 8 项的平均不超过标准）',
   unitCosts: (list: string) => `单价：${list}`,
+  /** 基本均衡 with unit costs: the cheapest mix of additions, shown after the per-indicator table. */
+  mixHeading: (target: string) => `成本最低的组合（综合差异系数目标 ≤ ${target}）`,
+  mixColumns: ['指标', '单位', '现差异系数', '组合中的目标', '需增加', '测算后', '费用（元）'],
+  mixTotal: '合计',
+  mixComposite: '综合差异系数',
+  mixAbove: '上表为各指标分别降到目标的方案，仅供对照；建议按下面成本最低的组合增加',
+  mixSchools: '基本均衡且填写了单位成本的学段，按成本最低的组合列出各校需增加的资源',
 };
 
 /** A CV as the plan prints it: 3 decimals, or 无法计算 when undefined (county mean 0). */
@@ -79,12 +85,21 @@ export function additionsText(
     .join('，');
 }
 
+/** What the sheet needs of an indicator's additions: the per-indicator plan's or the cheapest mix's. */
+type Additions = Pick<
+  IndicatorPlan,
+  'indicator' | 'unit' | 'columnUnit' | 'countable' | 'total' | 'additions'
+>;
+
 /** The unit an indicator's amounts are shown in on the sheet: its column's (万元) or the base unit. */
-const shownUnit = (ip: IndicatorPlan): string => ip.columnUnit?.unit ?? ip.unit;
+const shownUnit = (ip: Additions): string => ip.columnUnit?.unit ?? ip.unit;
 
 /** An amount in base units as the sheet shows it: in the column's unit (2 decimals, rounded up) when there is one. */
-const shownAmount = (ip: IndicatorPlan, amount: number): number =>
+const shownAmount = (ip: Additions, amount: number): number =>
   ip.columnUnit ? inColumnUnit(amount, ip.columnUnit) : amount;
+
+/** The additions the sheet recommends for a stage: the cheapest mix when there is one, else each indicator's plan. */
+const recommended = (sp: StagePlan): readonly Additions[] => (sp.mix?.ok ? sp.mix.indicators : sp.indicators);
 
 export interface RemediationReportInput {
   /** Standards profile shown to the user. */
@@ -102,8 +117,10 @@ export interface RemediationReportInput {
 }
 
 const WHOLE = '#,##0';
+/** CV targets: two decimals like thresholds, more when a margin or the mix gives them (0.495, 0.3295 — never 0.50). */
+const TARGET_FORMAT = '0.00##';
 const HUNDREDTHS = '#,##0.00';
-const amountFormat = (ip: IndicatorPlan) => (ip.countable && !ip.columnUnit ? WHOLE : HUNDREDTHS);
+const amountFormat = (ip: Additions) => (ip.countable && !ip.columnUnit ? WHOLE : HUNDREDTHS);
 
 function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder {
   const b = new SectionBuilder('planStages', top);
@@ -129,7 +146,7 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
           ip.cv,
           ip.feasible ? ip.note : `${PLAN_WORDS.infeasible}${ip.note}`,
         ],
-        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, f, f, f, CV_FORMAT],
+        [undefined, undefined, CV_FORMAT, TARGET_FORMAT, f, f, f, CV_FORMAT],
       );
       const after = 7;
       b.style(row, after, row, after, ip.feasible ? PASS_STYLE : FAIL_STYLE);
@@ -138,7 +155,7 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
       const c = sp.composite;
       b.add(
         ['综合差异系数', null, c.before, c.threshold, null, null, null, c.after],
-        [undefined, undefined, CV_FORMAT, THRESHOLD_FORMAT, undefined, undefined, undefined, CV_FORMAT],
+        [undefined, undefined, CV_FORMAT, TARGET_FORMAT, undefined, undefined, undefined, CV_FORMAT],
         { bold: true },
       );
     }
@@ -151,9 +168,44 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
     }
     if (sp.cost !== null && sp.indicators.some((ip) => ip.total > 0))
       noteRow(b, PLAN_WORDS.costAtLeast(formatNumber(sp.cost, 0)), header.length);
-    if (sp.composite) noteRow(b, PLAN_WORDS.perIndicator, header.length);
+    if (sp.mix?.ok) {
+      noteRow(b, PLAN_WORDS.mixAbove, header.length);
+      mixTable(b, sp.mix, header.length);
+    } else if (sp.mix) noteRow(b, sp.mix.reason, header.length);
+    else if (sp.composite) noteRow(b, PLAN_WORDS.perIndicator, header.length);
   }
   return b;
+}
+
+/** The cheapest mix of a 基本均衡 stage: per indicator its target in the mix, additions, CV after and cost; the total. */
+function mixTable(b: SectionBuilder, mix: Extract<StagePlan['mix'], { ok: true }>, width: number): void {
+  b.add([PLAN_WORDS.mixHeading(planTargetText(mix.target))], [], SUBTITLE_STYLE);
+  const h = b.add(PLAN_WORDS.mixColumns);
+  b.style(h, 0, h, PLAN_WORDS.mixColumns.length - 1, HEADER_STYLE);
+  const first = b.nextRow;
+  for (const m of mix.indicators) {
+    b.add(
+      [
+        INDICATORS[m.indicator].name,
+        shownUnit(m),
+        m.cvBefore,
+        // An indicator the mix leaves alone has no target of its own.
+        m.total > 0 ? m.targetCv : PLAN_WORDS.noTarget,
+        m.total > 0 ? shownAmount(m, m.total) : null,
+        m.cv,
+        m.total > 0 ? m.cost : null,
+      ],
+      [undefined, undefined, CV_FORMAT, TARGET_FORMAT, amountFormat(m), CV_FORMAT, WHOLE],
+    );
+  }
+  const total = b.add(
+    [PLAN_WORDS.mixComposite, null, null, mix.target, null, mix.composite, mix.cost],
+    [undefined, undefined, undefined, TARGET_FORMAT, undefined, CV_FORMAT, WHOLE],
+    { bold: true },
+  );
+  b.style(total, 5, total, 5, mix.feasible ? PASS_STYLE : FAIL_STYLE);
+  b.style(first, 0, b.nextRow - 1, PLAN_WORDS.mixColumns.length - 1, { border: true, wrap: true });
+  noteRow(b, mix.note, width);
 }
 
 /** A note under a table: merged across it, wrapped, and tall enough for two lines. */
@@ -163,11 +215,11 @@ function noteRow(b: SectionBuilder, text: string, width: number): void {
   b.style(row, 0, row, width - 1, { wrap: true });
 }
 
-/** Indicators with an addition somewhere, in spec order, each with its unit and grid. */
-function addedIndicators(stages: readonly StagePlan[]): IndicatorPlan[] {
-  const found = new Map<IndicatorId, IndicatorPlan>();
-  for (const sp of stages) for (const ip of sp.indicators) if (ip.total > 0) found.set(ip.indicator, ip);
-  return INDICATOR_IDS.filter((id) => found.has(id)).map((id) => found.get(id) as IndicatorPlan);
+/** Indicators with a recommended addition somewhere, in spec order, each with its unit and grid. */
+function addedIndicators(stages: readonly StagePlan[]): Additions[] {
+  const found = new Map<IndicatorId, Additions>();
+  for (const sp of stages) for (const ip of recommended(sp)) if (ip.total > 0) found.set(ip.indicator, ip);
+  return INDICATOR_IDS.filter((id) => found.has(id)).map((id) => found.get(id) as Additions);
 }
 
 interface SchoolLine {
@@ -183,7 +235,7 @@ function schoolLines(stages: readonly StagePlan[]): SchoolLine[] {
   for (const sp of stages) {
     sp.schools.forEach((school, i) => {
       const additions = new Map<IndicatorId, number>();
-      for (const ip of sp.indicators) if (ip.additions[i] > 0) additions.set(ip.indicator, ip.additions[i]);
+      for (const ip of recommended(sp)) if (ip.additions[i] > 0) additions.set(ip.indicator, ip.additions[i]);
       if (additions.size > 0) {
         lines.push({ row: school.row, stage: sp.stage, name: school.name, split: school.split, additions });
       }
@@ -231,6 +283,7 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
     b.add(values, [undefined, undefined, undefined, ...indicators.map(amountFormat)]);
   }
   if (lines.length > 0) b.style(h + 1, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
+  if (stages.some((sp) => sp.mix?.ok)) noteRow(b, PLAN_WORDS.mixSchools, header.length);
   return b;
 }
 
@@ -286,6 +339,8 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
   const widths = Array.from({ length: columnCount }, () => 12);
   widths[0] = 30;
   if (columnCount > 8) widths[8] = 36; // the stage section's 说明
+  // The cheapest mix's 费用（元）: costs run to ten digits with separators.
+  if (stages.some((sp) => sp.mix?.ok)) widths[6] = 16;
   // The school section's 需增加 (the additions in words) and 说明 columns.
   const added = addedIndicators(stages).length;
   widths[3 + added] = Math.max(widths[3 + added] ?? 0, 36);

@@ -28,6 +28,7 @@ import type { PlanInputs } from '../settings';
 import { useStrings } from '../strings';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatThreshold } from './format';
+import { PlannerMix } from './PlannerMix';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
@@ -175,6 +176,7 @@ function StageSection({ plan }: { plan: StagePlan }) {
               ? strings.planStageTotal(formatNumber(plan.cost, 0))
               : strings.planStageUnpriced}
           </Text>
+          {plan.mix && <PlannerMix mix={plan.mix} label={strings.stageNames[plan.stage]} />}
         </>
       )}
     </Section>

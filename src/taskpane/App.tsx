@@ -27,7 +27,7 @@ import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';
 import { Planner } from './components/Planner';
 import { ProfileStep } from './components/ProfileStep';
-import { ReportSheets } from './components/ReportSheets';
+import { ReportSheets, ReportTitleFields, titleInputsShown } from './components/ReportSheets';
 import { Results } from './components/Results';
 import { Section } from './components/Section';
 import { TableStep } from './components/TableStep';
@@ -43,8 +43,10 @@ import {
   type PaneSettings,
   type PlanInputs,
   type ProfileKey,
+  type ReportTitleInputs,
   type SavedTable,
 } from './settings';
+import { reportOptionsOf } from './planOptions';
 import { useStrings, type Strings } from './strings';
 import {
   checkKey,
@@ -122,9 +124,11 @@ export interface AppProps {
    * downloads made from it. The pane itself never needs it.
    */
   onOutcome?: (outcome: CheckOutcome | null) => void;
+  /** Told of the settings whenever they change (typing included): the page's downloads use the pane's choices. */
+  onSettings?: (settings: PaneSettings) => void;
 }
 
-export function App({ operations, onOutcome }: AppProps) {
+export function App({ operations, onOutcome, onSettings }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
 
@@ -150,6 +154,8 @@ export function App({ operations, onOutcome }: AppProps) {
   const noticeId = useRef(0);
   const onOutcomeRef = useRef(onOutcome);
   onOutcomeRef.current = onOutcome;
+  const onSettingsRef = useRef(onSettings);
+  onSettingsRef.current = onSettings;
   const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
   // Where the running action's messages go.
@@ -240,6 +246,7 @@ export function App({ operations, onOutcome }: AppProps) {
   );
   const outcome = checked?.outcome ?? null;
   useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
+  useEffect(() => onSettingsRef.current?.(settings), [settings]);
   const stale = checked !== null && checked.key !== currentKey;
 
   const save = useCallback(
@@ -429,6 +436,7 @@ export function App({ operations, onOutcome }: AppProps) {
   };
 
   const changePlanInputs = (plan: PlanInputs) => persistSoon({ ...settings, plan });
+  const changeTitle = (title: ReportTitleInputs) => persistSoon({ ...settings, title });
 
   const showResults = () => resultsRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
 
@@ -492,7 +500,8 @@ export function App({ operations, onOutcome }: AppProps) {
   const writeReport = () =>
     run('report', async () => {
       if (!outcome || chosenSheets.length === 0) return;
-      const plans = sheetsFor(outcome, new Date(), chosenSheets);
+      // The 整改测算 tab's options and the county and year typed here, as stored in the workbook.
+      const plans = sheetsFor(outcome, new Date(), chosenSheets, reportOptionsOf(settings, outcome.profile));
       const written = await operations.writeReport(plans);
       notify('success', strings.reportWritten(written.written), undefined, {
         action: { label: strings.openReport, run: () => void locate(written.written[0], 1) },
@@ -596,6 +605,13 @@ export function App({ operations, onOutcome }: AppProps) {
               onChange={changeProfile}
               onDashesChange={changeDashes}
             />
+            {availableSheets.length > 0 && (
+              <ReportTitleFields
+                value={titleInputsShown(settings.title, outcome?.caption)}
+                disabled={disabled}
+                onChange={changeTitle}
+              />
+            )}
             {availableSheets.length > 0 && (
               <ReportSheets
                 available={availableSheets}

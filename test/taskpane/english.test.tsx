@@ -6,7 +6,7 @@
  */
 import path from 'path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
+import { captionOf, REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
 import { en } from '../../src/taskpane/strings.en';
 import { zhCN } from '../../src/taskpane/strings.zh-CN';
 import { readXlsx } from '../support/fakeHostXlsx';
@@ -72,6 +72,9 @@ function userTexts(data: WorkbookData, typed: string[]): string[] {
       if (row <= 2) {
         texts.add(cell.value);
         for (const m of cell.value.matchAll(/（([^）]+)）/g)) texts.add(m[1]);
+        // The county the title row names, prefilled for the report titles.
+        const county = captionOf(cell.value).county;
+        if (county) texts.add(county);
       } else if (column === 'B') texts.add(cell.value);
     }
   }

@@ -40,7 +40,7 @@ export const messages = {
 };
 
 export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选项]
-      balance plan <文件.xlsx> [选项]       整改测算，详见 balance plan --help
+      balance plan <文件.xlsx | 文件夹>… [选项]   整改测算，详见 balance plan --help
       balance forms <文件.xlsx | 文件夹>… --out-dir 文件夹   只生成申报表各表，详见 balance forms --help
 
 检查县域义务教育学校数据是否达到均衡发展标准（差异系数与学校办学标准）。
@@ -119,7 +119,7 @@ export const text = {
 
 /** Every user-visible string of `balance plan`, in Chinese. */
 export const planText = {
-  usage: `用法：balance plan <文件.xlsx 或文件夹>… [选项]
+  usage: `用法：balance plan <文件.xlsx | 文件夹>… [选项]
 
 整改测算：在只增加、不调配资源的前提下，算出每所学校最少需要增加多少教师、校舍面积、设备和教室，
 使各校达到办学标准、各项差异系数不超过目标。

@@ -230,6 +230,6 @@ describe('unusable input and arguments: exit code 2 with a Chinese message', () 
   test('-h prints the usage and exits 0', async () => {
     const { code, stdout } = await cli('plan', '-h');
     expect(code).toBe(0);
-    expect(stdout).toContain('用法：balance plan <文件.xlsx 或文件夹>… [选项]');
+    expect(stdout).toContain('用法：balance plan <文件.xlsx | 文件夹>… [选项]');
   });
 });

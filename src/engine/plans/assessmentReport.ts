@@ -93,6 +93,12 @@ export interface ReportStyle {
   border?: boolean;
 }
 
+/** A row's height in points (1-based row). */
+export interface RowHeight {
+  row: number;
+  points: number;
+}
+
 export interface ReportStyleRange extends CellRect {
   style: ReportStyle;
 }
@@ -135,6 +141,11 @@ export interface ReportPlan {
   merges: CellRect[];
   /** Width of columns A, B, … in characters of the default font (exceljs uses this unit; Office.js converts). */
   columnWidths: number[];
+  /**
+   * Heights of rows that need more than the default (wrapped headers, a large title), in points; rows not listed keep
+   * the default. Hosts set them explicitly: LibreOffice and WPS do not grow a row for wrapped text on opening.
+   */
+  rowHeights?: RowHeight[];
   page: ReportPageSetup;
   /** Last used row (1-based) and column count, for adapters that size things up front. */
   rowCount: number;

@@ -140,36 +140,55 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
     }
   });
 
-  /** The texts of a page's centred cells, each cell's lines joined top to bottom (pdftotext -bbox). */
-  function centredCells(page: number): string[] {
+  /**
+   * The texts of a page's cells, each cell's lines joined top to bottom (pdftotext -bbox): the lines of a centred cell
+   * share their centre, those of a left-aligned one their left edge; both groupings are returned.
+   */
+  function cellTexts(page: number): string[] {
     const html = execFileSync(pdftotext, ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
       encoding: 'utf8',
     });
-    // The header is centred: a cell's lines share their centre.
-    const cells: { x: number; lines: { y: number; text: string }[] }[] = [];
-    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g;
-    for (const m of html.matchAll(word)) {
-      const x = (Number(m[1]) + Number(m[3])) / 2;
-      const cell = cells.find((c) => Math.abs(c.x - x) < 3) ?? cells[cells.push({ x, lines: [] }) - 1];
-      cell.lines.push({ y: Number(m[2]), text: m[4] });
-    }
-    return cells.map((c) =>
-      c.lines
-        .sort((p, q) => p.y - q.y)
-        .map((l) => l.text)
-        .join(''),
-    );
+    const words = [
+      ...html.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+      ),
+    ].map((m) => ({
+      left: Number(m[1]),
+      y: Number(m[2]),
+      centre: (Number(m[1]) + Number(m[3])) / 2,
+      text: m[4],
+    }));
+    const grouped = (x: (w: (typeof words)[number]) => number) => {
+      const cells: { x: number; lines: { y: number; text: string }[] }[] = [];
+      for (const w of words) {
+        const cell =
+          cells.find((c) => Math.abs(c.x - x(w)) < 3) ?? cells[cells.push({ x: x(w), lines: [] }) - 1];
+        cell.lines.push({ y: w.y, text: w.text });
+      }
+      return cells.map((c) =>
+        c.lines
+          .sort((p, q) => p.y - q.y)
+          .map((l) => l.text)
+          .join(''),
+      );
+    };
+    return [...grouped((w) => w.centre), ...grouped((w) => w.left)];
   }
 
   const maybeText = soffice && pdftotext ? test : test.skip;
   maybeText(
-    '表Ⅱ-2 and 表Ⅲ print each indicator’s full name in their wrapped headers (pdftotext clips as the page does)',
+    'the report, the 整改测算, 表Ⅱ-2 and 表Ⅲ print each indicator’s full name in their wrapped cells (pdftotext clips as the page does)',
     () => {
-      for (const marker of ['表Ⅱ-2 学校资源配置情况', '表Ⅲ 县域义务教育校际均衡情况']) {
+      for (const marker of [
+        '表Ⅱ-2 学校资源配置情况',
+        '表Ⅲ 县域义务教育校际均衡情况',
+        '示例县2026年义务教育优质均衡发展评估报告',
+        '示例县2026年义务教育优质均衡发展整改测算',
+      ]) {
         // A wide table continues on the next pages: every page of the sheet (its page header names it).
         const numbers = pages.flatMap((p, i) => (textOf(p).includes(marker) ? [i + 1] : []));
         expect(numbers.length).toBeGreaterThan(0);
-        const texts = numbers.flatMap(centredCells);
+        const texts = numbers.flatMap(cellTexts);
         const missing = INDICATOR_NAMES.filter((name) => !texts.some((t) => t.includes(name)));
         expect([marker, missing]).toEqual([marker, []]);
       }

@@ -9,6 +9,7 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
+import { rowHeightsFor } from './rowHeights';
 import { pageSetup, type ReportPageSetup } from './printSetup';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
@@ -563,12 +564,16 @@ export function planReport(input: ReportInput): ReportPlan {
   const sections = builders.map((b) => b.build());
   const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
   const widths = columnWidths(columnCount, indicatorCount);
+  const styles = builders.flatMap((b) => b.styles);
+  const merges = builders.flatMap((b) => b.merges);
   return {
     sheetName: REPORT_SHEET_NAME,
     sections,
-    styles: builders.flatMap((b) => b.styles),
-    merges: builders.flatMap((b) => b.merges),
+    styles,
+    merges,
     columnWidths: widths,
+    // Wrapped indicator names, reasons and messages print whole (LibreOffice and WPS keep default row heights).
+    rowHeights: rowHeightsFor(sections, styles, merges, widths),
     page: pageSetup({
       columnWidths: widths,
       title: titleText,

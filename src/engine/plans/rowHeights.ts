@@ -35,9 +35,17 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
   return Math.max(1, lines);
 }
 
+/** The width `text` takes on one line at `fontSize`, in points. */
+function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? fontSize : fontSize * 0.55;
+  return w;
+}
+
 /**
  * The heights rows need (only those taller than the default): each text cell that wraps takes as many lines as its
  * width (a merged cell: the merge's width; spread over the rows it spans) needs; a larger font, one taller line.
+ * Linear in the text cells and the style ranges' rows, not their cells: a 20,000-school table stays cheap.
  */
 export function rowHeightsFor(
   sections: readonly ReportSection[],
@@ -45,40 +53,61 @@ export function rowHeightsFor(
   merges: readonly CellRect[],
   columnWidths: readonly number[],
 ): RowHeight[] {
-  // Only cells some style wraps or enlarges can need more than the default.
-  const looks = new Map<string, { wrap: boolean; fontSize: number }>();
-  for (const range of styles) {
-    if (range.style.wrap === undefined && range.style.fontSize === undefined) continue;
-    for (let r = range.top; r <= range.bottom; r++)
-      for (let c = range.left; c <= range.right; c++) {
-        const key = `${r}:${c}`;
-        const look = looks.get(key) ?? { wrap: false, fontSize: BODY_FONT };
-        if (range.style.wrap !== undefined) look.wrap = range.style.wrap;
-        if (range.style.fontSize !== undefined) look.fontSize = range.style.fontSize;
-        looks.set(key, look);
-      }
-  }
   const mergeAt = new Map(merges.map((m) => [`${m.top}:${m.left}`, m]));
-  const width = (from: number, to: number) => {
+  const widthOf = (r: number, c: number) => {
+    const right = mergeAt.get(`${r}:${c}`)?.right ?? c;
     let chars = 0;
-    for (let c = from; c <= to; c++) chars += columnWidths[c] ?? 8.43;
+    for (let col = c; col <= right; col++) chars += columnWidths[col] ?? 8.43;
     return columnPoints(chars);
   };
-  const heights = new Map<number, number>();
+  // Rows with a larger font somewhere (titles, headings): few.
+  const bigFont = new Set<number>();
+  for (const range of styles)
+    if ((range.style.fontSize ?? BODY_FONT) > BODY_FONT)
+      for (let r = range.top; r <= range.bottom; r++) bigFont.add(r);
+  // The text cells that may need more than the default height, by row: [column, text] — in a larger font, or wider
+  // than their cell at the body size. A big table's short names and numbers are never kept.
+  const texts = new Map<number, [number, string][]>();
   for (const section of sections) {
     section.values.forEach((row, i) => {
       const r = section.top + i;
       row.forEach((value, c) => {
         if (typeof value !== 'string' || value === '') return;
-        const look = looks.get(`${r}:${c}`);
-        if (!look) return;
-        const merge = mergeAt.get(`${r}:${c}`);
-        const lines = look.wrap ? wrappedLines(value, width(c, merge?.right ?? c), look.fontSize) : 1;
-        const rows = merge ? merge.bottom - merge.top + 1 : 1;
-        const points = Math.ceil((lines * lineHeight(look.fontSize) + 3) / rows);
-        if (points > DEFAULT_ROW_HEIGHT && points > (heights.get(r) ?? 0)) heights.set(r, points);
+        if (!bigFont.has(r) && textWidth(value, BODY_FONT) <= widthOf(r, c) - 4) return;
+        let list = texts.get(r);
+        if (!list) texts.set(r, (list = []));
+        list.push([c, value]);
       });
     });
+  }
+  // Each text cell's look, from the ranges that cover it (later ranges win, property by property).
+  const looks = new Map<string, { wrap: boolean; fontSize: number }>();
+  for (const range of styles) {
+    const { wrap, fontSize } = range.style;
+    if (wrap === undefined && fontSize === undefined) continue;
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (const [c] of texts.get(r) ?? []) {
+        if (c < range.left || c > range.right) continue;
+        const key = `${r}:${c}`;
+        const look = looks.get(key) ?? { wrap: false, fontSize: BODY_FONT };
+        if (wrap !== undefined) look.wrap = wrap;
+        if (fontSize !== undefined) look.fontSize = fontSize;
+        looks.set(key, look);
+      }
+    }
+  }
+  const heights = new Map<number, number>();
+  for (const [key, look] of looks) {
+    const [r, c] = key.split(':').map(Number);
+    const text = (texts.get(r) ?? []).find(([col]) => col === c)![1];
+    // At the body size, a text that is not wrapped or fits on one line keeps the default height.
+    if (look.fontSize <= BODY_FONT && (!look.wrap || textWidth(text, look.fontSize) <= widthOf(r, c) - 4))
+      continue;
+    const merge = mergeAt.get(key);
+    const lines = look.wrap ? wrappedLines(text, widthOf(r, c), look.fontSize) : 1;
+    const rows = merge ? merge.bottom - merge.top + 1 : 1;
+    const points = Math.ceil((lines * lineHeight(look.fontSize) + 3) / rows);
+    if (points > DEFAULT_ROW_HEIGHT && points > (heights.get(r) ?? 0)) heights.set(r, points);
   }
   return [...heights].sort(([a], [b]) => a - b).map(([row, points]) => ({ row, points }));
 }

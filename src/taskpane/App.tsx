@@ -246,7 +246,10 @@ export function App({ operations, onOutcome, onSettings }: AppProps) {
   );
   const outcome = checked?.outcome ?? null;
   useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
-  useEffect(() => onSettingsRef.current?.(settings), [settings]);
+  // A block body: whatever the callback returns must not become the effect's cleanup.
+  useEffect(() => {
+    onSettingsRef.current?.(settings);
+  }, [settings]);
   const stale = checked !== null && checked.key !== currentKey;
 
   const save = useCallback(

@@ -178,7 +178,9 @@ export function Workspace({ file, leading }: WorkspaceProps) {
           <App
             operations={paneHost}
             onOutcome={setOutcome}
-            onSettings={(next) => (settings.current = next)}
+            onSettings={(next) => {
+              settings.current = next;
+            }}
           />
         </div>
         <div className={styles.preview}>

@@ -9,7 +9,7 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
-import { rowHeightsFor } from './rowHeights';
+import { rowHeightsFor, type RowHeight } from './rowHeights';
 import { pageSetup, type ReportPageSetup } from './printSetup';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
@@ -94,11 +94,7 @@ export interface ReportStyle {
   border?: boolean;
 }
 
-/** A row's height in points (1-based row). */
-export interface RowHeight {
-  row: number;
-  points: number;
-}
+export type { RowHeight } from './rowHeights';
 
 export interface ReportStyleRange extends CellRect {
   style: ReportStyle;

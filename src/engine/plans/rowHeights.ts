@@ -2,8 +2,28 @@
  * Row heights for wrapped text and large fonts: LibreOffice and WPS keep a written row at its default height when a
  * file is opened, so a wrapped header (“每百名学生拥有…”) would print clipped unless the row is made tall enough.
  */
-import type { CellRect, ReportSection, ReportStyleRange, RowHeight } from './assessmentReport';
 import { columnPoints } from './printSetup';
+
+/** A row's height in points (1-based row). */
+export interface RowHeight {
+  row: number;
+  points: number;
+}
+
+/** What the heights depend on, by shape (a ReportPlan's sections, style ranges and merges fit). */
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+interface StyledRect extends Rect {
+  style: { wrap?: boolean; fontSize?: number };
+}
+interface ValueBlock {
+  top: number;
+  values: readonly (readonly unknown[])[];
+}
 
 /** The body font of the sheets Balance writes (pt) and the default row height (pt). */
 const BODY_FONT = 11;
@@ -48,9 +68,9 @@ function textWidth(text: string, fontSize: number): number {
  * Linear in the text cells and the style ranges' rows, not their cells: a 20,000-school table stays cheap.
  */
 export function rowHeightsFor(
-  sections: readonly ReportSection[],
-  styles: readonly ReportStyleRange[],
-  merges: readonly CellRect[],
+  sections: readonly ValueBlock[],
+  styles: readonly StyledRect[],
+  merges: readonly Rect[],
   columnWidths: readonly number[],
 ): RowHeight[] {
   const mergeAt = new Map(merges.map((m) => [`${m.top}:${m.left}`, m]));

@@ -181,18 +181,20 @@ describe('malformed --costs and --profile files: Chinese messages with the line 
   });
 });
 
-test('the real command as a child process: plan FOLDER --out-dir exits 0 and writes the copies', async () => {
+test('the built command (npm run build:cli) as a child process: plan FOLDER --out-dir exits 0 and writes the copies', async () => {
   const { execFile } = await import('node:child_process');
-  const root = path.join(__dirname, '..', '..');
-  const { folder } = folderOfSamples('子进程');
+  const main = path.join(__dirname, '..', '..', 'build', 'cli', 'cli', 'main.js');
+  if (!fs.existsSync(main)) throw new Error('build/cli is missing: run `npm run build:cli` first');
+  const { folder, quality } = folderOfSamples('子进程');
+  const before = sha256(quality);
   const out = path.join(dir, '子进程输出');
-  const code = await new Promise<number>((resolve) =>
-    execFile(
-      path.join(root, 'node_modules', '.bin', 'tsx'),
-      [path.join(root, 'src', 'cli', 'main.ts'), 'plan', folder, '--out-dir', out],
-      (error) => resolve(error ? Number(error.code) : 0),
+  const run = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, [main, 'plan', folder, '--out-dir', out], (error, stdout) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout }),
     ),
   );
-  expect(code).toBe(0);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('共 2 个文件：已测算 2 个。');
   expect(fs.readdirSync(out).sort()).toEqual(['乙县-整改测算.xlsx', '甲县-整改测算.xlsx']);
+  expect(sha256(quality)).toBe(before);
 });

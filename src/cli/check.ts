@@ -8,12 +8,17 @@ import {
   chooseProfile,
   type DataIssue,
   evaluate,
+  findJsonSyntaxError,
   getProfile,
+  jsonSyntaxMessageZh,
   highlightsFor,
   mergeIssues,
   parseProfile,
   type Profile,
   readTable,
+  type HighlightPlan,
+  remediationFor,
+  type ReportOptions,
   type ReportOutcome,
   type ReportPlan,
   reportSheetsOf,
@@ -79,6 +84,8 @@ export function withoutWorkbook(o: FileOutcome): KeptOutcome {
 export const OUTPUT_SUFFIX = '-评估结果.xlsx';
 /** The suffix of the workbooks `balance forms` writes (the 申报表 tables alone); never taken as input either. */
 export const FORMS_SUFFIX = '-申报表.xlsx';
+/** The suffix of the copies `balance plan --out-dir` writes (the input with the 整改测算 sheet); not taken as input. */
+export const PLAN_SUFFIX = '-整改测算.xlsx';
 
 /**
  * Reads the file and opens it as a workbook; a file that cannot be read says why in Chinese. Only regular files under
@@ -174,9 +181,39 @@ export async function writeMarkedCopy(checked: Checked, out: string, date: Date)
   return reports;
 }
 
+/**
+ * Writes a copy of the workbook with only the 整改测算 sheet added, planned with `options` (the input is only read; no
+ * cell of it is shaded). A sheet of the input called 整改测算 that is not Balance's untouched one is kept.
+ */
+export async function writePlanCopy(
+  checked: Checked,
+  out: string,
+  date: Date,
+  options: ReportOptions,
+): Promise<ReportOutcome> {
+  const none: HighlightPlan = { sheet: checked.sheet, marks: [] };
+  const { bytes, reports } = markedCopyOf(checked.workbook, none, [remediationFor(checked, date, options)]);
+  await writeAtomically(out, async () => bytes);
+  return reports;
+}
+
 /** The sheets sheetsFor gives, planned one at a time as the writer asks for them (a 20,000-school plan is big). */
 function* lazySheets(checked: Checked, date: Date): Generator<ReportPlan> {
   for (const id of reportSheetsOf(checked.profile)) yield* sheetsFor(checked, date, [id]);
+}
+
+/**
+ * JSON text a user wrote (a BOM allowed), or where it breaks in Chinese, with line and column: the runtime's own
+ * messages are English.
+ */
+export function parseJsonZh(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch {
+    const error = findJsonSyntaxError(body);
+    return { ok: false, reason: error ? jsonSyntaxMessageZh(error) : 'JSON 格式错误：无法解析' };
+  }
 }
 
 export type ProfileResult = { ok: true; profile: ProfileSpec } | { ok: false; message: string };
@@ -196,13 +233,9 @@ export async function loadProfile(spec: string): Promise<ProfileResult> {
       message: messages.profileFileUnreadable(spec, (e as NodeJS.ErrnoException).code ?? String(e)),
     };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, message: messages.profileNotJson(spec, (e as Error).message) };
-  }
-  const parsed = parseProfile(json);
+  const json = parseJsonZh(text);
+  if (!json.ok) return { ok: false, message: messages.profileNotJson(spec, json.reason) };
+  const parsed = parseProfile(json.value);
   return parsed.ok ? parsed : { ok: false, message: messages.profileInvalid(spec, parsed.errors) };
 }
 
@@ -240,7 +273,8 @@ export async function expandInputs(inputs: string[]): Promise<{
           /\.xlsx$/i.test(n) &&
           !n.startsWith('~$') &&
           !n.endsWith(OUTPUT_SUFFIX) &&
-          !n.endsWith(FORMS_SUFFIX),
+          !n.endsWith(FORMS_SUFFIX) &&
+          !n.endsWith(PLAN_SUFFIX),
       )
       .sort((a, b) => a.localeCompare(b, 'zh-CN'));
     if (names.length === 0) emptyFolders.push(input);

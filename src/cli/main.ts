@@ -7,15 +7,17 @@ import {
   expandInputs,
   loadProfile,
   outputPathIn,
+  PLAN_SUFFIX,
   withoutWorkbook,
   writeMarkedCopy,
+  writePlanCopy,
   type Checked,
   type KeptOutcome,
   type Unusable,
 } from './check';
 import { runForms } from './forms';
 import { toJson, unusableToJson } from './json';
-import { loadCosts, planChecked } from './plan';
+import { costsOf, planChecked, readCostsJson, stageOptions } from './plan';
 import { parsePlanArgs } from './planArgs';
 import { planToJson } from './planJson';
 import { refuseOutput } from './output';
@@ -185,7 +187,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   return options.strict && notPassed ? EXIT_COUNTY_FAILS : EXIT_OK;
 }
 
-/** `balance plan …` (the arguments after `plan`): exit code 0 when planned, 2 when the input cannot be used. */
+/**
+ * `balance plan …` (the arguments after `plan`): files and folders as `balance check` takes them, each planned and
+ * summarised, with `--out`/`--out-dir` a copy of each with the 整改测算 sheet. Exit code 0 when every file was planned
+ * (and its copy written), 2 when an input, the costs or an output could not be used.
+ */
 export async function runPlan(argv: string[], io: Io): Promise<number> {
   const parsed = parsePlanArgs(argv);
   if (parsed.kind === 'help') {
@@ -202,29 +208,93 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
     io.stderr(profile.message + '\n');
     return EXIT_UNUSABLE;
   }
-  const outcome = await checkFile(options.input, profile.profile, options.sheet);
-  // The costs are read against the profile actually used (with --profile auto, the one chosen for the file).
-  let costs: UnitCosts | undefined;
+  // The costs file is read once; its prices are checked against each file's profile (auto may choose either).
+  let costsJson: unknown;
   if (options.costs !== undefined) {
-    const loaded = await loadCosts(options.costs, outcome.ok ? outcome.profile : QUALITY_2017);
-    if (!loaded.ok) {
-      io.stderr(loaded.message + '\n');
+    const read = await readCostsJson(options.costs);
+    if (!read.ok) {
+      io.stderr(read.message + '\n');
       return EXIT_UNUSABLE;
     }
-    costs = loaded.costs;
+    costsJson = read.json;
   }
-  if (!outcome.ok) {
-    if (options.json) io.stdout(JSON.stringify(unusableToJson(outcome), null, 2) + '\n');
-    io.stderr(
-      outcome.message +
-        (options.verbose && outcome.detail ? '\n' + messages.detail(outcome.detail) : '') +
-        '\n',
-    );
+  const { files, emptyFolders, folders, repeated, identities } = await expandInputs(options.inputs);
+  for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
+  for (const r of repeated) io.stderr(messages.sameInput(r.file, r.first) + '\n');
+  if (files.length === 0) return EXIT_UNUSABLE;
+  if (options.out !== undefined && files.length > 1) {
+    io.stderr(messages.outNeedsOneFile(files.length) + '\n');
     return EXIT_UNUSABLE;
   }
-  const planned = planChecked(outcome, options, costs);
-  io.stdout((options.json ? JSON.stringify(planToJson(planned), null, 2) : planSummary(planned)) + '\n');
-  return EXIT_OK;
+
+  const single = files.length === 1 && folders === 0;
+  let unusable = emptyFolders.length > 0;
+  let planned = 0;
+  let items = 0;
+  const taken = new Set<string>();
+  const explain = (o: Unusable) =>
+    o.message + (options.verbose && o.detail ? '\n' + messages.detail(o.detail) : '') + '\n';
+  const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('、');
+  for (const file of files) {
+    const outcome = await checkFile(file, profile.profile, options.sheet);
+    let costs: UnitCosts | undefined;
+    if (costsJson !== undefined) {
+      // An unusable file is reported as such; the costs are still checked (against 优质均衡) so a typo shows at once.
+      const checked = costsOf(options.costs!, costsJson, outcome.ok ? outcome.profile : QUALITY_2017);
+      if (!checked.ok) {
+        io.stderr(checked.message + '\n');
+        unusable = true;
+        if (single) return EXIT_UNUSABLE;
+        continue;
+      }
+      costs = checked.costs;
+    }
+    const item = (json: unknown) => {
+      const text = JSON.stringify(json, null, 2);
+      if (single) io.stdout(text + '\n');
+      // Several files, or a folder, give an array, written item by item as JSON.stringify would lay it out.
+      else io.stdout((items++ === 0 ? '[\n' : ',\n') + text.replace(/^/gm, '  '));
+    };
+    if (!outcome.ok) {
+      unusable = true;
+      if (options.json) item(unusableToJson(outcome));
+      io.stderr(explain(outcome));
+      continue;
+    }
+    const plan = planChecked(outcome, options, costs);
+    planned++;
+    if (options.json) item(planToJson(plan));
+    else io.stdout(planSummary(plan) + '\n' + (single ? '' : '\n'));
+
+    const out =
+      options.out ??
+      (options.outDir !== undefined ? outputPathIn(options.outDir, file, taken, PLAN_SUFFIX) : undefined);
+    if (out === undefined) continue;
+    const refusal = await refuseOutput(out, identities);
+    if (refusal !== null) {
+      io.stderr(refusal + '\n');
+      unusable = true;
+      continue;
+    }
+    try {
+      const reports = await writePlanCopy(outcome, out, new Date(), {
+        plan: stageOptions(options, costs),
+      });
+      const kept = [...reports.keptUserSheets, ...reports.keptEdited];
+      (options.json ? io.stderr : io.stdout)(
+        planText.written(out, file) +
+          '\n' +
+          (kept.length > 0 ? planText.sheetBeside(quoted(kept), quoted(reports.written)) + '\n' : ''),
+      );
+    } catch (e) {
+      io.stderr(messages.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? String(e)) + '\n');
+      unusable = true;
+    }
+  }
+  if (options.json && !single) io.stdout(items === 0 ? '[]\n' : '\n]\n');
+  if (!single && !options.json)
+    io.stdout(planText.manyDone(files.length, planned, files.length - planned) + '\n');
+  return unusable ? EXIT_UNUSABLE : EXIT_OK;
 }
 
 if (require.main === module) {

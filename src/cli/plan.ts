@@ -14,29 +14,40 @@ import {
   type StagePlanOptions,
   type UnitCosts,
 } from '../engine';
-import type { Checked } from './check';
+import { parseJsonZh, type Checked } from './check';
 import type { PlanOptions } from './planArgs';
 import { planText } from './strings.zh-CN';
 
 export type CostsResult = { ok: true; costs: UnitCosts } | { ok: false; message: string };
 
-/** --costs: a JSON object of 元 per unit, keyed by indicator name (as in the spec) or id, validated. */
-export async function loadCosts(file: string, profile: Profile): Promise<CostsResult> {
+/** The --costs file's JSON, or why it cannot be read (in Chinese, with the line and column of a syntax error). */
+export async function readCostsJson(
+  file: string,
+): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
   let textContent: string;
   try {
     textContent = await fs.readFile(file, 'utf8');
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      message: planText.costsUnreadable(file, (e as NodeJS.ErrnoException).code ?? String(e)),
+      message: planText.costsUnreadable(file, code === 'ENOENT' ? planText.noSuchFile : (code ?? String(e))),
     };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(textContent.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, message: planText.costsNotJson(file, (e as Error).message) };
-  }
+  const parsed = parseJsonZh(textContent);
+  return parsed.ok
+    ? { ok: true, json: parsed.value }
+    : { ok: false, message: planText.costsNotJson(file, parsed.reason) };
+}
+
+/** --costs: a JSON object of 元 per unit, keyed by indicator name (as in the spec) or id, validated. */
+export async function loadCosts(file: string, profile: Profile): Promise<CostsResult> {
+  const read = await readCostsJson(file);
+  return read.ok ? costsOf(file, read.json, profile) : read;
+}
+
+/** The unit costs of a --costs file's JSON, checked against the indicators of the profile used. */
+export function costsOf(file: string, json: unknown, profile: Profile): CostsResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, message: planText.costsInvalid(file, [planText.costsNotObject]) };
   }

@@ -1,10 +1,15 @@
 /** Parses the arguments of `balance plan` into options, with Chinese messages for mistakes. */
 import type { SchoolFloors } from '../engine';
 import { scanArgs } from './args';
-import { planText } from './strings.zh-CN';
+import { messages, planText } from './strings.zh-CN';
 
 export interface PlanOptions {
-  input: string;
+  /** Files and folders, as `balance check` takes them. */
+  inputs: string[];
+  /** A copy of the one input with the 整改测算 sheet added. */
+  out?: string;
+  /** A copy of each input with the 整改测算 sheet added, named `<name>-整改测算.xlsx`. */
+  outDir?: string;
   sheet?: string;
   profile: string;
   target?: number;
@@ -21,7 +26,16 @@ export type ParsedPlanArgs =
   | { kind: 'help'; text: string }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = ['--sheet', '--profile', '--target', '--margin', '--floors', '--costs'] as const;
+const VALUE_OPTIONS = [
+  '--sheet',
+  '--profile',
+  '--target',
+  '--margin',
+  '--floors',
+  '--costs',
+  '--out',
+  '--out-dir',
+] as const;
 const FLAGS = ['--json', '--verbose'] as const;
 
 /** A number as typed (half- or full-width digits, no unit); NaN when it is not one. */
@@ -37,9 +51,12 @@ export function parsePlanArgs(argv: string[]): ParsedPlanArgs {
   if (scanned.kind === 'error') return scanned;
   const { inputs, flags, values } = scanned;
   if (inputs.length === 0) return { kind: 'error', message: planText.noInput };
-  if (inputs.length > 1) return { kind: 'error', message: planText.oneFile(inputs.length) };
+  if (values['--out'] !== undefined && values['--out-dir'] !== undefined)
+    return { kind: 'error', message: messages.outAndOutDir };
+  if (values['--out'] !== undefined && !/\.xlsx$/i.test(values['--out']))
+    return { kind: 'error', message: messages.outNotXlsx(values['--out']) };
   const options: PlanOptions = {
-    input: inputs[0],
+    inputs,
     profile: values['--profile'] ?? 'auto',
     floors: 'standard',
     json: flags.has('--json'),
@@ -47,6 +64,8 @@ export function parsePlanArgs(argv: string[]): ParsedPlanArgs {
   };
   if (values['--sheet'] !== undefined) options.sheet = values['--sheet'];
   if (values['--costs'] !== undefined) options.costs = values['--costs'];
+  if (values['--out'] !== undefined) options.out = values['--out'];
+  if (values['--out-dir'] !== undefined) options.outDir = values['--out-dir'];
   const target = values['--target'];
   if (target !== undefined) {
     const t = parseNumber(target);

@@ -35,12 +35,12 @@ export const messages = {
   unknownProfile: (id: string) =>
     `未知的评估标准“${id}”。可用：auto（按数据列自动选择）、quality-2017（优质均衡）、basic-2012（基本均衡），或自定义标准的 .json 文件路径。`,
   profileFileUnreadable: (file: string, reason: string) => `无法读取评估标准文件“${file}”（${reason}）。`,
-  profileNotJson: (file: string, reason: string) => `评估标准文件“${file}”不是有效的 JSON（${reason}）。`,
+  profileNotJson: (file: string, reason: string) => `评估标准文件“${file}”有误：${reason}`,
   profileInvalid: (file: string, errors: string[]) => `评估标准文件“${file}”有误：\n  ${errors.join('\n  ')}`,
 };
 
 export const usage = `用法：balance check <文件.xlsx | 文件夹>… [选项]
-      balance plan <文件.xlsx> [选项]       整改测算，详见 balance plan --help
+      balance plan <文件.xlsx | 文件夹>… [选项]   整改测算，详见 balance plan --help
       balance forms <文件.xlsx | 文件夹>… --out-dir 文件夹   只生成申报表各表，详见 balance forms --help
 
 检查县域义务教育学校数据是否达到均衡发展标准（差异系数与学校办学标准）。
@@ -119,7 +119,7 @@ export const text = {
 
 /** Every user-visible string of `balance plan`, in Chinese. */
 export const planText = {
-  usage: `用法：balance plan <文件.xlsx> [选项]
+  usage: `用法：balance plan <文件.xlsx | 文件夹>… [选项]
 
 整改测算：在只增加、不调配资源的前提下，算出每所学校最少需要增加多少教师、校舍面积、设备和教室，
 使各校达到办学标准、各项差异系数不超过目标。
@@ -132,23 +132,34 @@ export const planText = {
   --floors 方式         standard：每校达到全部办学标准（默认）；rule：按“k 项达标、其余不低于 r”的规则逐校选最省的指标
   --costs 单价.json     各项资源的单价（元），如 {"生均体育运动场馆面积": 800, "qualifiedTeachersPer100": 120000}，
                         用于估算经费，并在 --floors rule 时按经费最省选择指标
-  --json                以 JSON 输出结果
+  --out 文件.xlsx       另存一份副本，在原文件内容之外只增加“整改测算”工作表（只能用于一个文件；不会覆盖输入文件）
+  --out-dir 文件夹      每个文件另存为“<原名>-整改测算.xlsx”到该文件夹（同名时加序号，不会覆盖输入文件）
+  --json                以 JSON 输出结果（多个文件时为数组）
   --verbose             文件无法读取时，同时显示程序库给出的原始错误信息（供技术人员排查）
   -h, --help            显示本帮助
 
-退出码：0 已完成测算；2 输入无法使用（文件缺失、损坏、找不到数据表、选项有误等）。
+多个文件或文件夹：逐个测算（文件夹中的 .xlsx 文件按名称排序，跳过本工具生成的副本），最后给出汇总。
+
+退出码：0 已完成测算；2 输入无法使用（文件缺失、损坏、找不到数据表、选项有误、副本无法写入等；多个文件时有一个即为 2）。
 
 示例：
   npx balance plan assets/samples/示例县-优质均衡.xlsx --margin 0.9
+  npx balance plan 各县数据/ --costs 单价.json --out-dir 整改测算/
 `,
-  oneFile: (count: number) => `balance plan 一次只能测算一个文件，现在有 ${count} 个。`,
+  noSuchFile: '找不到该文件',
+  written: (out: string, file: string) => `已另存整改测算副本：${out}（来自 ${file}）`,
+  sheetBeside: (kept: string, written: string) =>
+    `  工作表${kept}不是本工具生成的（或生成后被修改过），在副本中原样保留；整改测算写入了${written}。`,
+  manyDone: (files: number, planned: number, unusable: number) =>
+    `共 ${files} 个文件：已测算 ${planned} 个` +
+    (unusable > 0 ? `，${unusable} 个无法使用（原因见上）。` : '。'),
   noInput: '请指定要测算的 Excel 文件，例如：balance plan 学校数据.xlsx',
   badNumber: (option: string, value: string) => `选项 ${option} 的值“${value}”不是有效的数字。`,
   badTarget: (value: string) => `目标差异系数“${value}”无效：应为不小于 0 的数，例如 0.45。`,
   badMargin: (value: string) => `安全系数“${value}”无效：应为大于 0 的数，例如 0.9。`,
   badFloors: (value: string) => `--floors 只能是 standard 或 rule，而不是“${value}”。`,
   costsUnreadable: (file: string, reason: string) => `无法读取单价文件“${file}”（${reason}）。`,
-  costsNotJson: (file: string, reason: string) => `单价文件“${file}”不是有效的 JSON（${reason}）。`,
+  costsNotJson: (file: string, reason: string) => `单价文件“${file}”有误：${reason}`,
   costsInvalid: (file: string, errors: string[]) => `单价文件“${file}”有误：\n  ${errors.join('\n  ')}`,
   costsNotObject: '应为一个对象，键是指标名称或指标 id，值是单价（元）',
   costNotNumber: (key: string) => `“${key}”的单价应为不小于 0 的数`,

@@ -29,7 +29,7 @@ import { MappingStep } from './components/MappingStep';
 import { Notices, type Notice } from './components/Notices';
 import { Planner } from './components/Planner';
 import { ProfileStep } from './components/ProfileStep';
-import { ReportSheets } from './components/ReportSheets';
+import { ReportSheets, ReportTitleFields, titleInputsShown } from './components/ReportSheets';
 import { Results } from './components/Results';
 import { Section } from './components/Section';
 import { TableStep } from './components/TableStep';
@@ -45,8 +45,10 @@ import {
   type PaneSettings,
   type PlanInputs,
   type ProfileKey,
+  type ReportTitleInputs,
   type SavedTable,
 } from './settings';
+import { reportOptionsOf } from './planOptions';
 import { useStrings, type Strings } from './strings';
 import {
   checkKey,
@@ -124,6 +126,8 @@ export interface AppProps {
    * downloads made from it. The pane itself never needs it.
    */
   onOutcome?: (outcome: CheckOutcome | null) => void;
+  /** Told of the settings whenever they change (typing included): the page's downloads use the pane's choices. */
+  onSettings?: (settings: PaneSettings) => void;
 }
 
 /** A failure in the pane's language: a host's problem as data, anything else as an unexpected error. */
@@ -132,7 +136,7 @@ function errorText(error: unknown, strings: Strings): string {
   return strings.unexpectedError(error instanceof Error ? error.message : String(error));
 }
 
-export function App({ operations, onOutcome }: AppProps) {
+export function App({ operations, onOutcome, onSettings }: AppProps) {
   const strings = useStrings();
   const styles = useStyles();
 
@@ -158,6 +162,8 @@ export function App({ operations, onOutcome }: AppProps) {
   const noticeId = useRef(0);
   const onOutcomeRef = useRef(onOutcome);
   onOutcomeRef.current = onOutcome;
+  const onSettingsRef = useRef(onSettings);
+  onSettingsRef.current = onSettings;
   const resultsRef = useRef<HTMLDivElement>(null);
   const busyRef = useRef(false);
   // Where the running action's messages go.
@@ -244,6 +250,10 @@ export function App({ operations, onOutcome }: AppProps) {
   );
   const outcome = checked?.outcome ?? null;
   useEffect(() => onOutcomeRef.current?.(outcome), [outcome]);
+  // A block body: whatever the callback returns must not become the effect's cleanup.
+  useEffect(() => {
+    onSettingsRef.current?.(settings);
+  }, [settings]);
   const stale = checked !== null && checked.key !== currentKey;
 
   const save = useCallback(
@@ -438,6 +448,7 @@ export function App({ operations, onOutcome }: AppProps) {
   };
 
   const changePlanInputs = (plan: PlanInputs) => persistSoon({ ...settings, plan });
+  const changeTitle = (title: ReportTitleInputs) => persistSoon({ ...settings, title });
 
   const showResults = () => resultsRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
 
@@ -501,7 +512,8 @@ export function App({ operations, onOutcome }: AppProps) {
   const writeReport = () =>
     run('report', async () => {
       if (!outcome || chosenSheets.length === 0) return;
-      const plans = sheetsFor(outcome, new Date(), chosenSheets);
+      // The 整改测算 tab's options and the county and year typed here, as stored in the workbook.
+      const plans = sheetsFor(outcome, new Date(), chosenSheets, reportOptionsOf(settings, outcome.profile));
       const written = await operations.writeReport(plans);
       notify('success', strings.reportWritten(written.written), undefined, {
         action: { label: strings.openReport, run: () => void locate(written.written[0], 1) },
@@ -605,6 +617,13 @@ export function App({ operations, onOutcome }: AppProps) {
               onChange={changeProfile}
               onDashesChange={changeDashes}
             />
+            {availableSheets.length > 0 && (
+              <ReportTitleFields
+                value={titleInputsShown(settings.title, outcome?.caption)}
+                disabled={disabled}
+                onChange={changeTitle}
+              />
+            )}
             {availableSheets.length > 0 && (
               <ReportSheets
                 available={availableSheets}

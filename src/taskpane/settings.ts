@@ -93,6 +93,12 @@ export interface PlanInputs {
 
 export const DEFAULT_PLAN_INPUTS: PlanInputs = { unitCosts: {}, byRule: false, margin: '' };
 
+/** The county and data year typed under 写入评估报告 for the titles, as typed ('' leaves the table's title's). */
+export interface ReportTitleInputs {
+  county: string;
+  year: string;
+}
+
 export interface PaneSettings {
   version: 1;
   profile: ProfileChoice;
@@ -107,6 +113,7 @@ export interface PaneSettings {
   reportSheetsOff?: ReportSheetId[];
   lastCheck?: LastCheck;
   plan?: PlanInputs;
+  title?: ReportTitleInputs;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -215,6 +222,14 @@ function readPlan(v: unknown): PlanInputs | undefined {
   };
 }
 
+function readTitle(v: unknown): ReportTitleInputs | undefined {
+  if (!isObject(v)) return undefined;
+  return {
+    county: typeof v.county === 'string' ? v.county : '',
+    year: typeof v.year === 'string' ? v.year : '',
+  };
+}
+
 /**
  * Settings as stored, validated piece by piece: whatever is unreadable falls back to the default, so a damaged or
  * foreign value never stops the pane from opening.
@@ -243,6 +258,8 @@ export function parseSettings(raw: unknown): PaneSettings {
   if (lastCheck) settings.lastCheck = lastCheck;
   const plan = readPlan(raw.plan);
   if (plan) settings.plan = plan;
+  const title = readTitle(raw.title);
+  if (title) settings.title = title;
   return settings;
 }
 

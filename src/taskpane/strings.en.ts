@@ -432,6 +432,11 @@ export const en: Strings = {
     return english[sheetName] ? `${english[sheetName]} (${sheetName})` : sheetName;
   },
   reportSheetsNone: 'Choose at least one sheet to write',
+  reportCountyLabel: 'County (city, district)',
+  reportYearLabel: 'Data year',
+  reportTitleHint:
+    "Used in the titles of the report and the declaration form's tables; read from the table's title row when it has one, and saved in this workbook when changed.",
+  reportYearInvalid: 'Enter a four-digit year, e.g. 2026',
   reportKeptUser: (kept, written) =>
     `The sheet ${kept} was not made by Balance and is kept as it is; the new report went to ${written}.`,
   reportKeptEdited: (kept, written) =>

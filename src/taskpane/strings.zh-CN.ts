@@ -229,6 +229,10 @@ export const zhCN = {
   /** A sheet's label in the choice: its name (the sheet is named in Chinese whatever the display language). */
   reportSheetLabel: (sheetName: string) => sheetName,
   reportSheetsNone: '请至少选择一个要写入的工作表',
+  reportCountyLabel: '县（市、区）名称',
+  reportYearLabel: '数据年份',
+  reportTitleHint: '用于报告和申报表的标题；已从表格标题行读取的可直接使用，修改后保存在本工作簿中。',
+  reportYearInvalid: '请输入四位年份，例如 2026',
   reportKeptUser: (kept: string, written: string) =>
     `工作表${kept}不是均衡评估助手生成的，已原样保留；新的报告写入了${written}。`,
   reportKeptEdited: (kept: string, written: string) =>

@@ -16,6 +16,9 @@ import { ArrowDownloadRegular, ArrowSortDownRegular, ArrowSortUpRegular } from '
 import { batchZip, checkWorkbook, resultOf, type CountyResult } from './batch';
 import { download } from './download';
 import type { GivenFile } from './files';
+import { browserSettings } from './settingsStore';
+import { reportOptionsOf } from '../taskpane/planOptions';
+import { parseSettings } from '../taskpane/settings';
 import { useWebStrings } from './strings';
 
 const useStyles = makeStyles({
@@ -101,7 +104,9 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
     setTimeout(() => {
       try {
         const copies = files.flatMap((f) => {
-          const checked = checkWorkbook(f.bytes, f.name);
+          // A county opened in the pane before keeps the 整改测算 options and the title typed there.
+          const settings = parseSettings(browserSettings(f.name, f.size).load());
+          const checked = checkWorkbook(f.bytes, f.name, (profile) => reportOptionsOf(settings, profile));
           return checked.ok ? [{ file: f.name, bytes: checked.copy() }] : [];
         });
         download(batchZip(copies, results, strings, new Date()), strings.zipName, 'application/zip');

@@ -9,6 +9,8 @@ import { type CellGrid, formsFor, sheetsFor } from '../engine';
 import { openXlsxFileHost, type XlsxFileHost } from '../hosts/xlsx/host';
 import { workbookOf } from '../hosts/xlsx/write/newWorkbook';
 import { App } from '../taskpane/App';
+import { reportOptionsOf } from '../taskpane/planOptions';
+import { DEFAULT_SETTINGS, type PaneSettings } from '../taskpane/settings';
 import type { CheckOutcome } from '../taskpane/workflow';
 import { FORMS_SUFFIX, MARKED_SUFFIX } from './batch';
 import { download, outputName } from './download';
@@ -78,6 +80,8 @@ export function Workspace({ file, leading }: WorkspaceProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const grids = useRef(new Map<string, CellGrid>());
+  // The pane's settings as they are now: the downloads write the 整改测算 and the titles with the pane's choices.
+  const settings = useRef<PaneSettings>(DEFAULT_SETTINGS);
   const [grid, setGrid] = useState<CellGrid | null>(null);
 
   // Opening parses the whole package: after a frame, so that 正在读取 shows first.
@@ -126,7 +130,10 @@ export function Workspace({ file, leading }: WorkspaceProps) {
   const downloadMarked = async () => {
     if (!outcome) return;
     // The copy carries the report sheets, as `balance check --out` writes them, unless the pane wrote them already.
-    if (!state.reportsWritten) await paneHost.writeReport(sheetsFor(outcome, new Date()));
+    if (!state.reportsWritten)
+      await paneHost.writeReport(
+        sheetsFor(outcome, new Date(), undefined, reportOptionsOf(settings.current, outcome.profile)),
+      );
     const name = outputName(file.name, MARKED_SUFFIX);
     download(host.save(), name);
     setNotice(strings.downloaded(name));
@@ -134,7 +141,10 @@ export function Workspace({ file, leading }: WorkspaceProps) {
   const downloadForms = () => {
     if (!outcome) return;
     const name = outputName(file.name, FORMS_SUFFIX);
-    download(workbookOf(formsFor(outcome)), name);
+    download(
+      workbookOf(formsFor(outcome, undefined, reportOptionsOf(settings.current, outcome.profile))),
+      name,
+    );
     setNotice(strings.downloaded(name));
   };
   const marks = state.plan && grid && state.plan.sheet === grid.sheet ? state.plan.marks : [];
@@ -165,7 +175,13 @@ export function Workspace({ file, leading }: WorkspaceProps) {
       </div>
       <div className={styles.layout}>
         <div className={styles.pane}>
-          <App operations={paneHost} onOutcome={setOutcome} />
+          <App
+            operations={paneHost}
+            onOutcome={setOutcome}
+            onSettings={(next) => {
+              settings.current = next;
+            }}
+          />
         </div>
         <div className={styles.preview}>
           {grid ? (

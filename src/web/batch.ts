@@ -10,9 +10,12 @@ import {
   evaluate,
   highlightsFor,
   mergeIssues,
+  readCaption,
   readTable,
   resourceUnits,
   sheetsFor,
+  type Profile,
+  type ReportOptions,
   type ReportPlan,
   type ReportValue,
   type SheetCheck,
@@ -41,10 +44,14 @@ export type CountyResult =
     }
   | { ok: false; file: string; message: string };
 
-/** Checks one workbook as the CLI does by default (standard 'auto'); unusable input is a Chinese message. */
+/**
+ * Checks one workbook as the CLI does by default (standard 'auto'); unusable input is a Chinese message. `options`
+ * gives the written sheets' options for the standard chosen (the pane's, when this workbook was opened in it).
+ */
 export function checkWorkbook(
   bytes: Uint8Array,
   file: string,
+  options?: (profile: Profile) => ReportOptions,
 ): { ok: true; check: SheetCheck; copy: () => Uint8Array } | { ok: false; message: string } {
   const opened = openWorkbookBytes(bytes, file);
   if (!opened.ok) return opened;
@@ -62,12 +69,14 @@ export function checkWorkbook(
     table,
     evaluation,
     issues: mergeIssues(table.issues, evaluation.issues),
+    caption: readCaption(chosen.grid, table.header.top),
   };
   const workbook = opened.workbook;
   return {
     ok: true,
     check,
-    copy: () => markedCopy(workbook, highlightsFor(check), sheetsFor(check, new Date())),
+    copy: () =>
+      markedCopy(workbook, highlightsFor(check), sheetsFor(check, new Date(), undefined, options?.(profile))),
   };
 }
 

@@ -354,7 +354,7 @@ describe('profiles and exit codes', () => {
   test('an unknown command names both commands, check and plan; the usage points to balance plan', async () => {
     const r = await cli('verify', QUALITY);
     expect(r.stderr).toContain('可用的命令：check（核查）、plan（整改测算）');
-    expect((await cli('--help')).stdout).toContain('balance plan <文件.xlsx>');
+    expect((await cli('--help')).stdout).toContain('balance plan <文件.xlsx | 文件夹>…');
   });
 });
 

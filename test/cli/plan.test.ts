@@ -242,11 +242,16 @@ describe('unusable input and arguments: exit code 2 with a Chinese message', () 
     expect(stderr).toContain(message);
   });
 
-  test('no file, or two files', async () => {
+  test('no file; --out with two files; --out and --out-dir together; --out not .xlsx', async () => {
     expect((await cli('plan')).stderr).toContain('请指定要测算的 Excel 文件');
-    const two = await cli('plan', QUALITY, BASIC);
+    const two = await cli('plan', QUALITY, BASIC, '--out', path.join(dir, '两个.xlsx'));
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('一次只能测算一个文件，现在有 2 个');
+    expect(two.stderr).toContain('--out 只能用于一个文件，现在有 2 个；多个文件请用 --out-dir 文件夹。');
+    const both = await cli('plan', QUALITY, '--out', path.join(dir, 'a.xlsx'), '--out-dir', dir);
+    expect(both.stderr).toContain('--out 与 --out-dir 只能选一个。');
+    expect((await cli('plan', QUALITY, '--out', path.join(dir, 'a.csv'))).stderr).toContain(
+      '应以 .xlsx 结尾',
+    );
   });
 
   test('a missing file: the check’s message, and with --json the unusable-file object', async () => {
@@ -272,6 +277,6 @@ describe('unusable input and arguments: exit code 2 with a Chinese message', () 
   test('-h prints the usage and exits 0', async () => {
     const { code, stdout } = await cli('plan', '-h');
     expect(code).toBe(0);
-    expect(stdout).toContain('用法：balance plan <文件.xlsx> [选项]');
+    expect(stdout).toContain('用法：balance plan <文件.xlsx | 文件夹>… [选项]');
   });
 });

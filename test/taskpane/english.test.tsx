@@ -7,7 +7,13 @@
  */
 import path from 'path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { PROFILE_TEXTS_EN, PROFILE_TEXTS_ZH, REPORT_SHEET_IDS, reportSheetName } from '../../src/engine';
+import {
+  captionOf,
+  PROFILE_TEXTS_EN,
+  PROFILE_TEXTS_ZH,
+  REPORT_SHEET_IDS,
+  reportSheetName,
+} from '../../src/engine';
 import {
   HOST_TEXTS_ZH,
   HostProblemError,
@@ -109,6 +115,9 @@ function userTexts(data: WorkbookData, typed: string[]): string[] {
       if (row <= 2) {
         texts.add(cell.value);
         for (const m of cell.value.matchAll(/（([^）]+)）/g)) texts.add(m[1]);
+        // The county the title row names, prefilled for the report titles.
+        const county = captionOf(cell.value).county;
+        if (county) texts.add(county);
       } else if (column === 'B') texts.add(cell.value);
     }
   }

@@ -9,6 +9,7 @@ import {
   type ResourceUnits,
 } from '../model/format';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_LEGEND, legendText } from './highlightPlan';
+import { rowHeightsFor, type RowHeight } from './rowHeights';
 import { pageSetup, type ReportPageSetup } from './printSetup';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
@@ -93,6 +94,8 @@ export interface ReportStyle {
   border?: boolean;
 }
 
+export type { RowHeight } from './rowHeights';
+
 export interface ReportStyleRange extends CellRect {
   style: ReportStyle;
 }
@@ -135,6 +138,11 @@ export interface ReportPlan {
   merges: CellRect[];
   /** Width of columns A, B, … in characters of the default font (exceljs uses this unit; Office.js converts). */
   columnWidths: number[];
+  /**
+   * Heights of rows that need more than the default (wrapped headers, a large title), in points; rows not listed keep
+   * the default. Hosts set them explicitly: LibreOffice and WPS do not grow a row for wrapped text on opening.
+   */
+  rowHeights?: RowHeight[];
   page: ReportPageSetup;
   /** Last used row (1-based) and column count, for adapters that size things up front. */
   rowCount: number;
@@ -552,12 +560,16 @@ export function planReport(input: ReportInput): ReportPlan {
   const sections = builders.map((b) => b.build());
   const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
   const widths = columnWidths(columnCount, indicatorCount);
+  const styles = builders.flatMap((b) => b.styles);
+  const merges = builders.flatMap((b) => b.merges);
   return {
     sheetName: REPORT_SHEET_NAME,
     sections,
-    styles: builders.flatMap((b) => b.styles),
-    merges: builders.flatMap((b) => b.merges),
+    styles,
+    merges,
     columnWidths: widths,
+    // Wrapped indicator names, reasons and messages print whole (LibreOffice and WPS keep default row heights).
+    rowHeights: rowHeightsFor(sections, styles, merges, widths),
     page: pageSetup({
       columnWidths: widths,
       title: titleText,

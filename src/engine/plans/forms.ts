@@ -19,6 +19,7 @@ import {
 } from './assessmentReport';
 import type { ReportTitle } from './assessmentReport';
 import { pageSetup } from './printSetup';
+import { rowHeightsFor } from './rowHeights';
 import type {
   Evaluation,
   IndicatorId,
@@ -150,6 +151,8 @@ function plan(
     styles: b.styles,
     merges: b.merges,
     columnWidths: widths,
+    // The wrapped header, the title and the notes print whole (LibreOffice and WPS keep rows at their default height).
+    rowHeights: rowHeightsFor([section], b.styles, b.merges, widths),
     page: pageSetup({
       columnWidths: widths,
       title: pageTitle(id, input),

@@ -6,6 +6,7 @@ import { STAGE_LABELS, STAGES } from '../model/stages';
 import { isTeacherIndicator } from '../planner/plan';
 import type { IndicatorPlan, StagePlan, StagePlanOptions } from '../planner/types';
 import { pageSetup } from './printSetup';
+import { rowHeightsFor } from './rowHeights';
 import {
   CV_FORMAT,
   FAIL_STYLE,
@@ -345,12 +346,16 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
   const added = addedIndicators(stages).length;
   widths[3 + added] = Math.max(widths[3 + added] ?? 0, 36);
   widths[4 + added] = Math.max(widths[4 + added] ?? 0, 24);
+  const styles = builders.flatMap((b) => b.styles);
+  const merges = builders.flatMap((b) => b.merges);
   return {
     sheetName: REMEDIATION_SHEET_NAME,
     sections,
-    styles: builders.flatMap((b) => b.styles),
-    merges: builders.flatMap((b) => b.merges),
+    styles,
+    merges,
     columnWidths: widths,
+    // Wrapped names, notes and 说明 print whole (LibreOffice and WPS keep default row heights).
+    rowHeights: rowHeightsFor(sections, styles, merges, widths),
     page: pageSetup({
       columnWidths: widths,
       title: titleText,

@@ -149,6 +149,8 @@ function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
   plan.columnWidths.forEach((width, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(width);
   });
+  for (const { row, points } of plan.rowHeights ?? [])
+    sheet.getRangeByIndexes(row - 1, 0, 1, 1).format.rowHeight = points;
 
   const page = sheet.pageLayout;
   const setup = plan.page;

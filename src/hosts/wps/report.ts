@@ -132,6 +132,8 @@ function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
   plan.columnWidths.forEach((width, c) => {
     sheet.Range(rectAddress({ top: 1, left: c, bottom: 1, right: c })).ColumnWidth = width;
   });
+  for (const { row, points } of plan.rowHeights ?? [])
+    sheet.Range(rectAddress({ top: row, left: 0, bottom: row, right: 0 })).RowHeight = points;
 
   const page = sheet.PageSetup;
   const setup = plan.page;

@@ -155,6 +155,8 @@ export interface WpsRange {
   HorizontalAlignment: number | null;
   /** [VBA] Range.ColumnWidth — in characters of the default font (the ReportPlan's unit). */
   ColumnWidth: number | null;
+  /** [VBA] Range.RowHeight — in points. */
+  RowHeight: number | null;
   /** [VBA] Range.Comment — the cell's comment (批注) or null. */
   readonly Comment: WpsComment | null;
   /** [VBA] Range.AddComment(Text) — fails when the cell already has a comment. */

@@ -18,12 +18,11 @@ import {
   INDICATORS,
   planStages,
   resourceUnits,
-  profileIndicators,
   type IndicatorId,
   type IndicatorPlan,
   type StagePlan,
-  type UnitCosts,
 } from '../../engine';
+import { parseMargin, parseUnitCost, planOptionsOf, pricedIndicators } from '../planOptions';
 import type { PlanInputs } from '../settings';
 import { useStrings } from '../strings';
 import type { CheckOutcome } from '../workflow';
@@ -75,22 +74,6 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
   warn: { color: tokens.colorPaletteRedForeground1 },
 });
-
-/** Parses the CV target's safety margin typed in percent: 0 ≤ x ≤ 50, else null ('' reads as 0). */
-export function parseMargin(text: string): number | null {
-  if (text.trim() === '') return 0;
-  const value = parseUnitCost(text.replace(/[%％]\s*$/, ''));
-  return value !== null && value <= 50 ? value : null;
-}
-
-/** Parses a unit cost typed by the user: a number ≥ 0 (full-width digits and thousands commas allowed), else null. */
-export function parseUnitCost(text: string): number | null {
-  const normal = text
-    .replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(normal)) return null;
-  return Number(normal);
-}
 
 function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
   const strings = useStrings();
@@ -201,34 +184,13 @@ export function Planner({
 
   const evaluation = outcome?.evaluation ?? null;
   const profile = evaluation?.profile ?? null;
-  const priced = useMemo(
-    () => (profile ? profileIndicators(profile).filter((id) => INDICATORS[id].unit !== '元') : []),
-    [profile],
-  );
-  const unitCosts = useMemo(() => {
-    const costs: UnitCosts = {};
-    let any = false;
-    for (const id of priced) {
-      const value = parseUnitCost(costTexts[id] ?? '');
-      if (value !== null) {
-        costs[id] = value;
-        any = true;
-      }
-    }
-    return any ? costs : undefined;
-  }, [priced, costTexts]);
+  const priced = useMemo(() => (profile ? pricedIndicators(profile) : []), [profile]);
   const plans = useMemo(() => {
     if (!evaluation || !outcome) return [];
-    // Money follows its column's unit (a 万元 column gives 万元), as in the notes and the 整改测算 sheet.
-    const units = resourceUnits(outcome.table.mapping);
-    const margin = marginPercent ? 1 - marginPercent / 100 : undefined;
-    return planStages(evaluation, {
-      unitCosts,
-      schoolFloors: byRule ? 'rule' : 'standard',
-      units,
-      ...(margin !== undefined ? { margin } : {}),
-    });
-  }, [evaluation, outcome, unitCosts, byRule, marginPercent]);
+    // The options 写入评估报告 writes the 整改测算 sheet with; money follows its column's unit (万元), as there.
+    const options = planOptionsOf(inputs, evaluation.profile);
+    return planStages(evaluation, { ...options, units: resourceUnits(outcome.table.mapping) });
+  }, [evaluation, outcome, inputs]);
 
   if (!evaluation || !profile) {
     return (

@@ -1,6 +1,8 @@
-// Which sheets 写入评估报告 writes: a checkbox per sheet the chosen standard has (report, 整改测算, the 申报表 tables).
-import { Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import { reportSheetName, type ReportSheetId } from '../../engine';
+// What 写入评估报告 writes: the county and year of the titles, and a checkbox per sheet the chosen standard has.
+import { Caption1, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { reportSheetName, type ReportSheetId, type TableCaption } from '../../engine';
+import { parseYear } from '../planOptions';
+import type { ReportTitleInputs } from '../settings';
 import { useStrings } from '../strings';
 
 const useStyles = makeStyles({
@@ -14,7 +16,64 @@ const useStyles = makeStyles({
   },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3 },
+  title: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 150px), 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  input: { minWidth: 0, width: '100%' },
 });
+
+/** The county and year as shown: what the user typed, else the table's title row's. */
+export function titleInputsShown(
+  typed: ReportTitleInputs | undefined,
+  caption: TableCaption | null | undefined,
+): ReportTitleInputs {
+  return typed ?? { county: caption?.county ?? '', year: caption?.year ? String(caption.year) : '' };
+}
+
+/** The county name and data year for the titles, asked once and kept in the workbook. */
+export function ReportTitleFields(props: {
+  value: ReportTitleInputs;
+  disabled: boolean;
+  onChange(next: ReportTitleInputs): void;
+}) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const yearInvalid = props.value.year.trim() !== '' && parseYear(props.value.year) === null;
+  return (
+    <div>
+      <div className={styles.title}>
+        <Field size="small" label={strings.reportCountyLabel}>
+          <Input
+            size="small"
+            className={styles.input}
+            value={props.value.county}
+            disabled={props.disabled}
+            onChange={(_, data) => props.onChange({ ...props.value, county: data.value })}
+          />
+        </Field>
+        <Field
+          size="small"
+          label={strings.reportYearLabel}
+          validationState={yearInvalid ? 'error' : 'none'}
+          validationMessage={yearInvalid ? strings.reportYearInvalid : undefined}
+        >
+          <Input
+            size="small"
+            inputMode="numeric"
+            className={styles.input}
+            value={props.value.year}
+            disabled={props.disabled}
+            onChange={(_, data) => props.onChange({ ...props.value, year: data.value })}
+          />
+        </Field>
+      </div>
+      <Caption1 className={styles.hint}>{strings.reportTitleHint}</Caption1>
+    </div>
+  );
+}
 
 export function ReportSheets(props: {
   /** The sheets the standard has, in writing order. */

@@ -134,6 +134,8 @@ export class FakeSheet {
   readonly hiddenRows = new Set<number>();
   /** Column index → width in points. */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights set by the add-in (0-based row → points). */
+  readonly rowHeights = new Map<number, number>();
   /** Opaque user conditional formats; the adapter must never touch them. */
   readonly conditionalFormats: { address: string; rule: string }[] = [];
   pageLayout: FakePageLayout = {
@@ -1287,6 +1289,13 @@ class RangeFormatProxy {
       const { sheet, rects } = this.resolve();
       assertWritable(sheet);
       for (const rect of rects) for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.context.enqueue('format.rowHeight', () => {
+      const { sheet, rects } = this.resolve();
+      assertWritable(sheet);
+      for (const rect of rects) for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, points);
     });
   }
 }

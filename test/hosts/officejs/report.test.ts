@@ -88,6 +88,14 @@ function findRow(fake: FakeExcel, first: string): number {
 }
 
 describe('writeReport', () => {
+  test('rows the plan makes taller (a wrapped header) get their height in points; the others keep the default', async () => {
+    const fake = createFakeExcel();
+    const plan = { ...planReport(input), rowHeights: [{ row: 3, points: 62 }] };
+    await writeReport(ctx(fake), plan);
+    const sheet = fake.workbook.sheet('均衡评估报告');
+    expect([...sheet.rowHeights]).toEqual([[2, 62]]);
+  });
+
   test('writes every section, number formats, styles, merges, widths and A4 landscape in three syncs', async () => {
     const fake = createFakeExcel();
     const data = fake.workbook.addSheet('学校数据', [['学校名称'], ['城关小学']]);

@@ -112,6 +112,7 @@ export class FakeSheet implements WpsWorksheet {
   readonly hiddenRows = new Set<number>();
   readonly merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly tables: string[] = [];
   /** Sheet-scoped names: the bare name (as given to Add), its formula and visibility. */
   readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
@@ -549,6 +550,12 @@ export class FakeRange implements WpsRange {
   }
   set ColumnWidth(v: number | null) {
     for (let c = this.area.left; c <= this.area.right; c++) this.sheet.columnWidths.set(c, v ?? 8.38);
+  }
+  get RowHeight(): number | null {
+    return this.sheet.rowHeights.get(this.area.top) ?? 15;
+  }
+  set RowHeight(v: number | null) {
+    for (let r = this.area.top; r <= this.area.bottom; r++) this.sheet.rowHeights.set(r, v ?? 15);
   }
   get Comment(): WpsComment | null {
     return this.firstCell().comment === null

@@ -167,6 +167,7 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
     styles: [{ top: 1, left: 0, bottom: 1, right: 1, style: { bold: true, fill: '#C6EFCE', border: true } }],
     merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
     columnWidths: [20, 12],
+    rowHeights: [{ row: 2, points: 45 }],
     page: {
       paperSize: 'A4',
       orientation: 'landscape',
@@ -190,6 +191,7 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
   expect(sheet.at('B2')).toMatchObject({ value: 0.5, format: '0.00%' });
   expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   expect(sheet.columnWidths.get(1)).toBe(20);
+  expect([...sheet.rowHeights]).toEqual([[2, 45]]);
   expect(sheet.PageSetup).toMatchObject({
     PaperSize: 9,
     Orientation: 2,

@@ -20,6 +20,7 @@ const report: ReportPlan = {
   styles: [{ top: 1, left: 0, bottom: 1, right: 1, style: { bold: true } }],
   merges: [{ top: 1, left: 0, bottom: 1, right: 1 }],
   columnWidths: [20, 12],
+  rowHeights: [{ row: 3, points: 45 }],
   page: {
     paperSize: 'A4',
     orientation: 'landscape',
@@ -75,6 +76,17 @@ function addLine(bytes: Uint8Array, name: string, row: number, text: string): Ui
 const names = (bytes: Uint8Array) => open(bytes).worksheets.map((s) => s.name);
 
 const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>学校名称</t></is></c></row>';
+
+test('a row the plan makes taller is written with its height (customHeight), the others without', () => {
+  const { bytes } = copy(workbookPackage({ sheetName: '学校数据', sheetData: data }));
+  const parts = unzipSync(bytes);
+  const sheet = Object.keys(parts)
+    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    .map((n) => strFromU8(parts[n]))
+    .find((x) => x.includes('县域义务教育均衡发展评估报告'))!;
+  expect(sheet).toContain('<row r="3" ht="45" customHeight="1">');
+  expect(sheet).toContain('<row r="1">');
+});
 
 describe('the marked copy writes only over sheets Balance owns', () => {
   test('a data sheet named 均衡评估报告 keeps its data; the report goes to 均衡评估报告 (2)', () => {

@@ -86,6 +86,7 @@ export function reportSheetXml(
       '<sheetData>',
   );
   const letters: string[] = [];
+  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.points]));
   for (let r = 1; r <= lastRow; r++) {
     const rowValues = values[r];
     const rowLooks = cellLook[r];
@@ -107,7 +108,8 @@ export function reportSheetXml(
       else
         row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
     }
-    if (row) sink.write(`<row r="${r}">${row}</row>`);
+    const ht = heights.get(r);
+    if (row) sink.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${row}</row>`);
   }
   const merges = plan.merges
     .map((m) => `<mergeCell ref="${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}"/>`)

@@ -1,5 +1,5 @@
 // 整改测算 tab: per stage and indicator, the least to add (total, schools, CV after) and, with unit costs, the budget.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import {
   Badge,
   Caption1,
@@ -185,12 +185,15 @@ export function Planner({
   const evaluation = outcome?.evaluation ?? null;
   const profile = evaluation?.profile ?? null;
   const priced = useMemo(() => (profile ? pricedIndicators(profile) : []), [profile]);
+  // Planning (the 基本均衡 cheapest mix above all) can take a few tenths of a second: what the user types shows at once,
+  // the plans follow from the deferred copy of the inputs.
+  const planned = useDeferredValue(inputs);
   const plans = useMemo(() => {
     if (!evaluation || !outcome) return [];
     // The options 写入评估报告 writes the 整改测算 sheet with; money follows its column's unit (万元), as there.
-    const options = planOptionsOf(inputs, evaluation.profile);
+    const options = planOptionsOf(planned, evaluation.profile);
     return planStages(evaluation, { ...options, units: resourceUnits(outcome.table.mapping) });
-  }, [evaluation, outcome, inputs]);
+  }, [evaluation, outcome, planned]);
 
   if (!evaluation || !profile) {
     return (

@@ -95,18 +95,20 @@ export function roundedMeanOf(result: CoefficientResult, decimals: number): Deci
   return exact.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
 }
 
-/** Σaᵢ/ΣPᵢ of the listed parts, exactly (to 80 digits): the student-weighted county mean. */
-function exactMean(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Decimal {
+/**
+ * The exact CV² and the exact county mean Σaᵢ/ΣPᵢ (to 80 digits) of the listed parts, from one list of Decimal
+ * amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students: the form's mean and CV need both, and the amounts of 20,000
+ * schools are the costly part.
+ */
+function exactSquareAndMean(
+  input: StageInput,
+  col: ValueColumn,
+  indices: ArrayLike<number>,
+): { square: Rational | null; mean: Decimal } {
   const { amounts, students } = exactAmounts(input, col, indices);
   const a = amounts.reduce((s, x) => s.plus(x), new Dec(0));
   const p = students.reduce((s, x) => s.plus(x), new Dec(0));
-  return p.isZero() ? new Dec(0) : a.div(p);
-}
-
-/** Decimal amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students of the listed parts, for the exact CV². */
-function exactSquare(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Rational | null {
-  const { amounts, students } = exactAmounts(input, col, indices);
-  return exactCvSquared(amounts, students);
+  return { square: exactCvSquared(amounts, students), mean: p.isZero() ? new Dec(0) : a.div(p) };
 }
 
 function exactAmounts(
@@ -167,11 +169,9 @@ export function stageResults(input: StageInput): Partial<Record<Stage, StageResu
         used = used.subarray(0, count);
       }
       const indices = used;
-      let square: Rational | null | undefined;
-      const exact = (): Rational | null => {
-        if (square === undefined) square = exactSquare(input, col, indices);
-        return square;
-      };
+      let both: { square: Rational | null; mean: Decimal } | undefined;
+      const exactBoth = () => (both ??= exactSquareAndMean(input, col, indices));
+      const exact = (): Rational | null => exactBoth().square;
       const result = coefficient(
         input,
         stage,
@@ -181,7 +181,7 @@ export function stageResults(input: StageInput): Partial<Record<Stage, StageResu
         exact,
       );
       indicators[id] = result;
-      EXACT_PARTS.set(result, { squares: () => [exact()], mean: () => exactMean(input, col, indices) });
+      EXACT_PARTS.set(result, { squares: () => [exact()], mean: () => exactBoth().mean });
       if (result.cv !== null) {
         EXACT_VALUES.set(result, () => {
           const q = exact();

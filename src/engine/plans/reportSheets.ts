@@ -121,6 +121,21 @@ class EntryHash {
   }
 }
 
+/** The same hash for entries known to come in reading order: nothing is kept, each is hashed as it comes. */
+class OrderedEntryHash {
+  private readonly h = new Hasher();
+  private first = true;
+
+  add(row: number, column: number, text: string): void {
+    this.h.update(`${this.first ? '' : '\u0001'}${row},${column}=${text}`);
+    this.first = false;
+  }
+
+  digest(): string {
+    return this.h.digest();
+  }
+}
+
 /** The fingerprint of a sheet's values: every non-empty cell with its place, in reading order. */
 export function reportFingerprint(cells: Iterable<FingerprintCell>): string {
   const entries = new EntryHash();
@@ -159,7 +174,15 @@ export function planFingerprint(plan: ReportPlan): string {
       if (list) list.push(m);
       else mergesOf.set(r, [m]);
     }
-  const entries = new EntryHash();
+  // Sections that follow each other give their cells in reading order (columns go left to right in a row).
+  let next = -Infinity;
+  let inOrder = true;
+  for (const section of plan.sections) {
+    if (section.values.length === 0) continue;
+    if (section.top < next) inOrder = false;
+    next = section.top + section.values.length;
+  }
+  const entries = inOrder ? new OrderedEntryHash() : new EntryHash();
   for (const section of plan.sections)
     section.values.forEach((values, i) => {
       const row = section.top + i;

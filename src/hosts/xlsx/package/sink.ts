@@ -6,8 +6,9 @@ const encoder = new TextEncoder();
 /** Pieces are joined and encoded in batches of about this many characters (one encodeInto call per piece is slow). */
 const BATCH = 1 << 16;
 /**
- * The bytes are kept in chunks of at most this size (or one piece's worth), joined once at the end: a 70 MB part is
- * never grown by copying into ever larger buffers, nor over-allocated up front on a guess.
+ * The first buffer is the caller's estimate (a good one means one buffer and no copy at the end; pages never written
+ * to cost no memory). Beyond it bytes go on in chunks of at most this size (or one piece's worth), joined once at the
+ * end: a part bigger than its estimate is never grown by copying into ever larger buffers.
  */
 const CHUNK = 1 << 23;
 
@@ -21,7 +22,7 @@ export class TextSink {
   private pendingChars = 0;
 
   constructor(expectedBytes = BATCH) {
-    this.buffer = new Uint8Array(Math.min(Math.max(expectedBytes, 1024), CHUNK));
+    this.buffer = new Uint8Array(Math.max(expectedBytes, 1024));
   }
 
   write(text: string): void {

@@ -217,7 +217,7 @@ export {
 export type { FootnoteKind, FormSheetId, FormsInput } from './plans/forms';
 export { parseSponsor, SPONSOR_LABELS } from './model/sponsor';
 export type { SponsorCode } from './model/sponsor';
-export { exactSchoolValue } from './rules/valueColumns';
+export { exactSchoolValue, roundedSchoolValue } from './rules/valueColumns';
 
 // Report sheets Balance owns: the hidden mark, the fingerprint, where each report goes.
 export {

@@ -497,6 +497,32 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     expect(fromFunction.marks.map((m) => m.address)).toEqual(['J15']);
   });
 
+  test('cells are told apart by row and column however far out (no two places share a key); repeats merge', () => {
+    const issue = (row: number, columnIndex: number, message: string): DataIssue => ({
+      row,
+      column: 'A',
+      field: 'x',
+      code: 'notNumber',
+      message,
+      severity: 'error',
+      detail: { columnIndex, values: {} },
+    });
+    const far = 2 ** 20;
+    const issues = [
+      issue(1, far, '远列'),
+      issue(2, 0, '第二行'),
+      issue(2 ** 32 + 1, 3, '远行'),
+      issue(1, far, '远列'),
+      issue(1, far, '远列又一条'),
+    ];
+    const { marks } = planHighlights({ sheet: 'S', schools: [], columns: COLUMNS, issues });
+    expect(marks.map((m) => [m.row, m.column, m.note])).toEqual([
+      [1, far, '远列\n远列又一条'],
+      [2, 0, '第二行'],
+      [2 ** 32 + 1, 3, '远行'],
+    ]);
+  });
+
   test('marks are unique per cell and sorted by row then column', () => {
     const schools = [tv5('甲', 30, E, false), tv5('乙', 4, D, false), tv5('丙', 4, E, false)];
     const { marks } = planHighlights({ sheet: 'S', schools, columns: COLUMNS });

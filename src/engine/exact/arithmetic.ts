@@ -109,17 +109,54 @@ export interface Rational {
   den: bigint;
 }
 
+/** A finite decimal as an integer scaled by 10^scale (the fewest places: no trailing zeros after the point). */
+export interface Scaled {
+  int: bigint;
+  scale: number;
+}
+
 /** A finite decimal as an integer scaled by 10^scale. */
-function scaled(d: Decimal): { int: bigint; scale: number } {
+function scaled(d: Decimal): Scaled {
   const text = d.toFixed();
   const dot = text.indexOf('.');
   if (dot < 0) return { int: BigInt(text), scale: 0 };
   return { int: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
 }
 
+/**
+ * A double's decimal value as `new Decimal(x)` reads it (its shortest round-trip text) in the fewest places, as
+ * `scaled(new Decimal(x))` gives it; null when it is not finite.
+ */
+export function scaledNumber(x: number): Scaled | null {
+  if (!Number.isFinite(x)) return null;
+  if (Number.isSafeInteger(x)) return { int: BigInt(x), scale: 0 };
+  const text = String(x);
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const places = dot < 0 ? 0 : mantissa.length - dot - 1;
+  const int = BigInt(dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1));
+  return normalise({ int, scale: places - exponent });
+}
+
+/** The same value in the fewest places (never a negative scale). */
+export function normalise(v: Scaled): Scaled {
+  let { int, scale } = v;
+  if (scale < 0) return { int: int * 10n ** BigInt(-scale), scale: 0 };
+  while (scale > 0 && int % 10n === 0n) {
+    int /= 10n;
+    scale--;
+  }
+  return { int, scale };
+}
+
 /** The decimals as integers on one common scale (the ratio of any two is unchanged). */
 function toCommonScale(values: readonly Decimal[]): bigint[] {
-  const parts = values.map(scaled);
+  return commonScale(values.map(scaled));
+}
+
+function commonScale(parts: readonly Scaled[]): bigint[] {
   const scale = parts.reduce((m, p) => Math.max(m, p.scale), 0);
   return parts.map((p) => (p.scale === scale ? p.int : p.int * 10n ** BigInt(scale - p.scale)));
 }
@@ -138,8 +175,18 @@ export function gcd(a: bigint, b: bigint): bigint {
  * denominator is the lcm of the distinct student counts, not their product.
  */
 export function exactCvSquared(amounts: readonly Decimal[], students: readonly Decimal[]): Rational | null {
-  const a = toCommonScale(amounts);
-  const p = toCommonScale(students);
+  return cvSquaredOfScaled(toCommonScale(amounts), toCommonScale(students));
+}
+
+/** {@link exactCvSquared} of decimals already scaled (each in its fewest places, as `scaled` gives them). */
+export function exactCvSquaredScaled(
+  amounts: readonly Scaled[],
+  students: readonly Scaled[],
+): Rational | null {
+  return cvSquaredOfScaled(commonScale(amounts), commonScale(students));
+}
+
+function cvSquaredOfScaled(a: readonly bigint[], p: readonly bigint[]): Rational | null {
   let sumA = 0n;
   let sumP = 0n;
   const squaresByP = new Map<bigint, bigint>();

@@ -9,7 +9,7 @@ import { SPONSOR_LABELS, type SponsorCode } from '../model/sponsor';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { schoolBaseName, stageFromName } from '../model/text';
 import { roundedMeanOf, roundedValueOf } from '../rules/stageCvs';
-import { exactSchoolValue } from '../rules/valueColumns';
+import { roundedSchoolValue } from '../rules/valueColumns';
 import {
   HEADER_STYLE,
   SectionBuilder,
@@ -346,9 +346,7 @@ function schoolsTable(input: FormsInput): ReportPlan {
         countCell(part.counts.classes),
         ...ids.map((id) => {
           const v = byId.get(id);
-          return v
-            ? cell(exactSchoolValue(part, v)?.toDecimalPlaces(VALUE_DECIMALS, Dec.ROUND_HALF_UP) ?? null)
-            : null;
+          return v ? roundedSchoolValue(part, v, VALUE_DECIMALS) : null;
         }),
         verdictWord(verdict.pass),
         remarkOf(verdict, floor),
@@ -485,8 +483,7 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
           countCell(part.counts.students),
           ...ids.map((id) => {
             const v = byId.get(id);
-            const exact = v ? exactSchoolValue(part, v) : null;
-            return cell(exact?.toDecimalPlaces(basicDecimals(id), Dec.ROUND_HALF_UP) ?? null);
+            return v ? roundedSchoolValue(part, v, basicDecimals(id)) : null;
           }),
           verdict.pass === true ? '1' : null,
         ],

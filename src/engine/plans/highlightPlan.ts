@@ -297,30 +297,51 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
   return { sheet: input.sheet, marks: mergeMarks(pending) };
 }
 
+/** A cell's key: a number for ordinary places (no string per mark: a county has 100,000 of them). */
+function cellKey(row: number, column: number): number | string {
+  return Number.isInteger(row) &&
+    row >= 0 &&
+    row < 2 ** 32 &&
+    Number.isInteger(column) &&
+    column >= 0 &&
+    column < 2 ** 20
+    ? row * 2 ** 20 + column
+    : `${row}:${column}`;
+}
+
 /** One mark per cell: the strongest kind's fill, notes strongest first, duplicates dropped. */
 function mergeMarks(pending: readonly PendingMark[]): CellMark[] {
-  const byCell = new Map<string, PendingMark[]>();
+  // A cell's first mark, or all of its marks once there are several (most cells have one).
+  const byCell = new Map<number | string, PendingMark | PendingMark[]>();
   for (const mark of pending) {
-    const key = `${mark.row}:${mark.column}`;
-    const list = byCell.get(key);
-    if (list) list.push(mark);
-    else byCell.set(key, [mark]);
+    const key = cellKey(mark.row, mark.column);
+    const seen = byCell.get(key);
+    if (seen === undefined) byCell.set(key, mark);
+    else if (Array.isArray(seen)) seen.push(mark);
+    else byCell.set(key, [seen, mark]);
   }
   const marks: CellMark[] = [];
-  for (const list of byCell.values()) {
-    const ordered = list
-      .map((mark, order) => ({ mark, order }))
-      .sort((a, b) => MARK_KIND_RANK[b.mark.kind] - MARK_KIND_RANK[a.mark.kind] || a.order - b.order)
-      .map((entry) => entry.mark);
-    const strongest = ordered[0];
-    const notes = [...new Set(ordered.map((m) => m.note))];
+  for (const entry of byCell.values()) {
+    let strongest: PendingMark;
+    let note: string;
+    if (!Array.isArray(entry)) {
+      strongest = entry;
+      note = entry.note;
+    } else {
+      const ordered = entry
+        .map((mark, order) => ({ mark, order }))
+        .sort((a, b) => MARK_KIND_RANK[b.mark.kind] - MARK_KIND_RANK[a.mark.kind] || a.order - b.order)
+        .map((e) => e.mark);
+      strongest = ordered[0];
+      note = [...new Set(ordered.map((m) => m.note))].join('\n');
+    }
     marks.push({
       row: strongest.row,
       column: strongest.column,
       address: cellAddress(strongest.row, strongest.column),
       kind: strongest.kind,
       fill: HIGHLIGHT_FILLS[strongest.kind],
-      note: notes.join('\n'),
+      note,
     });
   }
   return marks.sort((a, b) => a.row - b.row || a.column - b.column);

@@ -26,36 +26,124 @@ export interface FingerprintCell {
 }
 
 /** A cell value as text that survives a round trip through Excel, WPS or an .xlsx file (15 significant digits). */
-function canonical(value: unknown): string | null {
+export function canonical(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    // Fast path, same text: when the shortest round-trip form has at most 15 significant digits, rounding to 15
+    // digits gives that decimal (a double is within 1.2e-16 of it relatively, half a 15th digit is ≥ 5e-16), and
+    // reading it back gives the same double, so String(Number(toPrecision(15))) is this very text.
+    const shortest = String(value);
+    if (significantDigits(shortest) <= 15) return shortest === '-0' ? '0' : shortest;
+    return String(Number(value.toPrecision(15)));
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return String(value.getTime() / 86_400_000 + 25_569);
   return String(value);
 }
 
-/** A 64-bit FNV-1a-style hash of the text, as 16 hex digits (two 32-bit lanes with different seeds). */
-function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
+/** Significant digits of a plain decimal numeral (`-12.50` has 4); 99 for an exponent form (not handled). */
+function significantDigits(text: string): number {
+  let digits = 0;
+  let leading = true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-    b ^= b >>> 15;
+    if (code === 45 /* - */ || code === 46 /* . */) continue;
+    if (code < 48 || code > 57) return 99;
+    if (leading && code === 48) continue;
+    leading = false;
+    digits++;
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return digits;
+}
+
+/**
+ * A 64-bit FNV-1a-style hash of a text fed piece by piece, as 16 hex digits (two 32-bit lanes with different seeds):
+ * the same as hashing the pieces joined, without building the joined text.
+ */
+class Hasher {
+  private a = 0x811c9dc5;
+  private b = 0x01000193 ^ 0x5bd1e995;
+
+  update(text: string): void {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  digest(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/**
+ * Hashes `${row},${column}=${text}` of each entry, joined by U+0001, in reading order: entries arrive in any order
+ * and are sorted (stably) only when they are not in reading order already.
+ */
+class EntryHash {
+  private rows: number[] = [];
+  private columns: number[] = [];
+  private texts: string[] = [];
+  private sorted = true;
+
+  add(row: number, column: number, text: string): void {
+    const n = this.rows.length;
+    if (n > 0 && this.sorted) {
+      const r = this.rows[n - 1];
+      if (row < r || (row === r && column < this.columns[n - 1])) this.sorted = false;
+    }
+    this.rows.push(row);
+    this.columns.push(column);
+    this.texts.push(text);
+  }
+
+  digest(): string {
+    const n = this.rows.length;
+    let order: number[] | null = null;
+    if (!this.sorted) {
+      order = Array.from({ length: n }, (_, k) => k);
+      const { rows, columns } = this;
+      order.sort((x, y) => rows[x] - rows[y] || columns[x] - columns[y] || x - y);
+    }
+    const h = new Hasher();
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k] : k;
+      h.update(`${k > 0 ? '\u0001' : ''}${this.rows[i]},${this.columns[i]}=${this.texts[i]}`);
+    }
+    return h.digest();
+  }
+}
+
+/** The same hash for entries known to come in reading order: nothing is kept, each is hashed as it comes. */
+class OrderedEntryHash {
+  private readonly h = new Hasher();
+  private first = true;
+
+  add(row: number, column: number, text: string): void {
+    this.h.update(`${this.first ? '' : '\u0001'}${row},${column}=${text}`);
+    this.first = false;
+  }
+
+  digest(): string {
+    return this.h.digest();
+  }
 }
 
 /** The fingerprint of a sheet's values: every non-empty cell with its place, in reading order. */
 export function reportFingerprint(cells: Iterable<FingerprintCell>): string {
-  const entries: [number, number, string][] = [];
+  const entries = new EntryHash();
   for (const cell of cells) {
     const text = canonical(cell.value);
-    if (text !== null) entries.push([cell.row, cell.column, text]);
+    if (text !== null) entries.add(cell.row, cell.column, text);
   }
-  entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return hash(entries.map(([r, c, t]) => `${r},${c}=${t}`).join('\u0001'));
+  return entries.digest();
 }
 
 /** The cells of a block of values whose top-left cell is at (firstRow, firstColumn). */
@@ -72,20 +160,43 @@ export function blockCells(values: readonly (readonly unknown[])[], firstRow: nu
  * top-left cell) do not count, as a spreadsheet keeps only the top-left value of a merged area.
  */
 export function planFingerprint(plan: ReportPlan): string {
-  const covered = (row: number, column: number) =>
-    plan.merges.some(
-      (m) =>
-        row >= m.top &&
-        row <= m.bottom &&
-        column >= m.left &&
-        column <= m.right &&
-        (row !== m.top || column !== m.left),
-    );
-  const cells: FingerprintCell[] = [];
+  // The merges over each row of the plan's sections (rows outside them hold no value to leave out).
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  for (const section of plan.sections) {
+    firstRow = Math.min(firstRow, section.top);
+    lastRow = Math.max(lastRow, section.top + section.values.length - 1);
+  }
+  const mergesOf = new Map<number, ReportPlan['merges']>();
+  for (const m of plan.merges)
+    for (let r = Math.max(m.top, firstRow); r <= Math.min(m.bottom, lastRow); r++) {
+      const list = mergesOf.get(r);
+      if (list) list.push(m);
+      else mergesOf.set(r, [m]);
+    }
+  // Sections that follow each other give their cells in reading order (columns go left to right in a row).
+  let next = -Infinity;
+  let inOrder = true;
+  for (const section of plan.sections) {
+    if (section.values.length === 0) continue;
+    if (section.top < next) inOrder = false;
+    next = section.top + section.values.length;
+  }
+  const entries = inOrder ? new OrderedEntryHash() : new EntryHash();
   for (const section of plan.sections)
-    for (const cell of blockCells(section.values, section.top, 0))
-      if (!covered(cell.row, cell.column)) cells.push(cell);
-  return reportFingerprint(cells);
+    section.values.forEach((values, i) => {
+      const row = section.top + i;
+      const merges = mergesOf.get(row);
+      values.forEach((value, column) => {
+        if (
+          merges?.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left))
+        )
+          return;
+        const text = canonical(value);
+        if (text !== null) entries.add(row, column, text);
+      });
+    });
+  return entries.digest();
 }
 
 /** The text the mark holds. */

@@ -76,15 +76,29 @@ export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableO
 
 /** Both lists in sheet order (stable: on one row the reader's issue first); one reported twice on a cell is shown once. */
 export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
-  const seen = new Set<string>();
+  // Messages seen per place and code: one, or several once a cell has more (a county has 70,000 issues, few repeat;
+  // no key is built with the message in it).
+  const seen = new Map<string, string | Set<string>>();
   const out: DataIssue[] = [];
-  for (const issue of [...a, ...b]) {
-    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  let sorted = true;
+  const add = (issue: DataIssue) => {
+    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}`;
+    const had = seen.get(key);
+    if (had === undefined) seen.set(key, issue.message);
+    else if (typeof had === 'string') {
+      if (had === issue.message) return;
+      seen.set(key, new Set([had, issue.message]));
+    } else {
+      if (had.has(issue.message)) return;
+      had.add(issue.message);
+    }
+    if (out.length > 0 && issue.row < out[out.length - 1].row) sorted = false;
     out.push(issue);
-  }
-  return out.sort((x, y) => x.row - y.row);
+  };
+  for (const issue of a) add(issue);
+  for (const issue of b) add(issue);
+  // A stable sort leaves a list in row order as it is.
+  return sorted ? out : out.sort((x, y) => x.row - y.row);
 }
 
 /** The cells to shade for a check: each part's own columns, as the engine resolved them for combined rows. */

@@ -4,12 +4,17 @@ import { compositeAtMost, cvAtMost, floatCoefficientAt, isNearThreshold, OVERFLO
 import {
   Dec,
   exactCvSquared,
+  exactCvSquaredScaled,
+  normalise,
+  scaledNumber,
+  type Scaled,
   meanOfRootsAtMost,
   meanOfRootsToNumber,
   sqrtToNumber,
   type Rational,
 } from '../exact/arithmetic';
 import { STAGES } from '../model/stages';
+import { resourceFieldsOf } from '../model/indicators';
 import { exactResource, MISSING, RAW, type ValueColumn } from './valueColumns';
 import type {
   CoefficientResult,
@@ -95,21 +100,104 @@ export function roundedMeanOf(result: CoefficientResult, decimals: number): Deci
   return exact.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
 }
 
-/** Σaᵢ/ΣPᵢ of the listed parts, exactly (to 80 digits): the student-weighted county mean. */
-function exactMean(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Decimal {
+/**
+ * The exact CV² and the exact county mean Σaᵢ/ΣPᵢ (to 80 digits) of the listed parts, from one list of Decimal
+ * amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students: the form's mean and CV need both, and the amounts of 20,000
+ * schools are the costly part.
+ */
+function exactSquareAndMean(
+  input: StageInput,
+  col: ValueColumn,
+  indices: ArrayLike<number>,
+): { square: Rational | null; mean: Decimal } {
+  const fast = scaledAmounts(input, col, indices);
+  if (fast) {
+    const a = sumOf(fast.amounts);
+    const p = sumOf(fast.students);
+    if (a && p) {
+      const square = exactCvSquaredScaled(fast.amounts, fast.students);
+      return { square, mean: p.int === 0n ? new Dec(0) : decimalOf(a).div(decimalOf(p)) };
+    }
+  }
   const { amounts, students } = exactAmounts(input, col, indices);
   const a = amounts.reduce((s, x) => s.plus(x), new Dec(0));
   const p = students.reduce((s, x) => s.plus(x), new Dec(0));
-  return p.isZero() ? new Dec(0) : a.div(p);
+  return { square: exactCvSquared(amounts, students), mean: p.isZero() ? new Dec(0) : a.div(p) };
 }
 
-/** Decimal amounts aᵢ = Pᵢ·Xᵢ (per·Rᵢ from counts) and students of the listed parts, for the exact CV². */
-function exactSquare(input: StageInput, col: ValueColumn, indices: ArrayLike<number>): Rational | null {
-  const { amounts, students } = exactAmounts(input, col, indices);
-  return exactCvSquared(amounts, students);
+/** Below this an integer's digits, and those of a sum or product of two, stay well inside Decimal's 80 digits. */
+const SMALL = 10n ** 35n;
+const SUMMABLE = 10n ** 75n;
+
+const magnitude = (x: bigint): bigint => (x < 0n ? -x : x);
+
+/**
+ * The amounts and students of {@link exactAmounts} as scaled integers, computed with BigInt instead of Decimal: the
+ * same values, as every Decimal step there is exact for these inputs (counts of at most 35 digits, so that sums and
+ * products have far fewer than 80). Null when some input is larger or not finite: then Decimal does it. Exported for
+ * its test, which holds it to exactAmounts.
+ */
+export function scaledAmounts(
+  input: StageInput,
+  col: ValueColumn,
+  indices: ArrayLike<number>,
+): { amounts: Scaled[]; students: Scaled[] } | null {
+  const amounts: Scaled[] = [];
+  const students: Scaled[] = [];
+  const per = BigInt(col.meta.per);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const p = small(input.students[i]);
+    if (!p) return null;
+    let amount: Scaled;
+    if (col.source[i] === RAW) {
+      const counts = input.parts[i].counts;
+      let sum: Scaled = { int: 0n, scale: 0 };
+      for (const f of resourceFieldsOf(counts, col.meta) ?? []) {
+        const c = small(counts[f] as number);
+        if (!c) return null;
+        sum = add(sum, c);
+      }
+      amount = normalise({ int: sum.int * per, scale: sum.scale });
+    } else {
+      const x = small(col.value[i]);
+      if (!x) return null;
+      amount = normalise({ int: x.int * p.int, scale: x.scale + p.scale });
+    }
+    amounts.push(amount);
+    students.push(p);
+  }
+  return { amounts, students };
 }
 
-function exactAmounts(
+/** A double as a scaled integer of fewer than 35 digits, else null. */
+function small(x: number): Scaled | null {
+  const v = scaledNumber(x);
+  return v && magnitude(v.int) < SMALL && v.scale <= 35 ? v : null;
+}
+
+function add(a: Scaled, b: Scaled): Scaled {
+  const scale = Math.max(a.scale, b.scale);
+  const int = a.int * 10n ** BigInt(scale - a.scale) + b.int * 10n ** BigInt(scale - b.scale);
+  return normalise({ int, scale });
+}
+
+/** The exact sum, when it and every partial sum have fewer than 75 digits on the common scale; else null. */
+function sumOf(values: readonly Scaled[]): Scaled | null {
+  const scale = values.reduce((m, v) => Math.max(m, v.scale), 0);
+  let sum = 0n;
+  let bound = 0n;
+  for (const v of values) {
+    const int = v.scale === scale ? v.int : v.int * 10n ** BigInt(scale - v.scale);
+    sum += int;
+    bound += magnitude(int);
+  }
+  return bound < SUMMABLE ? normalise({ int: sum, scale }) : null;
+}
+
+const decimalOf = (v: Scaled): Decimal => new Dec(`${v.int}e-${v.scale}`);
+
+export function exactAmounts(
   input: StageInput,
   col: ValueColumn,
   indices: ArrayLike<number>,
@@ -167,11 +255,9 @@ export function stageResults(input: StageInput): Partial<Record<Stage, StageResu
         used = used.subarray(0, count);
       }
       const indices = used;
-      let square: Rational | null | undefined;
-      const exact = (): Rational | null => {
-        if (square === undefined) square = exactSquare(input, col, indices);
-        return square;
-      };
+      let both: { square: Rational | null; mean: Decimal } | undefined;
+      const exactBoth = () => (both ??= exactSquareAndMean(input, col, indices));
+      const exact = (): Rational | null => exactBoth().square;
       const result = coefficient(
         input,
         stage,
@@ -181,7 +267,7 @@ export function stageResults(input: StageInput): Partial<Record<Stage, StageResu
         exact,
       );
       indicators[id] = result;
-      EXACT_PARTS.set(result, { squares: () => [exact()], mean: () => exactMean(input, col, indices) });
+      EXACT_PARTS.set(result, { squares: () => [exact()], mean: () => exactBoth().mean });
       if (result.cv !== null) {
         EXACT_VALUES.set(result, () => {
           const q = exact();

@@ -224,3 +224,52 @@ export function exactSchoolValue(
   if (!resourceFieldsOf(part.counts, meta)) return new Dec(verdict.value);
   return exactResource(part, meta).times(meta.per).div(students);
 }
+
+/**
+ * {@link exactSchoolValue} rounded half-up to `decimals` places, as the double a cell holds (m/10ᵈ); null when the
+ * verdict has no value. The double decides when it is clearly away from a half-way point: it is within a few units
+ * in the last place of the exact value (counts ≥ 0 summed, times per, over the students: at most a handful of
+ * roundings of 2⁻⁵³ each), far inside the 10⁻⁹ (relative) margin kept from every …5 boundary; near one, or for
+ * negative, huge or non-finite values, the exact Decimal decides. m/10ᵈ as a double is the Decimal m/10ᵈ converted,
+ * as both are the double nearest the same rational.
+ */
+export function roundedSchoolValue(
+  part: SchoolPart,
+  verdict: Pick<IndicatorVerdict, 'indicator' | 'value' | 'fromRatio'>,
+  decimals: number,
+): number | null {
+  if (verdict.value === null) return null;
+  const approx = approximateSchoolValue(part, verdict);
+  if (approx !== null) {
+    const scale = 10 ** decimals;
+    const scaled = approx * scale;
+    if (scaled >= 0 && scaled < 2 ** 50) {
+      const half = scaled - Math.floor(scaled) - 0.5;
+      if (Math.abs(half) > 1e-9 * Math.max(1, scaled)) return Math.round(scaled) / scale;
+    }
+  }
+  const exact = exactSchoolValue(part, verdict) as Decimal;
+  return exact.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toNumber();
+}
+
+/** The double of exactSchoolValue's value, computed along the same branch; null when it cannot be bounded. */
+function approximateSchoolValue(
+  part: SchoolPart,
+  verdict: Pick<IndicatorVerdict, 'indicator' | 'value' | 'fromRatio'>,
+): number | null {
+  const value = verdict.value as number;
+  const students = part.counts.students;
+  if (verdict.fromRatio || students === undefined || !(students > 0)) return value;
+  const meta = INDICATORS[verdict.indicator];
+  const fields = resourceFieldsOf(part.counts, meta);
+  if (!fields) return value;
+  let sum = 0;
+  for (const f of fields) {
+    const count = part.counts[f] as number;
+    // A negative count could cancel: the sum's relative error would be unbounded.
+    if (!(count >= 0) || !Number.isFinite(count)) return null;
+    sum += count;
+  }
+  const out = (sum * meta.per) / students;
+  return Number.isFinite(out) ? out : null;
+}

@@ -67,6 +67,26 @@ describe('marks', () => {
     expect(fillOf(back.getCell('B2'))).toBeUndefined();
   });
 
+  test('marks out of order, or two on one cell (plans from elsewhere), shade as before: the last fill of a cell wins', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('学校').addRows([
+      ['学校名称', '在校生数', '体育运动场面积'],
+      ['杨庄小学', 250, 1575],
+      ['河口小学', '约300', 2100],
+    ]);
+    const [a2, c2, b3] = plan.marks;
+    const twice: HighlightPlan = {
+      sheet: '学校',
+      marks: [b3, a2, c2, { ...a2, fill: '#00FF00', note: '再一条' }],
+    };
+    const back = (await marked(wb, twice)).getWorksheet('学校')!;
+    expect([fillOf(back.getCell('A2')), fillOf(back.getCell('C2')), fillOf(back.getCell('B3'))]).toEqual([
+      'FF00FF00',
+      'FFFFE699',
+      'FFD9D2E9',
+    ]);
+  });
+
   test("a note the user already wrote is kept above ours; a neighbour sharing the cell's style is not shaded", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('学校');

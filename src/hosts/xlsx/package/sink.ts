@@ -5,8 +5,17 @@
 const encoder = new TextEncoder();
 /** Pieces are joined and encoded in batches of about this many characters (one encodeInto call per piece is slow). */
 const BATCH = 1 << 16;
+/**
+ * The first buffer is the caller's estimate (a good one means one buffer and no copy at the end; pages never written
+ * to cost no memory). Beyond it bytes go on in chunks of at most this size (or one piece's worth), joined once at the
+ * end: a part bigger than its estimate is never grown by copying into ever larger buffers.
+ */
+const CHUNK = 1 << 23;
 
 export class TextSink {
+  /** Filled chunks, each trimmed to its bytes. */
+  private chunks: Uint8Array[] = [];
+  private chunkBytes = 0;
   private buffer: Uint8Array;
   private length = 0;
   private pending: string[] = [];
@@ -23,25 +32,43 @@ export class TextSink {
     if (this.pendingChars >= BATCH) this.flush();
   }
 
-  /** The UTF-8 bytes written so far (a view of the sink's buffer: write nothing more after taking it). */
+  /** The UTF-8 bytes written so far (may be a view of the sink's buffer: write nothing more after taking it). */
   bytes(): Uint8Array {
     this.flush();
+    if (this.chunks.length > 0) {
+      const out = new Uint8Array(this.chunkBytes + this.length);
+      let at = 0;
+      for (const chunk of this.chunks) {
+        out.set(chunk, at);
+        at += chunk.length;
+      }
+      out.set(this.buffer.subarray(0, this.length), at);
+      this.chunks = [];
+      this.chunkBytes = 0;
+      this.buffer = out;
+      this.length = out.length;
+    }
     return this.buffer.subarray(0, this.length);
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    let text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
-    const needed = this.length + text.length * 3;
-    if (needed > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(needed, Math.floor(this.buffer.length * 1.5)));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
+    for (;;) {
+      // encodeInto writes whole characters only: what did not fit goes on in a new chunk.
+      const { read, written } = encoder.encodeInto(text, this.buffer.subarray(this.length));
+      this.length += written;
+      if (read >= text.length) return;
+      text = text.slice(read);
+      this.chunks.push(this.buffer.subarray(0, this.length));
+      this.chunkBytes += this.length;
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
+      const size = Math.max(text.length * 3, Math.min(CHUNK, Math.max(BATCH, this.chunkBytes)));
+      this.buffer = new Uint8Array(size);
+      this.length = 0;
     }
-    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import {
   blockCells,
+  type CellMark,
   type ExistingSheet,
   type HighlightPlan,
   placeReports,
@@ -307,10 +308,7 @@ function folderOf(path: string): string {
 
 function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, styles: StylesPatch): void {
   const xml = patch.text(path) ?? '';
-  const fills = new Map(plan.marks.map((m) => [`${m.row}:${m.column}`, m.fill]));
-  const edits: Edit[] = markCells(xml, plan.marks, (t, current) =>
-    styles.marked(current, fills.get(`${t.row}:${t.column}`) ?? '#FFFFFF'),
-  );
+  const edits: Edit[] = markCells(xml, plan.marks, fillOf(plan.marks, styles));
 
   const notes = plan.marks.filter((m) => m.note).map((m) => ({ row: m.row, column: m.column, text: m.note }));
   if (notes.length > 0) {
@@ -364,6 +362,25 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
   patch.set(path, sink.bytes());
   // The sheet's text was read for this only.
   patch.pkg.forget(path);
+}
+
+/**
+ * The style of a marked cell: its own mark's fill when each cell has one mark (a plan's marks are one per cell,
+ * sorted); else, as a map from cell to fill would give it, the last mark's fill for the cell.
+ */
+function fillOf(
+  marks: readonly CellMark[],
+  styles: StylesPatch,
+): (mark: CellMark, current: number) => number {
+  let unique = true;
+  for (let i = 1; i < marks.length && unique; i++) {
+    const a = marks[i - 1];
+    const b = marks[i];
+    if (b.row < a.row || (b.row === a.row && b.column <= a.column)) unique = false;
+  }
+  if (unique) return (mark, current) => styles.marked(current, mark.fill ?? '#FFFFFF');
+  const fills = new Map(marks.map((m) => [`${m.row}:${m.column}`, m.fill]));
+  return (mark, current) => styles.marked(current, fills.get(`${mark.row}:${mark.column}`) ?? '#FFFFFF');
 }
 
 /** Where <legacyDrawing> goes in CT_Worksheet's sequence: before the first element that must follow it. */

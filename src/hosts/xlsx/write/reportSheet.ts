@@ -48,19 +48,9 @@ export function reportSheetXml(
       }
     }
   }
-  const values: ReportValue[][] = [];
-  const formats: string[][] = [];
-  for (const section of plan.sections) {
-    section.values.forEach((rowValues, i) => {
-      const r = section.top + i;
-      rowValues.forEach((value, j) => {
-        if (value === null) return;
-        (values[r] ??= [])[j] = value;
-        const format = section.numberFormats[i]?.[j];
-        if (format && format !== 'General') (formats[r] ??= [])[j] = format;
-      });
-    });
-  }
+  // Each row's values and number formats, looked up in its section: sections that follow each other without
+  // overlapping (as every plan's do) are read in place; overlapping ones are merged into a copy, later values winning.
+  const { valuesAt, formatsAt, rowCount } = rowsOf(plan);
   const xfOf = new Map<string, number[]>();
   const xf = (look: number, format: string | undefined): number => {
     let byLook = xfOf.get(format ?? '');
@@ -73,7 +63,7 @@ export function reportSheetXml(
     return id;
   };
 
-  const lastRow = Math.max(values.length, cellLook.length) - 1;
+  const lastRow = Math.max(rowCount, cellLook.length) - 1;
   const cols = plan.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
@@ -88,17 +78,19 @@ export function reportSheetXml(
   const letters: string[] = [];
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.points]));
   for (let r = 1; r <= lastRow; r++) {
-    const rowValues = values[r];
+    const rowValues = valuesAt(r);
     const rowLooks = cellLook[r];
     if (rowValues === undefined && rowLooks === undefined) continue;
-    // Both are sparse arrays indexed by column: a cell is written where either has an entry.
-    const rowFormats = formats[r];
+    // Both are sparse arrays indexed by column: a cell is written where either has an entry (a value not null).
+    const rowFormats = formatsAt(r);
     const width = Math.max(rowValues?.length ?? 0, rowLooks?.length ?? 0);
     let row = '';
     for (let c = 0; c < width; c++) {
       const look = rowLooks?.[c];
-      if (look === undefined && (rowValues === undefined || !(c in rowValues))) continue;
-      const s = xf(look ?? 0, rowFormats?.[c]);
+      const has = rowValues !== undefined && c in rowValues && rowValues[c] !== null;
+      if (look === undefined && !has) continue;
+      const format = has ? rowFormats?.[c] : undefined;
+      const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
       const ref = (letters[c] ??= columnName(c)) + r;
       const sAttr = s ? ` s="${s}"` : '';
       const v = rowValues?.[c];
@@ -135,6 +127,56 @@ export function reportSheetXml(
       '</worksheet>',
   );
   return sink.bytes();
+}
+
+/** Row r's values and formats (sparse, by column); rowCount is one past the last row with a section. */
+function rowsOf(plan: ReportPlan): {
+  valuesAt: (row: number) => readonly ReportValue[] | undefined;
+  formatsAt: (row: number) => readonly (string | undefined)[] | undefined;
+  rowCount: number;
+} {
+  let inOrder = true;
+  let next = -Infinity;
+  let rowCount = 0;
+  for (const section of plan.sections) {
+    if (section.top < next || section.top < 0) inOrder = false;
+    next = section.top + section.values.length;
+    rowCount = Math.max(rowCount, section.values.length > 0 ? next : 0);
+  }
+  if (inOrder) {
+    // Which section holds each row, and where in it.
+    const sectionOf = new Int32Array(rowCount).fill(-1);
+    plan.sections.forEach((section, k) =>
+      sectionOf.fill(k, section.top, section.top + section.values.length),
+    );
+    return {
+      valuesAt: (row) => {
+        const k = sectionOf[row];
+        return k === undefined || k < 0 ? undefined : plan.sections[k].values[row - plan.sections[k].top];
+      },
+      formatsAt: (row) => {
+        const k = sectionOf[row];
+        return k === undefined || k < 0
+          ? undefined
+          : plan.sections[k].numberFormats[row - plan.sections[k].top];
+      },
+      rowCount,
+    };
+  }
+  const values: ReportValue[][] = [];
+  const formats: string[][] = [];
+  for (const section of plan.sections) {
+    section.values.forEach((rowValues, i) => {
+      const r = section.top + i;
+      rowValues.forEach((value, j) => {
+        if (value === null) return;
+        (values[r] ??= [])[j] = value;
+        const format = section.numberFormats[i]?.[j];
+        if (format && format !== 'General') (formats[r] ??= [])[j] = format;
+      });
+    });
+  }
+  return { valuesAt: (row) => values[row], formatsAt: (row) => formats[row], rowCount: values.length };
 }
 
 /**

@@ -29,20 +29,20 @@ export interface SheetEdit {
  * The edits that give each target cell the style `styleFor(existing s)` returns. `rowStyle` is the row's own
  * style for a cell that did not exist (Excel shows such a cell in its row's format).
  */
-export function markCells(
+export function markCells<T extends CellTarget>(
   xml: string,
-  targets: readonly CellTarget[],
-  styleFor: (target: CellTarget, current: number) => number,
+  targets: readonly T[],
+  styleFor: (target: T, current: number) => number,
 ): SheetEdit[] {
   const p = rootPrefix(xml);
-  const byRow = new Map<number, CellTarget[]>();
+  const byRow = new Map<number, T[]>();
   for (const t of targets) (byRow.get(t.row) ?? byRow.set(t.row, []).get(t.row)!).push(t);
   for (const list of byRow.values()) list.sort((a, b) => a.column - b.column);
   const pendingRows = [...byRow.keys()].sort((a, b) => a - b);
   let nextPending = 0;
   const edits: SheetEdit[] = [];
 
-  const newCell = (t: CellTarget, s: number) => `<${p}c r="${columnName(t.column)}${t.row}" s="${s}"/>`;
+  const newCell = (t: T, s: number) => `<${p}c r="${columnName(t.column)}${t.row}" s="${s}"/>`;
   const newRow = (row: number) =>
     `<${p}row r="${row}">${(byRow.get(row) ?? []).map((t) => newCell(t, styleFor(t, 0))).join('')}</${p}row>`;
   /** Rows with marks that come before `row` and have no element: inserted at `at`. */
@@ -58,7 +58,7 @@ export function markCells(
   let rowNumber = 0;
   let inSheetData = false;
   let rowTag: Tag | null = null;
-  let rowTargets: CellTarget[] = [];
+  let rowTargets: T[] = [];
   let nextTarget = 0;
   let nextColumn = 0;
   let rowStyle = 0;

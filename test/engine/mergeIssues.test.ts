@@ -1,0 +1,70 @@
+// Merging the reader's and the engine's issues: the same issues, in the same order, as the first way of doing it
+// (a key with the message, then a stable sort by row), which is kept here as the reference.
+import { mergeIssues } from '../../src/engine/plans/sheetCheck';
+import type { DataIssue } from '../../src/engine/model/types';
+
+function reference(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
+  const seen = new Set<string>();
+  const out: DataIssue[] = [];
+  for (const issue of [...a, ...b]) {
+    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out.sort((x, y) => x.row - y.row);
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CODES = ['notNumber', 'notInteger', 'negative'] as const;
+
+function issues(rnd: () => number, n: number, inOrder: boolean): DataIssue[] {
+  const list: DataIssue[] = [];
+  let row = 1;
+  for (let i = 0; i < n; i++) {
+    row = inOrder ? row + Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 6);
+    const issue: DataIssue = {
+      row,
+      field: 'x',
+      code: CODES[Math.floor(rnd() * CODES.length)] as DataIssue['code'],
+      severity: 'error',
+      message: ['不是整数', '不是数字', '负数'][Math.floor(rnd() * 3)],
+    };
+    if (rnd() < 0.8) issue.column = ['A', 'B'][Math.floor(rnd() * 2)];
+    list.push(issue);
+  }
+  return list;
+}
+
+describe('mergeIssues', () => {
+  test('drops repeats of place, code and message only, and keeps sheet order stably', () => {
+    const rnd = rng(11);
+    for (let t = 0; t < 300; t++) {
+      const a = issues(rnd, Math.floor(rnd() * 30), rnd() < 0.5);
+      const b =
+        rnd() < 0.3
+          ? [...a.slice(0, 5), ...issues(rnd, 10, false)]
+          : issues(rnd, Math.floor(rnd() * 30), rnd() < 0.5);
+      const got = mergeIssues(a, b);
+      const want = reference(a, b);
+      expect(got.length).toBe(want.length);
+      got.forEach((issue, i) => expect(issue).toBe(want[i]));
+    }
+  });
+
+  test('three messages on one cell and code are all kept, each once', () => {
+    const at = { row: 3, column: 'C', field: 'x', code: 'notNumber', severity: 'error' } as const;
+    const list: DataIssue[] = ['一', '二', '一', '三', '二'].map((message) => ({ ...at, message }));
+    expect(mergeIssues(list, list).map((i) => i.message)).toEqual(['一', '二', '三']);
+  });
+});

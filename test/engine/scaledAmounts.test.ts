@@ -1,0 +1,141 @@
+// The stage's exact amounts in BigInt give the very values of the Decimal way (kept as exactAmounts), and so the same
+// CV² and county mean: doubles with many places, exponents, huge and tiny values, given ratios and several counts.
+import { Decimal } from 'decimal.js';
+import { exactCvSquared, exactCvSquaredScaled, scaledNumber } from '../../src/engine/exact/arithmetic';
+import { INDICATORS } from '../../src/engine/model/indicators';
+import type { IndicatorId, SchoolPart } from '../../src/engine/model/types';
+import { exactAmounts, scaledAmounts, type StageInput } from '../../src/engine/rules/stageCvs';
+import { RATIO, RAW, type ValueColumn } from '../../src/engine/rules/valueColumns';
+
+/** A Decimal's value as the integer and places toFixed shows (the reference for a scaled value). */
+function reference(d: Decimal): string {
+  const text = d.toFixed();
+  const dot = text.indexOf('.');
+  return dot < 0
+    ? `${BigInt(text)}/0`
+    : `${BigInt(text.slice(0, dot) + text.slice(dot + 1))}/${text.length - dot - 1}`;
+}
+const show = (v: { int: bigint; scale: number }) => `${v.int}/${v.scale}`;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EDGES = [
+  0,
+  -0,
+  1,
+  0.1,
+  0.30000000000000004,
+  1.005,
+  1e21,
+  1.5e21,
+  1e-7,
+  1.23e-7,
+  5e-324,
+  123456.789,
+  -2.5,
+  2 ** 53 + 2,
+  2 ** 60,
+  1.7976931348623157e308,
+  1e300,
+  0.000001,
+];
+
+describe('scaled doubles', () => {
+  test('a double scaled is what new Decimal(x).toFixed() shows, in its fewest places', () => {
+    const rnd = rng(2);
+    const view = new DataView(new ArrayBuffer(8));
+    const xs = [...EDGES];
+    for (let i = 0; i < 5000; i++) {
+      view.setUint32(0, Math.floor(rnd() * 2 ** 32));
+      view.setUint32(4, Math.floor(rnd() * 2 ** 32));
+      xs.push(view.getFloat64(0), Math.round(rnd() * 1e7) / 10 ** Math.floor(rnd() * 8));
+    }
+    const wrong = xs.filter(
+      (x) => Number.isFinite(x) && show(scaledNumber(x)!) !== reference(new Decimal(x)),
+    );
+    expect(wrong).toEqual([]);
+    expect(scaledNumber(NaN)).toBeNull();
+    expect(scaledNumber(Infinity)).toBeNull();
+  });
+});
+
+function column(id: IndicatorId, parts: SchoolPart[], source: number[], value: number[]): ValueColumn {
+  return {
+    id,
+    meta: INDICATORS[id],
+    resource: new Float64Array(parts.length),
+    value: Float64Array.from(value),
+    source: Uint8Array.from(source),
+    available: true,
+    missing: [],
+  };
+}
+
+describe('scaledAmounts', () => {
+  test('gives exactAmounts’ values, CV² and sums, or declines (huge inputs)', () => {
+    const rnd = rng(8);
+    const ids: IndicatorId[] = ['teachingAreaPerStudent', 'keyTeachersPer100', 'peArtTeachersPer100'];
+    let declined = 0;
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(rnd() * 30);
+      const id = ids[t % ids.length];
+      const parts: SchoolPart[] = [];
+      const students: number[] = [];
+      const source: number[] = [];
+      const value: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const big = rnd() < 0.02;
+        const count = () =>
+          big
+            ? 1e40 * rnd()
+            : rnd() < 0.1
+              ? 1.5e-7 * rnd()
+              : Math.round(rnd() * 1e6) / 10 ** Math.floor(rnd() * 5);
+        parts.push({
+          counts: {
+            teachingArea: count(),
+            keyTeachers: Math.floor(rnd() * 50),
+            peTeachers: count(),
+            musicTeachers: count(),
+            artTeachers: Math.floor(rnd() * 5),
+          },
+        } as unknown as SchoolPart);
+        students.push(rnd() < 0.1 ? 0.5 + Math.floor(rnd() * 100) : 1 + Math.floor(rnd() * 3000));
+        const ratio = rnd() < 0.2;
+        source.push(ratio ? RATIO : RAW);
+        value.push(ratio ? rnd() * 10 : NaN);
+      }
+      const input = {
+        parts,
+        students: Float64Array.from(students),
+        stageOf: new Uint8Array(n),
+        columns: [],
+        profile: {},
+      } as unknown as StageInput;
+      const col = column(id, parts, source, value);
+      const indices = Int32Array.from({ length: n }, (_, i) => i);
+      const want = exactAmounts(input, col, indices);
+      const got = scaledAmounts(input, col, indices);
+      if (got === null) {
+        declined++;
+        continue;
+      }
+      expect(got.amounts.map(show)).toEqual(want.amounts.map(reference));
+      expect(got.students.map(show)).toEqual(want.students.map(reference));
+      expect(exactCvSquaredScaled(got.amounts, got.students)).toEqual(
+        exactCvSquared(want.amounts, want.students),
+      );
+    }
+    // The huge counts (1e40) are left to Decimal.
+    expect(declined).toBeGreaterThan(0);
+  });
+});

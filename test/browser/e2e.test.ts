@@ -102,6 +102,24 @@ async function screenshot(target: Page | Locator, name: string) {
   // No hover highlight left over from the last click.
   const page = 'mouse' in target ? target : target.page();
   await page.mouse.move(0, 0);
+  // A smooth scroll still under way (the pane scrolls feedback into view) leaves an unpainted band: wait until the
+  // page has kept its scroll position for a few frames.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        let still = 0;
+        const started = performance.now();
+        const tick = () => {
+          const y = document.scrollingElement?.scrollTop ?? 0;
+          still = y === last ? still + 1 : 0;
+          last = y;
+          if (still >= 3 || performance.now() - started > 2000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
   // No tooltip left open by the focused button that was just clicked.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // A picture of one part of the pane: the sticky action bar, which floats over whatever scrolls under it, is left out.
@@ -251,7 +269,8 @@ test('写入评估报告 adds the 均衡评估报告 sheet; writing again replac
 test('the workbook remembers the standard and mapping: the next open is ready without a click', async () => {
   pane = await open();
   await waitForTable(pane.page);
-  await pane.page.getByRole('radio', { name: '基本均衡（2012）' }).check();
+  // Chosen by hand (not 自动选择): the reopened pane must bring this choice back, with the last check's summary.
+  await pane.page.getByRole('radio', { name: '优质均衡（2017）' }).check();
   await pane.page.getByRole('button', { name: '检查并标注' }).click();
   await pane.page.getByRole('region', { name: '检查结果' }).waitFor({ timeout: 30_000 });
   const stored = (page: Page) =>
@@ -262,7 +281,7 @@ test('the workbook remembers the standard and mapping: the next open is ready wi
   await eventually(async () =>
     expect(await stored(first)).toMatchObject({
       'balance.taskpane': {
-        profile: { kind: 'builtin', id: 'basic-2012' },
+        profile: { kind: 'builtin', id: 'quality-2017' },
         tables: {
           [SHEET]: { headerBottom: 2, columns: { students: { column: 4, header: '在校生数（人）' } } },
         },
@@ -279,7 +298,7 @@ test('the workbook remembers the standard and mapping: the next open is ready wi
   const last = pane.page.getByRole('region', { name: '上次检查' });
   await last.getByText('已过期 · 需重新检查').waitFor({ state: 'visible' });
   await screenshot(last, 'taskpane-last-check.png');
-  await expect(pane.page.getByRole('radio', { name: '基本均衡（2012）' }).isChecked()).resolves.toBe(true);
+  await expect(pane.page.getByRole('radio', { name: '优质均衡（2017）' }).isChecked()).resolves.toBe(true);
   await expect(pane.page.getByRole('button', { name: '检查并标注' }).isEnabled()).resolves.toBe(true);
   expect(pane.consoleErrors).toEqual([]);
 });

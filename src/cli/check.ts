@@ -245,6 +245,28 @@ export interface SameInput {
   first: string;
 }
 
+export type Inputs = Awaited<ReturnType<typeof expandInputs>>;
+
+/**
+ * The inputs of a command, with empty folders and repeated files reported on `warn`; null when there is nothing to
+ * do: no file at all, or `--out` (one output path) given for several files.
+ */
+export async function gatherInputs(
+  inputs: string[],
+  out: string | undefined,
+  warn: (line: string) => void,
+): Promise<Inputs | null> {
+  const expanded = await expandInputs(inputs);
+  for (const dir of expanded.emptyFolders) warn(messages.emptyFolder(dir) + '\n');
+  for (const r of expanded.repeated) warn(messages.sameInput(r.file, r.first) + '\n');
+  if (expanded.files.length === 0) return null;
+  if (out !== undefined && expanded.files.length > 1) {
+    warn(messages.outNeedsOneFile(expanded.files.length) + '\n');
+    return null;
+  }
+  return expanded;
+}
+
 /**
  * The files named on the command line: folders give their .xlsx files (not Excel's ~$ lock files nor our own
  * marked copies), sorted; a path that does not exist is kept so that reading it reports it. The same file reached

@@ -2,7 +2,7 @@
 import { formsFor } from '../engine';
 import { workbookOf } from '../hosts/xlsx/write/newWorkbook';
 import { scanArgs } from './args';
-import { checkFile, expandInputs, FORMS_SUFFIX, loadProfile, outputPathIn } from './check';
+import { checkFile, FORMS_SUFFIX, gatherInputs, loadProfile, outputPathIn } from './check';
 import { refuseOutput, writeAtomically } from './output';
 import { formsText, messages } from './strings.zh-CN';
 
@@ -65,10 +65,9 @@ export async function runForms(argv: string[], io: FormsIo): Promise<number> {
     io.stderr(profile.message + '\n');
     return 2;
   }
-  const { files, emptyFolders, repeated, identities } = await expandInputs(options.inputs);
-  for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
-  for (const r of repeated) io.stderr(messages.sameInput(r.file, r.first) + '\n');
-  if (files.length === 0) return 2;
+  const inputs = await gatherInputs(options.inputs, undefined, io.stderr);
+  if (inputs === null) return 2;
+  const { files, emptyFolders, identities } = inputs;
   let failed = emptyFolders.length > 0;
   const taken = new Set<string>();
   for (const file of files) {

@@ -4,7 +4,7 @@ import { countyVerdict, QUALITY_2017, type UnitCosts } from '../engine';
 import { parseArgs } from './args';
 import {
   checkFile,
-  expandInputs,
+  gatherInputs,
   loadProfile,
   outputPathIn,
   PLAN_SUFFIX,
@@ -90,14 +90,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(profile.message + '\n');
     return EXIT_UNUSABLE;
   }
-  const { files, emptyFolders, folders, repeated, identities } = await expandInputs(options.inputs);
-  for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
-  for (const r of repeated) io.stderr(messages.sameInput(r.file, r.first) + '\n');
-  if (files.length === 0) return EXIT_UNUSABLE;
-  if (options.out !== undefined && files.length > 1) {
-    io.stderr(messages.outNeedsOneFile(files.length) + '\n');
-    return EXIT_UNUSABLE;
-  }
+  const inputs = await gatherInputs(options.inputs, options.out, io.stderr);
+  if (inputs === null) return EXIT_UNUSABLE;
+  const { files, emptyFolders, folders, identities } = inputs;
 
   const progress = new Progress(io, io.now ?? Date.now);
   let unusable = emptyFolders.length > 0;
@@ -218,14 +213,9 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
     }
     costsJson = read.json;
   }
-  const { files, emptyFolders, folders, repeated, identities } = await expandInputs(options.inputs);
-  for (const dir of emptyFolders) io.stderr(messages.emptyFolder(dir) + '\n');
-  for (const r of repeated) io.stderr(messages.sameInput(r.file, r.first) + '\n');
-  if (files.length === 0) return EXIT_UNUSABLE;
-  if (options.out !== undefined && files.length > 1) {
-    io.stderr(messages.outNeedsOneFile(files.length) + '\n');
-    return EXIT_UNUSABLE;
-  }
+  const inputs = await gatherInputs(options.inputs, options.out, io.stderr);
+  if (inputs === null) return EXIT_UNUSABLE;
+  const { files, emptyFolders, folders, identities } = inputs;
 
   const single = files.length === 1 && folders === 0;
   let unusable = emptyFolders.length > 0;

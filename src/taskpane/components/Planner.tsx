@@ -25,6 +25,7 @@ import {
 import { parseMargin, parseUnitCost, planOptionsOf, pricedIndicators } from '../planOptions';
 import type { PlanInputs } from '../settings';
 import { useStrings } from '../strings';
+import { usePlanListStyles } from './planListStyles';
 import type { CheckOutcome } from '../workflow';
 import { formatCv, formatThreshold } from './format';
 import { PlannerMix } from './PlannerMix';
@@ -49,22 +50,6 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
   },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   itemHead: {
     display: 'flex',
     alignItems: 'center',
@@ -78,9 +63,10 @@ const useStyles = makeStyles({
 function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
   const strings = useStrings();
   const styles = useStyles();
+  const lists = usePlanListStyles();
   const affected = plan.additions.filter((a) => a > 0).length;
   return (
-    <li className={styles.item}>
+    <li className={lists.item}>
       <div className={styles.itemHead}>
         <Text weight="semibold" title={strings.indicatorName(plan.indicator)}>
           {strings.indicatorLabel(plan.indicator)}
@@ -125,6 +111,7 @@ function IndicatorItem({ plan }: { plan: IndicatorPlan }) {
 function StageSection({ plan }: { plan: StagePlan }) {
   const strings = useStrings();
   const styles = useStyles();
+  const lists = usePlanListStyles();
   return (
     <Section
       title={strings.stageNames[plan.stage]}
@@ -149,7 +136,7 @@ function StageSection({ plan }: { plan: StagePlan }) {
               )}
             </Caption1>
           )}
-          <ul className={styles.list} aria-label={strings.stageNames[plan.stage]}>
+          <ul className={lists.list} aria-label={strings.stageNames[plan.stage]}>
             {plan.indicators.map((p) => (
               <IndicatorItem key={p.indicator} plan={p} />
             ))}

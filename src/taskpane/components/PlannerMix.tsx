@@ -2,27 +2,12 @@
 import { Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumber, isTeacherIndicator, type StageMix } from '../../engine';
 import { useStrings } from '../strings';
+import { usePlanListStyles } from './planListStyles';
 import { formatCv, formatThreshold } from './format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   total: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -30,6 +15,7 @@ const useStyles = makeStyles({
 export function PlannerMix({ mix, label }: { mix: StageMix; label: string }) {
   const strings = useStrings();
   const styles = useStyles();
+  const lists = usePlanListStyles();
   if (!mix.ok) {
     const text =
       mix.code === 'noCosts'
@@ -54,9 +40,9 @@ export function PlannerMix({ mix, label }: { mix: StageMix; label: string }) {
         <Caption1>{strings.mixNothing(formatCv(mix.composite, strings.cvUndefined), target)}</Caption1>
       ) : (
         <>
-          <ul className={styles.list}>
+          <ul className={lists.list}>
             {added.map((m) => (
-              <li key={m.indicator} className={styles.item}>
+              <li key={m.indicator} className={lists.item}>
                 <Text weight="semibold" title={strings.indicatorName(m.indicator)}>
                   {strings.indicatorLabel(m.indicator)}
                 </Text>

@@ -38,7 +38,11 @@ export interface Io {
   stderr: (s: string) => void;
   /** Milliseconds clock, replaceable in tests. */
   now?: () => number;
+  /** The date the written reports show as 评估日期 (default: today); fixed in tests for reproducible prints. */
+  today?: () => Date;
 }
+
+const reportDate = (io: Io): Date => (io.today ? io.today() : new Date());
 
 /** Progress lines on stderr, shown only once a run has taken longer than a second. */
 class Progress {
@@ -142,7 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     progress.step(text.progressWrite(out));
     try {
-      const reports = await writeMarkedCopy(outcome, out, new Date());
+      const reports = await writeMarkedCopy(outcome, out, reportDate(io));
       written.push({
         file,
         out,
@@ -267,7 +271,7 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
       continue;
     }
     try {
-      const reports = await writePlanCopy(outcome, out, new Date(), {
+      const reports = await writePlanCopy(outcome, out, reportDate(io), {
         plan: stageOptions(options, costs),
       });
       const kept = [...reports.keptUserSheets, ...reports.keptEdited];

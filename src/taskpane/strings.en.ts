@@ -87,6 +87,8 @@ const fieldNameOf = (label: string): string => {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
+/** Units that count things (people, books, computers, rooms, items): the field's name already says what. */
+const COUNT_UNITS: ReadonlySet<string> = new Set(['人', '册', '台', '间', '个']);
 export const en: Strings = {
   lang: 'en',
   appTitle: 'Balance',
@@ -242,7 +244,8 @@ export const en: Strings = {
   profileTexts: PROFILE_TEXTS_EN,
   fieldLabel: (key) => fieldLabelEn(key),
   fieldOption: (key, unit) => {
-    const u = unitNameEn(unit);
+    // A count's unit says again what the name says ("Students (people)", "Books (books)"): only measures carry theirs.
+    const u = COUNT_UNITS.has(unit) ? '' : unitNameEn(unit);
     return u ? `${fieldLabelEn(key)} (${u})` : fieldLabelEn(key);
   },
   fieldGroup: (group) => FIELD_GROUP_LABELS_EN[group],

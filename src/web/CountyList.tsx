@@ -20,6 +20,7 @@ import { browserSettings } from './settingsStore';
 import { reportOptionsOf } from '../taskpane/planOptions';
 import { parseSettings } from '../taskpane/settings';
 import { useWebStrings } from './strings';
+import { useStrings } from '../taskpane/strings';
 
 const useStyles = makeStyles({
   root: {
@@ -72,6 +73,7 @@ export interface CountyListProps {
 
 export function CountyList({ files, results, onResult, onOpen }: CountyListProps) {
   const strings = useWebStrings();
+  const paneStrings = useStrings();
   const styles = useStyles();
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'file', ascending: true });
   const [zipping, setZipping] = useState(false);
@@ -204,12 +206,14 @@ export function CountyList({ files, results, onResult, onOpen }: CountyListProps
                   <th scope="row" style={{ fontWeight: 'normal' }}>
                     {r.file}
                   </th>
-                  <td>{r.ok ? r.profileName : '—'}</td>
+                  <td>{r.ok ? strings.profileName(r.profileId, r.profileName) : '—'}</td>
                   <td>{r.ok ? r.schools : '—'}</td>
                   <td>{r.ok ? r.issues : '—'}</td>
                   <td>
                     {verdictBadge(r)}
-                    <div className={styles.reason}>{r.ok ? r.reason : r.message}</div>
+                    <div className={styles.reason}>
+                      {r.ok ? paneStrings.countyReason(r.county) : strings.unusableReason(r)}
+                    </div>
                   </td>
                   <td>
                     <Button

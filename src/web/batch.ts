@@ -14,6 +14,7 @@ import {
   readTable,
   resourceUnits,
   sheetsFor,
+  type CountyVerdict,
   type Profile,
   type ReportOptions,
   type ReportPlan,
@@ -26,9 +27,12 @@ import { markedCopy } from '../hosts/xlsx/write/markedCopy';
 import { workbookOf } from '../hosts/xlsx/write/newWorkbook';
 import { outputName } from './download';
 import type { WebStrings } from './strings';
+import type { Unusable } from './unusable';
 
 export const MARKED_SUFFIX = '-评估结果.xlsx';
 export const FORMS_SUFFIX = '-申报表.xlsx';
+
+export type { Unusable };
 
 /** One workbook of the batch: its verdict, or why it could not be used. */
 export type CountyResult =
@@ -36,13 +40,18 @@ export type CountyResult =
       ok: true;
       file: string;
       sheet: string;
+      /** The standard's id (quality-2017, basic-2012, or a custom one's) and its name without the document number. */
+      profileId: string;
       profileName: string;
       schools: number;
       issues: number;
       verdict: Verdict;
+      /** The county verdict in full, for the page to word its reason in its language. */
+      county: CountyVerdict;
+      /** The reason in Chinese (the summary sheet's). */
       reason: string;
     }
-  | { ok: false; file: string; message: string };
+  | Unusable;
 
 /**
  * Checks one workbook as the CLI does by default (standard 'auto'); unusable input is a Chinese message. `options`
@@ -52,15 +61,26 @@ export function checkWorkbook(
   bytes: Uint8Array,
   file: string,
   options?: (profile: Profile) => ReportOptions,
-): { ok: true; check: SheetCheck; copy: () => Uint8Array } | { ok: false; message: string } {
+): { ok: true; check: SheetCheck; copy: () => Uint8Array } | Omit<Unusable, 'file'> {
   const opened = openWorkbookBytes(bytes, file);
-  if (!opened.ok) return opened;
+  if (!opened.ok) return { ok: false, message: opened.message, problem: opened.problem };
   const chosen = chooseSheet(file, opened.workbook);
-  if (!chosen.ok) return chosen;
+  if (!chosen.ok)
+    return {
+      ok: false,
+      message: chosen.message,
+      problem: chosen.problem,
+      sheets: opened.workbook.worksheets.map((w) => w.name),
+    };
   const table = readTable(chosen.grid, { dashes: 'none' });
   const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
   if (table.header === null || fatal.length > 0)
-    return { ok: false, message: `“${file}”无法评估：${fatal.map((i) => i.message).join('；')}` };
+    return {
+      ok: false,
+      message: `“${file}”无法评估：${fatal.map((i) => i.message).join('；')}`,
+      problem: 'unusableTable',
+      issues: fatal,
+    };
   const profile = chooseProfile(Object.keys(table.mapping)).profile;
   const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
   const check: SheetCheck = {
@@ -82,17 +102,19 @@ export function checkWorkbook(
 
 /** The county list's line of a checked workbook. */
 export function resultOf(file: string, outcome: ReturnType<typeof checkWorkbook>): CountyResult {
-  if (!outcome.ok) return { ok: false, file, message: outcome.message };
+  if (!outcome.ok) return { ...outcome, file };
   const { check } = outcome;
   const county = countyVerdict(check.evaluation);
   return {
     ok: true,
     file,
     sheet: check.sheet,
+    profileId: check.profile.id,
     profileName: check.profile.name.replace(/[（(].*$/, ''),
     schools: check.evaluation.schools.length,
     issues: check.issues.length,
     verdict: county.verdict,
+    county,
     reason: county.reason ?? '',
   };
 }

@@ -1,4 +1,6 @@
 // User-visible strings of the web page around the pane in English; keys match strings.zh-CN.ts (the type says so).
+import { ISSUE_TEXTS_EN, renderIssue } from '../engine';
+import type { Unusable } from './unusable';
 import type { WebStrings } from './strings.zh-CN';
 
 const num = (n: number) => n.toLocaleString('en');
@@ -51,4 +53,33 @@ export const webEn: WebStrings = {
   summaryMarkedCopy: '标注副本',
   summaryReason: '说明',
   sortedBy: (column, ascending) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}`,
+  profileName: (id, name) =>
+    id === 'quality-2017' ? 'High-quality balance' : id === 'basic-2012' ? 'Basic balance' : name,
+  unusableReason: unusableEn,
 };
+
+/** Why a workbook cannot be evaluated, in English: from the problem's code, the engine's issues rendered in English. */
+function unusableEn(r: Unusable): string {
+  const file = `“${r.file}”`;
+  const saveAs = 'Open it in Excel or WPS and save it as “Excel Workbook (*.xlsx)”, then try again.';
+  switch (r.problem) {
+    case 'missingFile':
+      return `${file} was not found.`;
+    case 'notXlsx':
+      return `${file} is not an Excel workbook (.xlsx). ${saveAs}`;
+    case 'legacyXls':
+      return `${file} is an old Excel 97-2003 workbook (.xls); only .xlsx can be read. ${saveAs}`;
+    case 'encrypted':
+      return `${file} is protected by an opening password (encrypted) and cannot be read. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save, and try again.`;
+    case 'corrupt':
+      return `${file} is damaged or incomplete and cannot be opened as an Excel workbook. Check it in Excel and export it again if needed.`;
+    case 'emptyWorkbook':
+      return `${file} holds no data (the workbook is empty).`;
+    case 'sheetNotFound':
+      return `${file} has no sheet of that name. Sheets: ${(r.sheets ?? []).map((s) => `“${s}”`).join(', ')}.`;
+    case 'noTable':
+      return `No school table was found in ${file} (sheets ${(r.sheets ?? []).map((s) => `“${s}”`).join(', ')}): it needs a header row with at least the school name and the number of students.`;
+    case 'unusableTable':
+      return `${file} cannot be evaluated: ${(r.issues ?? []).map((i) => renderIssue(i, ISSUE_TEXTS_EN)).join('; ')}`;
+  }
+}

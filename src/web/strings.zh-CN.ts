@@ -1,4 +1,5 @@
 // User-visible strings of the web page around the pane (zh-CN, the master list; strings.en.ts must match it).
+import type { Unusable } from './unusable';
 
 const num = (n: number) => n.toLocaleString('zh-CN');
 
@@ -50,6 +51,10 @@ export const webZhCN = {
   summaryMarkedCopy: '标注副本',
   summaryReason: '说明',
   sortedBy: (column: string, ascending: boolean) => `按${column}${ascending ? '升序' : '降序'}排列`,
+  /** The county list's 评估标准 column: the standard's name (a custom one's as its author wrote it). */
+  profileName: (_id: string, name: string) => name,
+  /** Why a workbook of the county list cannot be evaluated: the reader's own Chinese message. */
+  unusableReason: (r: Unusable) => r.message,
 };
 
 export type WebStrings = typeof webZhCN;

@@ -13,6 +13,26 @@ import type { ReportPlan, ReportSection } from '../../src/engine/plans/assessmen
 import { remediationFor, reportsFor, type SheetCheck } from '../../src/engine/plans/sheetCheck';
 import type { Profile, SchoolRow } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS } from './support/rows';
+import { A4_LANDSCAPE_PRINT_WIDTH, MIN_PRINT_ZOOM, columnPoints } from '../../src/engine/plans/printSetup';
+
+/**
+ * What prints legibly and whole: the zoom keeps 11 pt text ≥ 8 pt, and every merged note or basis value ends within
+ * the columns the first page holds even where columns print wider than Excel lays them out (LibreOffice without
+ * Calibri: ~7 pt a character), so no page edge cuts one; column A is repeated on every page.
+ */
+function expectPrintable(plan: ReportPlan): void {
+  expect(plan.page.zoom).toBeGreaterThanOrEqual(MIN_PRINT_ZOOM);
+  expect(plan.page.printTitleColumns).toEqual({ left: 0, right: 0 });
+  let used = 0;
+  let fit = 0;
+  for (const w of plan.columnWidths) {
+    used += (Math.max(columnPoints(w), w * 7 + 5) * plan.page.zoom) / 100;
+    if (used > A4_LANDSCAPE_PRINT_WIDTH + 0.5) break;
+    fit++;
+  }
+  expect(plan.merges.length).toBeGreaterThan(0);
+  for (const m of plan.merges) expect([m, m.right < fit]).toEqual([m, true]);
+}
 
 /**
  * Three primary schools meeting every standard with equal values except key teachers [10, 2, 1] for [100, 100, 200]
@@ -62,6 +82,13 @@ const rowStarting = (s: ReportSection, first: string) => s.values.find((r) => r[
 describe('planRemediationReport — the 整改测算 sheet', () => {
   const check = checkOf(county(), QUALITY_2017);
   const plan = remediationFor(check, new Date(2026, 2, 1));
+
+  test('prints legibly and whole: zoom ≥ 80 %, merged texts within the first page, column A repeated', () => {
+    expectPrintable(plan);
+    // This small county's sheet fits one A4 landscape page wide in Excel at its zoom.
+    const width = plan.columnWidths.reduce((sum, w) => sum + columnPoints(w), 0);
+    expect((width * plan.page.zoom) / 100).toBeLessThanOrEqual(A4_LANDSCAPE_PRINT_WIDTH + 0.5);
+  });
 
   test('is named 整改测算 and reportsFor writes it after the 均衡评估报告', () => {
     expect(plan.sheetName).toBe(REMEDIATION_SHEET_NAME);
@@ -270,6 +297,7 @@ describe('基本均衡 on the 整改测算 sheet: the cheapest mix with unit cos
       stages: [sp],
       cvMode: 'composite',
     });
+    expectPrintable(sheet);
     const stages = section(sheet, 'planStages');
     const heading = stages.values.findIndex((r) => String(r[0]).startsWith('成本最低的组合'));
     expect(heading).toBeGreaterThan(0);

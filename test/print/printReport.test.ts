@@ -7,7 +7,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, tmpDir } from '../cli/fixtures';
+import ExcelJS from 'exceljs';
+import { tmpDir } from '../cli/fixtures';
+import { run } from '../../src/cli/main';
 import { repoRoot, screenshotPath } from '../support/paths';
 import { pdfPages } from './pdf';
 import { INDICATORS, getProfile } from '../../src/engine';
@@ -19,7 +21,37 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreof
   encoding: 'utf8',
 }).stdout.trim();
 const sample = path.join(__dirname, '../../assets/samples/示例县-优质均衡.xlsx');
+const basicSample = path.join(__dirname, '../../assets/samples/示例县-基本均衡.xlsx');
 const dir = tmpDir('balance-print-');
+
+/** The date the reports show (评估日期): fixed, so the PNGs made for the README do not change from day to day. */
+const REPORT_DATE = new Date(2026, 2, 1);
+
+/** `balance <args>` in-process, with the report date fixed. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    today: () => REPORT_DATE,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Every text cell of a written sheet (a merged range once), whitespace removed as pdftotext's words lose it. */
+async function sheetTexts(file: string, sheet: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const texts = new Set<string>();
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.trim()) texts.add(cell.value.replace(/\s/g, ''));
+    }),
+  );
+  return [...texts];
+}
 
 /** LibreOffice with a profile of its own (parallel runs must not share one). */
 function convert(file: string, to: string): string {
@@ -78,15 +110,47 @@ function renderPage(pdf: string, page: number, name: string): string {
 maybe('the report prints legibly (LibreOffice → PDF)', () => {
   let pages: ReturnType<typeof pdfPages> = [];
   let pdf = '';
+  const marked = path.join(dir, 'marked.xlsx');
+  /** 基本均衡 planned with unit costs (`balance plan --costs --out`): the 整改测算 sheet with its cheapest-mix table. */
+  const basicPlan = path.join(dir, 'basic-plan.xlsx');
+  let basicPdf = '';
+  let basicPages: ReturnType<typeof pdfPages> = [];
 
   beforeAll(async () => {
-    const marked = path.join(dir, 'marked.xlsx');
-    const run = await cli('check', sample, '--out', marked);
-    expect(run.code).toBeLessThan(2);
+    const checked = await cli('check', sample, '--out', marked);
+    expect(checked.code).toBeLessThan(2);
     // Only the report sheet: a copy of the package with the data sheet hidden is more than this test needs, so the
     // whole workbook is printed and the report's pages are found by their page header.
     pdf = convert(marked, 'pdf');
     pages = pdfPages(new Uint8Array(fs.readFileSync(pdf)));
+    const costs = path.join(dir, 'costs.json');
+    fs.writeFileSync(
+      costs,
+      JSON.stringify({
+        teachingAreaPerStudent: 3000,
+        sportsAreaPerStudent: 300,
+        computersPer100: 5000,
+        booksPerStudent: 30,
+        teachersPerStudent: 150000,
+        qualifiedTeachersPerStudent: 150000,
+        seniorTitleTeachersPerStudent: 150000,
+      }),
+    );
+    const planned = await cli(
+      'plan',
+      basicSample,
+      '--profile',
+      'basic-2012',
+      '--costs',
+      costs,
+      '--margin',
+      '0.9',
+      '--out',
+      basicPlan,
+    );
+    expect(planned.stderr).toBe('');
+    basicPdf = convert(basicPlan, 'pdf');
+    basicPages = pdfPages(new Uint8Array(fs.readFileSync(basicPdf)));
   }, 300_000);
 
   /** A page's text in reading order, joined (LibreOffice shows a line in several pieces). */
@@ -145,7 +209,10 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
    * share their centre, those of a left-aligned one their left edge; both groupings are returned.
    */
   function cellTexts(page: number): string[] {
-    const html = execFileSync(pdftotext, ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
+    return wordCellTexts(page, pdf);
+  }
+  function wordCellTexts(page: number, file: string): string[] {
+    const html = execFileSync(pdftotext, ['-bbox', '-f', String(page), '-l', String(page), file, '-'], {
       encoding: 'utf8',
     });
     const words = [
@@ -175,6 +242,70 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
     return [...grouped((w) => w.centre), ...grouped((w) => w.left)];
   }
 
+  /**
+   * Like cellTexts, from pdftotext's lines (-bbox-layout) instead of its words: a cell line such as
+   * “仪器设备 +9.86万元” is one line of two words, whitespace dropped. pdftotext may run a line on into the next
+   * cell: a line is cut where the gap between two words is wider than a space (4 pt), or where a word starts at the
+   * left edge three lines or words start at (a column's text edge: the gap between cells can be as narrow as a space).
+   */
+  function lineCellTexts(page: number, file: string): string[] {
+    const html = execFileSync(
+      pdftotext,
+      ['-bbox-layout', '-f', String(page), '-l', String(page), file, '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const wordLines = [...html.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].map((m) =>
+      [
+        ...m[1].matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((w) => ({ left: Number(w[1]), y: Number(w[2]), right: Number(w[3]), text: w[4] })),
+    );
+    // A column's text edge: where at least three lines (or, as pdftotext may start a line in the cell before, words)
+    // start; both readings are returned.
+    return [false, true].flatMap((byWord) => linePieces(wordLines, byWord));
+  }
+
+  function linePieces(
+    wordLines: { left: number; y: number; right: number; text: string }[][],
+    byWord: boolean,
+  ): string[] {
+    const starts = byWord
+      ? wordLines.flat().map((w) => w.left)
+      : wordLines.filter((l) => l.length > 0).map((l) => l[0].left);
+    const edges = starts.filter((x) => starts.filter((y) => Math.abs(x - y) < 1).length >= 3);
+    const lines = wordLines.flatMap((words) => {
+      const pieces: { left: number; y: number; right: number; text: string }[] = [];
+      for (const w of words) {
+        const last = pieces[pieces.length - 1];
+        const atEdge = edges.some((x) => Math.abs(x - w.left) < 1);
+        if (last && !atEdge && w.left - last.right <= 4)
+          Object.assign(last, { right: w.right, text: last.text + w.text });
+        else pieces.push({ ...w });
+      }
+      return pieces.map((p) => ({ left: p.left, y: p.y, centre: (p.left + p.right) / 2, text: p.text }));
+    });
+    const grouped = (x: (l: (typeof lines)[number]) => number) => {
+      const cells: { x: number; lines: { y: number; text: string }[] }[] = [];
+      for (const l of lines) {
+        const cell =
+          cells.find((c) => Math.abs(c.x - x(l)) < 3) ?? cells[cells.push({ x: x(l), lines: [] }) - 1];
+        cell.lines.push({ y: l.y, text: l.text });
+      }
+      return cells.map((c) =>
+        c.lines
+          .sort((p, q) => p.y - q.y)
+          .map((l) => l.text)
+          .join(''),
+      );
+    };
+    // pdftotext escapes & < > in its XML.
+    const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    return [...grouped((l) => l.centre), ...grouped((l) => l.left)].map(unescape);
+  }
+
   const maybeText = soffice && pdftotext ? test : test.skip;
   maybeText(
     'the report, the 整改测算, 表Ⅱ-2 and 表Ⅲ print each indicator’s full name in their wrapped cells (pdftotext clips as the page does)',
@@ -194,4 +325,39 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
       }
     },
   );
+
+  /** The 1-based numbers of the pages whose header names the 整改测算 of a PDF's pages. */
+  const planPages = (of: typeof pages) =>
+    of.flatMap((p, i) => (textOf(p).includes('整改测算') && textOf(p).includes('评估标准') ? [i + 1] : []));
+
+  maybeText(
+    'the 整改测算 sheets (优质均衡 by check, 基本均衡 with unit costs by plan) print every text cell whole: 需增加, 说明, notes, the basis',
+    async () => {
+      for (const [file, printed, of] of [
+        [marked, pdf, pages],
+        [basicPlan, basicPdf, basicPages],
+      ] as const) {
+        const numbers = planPages(of);
+        expect(numbers.length).toBeGreaterThan(0);
+        const texts = numbers.flatMap((n) => [...lineCellTexts(n, printed), ...wordCellTexts(n, printed)]);
+        const cells = await sheetTexts(file, '整改测算');
+        // The school section's additions in words are among them (the texts known to print clipped before).
+        const additions = cells.filter(
+          (t) => /\+[\d,.]+(人|间|台|册|万元|元|㎡)/.test(t) && !t.includes('差异系数'),
+        );
+        expect(additions.length).toBeGreaterThan(2);
+        const clipped = cells.filter((cell) => !texts.some((t) => t.includes(cell)));
+        expect([path.basename(file), clipped]).toEqual([path.basename(file), []]);
+      }
+    },
+  );
+
+  test('no printed text of the 整改测算 sheets is smaller than 8 pt', () => {
+    expect(basicPages.length).toBeGreaterThan(0);
+    for (const of of [pages, basicPages]) {
+      const sizes = planPages(of).flatMap((n) => of[n - 1].map((t) => t.size));
+      expect(sizes.length).toBeGreaterThan(50);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
+    }
+  });
 });

@@ -86,6 +86,14 @@ test('English units: one person, three people, yuan per person, a space before t
   expect(zhCN.valueWithUnit('7.5', '㎡')).toBe('7.5㎡');
 });
 
+test('English field options: counts without a unit that repeats the name (“Students”, not “Students (people)”), measures with theirs', () => {
+  expect(en.fieldOption('students', '人')).toBe('Students');
+  expect(en.fieldOption('teachers', '人')).toBe('Full-time teachers');
+  expect(en.fieldOption('books', '册')).not.toMatch(/\(/);
+  expect(en.fieldOption('sportsArea', '㎡')).toMatch(/ \(m²\)$/);
+  expect(zhCN.fieldOption('students', '人')).toBe('在校生数（人）');
+});
+
 /** The sample with data problems a user makes: text in a number cell, a dash, a negative number, a missing value. */
 function troubled(sample: WorkbookData): { data: WorkbookData; typed: string[] } {
   const data: WorkbookData = JSON.parse(JSON.stringify(sample));

@@ -5,7 +5,7 @@ import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { isTeacherIndicator } from '../planner/plan';
 import type { IndicatorPlan, StagePlan, StagePlanOptions } from '../planner/types';
-import { pageSetup } from './printSetup';
+import { A4_LANDSCAPE_PRINT_WIDTH, columnPoints, pageSetup, printZoom } from './printSetup';
 import { rowHeightsFor } from './rowHeights';
 import {
   CV_FORMAT,
@@ -123,7 +123,7 @@ const TARGET_FORMAT = '0.00##';
 const HUNDREDTHS = '#,##0.00';
 const amountFormat = (ip: Additions) => (ip.countable && !ip.columnUnit ? WHOLE : HUNDREDTHS);
 
-function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder {
+function stageSection(stages: readonly StagePlan[], top: number, span: number): SectionBuilder {
   const b = new SectionBuilder('planStages', top);
   b.add(['一、各学段测算（只增加、不调配资源）'], [], SECTION_STYLE);
   if (stages.length === 0) b.add(['无']);
@@ -165,15 +165,19 @@ function stageSection(stages: readonly StagePlan[], top: number): SectionBuilder
     if (teachers.length > 1) {
       const most = Math.max(...teachers.map((ip) => ip.total));
       const items = teachers.map((ip) => `${INDICATORS[ip.indicator].label} ${formatNumber(ip.total)}`);
-      noteRow(b, PLAN_WORDS.teachersAtLeast(items.join('，'), formatNumber(most)), header.length);
+      noteRow(
+        b,
+        PLAN_WORDS.teachersAtLeast(items.join('，'), formatNumber(most)),
+        Math.min(span, header.length),
+      );
     }
     if (sp.cost !== null && sp.indicators.some((ip) => ip.total > 0))
-      noteRow(b, PLAN_WORDS.costAtLeast(formatNumber(sp.cost, 0)), header.length);
+      noteRow(b, PLAN_WORDS.costAtLeast(formatNumber(sp.cost, 0)), Math.min(span, header.length));
     if (sp.mix?.ok) {
-      noteRow(b, PLAN_WORDS.mixAbove, header.length);
-      mixTable(b, sp.mix, header.length);
-    } else if (sp.mix) noteRow(b, sp.mix.reason, header.length);
-    else if (sp.composite) noteRow(b, PLAN_WORDS.perIndicator, header.length);
+      noteRow(b, PLAN_WORDS.mixAbove, Math.min(span, header.length));
+      mixTable(b, sp.mix, Math.min(span, header.length));
+    } else if (sp.mix) noteRow(b, sp.mix.reason, Math.min(span, header.length));
+    else if (sp.composite) noteRow(b, PLAN_WORDS.perIndicator, Math.min(span, header.length));
   }
   return b;
 }
@@ -209,7 +213,10 @@ function mixTable(b: SectionBuilder, mix: Extract<StagePlan['mix'], { ok: true }
   noteRow(b, mix.note, width);
 }
 
-/** A note under a table: merged across it, wrapped, and tall enough for two lines. */
+/**
+ * A note under a table: merged across it (or across the columns the first page prints, when the sheet runs over
+ * several page widths: a merge cut by a page edge prints clipped on both pages), wrapped, and as tall as its lines.
+ */
 function noteRow(b: SectionBuilder, text: string, width: number): void {
   const row = b.add([text]);
   b.merges.push({ top: row, left: 0, bottom: row, right: width - 1 });
@@ -245,7 +252,7 @@ function schoolLines(stages: readonly StagePlan[]): SchoolLine[] {
   return lines.sort((x, y) => x.row - y.row || STAGES.indexOf(x.stage) - STAGES.indexOf(y.stage));
 }
 
-function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilder {
+function schoolSection(stages: readonly StagePlan[], top: number, span: number): SectionBuilder {
   const b = new SectionBuilder('planSchools', top);
   b.add(['二、需增加资源的学校'], [], SECTION_STYLE);
   const indicators = addedIndicators(stages);
@@ -284,8 +291,45 @@ function schoolSection(stages: readonly StagePlan[], top: number): SectionBuilde
     b.add(values, [undefined, undefined, undefined, ...indicators.map(amountFormat)]);
   }
   if (lines.length > 0) b.style(h + 1, 0, b.nextRow - 1, header.length - 1, { border: true, wrap: true });
-  if (stages.some((sp) => sp.mix?.ok)) noteRow(b, PLAN_WORDS.mixSchools, header.length);
+  if (stages.some((sp) => sp.mix?.ok)) noteRow(b, PLAN_WORDS.mixSchools, Math.min(span, header.length));
   return b;
+}
+
+/**
+ * The sheet's column widths (characters), narrow enough that it prints one A4 landscape page wide at ≥ 80 % whenever
+ * the school table has at most seven resource columns: the stage table (指标, 单位, five numbers, 说明) and the school
+ * table (学校名称, 行号, 学段, one column per resource, 需增加 in words, 说明) share the columns, their headers wrap.
+ */
+function remediationWidths(stages: readonly StagePlan[]): number[] {
+  const added = addedIndicators(stages).length;
+  const columnCount = Math.max(stages.length > 0 ? 9 : 2, 5 + added);
+  const widths = Array.from({ length: columnCount }, () => 9);
+  widths[0] = 24;
+  widths[1] = 6;
+  // The cheapest mix's 费用（元）: costs run to ten digits with separators.
+  if (stages.some((sp) => sp.mix?.ok)) widths[6] = 13;
+  if (stages.length > 0) widths[8] = 30; // the stage section's 说明
+  // The school section's 需增加 (the additions in words) and 说明 columns.
+  widths[3 + added] = Math.max(widths[3 + added], 30);
+  widths[4 + added] = Math.max(widths[4 + added], 16);
+  return widths;
+}
+
+/**
+ * How many columns the first page prints at the sheet's print zoom (at least two), counted safely: where Calibri is
+ * missing LibreOffice lays columns out in a wider font (DejaVu Sans: about 7 pt a character instead of 5.25 pt), so
+ * what is merged across these columns stays on the first page in Excel, WPS and LibreOffice alike.
+ */
+function firstPageColumns(widths: readonly number[]): number {
+  const zoom = printZoom(widths) / 100;
+  let used = 0;
+  let count = 0;
+  for (const w of widths) {
+    used += Math.max(columnPoints(w), w * 7 + 5) * zoom;
+    if (used > A4_LANDSCAPE_PRINT_WIDTH + 0.5) break;
+    count++;
+  }
+  return Math.max(2, count);
 }
 
 /**
@@ -327,25 +371,23 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
   if (prices.length > 0) title.add(['单价', prices.join('，')]);
   title.style(2, 0, title.nextRow - 1, 0, { bold: true });
 
+  const widths = remediationWidths(stages);
+  const span = firstPageColumns(widths);
+  // The basis's values (the target, the unit prices run long) wrap within the first page, beside their labels.
+  for (let row = 2; row < title.nextRow; row++) {
+    title.merges.push({ top: row, left: 1, bottom: row, right: span - 1 });
+    title.style(row, 1, row, span - 1, { wrap: true });
+  }
+
   const builders = [title];
   const next = () => builders[builders.length - 1].nextRow + 1;
-  builders.push(stageSection(stages, next()));
-  const schools = schoolSection(stages, next());
+  builders.push(stageSection(stages, next(), span));
+  const schools = schoolSection(stages, next(), span);
   builders.push(schools);
   // The school table's header, right under the section's heading.
   const schoolHeader = schools.top + 1;
 
   const sections = builders.map((b) => b.build());
-  const columnCount = Math.max(...sections.map((s) => s.values[0]?.length ?? 0));
-  const widths = Array.from({ length: columnCount }, () => 12);
-  widths[0] = 30;
-  if (columnCount > 8) widths[8] = 36; // the stage section's 说明
-  // The cheapest mix's 费用（元）: costs run to ten digits with separators.
-  if (stages.some((sp) => sp.mix?.ok)) widths[6] = 16;
-  // The school section's 需增加 (the additions in words) and 说明 columns.
-  const added = addedIndicators(stages).length;
-  widths[3 + added] = Math.max(widths[3 + added] ?? 0, 36);
-  widths[4 + added] = Math.max(widths[4 + added] ?? 0, 24);
   const styles = builders.flatMap((b) => b.styles);
   const merges = builders.flatMap((b) => b.merges);
   return {
@@ -356,13 +398,17 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
     columnWidths: widths,
     // Wrapped names, notes and 说明 print whole (LibreOffice and WPS keep default row heights).
     rowHeights: rowHeightsFor(sections, styles, merges, widths),
-    page: pageSetup({
-      columnWidths: widths,
-      title: titleText,
-      standard: `评估标准：${input.profileName}`,
-      printTitleRows: { top: schoolHeader, bottom: schoolHeader },
+    page: {
+      ...pageSetup({
+        columnWidths: widths,
+        title: titleText,
+        standard: `评估标准：${input.profileName}`,
+        printTitleRows: { top: schoolHeader, bottom: schoolHeader },
+      }),
+      // Always: where the columns print wider than Excel lays them out (LibreOffice without Calibri), the 需增加 and
+      // 说明 columns continue on a page of their own and still need the school's name beside them.
       printTitleColumns: { left: 0, right: 0 },
-    }),
+    },
     rowCount: builders[builders.length - 1].nextRow - 1,
     columnCount: widths.length,
   };

@@ -32,8 +32,27 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** A line's height for a font size: about 1.3 × the size, as Excel and LibreOffice lay out CJK text. */
 const lineHeight = (fontSize: number): number => Math.ceil(fontSize * 1.3 + 0.5);
 
-/** Han, kana, full-width forms and CJK punctuation print one em wide; the rest about half an em. */
-const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2160-\u217f]/;
+/**
+ * Han, kana, full-width forms and CJK punctuation print one em wide; the rest about half an em. The ranges of
+ * [\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2160-\u217f], by code unit (all in the
+ * BMP: a character beyond it, a surrogate pair, is narrow), tested without a regular expression: a 20,000-school
+ * report measures a million characters.
+ */
+const isWide = (c: number): boolean =>
+  (c >= 0x2e80 && c <= 0x9fff) ||
+  (c >= 0xac00 && c <= 0xd7af) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xffef) ||
+  (c >= 0x2160 && c <= 0x217f);
+
+/** Whether a surrogate pair starts at `i` (it is one character, and a narrow one). */
+const pairAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+};
 
 /** How many lines `text` takes in a cell `width` points wide (cell padding left off), at `fontSize`. */
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
@@ -42,8 +61,10 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
   for (const paragraph of text.split('\n')) {
     let line = 0;
     let count = 1;
-    for (const ch of paragraph) {
-      const w = WIDE.test(ch) ? fontSize : fontSize * 0.55;
+    for (let i = 0; i < paragraph.length; i++) {
+      const code = paragraph.charCodeAt(i);
+      if (pairAt(paragraph, i)) i++;
+      const w = isWide(code) ? fontSize : fontSize * 0.55;
       if (line + w > usable) {
         count++;
         line = 0;
@@ -58,7 +79,11 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
 /** The width `text` takes on one line at `fontSize`, in points. */
 function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? fontSize : fontSize * 0.55;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (pairAt(text, i)) i++;
+    w += isWide(code) ? fontSize : fontSize * 0.55;
+  }
   return w;
 }
 
@@ -73,12 +98,19 @@ export function rowHeightsFor(
   merges: readonly Rect[],
   columnWidths: readonly number[],
 ): RowHeight[] {
-  const mergeAt = new Map(merges.map((m) => [`${m.top}:${m.left}`, m]));
-  const widthOf = (r: number, c: number) => {
-    const right = mergeAt.get(`${r}:${c}`)?.right ?? c;
+  // Cells by number (row × 16,384 columns + column), not by a string per cell.
+  const at = (r: number, c: number) => r * 16384 + c;
+  const mergeAt = new Map(merges.map((m) => [at(m.top, m.left), m]));
+  const pointsOf = (c: number, right: number) => {
     let chars = 0;
     for (let col = c; col <= right; col++) chars += columnWidths[col] ?? 8.43;
     return columnPoints(chars);
+  };
+  const columnPointsAt: number[] = [];
+  const widthOf = (r: number, c: number) => {
+    const merge = mergeAt.get(at(r, c));
+    if (merge) return pointsOf(c, merge.right);
+    return (columnPointsAt[c] ??= pointsOf(c, c));
   };
   // Rows with a larger font somewhere (titles, headings): few.
   const bigFont = new Set<number>();
@@ -93,7 +125,12 @@ export function rowHeightsFor(
       const r = section.top + i;
       row.forEach((value, c) => {
         if (typeof value !== 'string' || value === '') return;
-        if (!bigFont.has(r) && textWidth(value, BODY_FONT) <= widthOf(r, c) - 4) return;
+        // A text no wider than its length in ems fits without measuring it.
+        if (
+          !bigFont.has(r) &&
+          (value.length * BODY_FONT <= widthOf(r, c) - 4 || textWidth(value, BODY_FONT) <= widthOf(r, c) - 4)
+        )
+          return;
         let list = texts.get(r);
         if (!list) texts.set(r, (list = []));
         list.push([c, value]);
@@ -101,14 +138,14 @@ export function rowHeightsFor(
     });
   }
   // Each text cell's look, from the ranges that cover it (later ranges win, property by property).
-  const looks = new Map<string, { wrap: boolean; fontSize: number }>();
+  const looks = new Map<number, { wrap: boolean; fontSize: number }>();
   for (const range of styles) {
     const { wrap, fontSize } = range.style;
     if (wrap === undefined && fontSize === undefined) continue;
     for (let r = range.top; r <= range.bottom; r++) {
       for (const [c] of texts.get(r) ?? []) {
         if (c < range.left || c > range.right) continue;
-        const key = `${r}:${c}`;
+        const key = at(r, c);
         const look = looks.get(key) ?? { wrap: false, fontSize: BODY_FONT };
         if (wrap !== undefined) look.wrap = wrap;
         if (fontSize !== undefined) look.fontSize = fontSize;
@@ -118,7 +155,8 @@ export function rowHeightsFor(
   }
   const heights = new Map<number, number>();
   for (const [key, look] of looks) {
-    const [r, c] = key.split(':').map(Number);
+    const r = Math.floor(key / 16384);
+    const c = key % 16384;
     const text = (texts.get(r) ?? []).find(([col]) => col === c)![1];
     // At the body size, a text that is not wrapped or fits on one line keeps the default height.
     if (look.fontSize <= BODY_FONT && (!look.wrap || textWidth(text, look.fontSize) <= widthOf(r, c) - 4))

@@ -76,15 +76,20 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
   return Math.max(1, lines);
 }
 
-/** The width `text` takes on one line at `fontSize`, in points. */
-function textWidth(text: string, fontSize: number): number {
+/**
+ * Whether `text` fits on one line `limit` points wide at `fontSize`: measured only until it no longer fits (the sum
+ * only grows), and not at all when even all wide characters would fit.
+ */
+function fitsOnOneLine(text: string, fontSize: number, limit: number): boolean {
+  if (text.length * fontSize <= limit) return true;
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (pairAt(text, i)) i++;
     w += isWide(code) ? fontSize : fontSize * 0.55;
+    if (w > limit) return false;
   }
-  return w;
+  return true;
 }
 
 /**
@@ -125,12 +130,7 @@ export function rowHeightsFor(
       const r = section.top + i;
       row.forEach((value, c) => {
         if (typeof value !== 'string' || value === '') return;
-        // A text no wider than its length in ems fits without measuring it.
-        if (
-          !bigFont.has(r) &&
-          (value.length * BODY_FONT <= widthOf(r, c) - 4 || textWidth(value, BODY_FONT) <= widthOf(r, c) - 4)
-        )
-          return;
+        if (!bigFont.has(r) && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) return;
         let list = texts.get(r);
         if (!list) texts.set(r, (list = []));
         list.push([c, value]);
@@ -159,7 +159,7 @@ export function rowHeightsFor(
     const c = key % 16384;
     const text = (texts.get(r) ?? []).find(([col]) => col === c)![1];
     // At the body size, a text that is not wrapped or fits on one line keeps the default height.
-    if (look.fontSize <= BODY_FONT && (!look.wrap || textWidth(text, look.fontSize) <= widthOf(r, c) - 4))
+    if (look.fontSize <= BODY_FONT && (!look.wrap || fitsOnOneLine(text, look.fontSize, widthOf(r, c) - 4)))
       continue;
     const merge = mergeAt.get(key);
     const lines = look.wrap ? wrappedLines(text, widthOf(r, c), look.fontSize) : 1;

@@ -125,17 +125,22 @@ export function rowHeightsFor(
   // The text cells that may need more than the default height, by row: [column, text] — in a larger font, or wider
   // than their cell at the body size. A big table's short names and numbers are never kept.
   const texts = new Map<number, [number, string][]>();
+  // Plain loops (a hole in a sparse row reads as undefined, not a string, as forEach would skip it).
   for (const section of sections) {
-    section.values.forEach((row, i) => {
+    for (let i = 0; i < section.values.length; i++) {
+      const row = section.values[i];
+      if (row === undefined) continue;
       const r = section.top + i;
-      row.forEach((value, c) => {
-        if (typeof value !== 'string' || value === '') return;
-        if (!bigFont.has(r) && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) return;
+      const big = bigFont.has(r);
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value !== 'string' || value === '') continue;
+        if (!big && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) continue;
         let list = texts.get(r);
         if (!list) texts.set(r, (list = []));
         list.push([c, value]);
-      });
-    });
+      }
+    }
   }
   // Each text cell's look, from the ranges that cover it (later ranges win, property by property).
   const looks = new Map<number, { wrap: boolean; fontSize: number }>();

@@ -171,4 +171,15 @@ describe('the fingerprint: fast paths give the reference hash', () => {
       expect(planFingerprint(plan)).toBe(referencePlanFingerprint(plan));
     }
   });
+  test('row and column numbers of every length (fed digit by digit) hash as the reference', () => {
+    const tops = [0, 1, 9, 10, 99, 100, 101, 1000, 9999, 10000, 20001, 100000, 1048575, 1048576];
+    const sections = tops.map((top, k) => ({
+      id: 'formTable',
+      top,
+      values: [Array.from({ length: 1 + (k % 3) * 12 }, (_, c) => (c % 2 ? c * 1.5 : `r${top}c${c}`))],
+      numberFormats: [],
+    })) as unknown as ReportPlan['sections'];
+    const plan = { sheetName: 'x', sections, merges: [] } as unknown as ReportPlan;
+    expect(planFingerprint(plan)).toBe(referencePlanFingerprint(plan));
+  });
 });

@@ -17,6 +17,24 @@ describe('wrappedLines', () => {
     expect(wrappedLines('1234567890', width)).toBe(2);
     expect(wrappedLines('一行\n两行', width)).toBe(2);
   });
+
+  test('every code unit is wide or narrow as the CJK ranges say; a character beyond the BMP is one narrow character', () => {
+    // 15 pt usable: a narrow character and "a" (2 × 6.05) fit on one line, a wide one and "a" (11 + 6.05) do not.
+    const width = 15 + 4;
+    const wide =
+      /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2160-\u217f]/;
+    const mismatches: number[] = [];
+    for (let code = 0x20; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      if (ch === '\n') continue;
+      if (wrappedLines(ch + 'a', width) !== (wide.test(ch) ? 2 : 1)) mismatches.push(code);
+    }
+    expect(mismatches).toEqual([]);
+    // U+20000 is one narrow character (a surrogate pair, not two): with "a" it fits one line, with "ab" not.
+    expect(wrappedLines('\u{20000}a', width)).toBe(1);
+    expect(wrappedLines('\u{20000}ab', width)).toBe(2);
+  });
 });
 
 describe('rowHeightsFor', () => {

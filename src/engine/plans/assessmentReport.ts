@@ -186,6 +186,12 @@ function verdictStyle(pass: boolean | null): ReportStyle | undefined {
   return pass === true ? PASS_STYLE : pass === false ? FAIL_STYLE : undefined;
 }
 
+/** Whether every index of `row` holds an entry (a copy by spreading would turn a hole into undefined). */
+function dense(row: readonly unknown[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!(i in row)) return false;
+  return true;
+}
+
 /** Collects one section's rows, its styles and merges, with row numbers relative to the whole sheet. */
 export class SectionBuilder {
   readonly rows: ReportValue[][] = [];
@@ -215,13 +221,27 @@ export class SectionBuilder {
     this.styles.push({ top, left, bottom, right, style });
   }
 
+  /**
+   * The section, every row `width` cells wide (nulls after a short row's values). A full row without holes is taken
+   * as it is, not copied, and the rows without formats share one row of 'General' (nothing writes into a plan): a
+   * 20,000-school section is a million cells.
+   */
   build(): ReportSection {
-    const width = Math.max(1, ...this.rows.map((r) => r.length));
+    let width = 1;
+    for (const r of this.rows) if (r.length > width) width = r.length;
+    let general: string[] | undefined;
     return {
       id: this.id,
       top: this.top,
-      values: this.rows.map((r) => [...r, ...Array<ReportValue>(width - r.length).fill(null)]),
-      numberFormats: this.formats.map((f) => Array.from({ length: width }, (_, i) => f[i] ?? GENERAL)),
+      values: this.rows.map((r) =>
+        r.length === width && dense(r) ? r : [...r, ...Array<ReportValue>(width - r.length).fill(null)],
+      ),
+      numberFormats: this.formats.map((f) => {
+        if (f.length === 0) return (general ??= Array<string>(width).fill(GENERAL));
+        const row: string[] = [];
+        for (let i = 0; i < width; i++) row.push(f[i] ?? GENERAL);
+        return row;
+      }),
     };
   }
 }

@@ -78,6 +78,23 @@ class Hasher {
     this.b = b;
   }
 
+  /** The same as update(String.fromCharCode(code)). */
+  updateCode(code: number): void {
+    const a = Math.imul(this.a ^ code, 0x01000193);
+    let b = Math.imul(this.b ^ code, 0x5bd1e995);
+    b ^= b >>> 15;
+    this.a = a;
+    this.b = b;
+  }
+
+  /** The same as update(String(n)), without making the text for a row or column number. */
+  updateCount(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) return this.update(String(n));
+    let unit = 1;
+    while (unit * 10 <= n) unit *= 10;
+    for (; unit >= 1; unit /= 10) this.updateCode(48 + (Math.floor(n / unit) % 10));
+  }
+
   digest(): string {
     return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
   }
@@ -126,8 +143,15 @@ class OrderedEntryHash {
   private readonly h = new Hasher();
   private first = true;
 
+  /** Hashes `${first ? '' : '\u0001'}${row},${column}=${text}` piece by piece: no text is made per cell. */
   add(row: number, column: number, text: string): void {
-    this.h.update(`${this.first ? '' : '\u0001'}${row},${column}=${text}`);
+    const h = this.h;
+    if (!this.first) h.updateCode(1);
+    h.updateCount(row);
+    h.updateCode(44 /* , */);
+    h.updateCount(column);
+    h.updateCode(61 /* = */);
+    h.update(text);
     this.first = false;
   }
 
@@ -183,19 +207,22 @@ export function planFingerprint(plan: ReportPlan): string {
     next = section.top + section.values.length;
   }
   const entries = inOrder ? new OrderedEntryHash() : new EntryHash();
+  // Plain loops: a hole of a sparse row reads as undefined, which has no text, as forEach would skip it.
   for (const section of plan.sections)
-    section.values.forEach((values, i) => {
+    for (let i = 0; i < section.values.length; i++) {
+      const values = section.values[i];
+      if (values === undefined) continue;
       const row = section.top + i;
       const merges = mergesOf.get(row);
-      values.forEach((value, column) => {
+      for (let column = 0; column < values.length; column++) {
         if (
           merges?.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left))
         )
-          return;
-        const text = canonical(value);
+          continue;
+        const text = canonical(values[column]);
         if (text !== null) entries.add(row, column, text);
-      });
-    });
+      }
+    }
   return entries.digest();
 }
 

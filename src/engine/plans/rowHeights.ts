@@ -32,8 +32,27 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** A line's height for a font size: about 1.3 × the size, as Excel and LibreOffice lay out CJK text. */
 const lineHeight = (fontSize: number): number => Math.ceil(fontSize * 1.3 + 0.5);
 
-/** Han, kana, full-width forms and CJK punctuation print one em wide; the rest about half an em. */
-const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2160-\u217f]/;
+/**
+ * Han, kana, full-width forms and CJK punctuation print one em wide; the rest about half an em. The ranges of
+ * [\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2160-\u217f], by code unit (all in the
+ * BMP: a character beyond it, a surrogate pair, is narrow), tested without a regular expression: a 20,000-school
+ * report measures a million characters.
+ */
+const isWide = (c: number): boolean =>
+  (c >= 0x2e80 && c <= 0x9fff) ||
+  (c >= 0xac00 && c <= 0xd7af) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xffef) ||
+  (c >= 0x2160 && c <= 0x217f);
+
+/** Whether a surrogate pair starts at `i` (it is one character, and a narrow one). */
+const pairAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+};
 
 /** How many lines `text` takes in a cell `width` points wide (cell padding left off), at `fontSize`. */
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
@@ -42,8 +61,10 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
   for (const paragraph of text.split('\n')) {
     let line = 0;
     let count = 1;
-    for (const ch of paragraph) {
-      const w = WIDE.test(ch) ? fontSize : fontSize * 0.55;
+    for (let i = 0; i < paragraph.length; i++) {
+      const code = paragraph.charCodeAt(i);
+      if (pairAt(paragraph, i)) i++;
+      const w = isWide(code) ? fontSize : fontSize * 0.55;
       if (line + w > usable) {
         count++;
         line = 0;
@@ -55,11 +76,20 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
   return Math.max(1, lines);
 }
 
-/** The width `text` takes on one line at `fontSize`, in points. */
-function textWidth(text: string, fontSize: number): number {
+/**
+ * Whether `text` fits on one line `limit` points wide at `fontSize`: measured only until it no longer fits (the sum
+ * only grows), and not at all when even all wide characters would fit.
+ */
+function fitsOnOneLine(text: string, fontSize: number, limit: number): boolean {
+  if (text.length * fontSize <= limit) return true;
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? fontSize : fontSize * 0.55;
-  return w;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (pairAt(text, i)) i++;
+    w += isWide(code) ? fontSize : fontSize * 0.55;
+    if (w > limit) return false;
+  }
+  return true;
 }
 
 /**
@@ -73,12 +103,19 @@ export function rowHeightsFor(
   merges: readonly Rect[],
   columnWidths: readonly number[],
 ): RowHeight[] {
-  const mergeAt = new Map(merges.map((m) => [`${m.top}:${m.left}`, m]));
-  const widthOf = (r: number, c: number) => {
-    const right = mergeAt.get(`${r}:${c}`)?.right ?? c;
+  // Cells by number (row × 16,384 columns + column), not by a string per cell.
+  const at = (r: number, c: number) => r * 16384 + c;
+  const mergeAt = new Map(merges.map((m) => [at(m.top, m.left), m]));
+  const pointsOf = (c: number, right: number) => {
     let chars = 0;
     for (let col = c; col <= right; col++) chars += columnWidths[col] ?? 8.43;
     return columnPoints(chars);
+  };
+  const columnPointsAt: number[] = [];
+  const widthOf = (r: number, c: number) => {
+    const merge = mergeAt.get(at(r, c));
+    if (merge) return pointsOf(c, merge.right);
+    return (columnPointsAt[c] ??= pointsOf(c, c));
   };
   // Rows with a larger font somewhere (titles, headings): few.
   const bigFont = new Set<number>();
@@ -88,27 +125,32 @@ export function rowHeightsFor(
   // The text cells that may need more than the default height, by row: [column, text] — in a larger font, or wider
   // than their cell at the body size. A big table's short names and numbers are never kept.
   const texts = new Map<number, [number, string][]>();
+  // Plain loops (a hole in a sparse row reads as undefined, not a string, as forEach would skip it).
   for (const section of sections) {
-    section.values.forEach((row, i) => {
+    for (let i = 0; i < section.values.length; i++) {
+      const row = section.values[i];
+      if (row === undefined) continue;
       const r = section.top + i;
-      row.forEach((value, c) => {
-        if (typeof value !== 'string' || value === '') return;
-        if (!bigFont.has(r) && textWidth(value, BODY_FONT) <= widthOf(r, c) - 4) return;
+      const big = bigFont.has(r);
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value !== 'string' || value === '') continue;
+        if (!big && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) continue;
         let list = texts.get(r);
         if (!list) texts.set(r, (list = []));
         list.push([c, value]);
-      });
-    });
+      }
+    }
   }
   // Each text cell's look, from the ranges that cover it (later ranges win, property by property).
-  const looks = new Map<string, { wrap: boolean; fontSize: number }>();
+  const looks = new Map<number, { wrap: boolean; fontSize: number }>();
   for (const range of styles) {
     const { wrap, fontSize } = range.style;
     if (wrap === undefined && fontSize === undefined) continue;
     for (let r = range.top; r <= range.bottom; r++) {
       for (const [c] of texts.get(r) ?? []) {
         if (c < range.left || c > range.right) continue;
-        const key = `${r}:${c}`;
+        const key = at(r, c);
         const look = looks.get(key) ?? { wrap: false, fontSize: BODY_FONT };
         if (wrap !== undefined) look.wrap = wrap;
         if (fontSize !== undefined) look.fontSize = fontSize;
@@ -118,10 +160,11 @@ export function rowHeightsFor(
   }
   const heights = new Map<number, number>();
   for (const [key, look] of looks) {
-    const [r, c] = key.split(':').map(Number);
+    const r = Math.floor(key / 16384);
+    const c = key % 16384;
     const text = (texts.get(r) ?? []).find(([col]) => col === c)![1];
     // At the body size, a text that is not wrapped or fits on one line keeps the default height.
-    if (look.fontSize <= BODY_FONT && (!look.wrap || textWidth(text, look.fontSize) <= widthOf(r, c) - 4))
+    if (look.fontSize <= BODY_FONT && (!look.wrap || fitsOnOneLine(text, look.fontSize, widthOf(r, c) - 4)))
       continue;
     const merge = mergeAt.get(key);
     const lines = look.wrap ? wrappedLines(text, widthOf(r, c), look.fontSize) : 1;

@@ -76,18 +76,18 @@ export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableO
 
 /** Both lists in sheet order (stable: on one row the reader's issue first); one reported twice on a cell is shown once. */
 export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
-  // Messages seen per place and code: one, or several once a cell has more (a county has 70,000 issues, few repeat;
-  // no key is built with the message in it).
-  const seen = new Map<string, string | Set<string>>();
+  // Per place and code: the first issue seen there, or the messages of several once a cell has more (a county has
+  // 70,000 issues, few repeat; no key is built with the message in it, and a message is only worded for a repeat).
+  const seen = new Map<string, DataIssue | Set<string>>();
   const out: DataIssue[] = [];
   let sorted = true;
   const add = (issue: DataIssue) => {
     const key = `${issue.row}:${issue.column ?? ''}:${issue.code}`;
     const had = seen.get(key);
-    if (had === undefined) seen.set(key, issue.message);
-    else if (typeof had === 'string') {
-      if (had === issue.message) return;
-      seen.set(key, new Set([had, issue.message]));
+    if (had === undefined) seen.set(key, issue);
+    else if (!(had instanceof Set)) {
+      if (had.message === issue.message) return;
+      seen.set(key, new Set([had.message, issue.message]));
     } else {
       if (had.has(issue.message)) return;
       had.add(issue.message);

@@ -48,7 +48,7 @@ describe('lazy issue message', () => {
       'notNumber',
       'error',
       {
-        text: 'abc',
+        shown: 'abc',
       },
     );
     const copy = { ...other };
@@ -58,8 +58,8 @@ describe('lazy issue message', () => {
 
   it('without a sheet or column words the row alone, as before', () => {
     const place = { row: 7, field: 'students', name: '乙' };
-    const issue = dataIssue(place, 'notNumber', 'error', { text: 'x' });
-    expect(issue.message).toBe(ISSUE_TEXTS_ZH.notNumber(place, { text: 'x' }));
+    const issue = dataIssue(place, 'notNumber', 'error', { shown: 'x' });
+    expect(issue.message).toBe(ISSUE_TEXTS_ZH.notNumber(place, { shown: 'x' }));
     expect('column' in issue).toBe(false);
     expect('sheet' in issue).toBe(false);
   });

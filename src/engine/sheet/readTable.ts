@@ -7,7 +7,7 @@ import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
 import { dataIssue } from '../model/issues';
 import type { IssueParams } from '../model/issueTexts';
 import { compactText as compact, isTotalName, kindFromName, toHalfWidth } from '../model/text';
-import { convertUnit, parseCellNumber } from './cells';
+import { convertUnit, isDateFormat, parseCellNumber } from './cells';
 import type { ParsedNumber } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
 import { isStandardName } from '../rules/scope';
@@ -192,7 +192,7 @@ function parseTeacherRatio(v: CellValue | undefined): number | null {
 
 interface NumericResult {
   value: number | null;
-  issues: DataIssue[];
+  issues: readonly DataIssue[];
 }
 
 function readNumber(
@@ -205,6 +205,12 @@ function readNumber(
 ): NumericResult {
   const { grid } = r;
   const v = r.value(row, mapped.column);
+  // The common cell, a positive finite number whose number format does not make it a date: no context, no
+  // parse result (the same value and issues as parseCellNumber's path below).
+  if (typeof v === 'number' && v > 0 && v < Infinity) {
+    const format = r.numberFormat(row, mapped.column);
+    if (format === undefined || !isDateFormat(format)) return numberRead(grid, row, key, def, mapped, v);
+  }
   const ctx = {
     sheet: grid.sheet,
     row,
@@ -221,22 +227,31 @@ function readNumber(
   else parsed = parseCellNumber(v, ctx);
   if (!parsed.ok) return { value: null, issues: [parsed.issue] };
   if (parsed.value === null) return { value: null, issues: [] };
-  const at = { row, column: mapped.column, field: key, label: def.label };
   if (parsed.dash !== undefined) {
+    const at = { row, column: mapped.column, field: key, label: def.label };
     return { value: 0, issues: [issueAt(grid, at, 'dashAsZero', 'info', { shown: parsed.dash })] };
   }
-  const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
-  if (def.indicator === 'teachersPerStudent' && value > 1) {
-    return {
-      value: null,
-      issues: [issueAt(grid, at, 'ratioInverted', 'error', { value })],
-    };
-  }
-  const issues: DataIssue[] = [];
-  if (def.integer && !Number.isInteger(value)) {
-    issues.push(issueAt(grid, at, 'notInteger', 'warning', { value }));
-  }
-  return { value, issues };
+  return numberRead(grid, row, key, def, mapped, parsed.value);
+}
+
+const NO_ISSUES: readonly DataIssue[] = Object.freeze([]);
+
+/** A cell's number in the column's unit, converted to the base unit, with what is wrong with it as a count. */
+function numberRead(
+  grid: CellGrid,
+  row: number,
+  key: FieldKey,
+  def: FieldDef,
+  mapped: MappedColumn,
+  parsed: number,
+): NumericResult {
+  const value = convertUnit(parsed, mapped.unitFactor, mapped.unitDivisor);
+  const ratioInverted = def.indicator === 'teachersPerStudent' && value > 1;
+  const notInteger = !ratioInverted && def.integer === true && !Number.isInteger(value);
+  if (!ratioInverted && !notInteger) return { value, issues: NO_ISSUES };
+  const at = { row, column: mapped.column, field: key, label: def.label };
+  if (ratioInverted) return { value: null, issues: [issueAt(grid, at, 'ratioInverted', 'error', { value })] };
+  return { value, issues: [issueAt(grid, at, 'notInteger', 'warning', { value })] };
 }
 
 function setStageCount(school: SchoolRow, stage: AnyStage, field: CountField, value: number): void {
@@ -472,7 +487,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       const def = fieldByKey(key) as FieldDef;
       if (def.type === 'text') continue;
       const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
-      issues.push(...cellIssues);
+      for (const issue of cellIssues) issues.push(issue);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {
         (school.ratios ??= {})[def.indicator as IndicatorId] = value;

@@ -220,6 +220,14 @@ export class SchoolDecisions implements VerdictSource {
     return out;
   }
 
+  /** Whether some indicator value of part i is unknown (its verdict's `value` is null), without building them. */
+  hasUnknownValue(i: number): boolean {
+    const cached = this.indicatorCache[i];
+    if (cached !== undefined) return cached.some((v) => v.value === null);
+    for (const col of this.input.columns) if (col.source[i] === MISSING) return true;
+    return false;
+  }
+
   /** The indicator verdicts of part i (materialised on first access of SchoolVerdict.indicators). */
   indicatorsOf(i: number): IndicatorVerdict[] {
     const st = this.input.stageOf[i];

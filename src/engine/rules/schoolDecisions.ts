@@ -30,6 +30,8 @@ interface StageStandard {
   standard: number;
   met: Floor;
   residual: Floor | null;
+  /** r × standard as the nearest double (the amount a gap to the floor is measured to), null without a rule. */
+  floorValue: number | null;
 }
 
 /** What the decisions are made from: the stage input, the rows the parts came from, and the resource units. */
@@ -53,10 +55,12 @@ function stageStandards(input: StageInput, stage: (typeof STAGES)[number]): (Sta
   return input.columns.map((col) => {
     const standard = profile.standards[col.id]?.[stage];
     if (standard === undefined) return null;
+    const floor = rule ? new Dec(rule.r).times(standard) : null;
     return {
       standard,
       met: floorOf(standard, rounding),
-      residual: rule ? floorOf(new Dec(rule.r).times(standard), rounding) : null,
+      residual: floor ? floorOf(floor, rounding) : null,
+      floorValue: floor ? floor.toNumber() : null,
     };
   });
 }
@@ -273,8 +277,7 @@ export class SchoolDecisions implements VerdictSource {
       v.gap = gapFor(col.meta, std.standard, p, resource, value);
       if (rule !== null) {
         v.withinAllowance = outcome !== BELOW;
-        const floor = new Dec(rule.r).times(std.standard).toNumber();
-        v.floorGap = outcome === BELOW ? gapFor(col.meta, floor, p, resource, value) : 0;
+        v.floorGap = outcome === BELOW ? gapFor(col.meta, std.floorValue as number, p, resource, value) : 0;
       }
     }
     return v;

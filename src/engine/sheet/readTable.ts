@@ -249,9 +249,9 @@ function numberRead(
   const ratioInverted = def.indicator === 'teachersPerStudent' && value > 1;
   const notInteger = !ratioInverted && def.integer === true && !Number.isInteger(value);
   if (!ratioInverted && !notInteger) return { value, issues: NO_ISSUES };
-  const at = { row, column: mapped.column, field: key, label: def.label };
-  if (ratioInverted) return { value: null, issues: [issueAt(grid, at, 'ratioInverted', 'error', { value })] };
-  return { value, issues: [issueAt(grid, at, 'notInteger', 'warning', { value })] };
+  const at = { sheet: grid.sheet, row, column: mapped.column, field: key, label: def.label };
+  if (ratioInverted) return { value: null, issues: [dataIssue(at, 'ratioInverted', 'error', { value })] };
+  return { value, issues: [dataIssue(at, 'notInteger', 'warning', { value })] };
 }
 
 function setStageCount(school: SchoolRow, stage: AnyStage, field: CountField, value: number): void {

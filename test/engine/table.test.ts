@@ -756,3 +756,27 @@ describe('numeric cells: the fast path for a positive number reads as the parser
     );
   });
 });
+
+describe('parseKind remembers the texts it has parsed', () => {
+  test('the same answer the first time, the second, and after more than a thousand other texts', () => {
+    const texts = ['小学', '初中', '九年一贯制学校', '中小学', '教学点', '特殊教育学校', '高中', ''];
+    const first = texts.map(parseKind);
+    expect(first).toEqual(['primary', 'junior', 'nineYear', null, 'teachingPoint', 'special', null, null]);
+    expect(texts.map(parseKind)).toEqual(first);
+    for (let i = 0; i < 1500; i++) expect(parseKind(`第${i}号初级中学`)).toBe('junior');
+    expect(texts.map(parseKind)).toEqual(first);
+  });
+
+  test('a General number format reads a count as no format does; a date format still refuses it', () => {
+    const general = read([['甲小学', '小学', 120, 300, 1]], {
+      numberFormats: [[], ['General', 'General', 'General', 'General', 'General']],
+    });
+    const none = read([['甲小学', '小学', 120, 300, 1]]);
+    expect(general.rows[0].counts).toEqual(none.rows[0].counts);
+    expect(general.issues).toEqual(none.issues);
+    const dated = read([['甲小学', '小学', 120, 300, 1]], {
+      numberFormats: [[], ['General', 'General', 'yyyy-m-d']],
+    });
+    expect(dated.issues.map((i) => [i.code, i.column])).toEqual([['notNumber', 'C']]);
+  });
+});

@@ -97,6 +97,19 @@ function isBlankCell(v: CellValue | undefined): boolean {
  * and their usual short forms; null when the text names none of them.
  */
 export function parseKind(text: string): SchoolKind | null {
+  // A county's 学校类型/学段 cells repeat a handful of texts 20,000 times: each is parsed once.
+  const known = KIND_OF_TEXT.get(text);
+  if (known !== undefined) return known;
+  const kind = parseKindText(text);
+  if (KIND_OF_TEXT.size >= KIND_CACHE_SIZE) KIND_OF_TEXT.clear();
+  KIND_OF_TEXT.set(text, kind);
+  return kind;
+}
+
+const KIND_OF_TEXT = new Map<string, SchoolKind | null>();
+const KIND_CACHE_SIZE = 1000;
+
+function parseKindText(text: string): SchoolKind | null {
   const t = compact(text);
   if (!t) return null;
   if (/特殊教育|特教|特校|培智|启智|聋哑|聋校|盲校/.test(t)) return 'special';
@@ -209,7 +222,9 @@ function readNumber(
   // parse result (the same value and issues as parseCellNumber's path below).
   if (typeof v === 'number' && v > 0 && v < Infinity) {
     const format = r.numberFormat(row, mapped.column);
-    if (format === undefined || !isDateFormat(format)) return numberRead(grid, row, key, def, mapped, v);
+    if (format === undefined || format === 'General' || !isDateFormat(format)) {
+      return numberRead(grid, row, key, def, mapped, v);
+    }
   }
   const ctx = {
     sheet: grid.sheet,
@@ -377,6 +392,9 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   const nameHeaderKey = compact((mapping.name as MappedColumn).header);
   const entries = Object.entries(mapping).filter((e): e is [FieldKey, MappedColumn] => e[1] !== undefined);
   const columns = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
+  const numericEntries = entries
+    .map(([key, mapped]): [FieldKey, MappedColumn, FieldDef] => [key, mapped, fieldByKey(key) as FieldDef])
+    .filter(([, , def]) => def.type !== 'text');
   const dataColumns = entries.filter(([k]) => fieldByKey(k)?.type !== 'text').map(([, m]) => m.column);
   const hidden = new Set(grid.hiddenRows ?? []);
   const rows: SchoolRow[] = [];
@@ -483,9 +501,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       .find((code) => code !== null);
     if (sponsor) school.sponsor = sponsor;
 
-    for (const [key, mapped] of entries) {
-      const def = fieldByKey(key) as FieldDef;
-      if (def.type === 'text') continue;
+    for (const [key, mapped, def] of numericEntries) {
       const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
       for (const issue of cellIssues) issues.push(issue);
       if (value === null) continue;

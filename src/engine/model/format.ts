@@ -19,6 +19,15 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   const scale = 10 ** maxDecimals;
   const scaled = Math.round(abs * scale);
   if (!(scaled < Number.MAX_SAFE_INTEGER)) return (value < 0 ? '-' : '') + abs.toFixed(0);
+  const sign = value < 0 && scaled > 0 ? '-' : '';
+  if (scaled < 1e15 && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
+    // scaled / 10^d is the double nearest the decimal of at most 15 digits, so its shortest text is that decimal,
+    // trailing zeros dropped and without an exponent (≥ 1e-6, < 1e15): one conversion instead of two and a pad.
+    const text = String(scaled / scale);
+    const dot = text.indexOf('.');
+    if (dot < 0) return sign + (text.length > 3 ? groupThousands(text) : text);
+    return sign + (dot > 3 ? groupThousands(text.slice(0, dot)) + text.slice(dot) : text);
+  }
   const int = Math.floor(scaled / scale);
   let frac = scaled - int * scale;
   let digits = maxDecimals;
@@ -28,7 +37,6 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   }
   const intText = String(int);
   const fracText = digits > 0 ? '.' + String(frac).padStart(digits, '0') : '';
-  const sign = value < 0 && scaled > 0 ? '-' : '';
   return sign + (intText.length > 3 ? groupThousands(intText) : intText) + fracText;
 }
 

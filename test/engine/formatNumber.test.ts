@@ -1,7 +1,8 @@
 // formatNumber's fast path (one conversion of scaled / 10^d) gives the text of the digit-by-digit way, kept here as
 // the reference, for every value and 0 to 6 decimals; other decimals and huge values take the reference way itself.
 import fc from 'fast-check';
-import { formatNumber } from '../../src/engine/model/format';
+import { formatIndicatorReason, formatNumber } from '../../src/engine/model/format';
+import type { IndicatorVerdict } from '../../src/engine/model/types';
 
 function groupThousands(digits: string): string {
   if (digits.length <= 3) return digits;
@@ -80,6 +81,47 @@ describe('formatNumber', () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('reason lines remember the standard and floor texts they repeat', () => {
+  const verdict = (standard: number, value: number, floorShare: number): IndicatorVerdict => ({
+    indicator: 'sportsAreaPerStudent',
+    value,
+    standard,
+    ratio: value / standard,
+    pass: false,
+    gap: 100,
+    floorGap: 10,
+    withinAllowance: false,
+    floorShare,
+    resourceField: 'sportsArea',
+    resourceFields: ['sportsArea'],
+  });
+
+  test('the same line for a standard or share seen before, and after more than 500 others', () => {
+    const first = formatIndicatorReason(verdict(7.5, 6.3, 0.85));
+    expect(first).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 10㎡ 达到底线，增加 100㎡ 达到标准',
+    );
+    for (let i = 1; i <= 600; i++) {
+      const standard = 7 + i / 1000;
+      const share = 0.5 + i / 10000;
+      const line = formatIndicatorReason(verdict(standard, 1, share));
+      expect(line).toContain(`< 标准 ${formatNumber(standard, 6)}㎡`);
+      expect(line).toContain(`低于 ${formatNumber(share * 100, 1)}% 底线`);
+    }
+    expect(formatIndicatorReason(verdict(7.5, 6.3, 0.85))).toBe(first);
+  });
+
+  test('one amount alone when the other is nothing', () => {
+    const v = { ...verdict(7.5, 6.3, 0.85), floorGap: 0 };
+    expect(formatIndicatorReason(v)).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：增加 100㎡ 达到标准',
+    );
+    expect(formatIndicatorReason({ ...v, gap: 0 })).toBe(
+      '生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%），低于 85% 底线：',
     );
   });
 });

@@ -98,6 +98,13 @@ function exactMeets(input: StageInput, col: ValueColumn, i: number, floor: Floor
   );
 }
 
+/** How many indicator verdicts fall below r × standard (withinAllowance false). */
+function countBelowFloor(indicators: readonly IndicatorVerdict[]): number {
+  let n = 0;
+  for (const v of indicators) if (v.withinAllowance === false) n++;
+  return n;
+}
+
 /** The key a 九年/十二年一贯制 school's parts share: its sheet and its name without 小学部/初中部. */
 function schoolKey(part: SchoolPart): string {
   return `${part.sheet ?? ''}\u0000${schoolBaseName(part.name)}`;
@@ -299,7 +306,7 @@ export class SchoolDecisions implements VerdictSource {
         : {
             met: this.met[i],
             k: rule.k,
-            belowFloor: indicators.filter((v) => v.withinAllowance === false).length,
+            belowFloor: countBelowFloor(indicators),
           };
     if (rule !== null && pass === 0) {
       const line = formatRuleReason(indicators, this.met[i], rule);

@@ -85,3 +85,17 @@ describe('mergeIssues words messages only for repeats', () => {
     expect(mergeIssues([one], [same, other, third, other])).toEqual([one, other, third]);
   });
 });
+
+describe('a frozen issue', () => {
+  it('still reads its message, frozen before or after the first read', () => {
+    const before = Object.freeze(dataIssue(at, 'notInteger', 'warning', { value: 8.2 }));
+    const eager = ISSUE_TEXTS_ZH.notInteger(at, { value: 8.2 });
+    expect(before.message).toBe(eager);
+    expect(before.message).toBe(eager);
+    expect(JSON.parse(JSON.stringify(before)).message).toBe(eager);
+    const after = dataIssue(at, 'notInteger', 'warning', { value: 8.2 });
+    void after.message;
+    Object.freeze(after);
+    expect(after.message).toBe(eager);
+  });
+});

@@ -34,7 +34,8 @@ export function columnOf(ref: RowRef, field: string): string | undefined {
 const LAZY_MESSAGE: PropertyDescriptor = {
   get(this: DataIssue): string {
     const message = renderIssue(this);
-    Object.defineProperty(this, 'message', {
+    // Kept as a data property; a frozen issue (its accessor no longer configurable) words it again when read.
+    Reflect.defineProperty(this, 'message', {
       value: message,
       writable: true,
       enumerable: true,

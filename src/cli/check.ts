@@ -153,7 +153,8 @@ export async function checkFile(
     table,
     evaluation,
     issues: mergeIssues(
-      mergeIssues(table.issues, uncalculatedFormulas(opened.workbook, chosen.worksheet, table)),
+      table.issues,
+      uncalculatedFormulas(opened.workbook, chosen.worksheet, table),
       evaluation.issues,
     ),
     caption: table.header ? readCaption(chosen.grid, table.header.top) : null,

@@ -1,6 +1,7 @@
 /** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
 import {
   AUTO_PROFILE,
+  type CheckResult,
   type CoefficientResult,
   columnLetter,
   countyVerdict,
@@ -8,6 +9,7 @@ import {
   INDICATORS,
   STAGE_LABELS,
   STAGES,
+  type SchoolVerdict,
   type Stage,
   type StageResult,
   stageVerdict,
@@ -130,7 +132,8 @@ export function fileSummary(c: Evaluated): string {
       );
     }
   }
-  const checks = ev.schools.flatMap((s) => s.checks.filter((ch) => !ch.pass).map((ch) => ({ s, ch })));
+  const checks: { s: SchoolVerdict; ch: CheckResult }[] = [];
+  for (const s of ev.schools) for (const ch of s.checks) if (!ch.pass) checks.push({ s, ch });
   if (checks.length) {
     lines.push('', text.failedChecks(checks.length));
     for (const { s, ch } of checks) {

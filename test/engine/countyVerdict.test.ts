@@ -5,6 +5,7 @@ import { evaluate } from '../../src/engine/rules/evaluate';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { SchoolRow } from '../../src/engine/model/types';
 import { qualityRow } from './support/rows';
+import { Verdict } from '../../src/engine/rules/verdict';
 
 const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];
 const GOOD2 = [4.6, 1.25, 1.05, 5.1, 8.2, 2150, 2.55];
@@ -158,5 +159,42 @@ describe('countyVerdict', () => {
     );
     expect(ev.stages.primary?.indicators.sportsAreaPerStudent?.leftOut).toBe(1);
     expect(stageVerdict(ev.stages.primary!)).toBe('undecided');
+  });
+});
+
+describe('unknown values without building indicator verdicts', () => {
+  const rows = () => [
+    qualityRow(3, '甲', 'primary', 1000, GOOD),
+    qualityRow(4, '乙', 'primary', 1000, FAILS),
+    without(qualityRow(5, '丙', 'primary', 1000, GOOD), 'sportsArea'),
+    without(qualityRow(6, '丁', 'primary', 1000, FAILS), 'students'),
+    without(qualityRow(7, '戊', 'primary', 1000, FAILS), 'equipmentValue', 'keyTeachers'),
+  ];
+
+  test('hasUnknownValue() agrees with the indicator verdicts, before and after they are built', () => {
+    const ev = evaluate(rows(), QUALITY_2017);
+    const fast = ev.schools.map((s) => (s as Verdict).hasUnknownValue());
+    const built = ev.schools.map((s) => s.indicators.some((v) => v.value === null));
+    expect(fast).toEqual(built);
+    expect(fast).toEqual([false, false, true, true, true]);
+    expect(ev.schools.map((s) => (s as Verdict).hasUnknownValue())).toEqual(built);
+  });
+
+  test('countyVerdict builds no indicator verdicts for decided parts with every value known, same result', () => {
+    const lazy = evaluate(rows(), QUALITY_2017);
+    const eager = evaluate(rows(), QUALITY_2017);
+    for (const s of eager.schools) void s.indicators;
+    expect(countyVerdict(lazy)).toEqual(countyVerdict(eager));
+    const source = (lazy.schools[0] as Verdict).source;
+    expect(source.indicatorCache[0]).toBeUndefined();
+    expect(source.indicatorCache[1]).toBeUndefined();
+  });
+
+  test('indicators assigned by a caller are what counts', () => {
+    const ev = evaluate(rows().slice(0, 1), QUALITY_2017);
+    const school = ev.schools[0];
+    school.indicators = school.indicators.map((v, i) => (i === 0 ? { ...v, value: null } : v));
+    expect((school as Verdict).hasUnknownValue()).toBe(true);
+    expect(countyVerdict(ev).undecidedSchools.map((s) => s.row)).toEqual([3]);
   });
 });

@@ -3,10 +3,10 @@
 import { mergeIssues } from '../../src/engine/plans/sheetCheck';
 import type { DataIssue } from '../../src/engine/model/types';
 
-function reference(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
+function reference(...lists: readonly (readonly DataIssue[])[]): DataIssue[] {
   const seen = new Set<string>();
   const out: DataIssue[] = [];
-  for (const issue of [...a, ...b]) {
+  for (const issue of lists.flat()) {
     const key = `${issue.row}:${issue.column ?? ''}:${issue.code}:${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -66,5 +66,30 @@ describe('mergeIssues', () => {
     const at = { row: 3, column: 'C', field: 'x', code: 'notNumber', severity: 'error' } as const;
     const list: DataIssue[] = ['一', '二', '一', '三', '二'].map((message) => ({ ...at, message }));
     expect(mergeIssues(list, list).map((i) => i.message)).toEqual(['一', '二', '三']);
+  });
+
+  test('three lists at once: as merging the first two, then the third, and as the reference', () => {
+    const rnd = rng(29);
+    for (let t = 0; t < 300; t++) {
+      const a = issues(rnd, Math.floor(rnd() * 30), rnd() < 0.5);
+      const b = rnd() < 0.3 ? [] : issues(rnd, Math.floor(rnd() * 10), rnd() < 0.5);
+      const c =
+        rnd() < 0.3 ? [...a.slice(0, 4), ...b.slice(0, 3)] : issues(rnd, Math.floor(rnd() * 30), rnd() < 0.5);
+      const got = mergeIssues(a, b, c);
+      const nested = mergeIssues(mergeIssues(a, b), c);
+      const want = reference(a, b, c);
+      expect(got.length).toBe(want.length);
+      got.forEach((issue, i) => {
+        expect(issue).toBe(want[i]);
+        expect(issue).toBe(nested[i]);
+      });
+    }
+  });
+
+  test('one list alone or none', () => {
+    const rnd = rng(5);
+    const a = issues(rnd, 40, false);
+    expect(mergeIssues(a)).toEqual(reference(a));
+    expect(mergeIssues()).toEqual([]);
   });
 });

@@ -718,3 +718,65 @@ describe('spec §6: standard rows under the header are not schools', () => {
     expect(t.issues).toEqual([]);
   });
 });
+
+describe('numeric cells: the fast path for a positive number reads as the parser does', () => {
+  test('0 and −0 read 0 without an issue; a negative number is refused', () => {
+    const t = read([
+      ['甲小学', '小学', 0, -0, 1],
+      ['乙小学', '小学', 100, -3, 1],
+    ]);
+    expect(Object.is(t.rows[0].counts.students, 0)).toBe(true);
+    expect(Object.is(t.rows[0].counts.teachingArea, 0)).toBe(true);
+    expect(t.rows[1].counts.teachingArea).toBeUndefined();
+    expect(t.issues.map((i) => [i.code, i.row, i.column])).toEqual([['negative', 3, 'D']]);
+  });
+
+  test('a number format that is not a date keeps the value; 万元 converts to 元', () => {
+    const formats = [[], ['General', 'General', '#,##0', '0.00', '0.00_ ']];
+    const t = read([['甲小学', '小学', 120, 300.5, 12.34]], { numberFormats: formats });
+    expect(t.rows[0].counts).toEqual({ students: 120, teachingArea: 300.5, equipmentValue: 123400 });
+    expect(t.issues).toEqual([]);
+  });
+
+  test('any positive number reads as the same number typed as text (the parser’s path), issues and all', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: 5e-324, max: 1e300, noNaN: true })),
+        fc.oneof(fc.integer({ min: 1, max: 1e7 }), fc.double({ min: 1e-6, max: 1e7, noNaN: true })),
+        (students, money) => {
+          const asNumber = read([['甲小学', '小学', students, 500, money]]);
+          const asText = read([['甲小学', '小学', String(students), 500, String(money)]]);
+          expect(asNumber.rows[0].counts).toEqual(asText.rows[0].counts);
+          expect(asNumber.issues.map((i) => [i.code, i.message])).toEqual(
+            asText.issues.map((i) => [i.code, i.message]),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseKind remembers the texts it has parsed', () => {
+  test('the same answer the first time, the second, and after more than a thousand other texts', () => {
+    const texts = ['小学', '初中', '九年一贯制学校', '中小学', '教学点', '特殊教育学校', '高中', ''];
+    const first = texts.map(parseKind);
+    expect(first).toEqual(['primary', 'junior', 'nineYear', null, 'teachingPoint', 'special', null, null]);
+    expect(texts.map(parseKind)).toEqual(first);
+    for (let i = 0; i < 1500; i++) expect(parseKind(`第${i}号初级中学`)).toBe('junior');
+    expect(texts.map(parseKind)).toEqual(first);
+  });
+
+  test('a General number format reads a count as no format does; a date format still refuses it', () => {
+    const general = read([['甲小学', '小学', 120, 300, 1]], {
+      numberFormats: [[], ['General', 'General', 'General', 'General', 'General']],
+    });
+    const none = read([['甲小学', '小学', 120, 300, 1]]);
+    expect(general.rows[0].counts).toEqual(none.rows[0].counts);
+    expect(general.issues).toEqual(none.issues);
+    const dated = read([['甲小学', '小学', 120, 300, 1]], {
+      numberFormats: [[], ['General', 'General', 'yyyy-m-d']],
+    });
+    expect(dated.issues.map((i) => [i.code, i.column])).toEqual([['notNumber', 'C']]);
+  });
+});

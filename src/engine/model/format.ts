@@ -19,6 +19,15 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   const scale = 10 ** maxDecimals;
   const scaled = Math.round(abs * scale);
   if (!(scaled < Number.MAX_SAFE_INTEGER)) return (value < 0 ? '-' : '') + abs.toFixed(0);
+  const sign = value < 0 && scaled > 0 ? '-' : '';
+  if (scaled < 1e15 && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
+    // scaled / 10^d is the double nearest the decimal of at most 15 digits, so its shortest text is that decimal,
+    // trailing zeros dropped and without an exponent (≥ 1e-6, < 1e15): one conversion instead of two and a pad.
+    const text = String(scaled / scale);
+    const dot = text.indexOf('.');
+    if (dot < 0) return sign + (text.length > 3 ? groupThousands(text) : text);
+    return sign + (dot > 3 ? groupThousands(text.slice(0, dot)) + text.slice(dot) : text);
+  }
   const int = Math.floor(scaled / scale);
   let frac = scaled - int * scale;
   let digits = maxDecimals;
@@ -28,7 +37,6 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   }
   const intText = String(int);
   const fracText = digits > 0 ? '.' + String(frac).padStart(digits, '0') : '';
-  const sign = value < 0 && scaled > 0 ? '-' : '';
   return sign + (intText.length > 3 ? groupThousands(intText) : intText) + fracText;
 }
 
@@ -133,13 +141,33 @@ export function formatShareOfStandard(verdict: IndicatorVerdict, ratio: number):
   return verdict.pass === false ? formatPercentBelow(ratio, 1, 1) : formatPercent(ratio);
 }
 
+/** Texts of the few numbers every reason line repeats (a profile's standards, its floor share), by value. */
+const STANDARD_TEXTS = new Map<number, string>();
+const PERCENT_TEXTS = new Map<number, string>();
+const REPEATED_TEXTS_KEPT = 500;
+
+function remembered(cache: Map<number, string>, value: number, format: (v: number) => string): string {
+  const known = cache.get(value);
+  if (known !== undefined) return known;
+  const text = format(value);
+  if (cache.size >= REPEATED_TEXTS_KEPT) cache.clear();
+  cache.set(value, text);
+  return text;
+}
+
+/** formatNumber(standard, 6), remembered. */
+const standardText = (standard: number): string =>
+  remembered(STANDARD_TEXTS, standard, (v) => formatNumber(v, 6));
+/** formatPercent(share) of a profile's floor share, remembered. */
+const floorText = (share: number): string => remembered(PERCENT_TEXTS, share, formatPercent);
+
 /** "生均体育运动场馆面积 6.3㎡ < 标准 7.5㎡（84%）". */
 function belowStandard(verdict: IndicatorVerdict & { value: number; standard: number }): string {
   const meta = INDICATORS[verdict.indicator];
   const u = meta.valueUnit;
   const ratio = verdict.ratio ?? verdict.value / verdict.standard;
   return (
-    `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${formatNumber(verdict.standard, 6)}${u}` +
+    `${meta.name} ${distinctValue(verdict.value, verdict.standard)}${u} < 标准 ${standardText(verdict.standard)}${u}` +
     `（${formatShareOfStandard(verdict, ratio)}）`
   );
 }
@@ -159,7 +187,7 @@ export function formatIndicatorReason(verdict: IndicatorVerdict, options: Reason
   if (verdict.floorShare === undefined || verdict.withinAllowance === undefined) {
     return gap === null ? head : `${head}，需增加 ${gap}`;
   }
-  const floor = formatPercent(verdict.floorShare);
+  const floor = floorText(verdict.floorShare);
   const toStandard = gap === null ? '' : `增加 ${gap} 达到标准`;
   if (verdict.withinAllowance) return `${head}，在 ${floor} 允许范围内${toStandard ? '；' + toStandard : ''}`;
   const s = options.school;
@@ -168,7 +196,8 @@ export function formatIndicatorReason(verdict: IndicatorVerdict, options: Reason
     verdict.floorGap !== undefined && verdict.floorGap > 0
       ? `增加 ${formatAmount(verdict, verdict.floorGap, options.units)} 达到底线${decides ? '即可使学校达标' : ''}`
       : '';
-  return `${head}，低于 ${floor} 底线：${[toFloor, toStandard].filter(Boolean).join('，')}`;
+  const both = toFloor !== '' && toStandard !== '' ? `${toFloor}，${toStandard}` : toFloor + toStandard;
+  return `${head}，低于 ${floor} 底线：${both}`;
 }
 
 /**

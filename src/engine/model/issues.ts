@@ -25,6 +25,36 @@ export function columnOf(ref: RowRef, field: string): string | undefined {
   return index === undefined ? undefined : columnLetter(index);
 }
 
+/**
+ * The zh-CN text of an engine-built issue, worded when first read: a county of 20,000 schools can have 70,000 issues
+ * of which the summary shows 50. It reads and assigns like a plain property, in its place among the issue's keys, so
+ * JSON.stringify, a spread and jest's equality see the same object as before; once read (or assigned) it is a plain
+ * data property.
+ */
+const LAZY_MESSAGE: PropertyDescriptor = {
+  get(this: DataIssue): string {
+    const message = renderIssue(this);
+    // Kept as a data property; a frozen issue (its accessor no longer configurable) words it again when read.
+    Reflect.defineProperty(this, 'message', {
+      value: message,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return message;
+  },
+  set(this: DataIssue, message: string) {
+    Object.defineProperty(this, 'message', {
+      value: message,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** An issue at a place, worded by its code: what every builder below comes down to. */
 export function dataIssue<C extends IssueCode>(
   at: IssueWhere,
@@ -32,13 +62,8 @@ export function dataIssue<C extends IssueCode>(
   severity: Severity,
   params: IssueParams[C],
 ): DataIssue {
-  const issue: DataIssue = {
-    row: at.row,
-    field: at.field,
-    code,
-    severity,
-    message: ISSUE_TEXTS_ZH[code](at, params),
-  };
+  const issue = { row: at.row, field: at.field, code, severity } as DataIssue;
+  Object.defineProperty(issue, 'message', LAZY_MESSAGE);
   if (at.sheet !== undefined) issue.sheet = at.sheet;
   if (at.column !== undefined) issue.column = columnLetter(at.column);
   const detail: DataIssue['detail'] = { values: params };
@@ -46,7 +71,7 @@ export function dataIssue<C extends IssueCode>(
   if (at.label !== undefined) detail.label = at.label;
   if (at.column !== undefined) detail.columnIndex = at.column;
   // Not enumerable: an issue's JSON, its equality in tests and the CLI's output stay what they were; copy an issue
-  // by building it again, not by a spread, to keep it renderable in another language.
+  // by building it again, not by a spread, to keep it renderable in another language. The message is worded from it.
   Object.defineProperty(issue, 'detail', { value: detail, enumerable: false, writable: true });
   return issue;
 }

@@ -74,31 +74,40 @@ export function checkSheet(grid: CellGrid, profile: Profile, options: ReadTableO
   };
 }
 
-/** Both lists in sheet order (stable: on one row the reader's issue first); one reported twice on a cell is shown once. */
-export function mergeIssues(a: readonly DataIssue[], b: readonly DataIssue[]): DataIssue[] {
-  // Messages seen per place and code: one, or several once a cell has more (a county has 70,000 issues, few repeat;
-  // no key is built with the message in it).
-  const seen = new Map<string, string | Set<string>>();
+/**
+ * The lists in sheet order (stable: on one row the earlier list's issue first); one reported twice on a cell (same
+ * place, code and message) is shown once. Merging three lists at once is merging the first two, then the third.
+ */
+export function mergeIssues(...lists: readonly (readonly DataIssue[])[]): DataIssue[] {
+  // The issues kept so far per row (a county has 70,000 issues over 20,000 rows, few repeat): a repeat is looked for
+  // among its row's few, and a message is only worded when place and code are the same.
+  const byRow = new Map<number, DataIssue[]>();
   const out: DataIssue[] = [];
   let sorted = true;
-  const add = (issue: DataIssue) => {
-    const key = `${issue.row}:${issue.column ?? ''}:${issue.code}`;
-    const had = seen.get(key);
-    if (had === undefined) seen.set(key, issue.message);
-    else if (typeof had === 'string') {
-      if (had === issue.message) return;
-      seen.set(key, new Set([had, issue.message]));
-    } else {
-      if (had.has(issue.message)) return;
-      had.add(issue.message);
+  let last = -Infinity;
+  for (const list of lists) {
+    for (const issue of list) {
+      const row = issue.row;
+      const kept = byRow.get(row);
+      if (kept === undefined) byRow.set(row, [issue]);
+      else if (isRepeat(kept, issue)) continue;
+      else kept.push(issue);
+      if (row < last) sorted = false;
+      else if (row >= last) last = row;
+      out.push(issue);
     }
-    if (out.length > 0 && issue.row < out[out.length - 1].row) sorted = false;
-    out.push(issue);
-  };
-  for (const issue of a) add(issue);
-  for (const issue of b) add(issue);
+  }
   // A stable sort leaves a list in row order as it is.
   return sorted ? out : out.sort((x, y) => x.row - y.row);
+}
+
+/** Whether an issue kept on the same row has the same column, code and message. */
+function isRepeat(kept: readonly DataIssue[], issue: DataIssue): boolean {
+  const column = issue.column ?? '';
+  for (const k of kept) {
+    if (k.code === issue.code && (k.column ?? '') === column && k.message === issue.message) return true;
+  }
+  return false;
 }
 
 /** The cells to shade for a check: each part's own columns, as the engine resolved them for combined rows. */

@@ -1,5 +1,6 @@
 /** The county's three-valued verdict (spec §8): pass, fail, or undecided while some school or CV could not be judged. */
 import { unknownFields } from './valueColumns';
+import { Verdict as PartVerdict } from './verdict';
 import { INDICATORS } from '../model/indicators';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { columnOf, fieldLabel } from '../model/issues';
@@ -120,6 +121,8 @@ export function countyVerdict(evaluation: Evaluation): CountyVerdict {
   schools.forEach((school, i) => {
     const part = parts[i]?.key === school.key ? parts[i] : parts.find((p) => p.key === school.key);
     if (part === undefined) return;
+    // A decided part with every value known is the common case: its indicator verdicts need not be built for this.
+    if (school.pass !== null && school instanceof PartVerdict && !school.hasUnknownValue()) return;
     const open = school.indicators.filter((v) => v.value === null).map((v) => v.indicator);
     if (open.length === 0 && school.pass !== null) return;
     const fields = open.length > 0 ? unknownFields(part, open) : [];

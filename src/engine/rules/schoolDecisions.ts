@@ -30,6 +30,8 @@ interface StageStandard {
   standard: number;
   met: Floor;
   residual: Floor | null;
+  /** r × standard as the nearest double (the amount a gap to the floor is measured to), null without a rule. */
+  floorValue: number | null;
 }
 
 /** What the decisions are made from: the stage input, the rows the parts came from, and the resource units. */
@@ -53,10 +55,12 @@ function stageStandards(input: StageInput, stage: (typeof STAGES)[number]): (Sta
   return input.columns.map((col) => {
     const standard = profile.standards[col.id]?.[stage];
     if (standard === undefined) return null;
+    const floor = rule ? new Dec(rule.r).times(standard) : null;
     return {
       standard,
       met: floorOf(standard, rounding),
-      residual: rule ? floorOf(new Dec(rule.r).times(standard), rounding) : null,
+      residual: floor ? floorOf(floor, rounding) : null,
+      floorValue: floor ? floor.toNumber() : null,
     };
   });
 }
@@ -92,6 +96,13 @@ function exactMeets(input: StageInput, col: ValueColumn, i: number, floor: Floor
     col.meta.per,
     bound,
   );
+}
+
+/** How many indicator verdicts fall below r × standard (withinAllowance false). */
+function countBelowFloor(indicators: readonly IndicatorVerdict[]): number {
+  let n = 0;
+  for (const v of indicators) if (v.withinAllowance === false) n++;
+  return n;
 }
 
 /** The key a 九年/十二年一贯制 school's parts share: its sheet and its name without 小学部/初中部. */
@@ -220,6 +231,14 @@ export class SchoolDecisions implements VerdictSource {
     return out;
   }
 
+  /** Whether some indicator value of part i is unknown (its verdict's `value` is null), without building them. */
+  hasUnknownValue(i: number): boolean {
+    const cached = this.indicatorCache[i];
+    if (cached !== undefined) return cached.some((v) => v.value === null);
+    for (const col of this.input.columns) if (col.source[i] === MISSING) return true;
+    return false;
+  }
+
   /** The indicator verdicts of part i (materialised on first access of SchoolVerdict.indicators). */
   indicatorsOf(i: number): IndicatorVerdict[] {
     const st = this.input.stageOf[i];
@@ -265,8 +284,7 @@ export class SchoolDecisions implements VerdictSource {
       v.gap = gapFor(col.meta, std.standard, p, resource, value);
       if (rule !== null) {
         v.withinAllowance = outcome !== BELOW;
-        const floor = new Dec(rule.r).times(std.standard).toNumber();
-        v.floorGap = outcome === BELOW ? gapFor(col.meta, floor, p, resource, value) : 0;
+        v.floorGap = outcome === BELOW ? gapFor(col.meta, std.floorValue as number, p, resource, value) : 0;
       }
     }
     return v;
@@ -288,7 +306,7 @@ export class SchoolDecisions implements VerdictSource {
         : {
             met: this.met[i],
             k: rule.k,
-            belowFloor: indicators.filter((v) => v.withinAllowance === false).length,
+            belowFloor: countBelowFloor(indicators),
           };
     if (rule !== null && pass === 0) {
       const line = formatRuleReason(indicators, this.met[i], rule);

@@ -14,6 +14,8 @@ export interface VerdictSource {
   readonly checkCache: (CheckResult[] | undefined)[];
   readonly reasonCache: (string[] | undefined)[];
   indicatorsOf(i: number): IndicatorVerdict[];
+  /** Whether an indicator value of part i is unknown, as `indicatorsOf(i).some((v) => v.value === null)`. */
+  hasUnknownValue?(i: number): boolean;
   checksOf(i: number): CheckResult[];
   reasonsOf(i: number, indicators: readonly IndicatorVerdict[], checks: readonly CheckResult[]): string[];
 }
@@ -69,6 +71,15 @@ export class Verdict implements SchoolVerdict {
   }
   set indicators(value: IndicatorVerdict[]) {
     this.source.indicatorCache[this.index] = value;
+  }
+
+  /** Whether an indicator's value is unknown (null), without building the indicator verdicts when not yet built. */
+  hasUnknownValue(): boolean {
+    const source = this.source;
+    if (source.indicatorCache[this.index] === undefined && source.hasUnknownValue !== undefined) {
+      return source.hasUnknownValue(this.index);
+    }
+    return this.indicators.some((v) => v.value === null);
   }
 
   get checks(): CheckResult[] {

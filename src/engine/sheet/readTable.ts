@@ -7,7 +7,7 @@ import type { ColumnMapping, HeaderDetection, MappedColumn } from './headers';
 import { dataIssue } from '../model/issues';
 import type { IssueParams } from '../model/issueTexts';
 import { compactText as compact, isTotalName, kindFromName, toHalfWidth } from '../model/text';
-import { convertUnit, parseCellNumber } from './cells';
+import { convertUnit, isDateFormat, parseCellNumber } from './cells';
 import type { ParsedNumber } from './cells';
 import { cellText, type CellGrid, type CellValue } from './grid';
 import { isStandardName } from '../rules/scope';
@@ -97,6 +97,19 @@ function isBlankCell(v: CellValue | undefined): boolean {
  * and their usual short forms; null when the text names none of them.
  */
 export function parseKind(text: string): SchoolKind | null {
+  // A county's 学校类型/学段 cells repeat a handful of texts 20,000 times: each is parsed once.
+  const known = KIND_OF_TEXT.get(text);
+  if (known !== undefined) return known;
+  const kind = parseKindText(text);
+  if (KIND_OF_TEXT.size >= KIND_CACHE_SIZE) KIND_OF_TEXT.clear();
+  KIND_OF_TEXT.set(text, kind);
+  return kind;
+}
+
+const KIND_OF_TEXT = new Map<string, SchoolKind | null>();
+const KIND_CACHE_SIZE = 1000;
+
+function parseKindText(text: string): SchoolKind | null {
   const t = compact(text);
   if (!t) return null;
   if (/特殊教育|特教|特校|培智|启智|聋哑|聋校|盲校/.test(t)) return 'special';
@@ -192,7 +205,7 @@ function parseTeacherRatio(v: CellValue | undefined): number | null {
 
 interface NumericResult {
   value: number | null;
-  issues: DataIssue[];
+  issues: readonly DataIssue[];
 }
 
 function readNumber(
@@ -205,6 +218,14 @@ function readNumber(
 ): NumericResult {
   const { grid } = r;
   const v = r.value(row, mapped.column);
+  // The common cell, a positive finite number whose number format does not make it a date: no context, no
+  // parse result (the same value and issues as parseCellNumber's path below).
+  if (typeof v === 'number' && v > 0 && v < Infinity) {
+    const format = r.numberFormat(row, mapped.column);
+    if (format === undefined || format === 'General' || !isDateFormat(format)) {
+      return numberRead(grid, row, key, def, mapped, v);
+    }
+  }
   const ctx = {
     sheet: grid.sheet,
     row,
@@ -221,22 +242,31 @@ function readNumber(
   else parsed = parseCellNumber(v, ctx);
   if (!parsed.ok) return { value: null, issues: [parsed.issue] };
   if (parsed.value === null) return { value: null, issues: [] };
-  const at = { row, column: mapped.column, field: key, label: def.label };
   if (parsed.dash !== undefined) {
+    const at = { row, column: mapped.column, field: key, label: def.label };
     return { value: 0, issues: [issueAt(grid, at, 'dashAsZero', 'info', { shown: parsed.dash })] };
   }
-  const value = convertUnit(parsed.value, mapped.unitFactor, mapped.unitDivisor);
-  if (def.indicator === 'teachersPerStudent' && value > 1) {
-    return {
-      value: null,
-      issues: [issueAt(grid, at, 'ratioInverted', 'error', { value })],
-    };
-  }
-  const issues: DataIssue[] = [];
-  if (def.integer && !Number.isInteger(value)) {
-    issues.push(issueAt(grid, at, 'notInteger', 'warning', { value }));
-  }
-  return { value, issues };
+  return numberRead(grid, row, key, def, mapped, parsed.value);
+}
+
+const NO_ISSUES: readonly DataIssue[] = Object.freeze([]);
+
+/** A cell's number in the column's unit, converted to the base unit, with what is wrong with it as a count. */
+function numberRead(
+  grid: CellGrid,
+  row: number,
+  key: FieldKey,
+  def: FieldDef,
+  mapped: MappedColumn,
+  parsed: number,
+): NumericResult {
+  const value = convertUnit(parsed, mapped.unitFactor, mapped.unitDivisor);
+  const ratioInverted = def.indicator === 'teachersPerStudent' && value > 1;
+  const notInteger = !ratioInverted && def.integer === true && !Number.isInteger(value);
+  if (!ratioInverted && !notInteger) return { value, issues: NO_ISSUES };
+  const at = { sheet: grid.sheet, row, column: mapped.column, field: key, label: def.label };
+  if (ratioInverted) return { value: null, issues: [dataIssue(at, 'ratioInverted', 'error', { value })] };
+  return { value, issues: [dataIssue(at, 'notInteger', 'warning', { value })] };
 }
 
 function setStageCount(school: SchoolRow, stage: AnyStage, field: CountField, value: number): void {
@@ -362,6 +392,9 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   const nameHeaderKey = compact((mapping.name as MappedColumn).header);
   const entries = Object.entries(mapping).filter((e): e is [FieldKey, MappedColumn] => e[1] !== undefined);
   const columns = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
+  const numericEntries = entries
+    .map(([key, mapped]): [FieldKey, MappedColumn, FieldDef] => [key, mapped, fieldByKey(key) as FieldDef])
+    .filter(([, , def]) => def.type !== 'text');
   const dataColumns = entries.filter(([k]) => fieldByKey(k)?.type !== 'text').map(([, m]) => m.column);
   const hidden = new Set(grid.hiddenRows ?? []);
   const rows: SchoolRow[] = [];
@@ -468,11 +501,9 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       .find((code) => code !== null);
     if (sponsor) school.sponsor = sponsor;
 
-    for (const [key, mapped] of entries) {
-      const def = fieldByKey(key) as FieldDef;
-      if (def.type === 'text') continue;
+    for (const [key, mapped, def] of numericEntries) {
       const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
-      issues.push(...cellIssues);
+      for (const issue of cellIssues) issues.push(issue);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {
         (school.ratios ??= {})[def.indicator as IndicatorId] = value;

@@ -2,40 +2,29 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-  readCaption,
   AUTO_PROFILE,
-  dataIssue,
-  chooseProfile,
-  type DataIssue,
-  evaluate,
   findJsonSyntaxError,
   getProfile,
   jsonSyntaxMessageZh,
   highlightsFor,
-  mergeIssues,
   parseProfile,
-  type Profile,
-  readTable,
   type HighlightPlan,
   remediationFor,
   type ReportOptions,
   type ReportOutcome,
   type ReportPlan,
   reportSheetsOf,
-  resourceUnits,
   sheetsFor,
   type SheetCheck,
-  type TableRead,
 } from '../engine';
+import { checkWorkbookSheet, type ProfileSpec } from '../hosts/xlsx/checkSheet';
 import { markedCopyOf } from '../hosts/xlsx/write/markedCopy';
 import { messages } from './strings.zh-CN';
 import {
-  chooseSheet,
   loadWorkbook,
   type InputProblem,
   type Opened,
   type OutsideCell,
-  type SheetInfo,
   type Workbook,
 } from '../hosts/xlsx/workbook';
 import { foldName, identityOf, readInput, writeAtomically, type FileIdentity } from './output';
@@ -55,8 +44,7 @@ export interface Checked extends Evaluated {
   workbook: Workbook;
 }
 
-/** A profile, or 'auto': chosen per file from its recognised columns. */
-export type ProfileSpec = Profile | typeof AUTO_PROFILE;
+export type { ProfileSpec };
 
 /** A file that could not be evaluated, with the Chinese reason (exit code 2). */
 export interface Unusable {
@@ -97,24 +85,6 @@ export async function openWorkbook(file: string): Promise<Opened | Omit<Unusable
   return loadWorkbook(input.bytes, file);
 }
 
-/**
- * Formulas in the table's data cells that were never calculated (a file written by a program, not saved by Excel):
- * the reader sees them blank, so the user is told why the value is missing and how to get it.
- */
-function uncalculatedFormulas(workbook: Workbook, ws: SheetInfo, table: TableRead): DataIssue[] {
-  const issues: DataIssue[] = [];
-  const cells = new Set(workbook.read(ws).uncalculated.map((c) => `${c.row}:${c.column}`));
-  if (cells.size === 0) return issues;
-  for (const row of table.rows) {
-    for (const [field, mapped] of Object.entries(table.mapping)) {
-      if (!mapped || !cells.has(`${row.row}:${mapped.column}`)) continue;
-      const at = { sheet: ws.name, row: row.row, column: mapped.column, field, label: mapped.header };
-      issues.push(dataIssue(at, 'formulaNotCalculated', 'error', {}));
-    }
-  }
-  return issues;
-}
-
 export async function checkFile(
   file: string,
   spec: ProfileSpec,
@@ -123,46 +93,27 @@ export async function checkFile(
 ): Promise<FileOutcome> {
   const opened = await openWorkbook(file);
   if (!opened.ok) return { ...opened, file };
-  const chosen = chooseSheet(file, opened.workbook, sheet);
-  if (!chosen.ok) return { ...chosen, file };
-
-  // Both built-in regimes read dashes as none, so auto reads them so too; a custom profile says how.
-  const table = readTable(chosen.grid, { dashes: spec === AUTO_PROFILE ? 'none' : spec.dashes });
-  // Without a table or a required column nothing can be computed: that is unusable input, not a result.
-  const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
-  if (table.header === null || fatal.length > 0) {
-    return {
-      ok: false,
-      file,
-      problem: table.header === null ? 'noTable' : 'missingColumn',
-      message: messages.cannotEvaluate(
-        file,
-        fatal.map((i) => i.message),
-      ),
-    };
+  const checked = checkWorkbookSheet(opened.workbook, file, spec, { sheet, onEvaluate });
+  if (!checked.ok) {
+    // Without a table or a required column nothing can be computed: that is unusable input, not a result.
+    if (!('fatal' in checked)) return { ...checked, file };
+    const reasons = checked.fatal.map((i) => i.message);
+    return { ok: false, file, problem: checked.problem, message: messages.cannotEvaluate(file, reasons) };
   }
-  onEvaluate?.(table.rows.length);
-  const choice = spec === AUTO_PROFILE ? chooseProfile(Object.keys(table.mapping)) : null;
-  const profile = choice?.profile ?? (spec as Profile);
-  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
-  const checked: Checked = {
+  const result: Checked = {
     ok: true,
     file,
-    sheet: chosen.worksheet.name,
-    profile,
-    table,
-    evaluation,
-    issues: mergeIssues(
-      table.issues,
-      uncalculatedFormulas(opened.workbook, chosen.worksheet, table),
-      evaluation.issues,
-    ),
-    caption: table.header ? readCaption(chosen.grid, table.header.top) : null,
+    sheet: checked.sheet,
+    profile: checked.profile,
+    table: checked.table,
+    evaluation: checked.evaluation,
+    issues: checked.issues,
+    caption: checked.caption,
     workbook: opened.workbook,
   };
-  if (choice) checked.profileChoice = choice.explanation;
-  if (chosen.outside.length > 0) checked.outside = chosen.outside;
-  return checked;
+  if (checked.profileChoice !== undefined) result.profileChoice = checked.profileChoice;
+  if (checked.outside.length > 0) result.outside = checked.outside;
+  return result;
 }
 
 /**

@@ -5,14 +5,9 @@
  */
 import { zipSync } from 'fflate';
 import {
-  chooseProfile,
+  AUTO_PROFILE,
   countyVerdict,
-  evaluate,
   highlightsFor,
-  mergeIssues,
-  readCaption,
-  readTable,
-  resourceUnits,
   sheetsFor,
   type CountyVerdict,
   type Profile,
@@ -22,7 +17,8 @@ import {
   type SheetCheck,
   type Verdict,
 } from '../engine';
-import { chooseSheet, openWorkbookBytes } from '../hosts/xlsx/workbook';
+import { checkWorkbookSheet } from '../hosts/xlsx/checkSheet';
+import { openWorkbookBytes } from '../hosts/xlsx/workbook';
 import { markedCopy } from '../hosts/xlsx/write/markedCopy';
 import { workbookOf } from '../hosts/xlsx/write/newWorkbook';
 import { outputName } from './download';
@@ -64,32 +60,30 @@ export function checkWorkbook(
 ): { ok: true; check: SheetCheck; copy: () => Uint8Array } | Omit<Unusable, 'file'> {
   const opened = openWorkbookBytes(bytes, file);
   if (!opened.ok) return { ok: false, message: opened.message, problem: opened.problem };
-  const chosen = chooseSheet(file, opened.workbook);
-  if (!chosen.ok)
+  const checked = checkWorkbookSheet(opened.workbook, file, AUTO_PROFILE);
+  if (!checked.ok) {
+    if (!('fatal' in checked))
+      return {
+        ok: false,
+        message: checked.message,
+        problem: checked.problem,
+        sheets: opened.workbook.worksheets.map((w) => w.name),
+      };
     return {
       ok: false,
-      message: chosen.message,
-      problem: chosen.problem,
-      sheets: opened.workbook.worksheets.map((w) => w.name),
-    };
-  const table = readTable(chosen.grid, { dashes: 'none' });
-  const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
-  if (table.header === null || fatal.length > 0)
-    return {
-      ok: false,
-      message: `“${file}”无法评估：${fatal.map((i) => i.message).join('；')}`,
+      message: `“${file}”无法评估：${checked.fatal.map((i) => i.message).join('；')}`,
       problem: 'unusableTable',
-      issues: fatal,
+      issues: checked.fatal,
     };
-  const profile = chooseProfile(Object.keys(table.mapping)).profile;
-  const evaluation = evaluate(table.rows, profile, { units: resourceUnits(table.mapping) });
+  }
+  const { profile } = checked;
   const check: SheetCheck = {
-    sheet: chosen.worksheet.name,
+    sheet: checked.sheet,
     profile,
-    table,
-    evaluation,
-    issues: mergeIssues(table.issues, evaluation.issues),
-    caption: readCaption(chosen.grid, table.header.top),
+    table: checked.table,
+    evaluation: checked.evaluation,
+    issues: checked.issues,
+    caption: checked.caption,
   };
   const workbook = opened.workbook;
   return {

@@ -120,6 +120,7 @@ const report = (sheetName: string, title: string): ReportPlan => ({
     centerHorizontally: true,
     printTitleRows: { top: 2, bottom: 2 },
     printTitleColumns: { left: 0, right: 0 },
+    columnBreaks: [1],
     header: { left: '示例县2026年 报告', right: '评估标准：优质均衡' },
     footer: { center: '第 &P 页 共 &N 页' },
   },

@@ -205,6 +205,8 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
     RightHeader: '评估标准：优质均衡',
     CenterFooter: '第 &P 页 共 &N 页',
   });
+  // VPageBreaks.Add(Before: B1): a page starts before column B.
+  expect(sheet.columnBreaks).toEqual([1]);
   expect(app.ScreenUpdating).toBe(true);
 });
 

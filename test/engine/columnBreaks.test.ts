@@ -4,22 +4,30 @@ import * as path from 'node:path';
 import { openWorkbook } from '../../src/cli/check';
 import {
   A4_LANDSCAPE_PRINT_WIDTH,
+  BASIC_2012,
   checkSheet,
   columnBreaks,
   QUALITY_2017,
   sheetsFor,
   widePoints,
+  type Profile,
   type ReportPlan,
 } from '../../src/engine';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 
-let plans: ReportPlan[];
-beforeAll(async () => {
-  const opened = await openWorkbook(path.join(SAMPLES, '示例县-优质均衡.xlsx'));
+async function sheetsOf(file: string, profile: Profile): Promise<ReportPlan[]> {
+  const opened = await openWorkbook(path.join(SAMPLES, file));
   if (!opened.ok) throw new Error(opened.message);
-  const check = checkSheet(opened.workbook.gridOf('学校基本情况')!, QUALITY_2017);
-  plans = sheetsFor(check, new Date(2026, 2, 1));
+  return sheetsFor(checkSheet(opened.workbook.gridOf('学校基本情况')!, profile), new Date(2026, 2, 1));
+}
+
+let plans: ReportPlan[];
+/** The 优质均衡 sample's sheets, then the 基本均衡 sample's (checked for merges and page widths alike). */
+let allPlans: ReportPlan[];
+beforeAll(async () => {
+  plans = await sheetsOf('示例县-优质均衡.xlsx', QUALITY_2017);
+  allPlans = [...plans, ...(await sheetsOf('示例县-基本均衡.xlsx', BASIC_2012))];
 });
 
 const named = (prefix: string) => {
@@ -58,8 +66,9 @@ describe('the samples’ report sheets', () => {
     expect(named('表Ⅱ-2').page.printTitleColumns).toEqual({ left: 0, right: 1 });
   });
 
-  test('no sheet breaks inside a merge that fits a page; every page fits in the wider measure', () => {
-    for (const plan of plans) {
+  test('no sheet of either sample breaks inside a merge that fits a page; every page fits in the wider measure', () => {
+    expect(allPlans.length).toBeGreaterThan(plans.length);
+    for (const plan of allPlans) {
       const { zoom, printTitleColumns, columnBreaks: breaks } = plan.page;
       const titleWidth = printTitleColumns
         ? span(plan.columnWidths, printTitleColumns.left, printTitleColumns.right + 1)
@@ -85,11 +94,17 @@ describe('the samples’ report sheets', () => {
   });
 
   test('the indicator header groups of the report and 表Ⅲ are among the merges kept whole', () => {
-    const report = named('均衡评估报告');
-    const groups = report.merges.filter((m) => m.right - m.left === 2);
-    expect(groups.length).toBe(7);
-    for (const g of groups)
-      for (const b of report.page.columnBreaks) expect(b > g.left && b <= g.right).toBe(false);
+    for (const [sheet, width, count] of [
+      ['均衡评估报告', 3, 7],
+      ['表Ⅲ', 2, 7],
+    ] as const) {
+      const plan = named(sheet);
+      const groups = plan.merges.filter((m) => m.right - m.left === width - 1 && m.top === m.bottom);
+      expect(groups.length).toBe(count);
+      for (const g of groups)
+        for (const b of plan.page.columnBreaks)
+          expect([sheet, g, b > g.left && b <= g.right]).toEqual([sheet, g, false]);
+    }
   });
 });
 

@@ -165,13 +165,15 @@ export type { ReportPlan, ReportStyle, ReportTitle, ReportValue } from './plans/
 export {
   A4_LANDSCAPE_PRINT_WIDTH,
   columnPoints,
+  columnBreaks,
+  widePoints,
   headerFooterString,
   MIN_PRINT_ZOOM,
   pageSetup,
   PAGE_FOOTER,
   printZoom,
 } from './plans/printSetup';
-export type { HeaderFooterText, ReportPageSetup } from './plans/printSetup';
+export type { ColumnSpan, HeaderFooterText, ReportPageSetup } from './plans/printSetup';
 export { captionOf, readCaption } from './sheet/caption';
 export type { TableCaption } from './sheet/caption';
 export { isTeacherIndicator, PER_INDICATOR_NOTE } from './planner/plan';

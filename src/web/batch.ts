@@ -183,6 +183,7 @@ export function summaryPlan(results: readonly CountyResult[], strings: WebString
       centerHorizontally: true,
       printTitleRows: { top, bottom: top },
       printTitleColumns: null,
+      columnBreaks: [],
       header: {},
       footer: { center: '第 &P 页 共 &N 页' },
     },

@@ -178,6 +178,9 @@ describe('planReport — layout', () => {
       centerHorizontally: true,
       printTitleRows: { top: schools.top + 1, bottom: schools.top + 2 },
       printTitleColumns: { left: 0, right: 0 },
+      // Pages start before the second indicator's group (A..H: 243 + 4 × 82 + 173 + 2 × 82 = 908 of 926 pt at 80 %,
+      // LibreOffice's measure) and before 未达标原因 (A repeated + I..L: 243 + 3 × 82 + 215 = 704; + 355 overflows).
+      columnBreaks: [8, 12],
       header: { left: '县域义务教育均衡发展评估报告', right: `评估标准：${input.profileName}` },
       footer: { center: '第 &P 页 共 &N 页' },
     });

@@ -326,6 +326,43 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
     },
   );
 
+  /**
+   * The pages of a sheet (its page header names it) where an indicator's merged header is cut by a page break: a cell
+   * text of at least 4 characters that is part of an indicator's name while that name is nowhere whole on the page
+   * (“生均教学仪” at the right edge of one page, “器设备值” at the left of the next, as printed before the breaks).
+   */
+  function splitHeaders(marker: string): { page: number; fragment: string }[] {
+    const numbers = pages.flatMap((p, i) => (textOf(p).includes(marker) ? [i + 1] : []));
+    expect(numbers.length).toBeGreaterThan(1);
+    return numbers.flatMap((page) => {
+      const texts = [...cellTexts(page), ...lineCellTexts(page, pdf)];
+      const whole = INDICATOR_NAMES.filter((name) => texts.some((t) => t.includes(name)));
+      return texts
+        .filter(
+          (t) =>
+            t.length >= 4 &&
+            INDICATOR_NAMES.some((name) => name !== t && name.includes(t) && !whole.includes(name)),
+        )
+        .map((fragment) => ({ page, fragment }));
+    });
+  }
+
+  maybeText(
+    'the report and 表Ⅲ continue on the next page between indicator groups: no merged header is cut by a page break',
+    () => {
+      for (const marker of ['示例县2026年义务教育优质均衡发展评估报告', '表Ⅲ 县域义务教育校际均衡情况'])
+        expect([marker, splitHeaders(marker)]).toEqual([marker, []]);
+    },
+  );
+
+  test('no printed text of 表Ⅲ and 表Ⅱ-2 is smaller than 8 pt', () => {
+    for (const marker of ['表Ⅲ 县域义务教育校际均衡情况', '表Ⅱ-2 学校资源配置情况']) {
+      const sizes = pages.filter((p) => textOf(p).includes(marker)).flatMap((p) => p.map((t) => t.size));
+      expect(sizes.length).toBeGreaterThan(20);
+      expect({ marker, legible: Math.min(...sizes) >= 8 }).toEqual({ marker, legible: true });
+    }
+  });
+
   /** The 1-based numbers of the pages whose header names the 整改测算 of a PDF's pages. */
   const planPages = (of: typeof pages) =>
     of.flatMap((p, i) => (textOf(p).includes('整改测算') && textOf(p).includes('评估标准') ? [i + 1] : []));

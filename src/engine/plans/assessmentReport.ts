@@ -596,6 +596,7 @@ export function planReport(input: ReportInput): ReportPlan {
       standard: `评估标准：${input.profileName}`,
       printTitleRows: schoolHeader,
       printTitleColumns: schoolHeader ? { left: 0, right: 0 } : null,
+      merges,
     }),
     rowCount: builders[builders.length - 1].nextRow - 1,
     columnCount,

@@ -158,6 +158,10 @@ function plan(
       title: pageTitle(id, input),
       standard: `评估标准：${input.evaluation.profile.name}`,
       printTitleRows: { top: 3, bottom: headerBottom },
+      // Every table leads with two identifying columns (序号 and 学校名称, or 学段 and its label): repeated on the
+      // pages a wide table continues on.
+      printTitleColumns: { left: 0, right: 1 },
+      merges: b.merges,
     }),
     rowCount: b.nextRow - 1,
     columnCount: widths.length,

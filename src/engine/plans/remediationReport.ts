@@ -404,6 +404,8 @@ export function planRemediationReport(input: RemediationReportInput): ReportPlan
         title: titleText,
         standard: `评估标准：${input.profileName}`,
         printTitleRows: { top: schoolHeader, bottom: schoolHeader },
+        printTitleColumns: { left: 0, right: 0 },
+        merges,
       }),
       // Always: where the columns print wider than Excel lays them out (LibreOffice without Calibri), the 需增加 and
       // 说明 columns continue on a page of their own and still need the school's name beside them.

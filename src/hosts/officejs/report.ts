@@ -17,10 +17,13 @@ import {
 } from '../../engine';
 import { chunkAddresses, rectAddress } from './address';
 import { excelOperation } from './errors';
+import { supportsExcelApi, type SetSupport } from './requirements';
 
 export interface WriteReportOptions {
   /** Show the report sheet when done; DEFAULT true. */
   activate?: boolean;
+  /** Requirement-set check (tests inject one); DEFAULT Office's own. */
+  isSetSupported?: SetSupport;
 }
 
 /** Text that Excel would read as a formula or a number when written as a value. */
@@ -69,9 +72,11 @@ export function writeReport(
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
     for (const placement of placements) if (placement.replace) worksheets.getItem(placement.name).delete();
+    // Manual column breaks need ExcelApi 1.9 (worksheet.verticalPageBreaks); without it the automatic breaks stay.
+    const breaksOn = supportsExcelApi('1.9', options.isSetSupported);
     const sheets = placements.map((placement) => {
       const sheet = worksheets.add(placement.name);
-      writeSheet(sheet, placement.plan);
+      writeSheet(sheet, placement.plan, breaksOn);
       return sheet;
     });
     if ((options.activate ?? true) && sheets.length > 0) sheets[0].activate();
@@ -129,7 +134,7 @@ async function readMarks(
 }
 
 /** Queues one plan's values, styles, merges, widths and page setup on a fresh sheet (no sync). */
-function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
+function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan, breaksOn: boolean): void {
   for (const section of plan.sections) {
     const rows = section.values.length;
     const columns = section.values[0]?.length ?? 0;
@@ -165,6 +170,8 @@ function writeSheet(sheet: Excel.Worksheet, plan: ReportPlan): void {
     const { left, right } = setup.printTitleColumns;
     page.setPrintTitleColumns(`$${columnLetter(left)}:$${columnLetter(right)}`);
   }
+  // A page starts before each break's column (between header groups, engine/plans/printSetup columnBreaks).
+  if (breaksOn) for (const b of setup.columnBreaks) sheet.verticalPageBreaks.add(`${columnLetter(b)}1`);
   // The same Excel codes (&P, &N) as the OOXML header and footer.
   const hf = page.headersFooters.defaultForAllPages;
   hf.leftHeader = setup.header.left ?? '';

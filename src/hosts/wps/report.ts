@@ -152,6 +152,11 @@ function writeSheet(sheet: WpsWorksheet, plan: ReportPlan): void {
   page.LeftFooter = setup.footer.left ?? '';
   page.CenterFooter = setup.footer.center ?? '';
   page.RightFooter = setup.footer.right ?? '';
+  // A page starts before each break's column (between header groups, engine/plans/printSetup columnBreaks).
+  const breaks = sheet.VPageBreaks;
+  if (breaks)
+    for (const b of setup.columnBreaks)
+      breaks.Add(sheet.Range(rectAddress({ top: 1, left: b, bottom: 1, right: b })));
 }
 
 function isLiteralText(value: ReportValue): boolean {

@@ -80,6 +80,11 @@ export interface WpsWorksheet {
   readonly ListObjects: WpsListObjects;
   /** [VBA] Worksheet.PageSetup. */
   readonly PageSetup: WpsPageSetup;
+  /**
+   * [VBA] Worksheet.VPageBreaks — the manual vertical page breaks; optional here because the host's JSA object model
+   * is not documented to carry it in every version (written when present, the automatic breaks otherwise).
+   */
+  readonly VPageBreaks?: WpsVPageBreaks;
   /** [VBA] Worksheet.Names — the names scoped to this sheet (they move, rename and are deleted with it). */
   readonly Names: WpsNames;
   /** [VBA] Worksheet.Activate(). */
@@ -193,6 +198,12 @@ export interface WpsComment {
   Text(Text?: string): string;
   /** [VBA] Comment.Delete(). */
   Delete(): void;
+}
+
+/** [VBA] VPageBreaks. */
+export interface WpsVPageBreaks {
+  /** [VBA] VPageBreaks.Add(Before) — a manual page break to the left of the range's first column. */
+  Add(Before: WpsRange): unknown;
 }
 
 /** [ET]/[VBA] PageSetup. */

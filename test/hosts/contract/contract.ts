@@ -60,6 +60,8 @@ export interface Harness {
   activeSheet(): Promise<string>;
   /** A cell's value as stored (a report sheet's text or number). */
   value(sheet: string, address: string): Promise<unknown>;
+  /** The sheet's manual page breaks between columns: the 0-based columns a page starts before, ascending. */
+  columnBreaks(sheet: string): Promise<number[]>;
   /** Hides a sheet as the user would (hosts where the user can). */
   hide?(sheet: string): void;
   /** Selects a range as the user would (hosts that read the selection). */
@@ -120,6 +122,7 @@ const report = (sheetName: string, title: string): ReportPlan => ({
     centerHorizontally: true,
     printTitleRows: { top: 2, bottom: 2 },
     printTitleColumns: { left: 0, right: 0 },
+    columnBreaks: [1],
     header: { left: '示例县2026年 报告', right: '评估标准：优质均衡' },
     footer: { center: '第 &P 页 共 &N 页' },
   },
@@ -454,6 +457,8 @@ export function hostContract(subject: HostUnderTest): void {
       expect(await harness.value('均衡评估报告', 'A1')).toBe('评估报告（第二次）');
       expect(await harness.value('均衡评估报告', 'B2')).toBe(0.42);
       expect(await harness.value('整改测算', 'A1')).toBe('整改测算表');
+      // The plan's manual column break (a page starts before column B), written once though the sheet was replaced.
+      expect(await harness.columnBreaks('均衡评估报告')).toEqual([1]);
     });
 
     test('listSheets: every sheet in order, its visibility, the active one; after writeReport the report is listed and active', async () => {

@@ -89,6 +89,7 @@ function openOffice(excelApi: string) {
       sheetNames: async () => book.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name),
       activeSheet: async () => book.activeSheet.name,
       value: async (name, address) => at(name).cell(address).value,
+      columnBreaks: async (name) => [...at(name).columnBreaks],
       hide: (name) => void (at(name).visibility = 'Hidden'),
       select: (name, address) => void book.select(name, address),
       selectedRow: () => {

@@ -66,6 +66,7 @@ async function openWps(seed: Seed): Promise<Harness> {
     sheetNames: async () => app.sheets.filter((s) => s.Visible === -1).map((s) => s.Name),
     activeSheet: async () => app.ActiveSheet?.Name ?? '',
     value: async (name, address) => at(name).at(address).value,
+    columnBreaks: async (name) => [...at(name).columnBreaks],
     hide: (name) => void (at(name).Visible = 0),
     select: (name, address) => void (app.selection = at(name).Range(address) as never),
     selectedRow: () => {

@@ -2,6 +2,8 @@
 // every look taken at the saved copy read back with exceljs (what the user gets when they download it).
 import ExcelJS from 'exceljs';
 import { openXlsxFileHost } from '../../../src/hosts/xlsx/host';
+import { readWorkbookInfo, XlsxPackage } from '../../../src/hosts/xlsx/package/parts';
+import { readZip } from '../../../src/hosts/xlsx/package/zip';
 import { hostContract, SHEET, schoolRows, type Harness, type Seed } from './contract';
 
 async function bytesOf(seed: Seed): Promise<Uint8Array> {
@@ -83,6 +85,16 @@ async function openFile(seed: Seed): Promise<Harness> {
     sheetNames: async () => (await book()).worksheets.filter((w) => w.state === 'visible').map((w) => w.name),
     activeSheet: async () => host.shownSheet,
     value: async (name, address) => (await sheet(name)).getCell(address).value,
+    // exceljs does not read colBreaks back: the saved sheet's XML is read instead.
+    columnBreaks: async (name) => {
+      const pkg = new XlsxPackage(readZip(host.save()));
+      const info = readWorkbookInfo(pkg);
+      if ('problem' in info) throw new Error(info.problem);
+      const path = info.sheets.find((s) => s.name === name)?.path;
+      const xml = path ? (pkg.text(path) ?? '') : '';
+      const block = /<colBreaks\b[^>]*>(.*?)<\/colBreaks>/s.exec(xml)?.[1] ?? '';
+      return [...block.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    },
     selectedRow: () => (host.selectedRow ? [host.selectedRow.sheet, host.selectedRow.row] : null),
   };
 }

@@ -136,6 +136,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   /** Row heights set by the add-in (0-based row → points). */
   readonly rowHeights = new Map<number, number>();
+  /** Manual vertical page breaks (worksheet.verticalPageBreaks.add): the 0-based columns a page starts before. */
+  readonly columnBreaks: number[] = [];
   /** Opaque user conditional formats; the adapter must never touch them. */
   readonly conditionalFormats: { address: string; rule: string }[] = [];
   pageLayout: FakePageLayout = {
@@ -841,6 +843,19 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.context, () => this.target());
+  }
+  /** ExcelApi 1.9: a page break before the range's top-left cell (its column, for vertical breaks). */
+  get verticalPageBreaks(): { add(range: string): void } {
+    return {
+      add: (range: string) => {
+        const { c1 } = parseRect(range);
+        this.queue('verticalPageBreaks.add', (sheet) => {
+          assertWritable(sheet);
+          if (!sheet.columnBreaks.includes(c1)) sheet.columnBreaks.push(c1);
+          sheet.columnBreaks.sort((a, b) => a - b);
+        });
+      },
+    };
   }
 
   delete(): void {

@@ -6,7 +6,7 @@ import { QUALITY_2017 } from '../../../src/engine/rules/profiles';
 import type { Evaluation } from '../../../src/engine/model/types';
 import { ExcelOperationError } from '../../../src/hosts/officejs/errors';
 import { charsToPoints, writeReport } from '../../../src/hosts/officejs/report';
-import { createFakeExcel, type FakeExcel } from './fakeExcel';
+import { createFakeExcel, fakeRequirements, type FakeExcel } from './fakeExcel';
 
 function ctx(fake: FakeExcel): Excel.RequestContext {
   return fake.newContext() as unknown as Excel.RequestContext;
@@ -88,6 +88,17 @@ function findRow(fake: FakeExcel, first: string): number {
 }
 
 describe('writeReport', () => {
+  test("the plan's column breaks become vertical page breaks (ExcelApi 1.9); an older host keeps the automatic ones", async () => {
+    const plan = planReport(input);
+    expect(plan.page.columnBreaks.length).toBeGreaterThan(0);
+    const fake = createFakeExcel();
+    await writeReport(ctx(fake), plan, { isSetSupported: fakeRequirements('1.9') });
+    expect(fake.workbook.sheet('均衡评估报告').columnBreaks).toEqual(plan.page.columnBreaks);
+    const older = createFakeExcel();
+    await writeReport(ctx(older), plan, { isSetSupported: fakeRequirements('1.8') });
+    expect(older.workbook.sheet('均衡评估报告').columnBreaks).toEqual([]);
+  });
+
   test('rows the plan makes taller (a wrapped header) get their height in points; the others keep the default', async () => {
     const fake = createFakeExcel();
     const plan = { ...planReport(input), rowHeights: [{ row: 3, points: 62 }] };

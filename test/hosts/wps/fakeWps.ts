@@ -116,6 +116,18 @@ export class FakeSheet implements WpsWorksheet {
   readonly tables: string[] = [];
   /** Sheet-scoped names: the bare name (as given to Add), its formula and visibility. */
   readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
+  /** Manual vertical page breaks (VPageBreaks.Add): the 0-based columns a page starts before, ascending. */
+  readonly columnBreaks: number[] = [];
+  readonly VPageBreaks = {
+    Add: (before: WpsRange): unknown => {
+      this.app.touch('VPageBreaks.Add');
+      if (!(before instanceof FakeRange)) throw new Error('VPageBreaks.Add needs a Range');
+      const column = before.areas[0].left - 1;
+      if (!this.columnBreaks.includes(column)) this.columnBreaks.push(column);
+      this.columnBreaks.sort((a, b) => a - b);
+      return {};
+    },
+  };
   readonly PageSetup: WpsPageSetup = {
     PaperSize: 1,
     Orientation: 1,

@@ -175,6 +175,7 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
       centerHorizontally: true,
       printTitleRows: { top: 2, bottom: 2 },
       printTitleColumns: { left: 0, right: 0 },
+      columnBreaks: [1],
       header: { left: '示例县2026年 报告', right: '评估标准：优质均衡' },
       footer: { center: '第 &P 页 共 &N 页' },
     },
@@ -204,6 +205,8 @@ test('writeReport replaces the sheet, writes values, BGR styles, merges, widths 
     RightHeader: '评估标准：优质均衡',
     CenterFooter: '第 &P 页 共 &N 页',
   });
+  // VPageBreaks.Add(Before: B1): a page starts before column B.
+  expect(sheet.columnBreaks).toEqual([1]);
   expect(app.ScreenUpdating).toBe(true);
 });
 
@@ -250,6 +253,7 @@ describe('report sheets Balance owns', () => {
       centerHorizontally: true,
       printTitleRows: null,
       printTitleColumns: null,
+      columnBreaks: [],
       header: {},
       footer: {},
     },

@@ -65,6 +65,7 @@ function randomPlan(rnd: () => number): ReportPlan {
       centerHorizontally: true,
       printTitleRows: null,
       printTitleColumns: null,
+      columnBreaks: [],
       header: { center: '页眉' },
       footer: {},
     },
@@ -95,6 +96,15 @@ describe('reportSheetXml', () => {
     expect(text).toContain('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">a</t></is></c>');
     expect(text).toContain(
       '<c r="B1" t="inlineStr"><is><t xml:space="preserve">B</t></is></c><c r="C1"><v>1</v></c></row>',
+    );
+  });
+
+  test('column breaks are written as manual colBreaks after the header and footer, none when there are none', () => {
+    const plan = randomPlan(rng(2));
+    expect(xml(plan)).not.toContain('colBreaks');
+    plan.page = { ...plan.page, columnBreaks: [8, 14] };
+    expect(xml(plan)).toMatch(
+      /<\/headerFooter><colBreaks count="2" manualBreakCount="2"><brk id="8" max="1048575" man="1"\/><brk id="14" max="1048575" man="1"\/><\/colBreaks><\/worksheet>$/,
     );
   });
 });

@@ -28,6 +28,7 @@ const report: ReportPlan = {
     centerHorizontally: true,
     printTitleRows: null,
     printTitleColumns: null,
+    columnBreaks: [],
     header: {},
     footer: {},
   },

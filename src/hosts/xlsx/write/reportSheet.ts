@@ -116,6 +116,15 @@ export function reportSheetXml(
         (footer ? `<oddFooter>${escapeText(footer)}</oddFooter>` : '') +
         '</headerFooter>'
       : '';
+  // Manual page breaks between column groups (brk id: the 0-based column a page starts before, which is Excel's
+  // 1-based number of the column it follows). CT_Worksheet's order: … headerFooter, rowBreaks, colBreaks, …, drawing.
+  const breaks = page.columnBreaks;
+  const colBreaks =
+    breaks.length > 0
+      ? `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join('') +
+        '</colBreaks>'
+      : '';
   sink.write(
     '</sheetData>' +
       (merges ? `<mergeCells count="${plan.merges.length}">${merges}</mergeCells>` : '') +
@@ -124,6 +133,7 @@ export function reportSheetXml(
       // A scale, never fit-to-width: wide tables continue on further pages with their print titles (workbook.xml).
       `<pageSetup paperSize="9" scale="${page.zoom}" orientation="${page.orientation}"/>` +
       headerFooter +
+      colBreaks +
       '</worksheet>',
   );
   return sink.bytes();

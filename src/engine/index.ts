@@ -155,6 +155,7 @@ export type { CheapestMix, CheapestMixInput, MixIndicator, MixIndicatorInput } f
 
 // Plans: what a host paints and writes, and the one check-a-sheet path.
 export * from './plans/sheetCheck';
+export { keepVerdictParts } from './rules/verdict';
 export { planStages } from './plans/planStages';
 export { HIGHLIGHT_LEGEND, legendText, planHighlights } from './plans/highlightPlan';
 export type { CellMark, HighlightPlan, LegendEntry, TableLayout } from './plans/highlightPlan';

@@ -1,6 +1,7 @@
 // evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
 import fc from 'fast-check';
 import { evaluate } from '../../src/engine/rules/evaluate';
+import { keepVerdictParts } from '../../src/engine/rules/verdict';
 import { exactValueOf } from '../../src/engine/rules/stageCvs';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { SchoolRow } from '../../src/engine/model/types';
@@ -325,6 +326,36 @@ describe('verdict details are built on first access and behave like plain proper
     expect(v.reasons).toBe(v.reasons);
     v.reasons = ['自定义'];
     expect(v.reasons).toEqual(['自定义']);
+  });
+});
+
+describe('keepVerdictParts(false): a one-pass reader builds the details on every read and nothing is kept', () => {
+  const rows = [
+    qualityRow(3, '甲', 'primary', 1000, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5]),
+    qualityRow(4, '乙', 'primary', 800, [3.0, 0.5, 1.0, 5.0, 8.0, 2100, 2.5]),
+  ];
+
+  test('reads give results equal to the kept ones, and are not cached until parts are kept again', () => {
+    const kept = evaluate(rows, QUALITY_2017).schools.map((s) => JSON.parse(JSON.stringify(s)));
+    const ev = evaluate(rows, QUALITY_2017);
+    keepVerdictParts(ev.schools, false);
+    const [a, b] = ev.schools;
+    expect(a.indicators).not.toBe(a.indicators); // built again, not cached
+    expect(a.checks).not.toBe(a.checks);
+    expect(b.reasons).not.toBe(b.reasons);
+    expect(b.reasons).toEqual(kept[1].reasons);
+    expect(ev.schools.map((s) => JSON.parse(JSON.stringify(s)))).toEqual(kept);
+    keepVerdictParts(ev.schools, true);
+    expect(a.indicators).toBe(a.indicators);
+    expect(b.reasons).toBe(b.reasons);
+    expect(ev.schools.map((s) => JSON.parse(JSON.stringify(s)))).toEqual(kept);
+  });
+
+  test('an assigned detail stays assigned while parts are not kept', () => {
+    const ev = evaluate(rows, QUALITY_2017);
+    keepVerdictParts(ev.schools, false);
+    ev.schools[0].reasons = ['自定义'];
+    expect(ev.schools[0].reasons).toEqual(['自定义']);
   });
 });
 

@@ -130,6 +130,8 @@ export class SchoolDecisions implements VerdictSource {
   readonly indicatorCache: (IndicatorVerdict[] | undefined)[] = [];
   readonly checkCache: (CheckResult[] | undefined)[] = [];
   readonly reasonCache: (string[] | undefined)[] = [];
+  /** Whether the verdicts keep the parts they build on read (see VerdictSource.retainParts). */
+  retainParts = true;
 
   /**
    * Decides eagerly and exactly, column by column: whether each indicator meets its standard (MET / UNMET), how many

@@ -13,6 +13,11 @@ export interface VerdictSource {
   readonly indicatorCache: (IndicatorVerdict[] | undefined)[];
   readonly checkCache: (CheckResult[] | undefined)[];
   readonly reasonCache: (string[] | undefined)[];
+  /**
+   * Whether parts built on read are kept (default true). False for a one-pass reader such as `check --out`: each
+   * read builds them again, and nothing accumulates (20,000 schools' indicator verdicts and reasons are ≈ 67 MB).
+   */
+  retainParts?: boolean;
   indicatorsOf(i: number): IndicatorVerdict[];
   /** Whether an indicator value of part i is unknown, as `indicatorsOf(i).some((v) => v.value === null)`. */
   hasUnknownValue?(i: number): boolean;
@@ -67,7 +72,12 @@ export class Verdict implements SchoolVerdict {
   }
 
   get indicators(): IndicatorVerdict[] {
-    return (this.source.indicatorCache[this.index] ??= this.source.indicatorsOf(this.index));
+    const source = this.source;
+    const cached = source.indicatorCache[this.index];
+    if (cached !== undefined) return cached;
+    const built = source.indicatorsOf(this.index);
+    if (source.retainParts !== false) source.indicatorCache[this.index] = built;
+    return built;
   }
   set indicators(value: IndicatorVerdict[]) {
     this.source.indicatorCache[this.index] = value;
@@ -83,18 +93,24 @@ export class Verdict implements SchoolVerdict {
   }
 
   get checks(): CheckResult[] {
-    return (this.source.checkCache[this.index] ??= this.source.checksOf(this.index));
+    const source = this.source;
+    const cached = source.checkCache[this.index];
+    if (cached !== undefined) return cached;
+    const built = source.checksOf(this.index);
+    if (source.retainParts !== false) source.checkCache[this.index] = built;
+    return built;
   }
   set checks(value: CheckResult[]) {
     this.source.checkCache[this.index] = value;
   }
 
   get reasons(): string[] {
-    return (this.source.reasonCache[this.index] ??= this.source.reasonsOf(
-      this.index,
-      this.indicators,
-      this.checks,
-    ));
+    const source = this.source;
+    const cached = source.reasonCache[this.index];
+    if (cached !== undefined) return cached;
+    const built = source.reasonsOf(this.index, this.indicators, this.checks);
+    if (source.retainParts !== false) source.reasonCache[this.index] = built;
+    return built;
   }
   set reasons(value: string[]) {
     this.source.reasonCache[this.index] = value;
@@ -121,4 +137,16 @@ export class Verdict implements SchoolVerdict {
   [Symbol.for('nodejs.util.inspect.custom')](): SchoolVerdict {
     return this.toJSON();
   }
+}
+
+/**
+ * Whether these verdicts keep their indicator verdicts, §7 checks and reasons once built (the default), or build them
+ * again on every read (`keep` false) — for a one-pass reader such as the marked copy, which reads each once or twice
+ * and would otherwise leave 20,000 schools' worth (≈ 67 MB) cached for as long as the evaluation lives. Parts already
+ * kept stay kept; reads give equal results either way.
+ */
+export function keepVerdictParts(schools: readonly SchoolVerdict[], keep: boolean): void {
+  const sources = new Set<VerdictSource>();
+  for (const school of schools) if (school instanceof Verdict) sources.add(school.source);
+  for (const source of sources) source.retainParts = keep;
 }

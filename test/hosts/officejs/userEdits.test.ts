@@ -116,8 +116,18 @@ function edit(
       return both((s) => s.deleteColumns(e.at));
     case 'recolour': {
       const address = letter(e.column) + e.row;
-      // Picking the very fill the cell already shows changes nothing anyone could see (or restore from).
-      if (JSON.stringify(actual.cell(address).fill) === JSON.stringify(e.fill)) return;
+      // Picking the very fill the cell already shows changes nothing anyone could see (or restore from); nor does a
+      // solid fill of the same colour and shade with another pattern colour (a solid fill shows no pattern colour).
+      const now = actual.cell(address).fill;
+      if (JSON.stringify(now) === JSON.stringify(e.fill)) return;
+      const solid = (f: FakeFill) => f.pattern === 'Solid';
+      if (
+        solid(now) &&
+        solid(e.fill) &&
+        now.color === e.fill.color &&
+        now.tintAndShade === e.fill.tintAndShade
+      )
+        return;
       return both((s) => s.setCell(address, { fill: { ...e.fill } }));
     }
     case 'editNote': {

@@ -9,7 +9,8 @@ import { INDICATORS } from '../../src/engine/model/indicators';
 import { PER_INDICATOR_NOTE, planStage } from '../../src/engine/planner/plan';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { qualityRow } from './support/rows';
-import type { CountField, IndicatorId, SchoolRow } from '../../src/engine/model/types';
+import type { IndicatorId, SchoolRow } from '../../src/engine/model/types';
+import { BASIC_UNIT_COSTS, basicCounts } from '../support/basicCounty';
 
 const IDS: IndicatorId[] = [
   'teachersPerStudent',
@@ -297,32 +298,14 @@ describe('cheapestMix — the least-cost additions that bring the 综合差异�
 });
 
 describe('planStage under 基本均衡: the stage plan carries the cheapest mix when unit costs are given', () => {
-  const counts = (p: number, k: number): Partial<Record<CountField, number>> => ({
-    students: p,
-    teachingArea: p * (2 + 3 * k),
-    sportsArea: p * (3 + 9 * k),
-    equipmentValue: p * (300 + 2500 * k),
-    computers: Math.round(p * (0.02 + 0.2 * k)),
-    books: Math.round(p * (10 + 40 * k)),
-    teachers: Math.round(p * (0.04 + 0.08 * k)),
-    qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
-    seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
-  });
+  const counts = basicCounts;
   const rows: SchoolRow[] = [0, 0.02, 0.3, 2, 4, 0.5, 1].map((k, i) => ({
     row: 3 + i,
     name: `中学${i}`,
     kind: 'junior',
     counts: counts(300 + 200 * i, k),
   }));
-  const COSTS = {
-    teachingAreaPerStudent: 3000,
-    sportsAreaPerStudent: 300,
-    computersPer100: 5000,
-    booksPerStudent: 30,
-    teachersPerStudent: 150_000,
-    qualifiedTeachersPerStudent: 150_000,
-    seniorTitleTeachersPerStudent: 150_000,
-  };
+  const COSTS = BASIC_UNIT_COSTS;
 
   test('applied to the table, the mix makes the composite pass at threshold × margin, for less than the per-indicator plan', () => {
     const ev = evaluate(rows, BASIC_2012);

@@ -6,6 +6,7 @@ import { INDICATORS } from '../../src/engine/model/indicators';
 import { planSchool, planSchools, planStage } from '../../src/engine/planner/plan';
 import type { SchoolPlan, StagePlan } from '../../src/engine/planner/types';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
+import { basicCounts } from '../support/basicCounty';
 import type {
   CountField,
   Evaluation,
@@ -219,17 +220,7 @@ describe('planStage, 优质均衡: "every school meets its per-school standard a
 
 describe('planStage, 基本均衡: the composite (mean of the 8 CVs) is met by planning each CV to the threshold', () => {
   test('a 初中 county over 0.55: each indicator planned to ≤ 0.55, so the composite passes after the additions', () => {
-    const counts = (p: number, k: number): Partial<Record<CountField, number>> => ({
-      students: p,
-      teachingArea: p * (2 + 3 * k),
-      sportsArea: p * (3 + 9 * k),
-      equipmentValue: p * (300 + 2500 * k),
-      computers: Math.round(p * (0.02 + 0.2 * k)),
-      books: Math.round(p * (10 + 40 * k)),
-      teachers: Math.round(p * (0.04 + 0.08 * k)),
-      qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
-      seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
-    });
+    const counts = basicCounts;
     const rows: SchoolRow[] = [0, 0.02, 0.3, 2, 4].map((k, i) => ({
       row: 3 + i,
       name: `中学${i}`,

@@ -12,6 +12,7 @@ import {
 import type { ReportPlan, ReportSection } from '../../src/engine/plans/assessmentReport';
 import { remediationFor, reportsFor, type SheetCheck } from '../../src/engine/plans/sheetCheck';
 import type { Profile, SchoolRow } from '../../src/engine/model/types';
+import { BASIC_UNIT_COSTS, basicSchools } from '../support/basicCounty';
 import { QUALITY_COLUMNS } from './support/rows';
 import { A4_LANDSCAPE_PRINT_WIDTH, MIN_PRINT_ZOOM, columnPoints } from '../../src/engine/plans/printSetup';
 
@@ -257,34 +258,13 @@ describe('additionsText — the CLI summary wording', () => {
 });
 
 describe('基本均衡 on the 整改测算 sheet: the cheapest mix with unit costs, the per-indicator sentence without', () => {
-  const basicRows: SchoolRow[] = [0, 0.05, 0.4, 2, 3].map((k, i) => {
-    const p = 300 + 150 * i;
-    return {
-      row: 5 + i,
-      name: `中学${i + 1}`,
-      kind: 'junior',
-      counts: {
-        students: p,
-        teachingArea: p * (2 + 3 * k),
-        sportsArea: p * (3 + 9 * k),
-        equipmentValue: p * (300 + 2500 * k),
-        computers: Math.round(p * (0.02 + 0.2 * k)),
-        books: Math.round(p * (10 + 40 * k)),
-        teachers: Math.round(p * (0.04 + 0.08 * k)),
-        qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
-        seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
-      },
-    };
+  const basicRows = basicSchools([0, 0.05, 0.4, 2, 3], {
+    firstRow: 5,
+    base: 300,
+    step: 150,
+    name: (i) => `中学${i + 1}`,
   });
-  const unitCosts = {
-    teachingAreaPerStudent: 3000,
-    sportsAreaPerStudent: 300,
-    computersPer100: 5000,
-    booksPerStudent: 30,
-    teachersPerStudent: 150_000,
-    qualifiedTeachersPerStudent: 150_000,
-    seniorTitleTeachersPerStudent: 150_000,
-  };
+  const unitCosts = BASIC_UNIT_COSTS;
   const evaluation = evaluate(basicRows, BASIC_2012);
 
   test('with unit costs: the mix table (targets, additions, CVs after, costs, total) and the schools list the mix', () => {

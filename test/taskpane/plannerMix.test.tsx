@@ -10,50 +10,23 @@ import {
   RendererProvider,
   webLightTheme,
 } from '@fluentui/react-components';
-import {
-  evaluate,
-  formatNumber,
-  planStage,
-  BASIC_2012,
-  type SchoolRow,
-  type StageMix,
-} from '../../src/engine';
+import { evaluate, formatNumber, planStage, BASIC_2012, type StageMix } from '../../src/engine';
 import { PlannerMix } from '../../src/taskpane/components/PlannerMix';
 import { StringsContext, type Strings } from '../../src/taskpane/strings';
 import { en } from '../../src/taskpane/strings.en';
 import { zhCN } from '../../src/taskpane/strings.zh-CN';
+import { BASIC_UNIT_COSTS, basicSchools } from '../support/basicCounty';
 
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
-const rows: SchoolRow[] = [0, 0.05, 0.4, 2, 3].map((k, i) => {
-  const p = 300 + 150 * i;
-  return {
-    row: 5 + i,
-    name: `中学${i + 1}`,
-    kind: 'junior',
-    counts: {
-      students: p,
-      teachingArea: p * (2 + 3 * k),
-      sportsArea: p * (3 + 9 * k),
-      equipmentValue: p * (300 + 2500 * k),
-      computers: Math.round(p * (0.02 + 0.2 * k)),
-      books: Math.round(p * (10 + 40 * k)),
-      teachers: Math.round(p * (0.04 + 0.08 * k)),
-      qualifiedTeachers: Math.round(p * (0.02 + 0.08 * k)),
-      seniorTitleTeachers: Math.round(p * (0.01 + 0.07 * k)),
-    },
-  };
+const rows = basicSchools([0, 0.05, 0.4, 2, 3], {
+  firstRow: 5,
+  base: 300,
+  step: 150,
+  name: (i) => `中学${i + 1}`,
 });
-const unitCosts = {
-  teachingAreaPerStudent: 3000,
-  sportsAreaPerStudent: 300,
-  computersPer100: 5000,
-  booksPerStudent: 30,
-  teachersPerStudent: 150_000,
-  qualifiedTeachersPerStudent: 150_000,
-  seniorTitleTeachersPerStudent: 150_000,
-};
+const unitCosts = BASIC_UNIT_COSTS;
 const evaluation = evaluate(rows, BASIC_2012);
 
 function show(mix: StageMix, strings: Strings) {

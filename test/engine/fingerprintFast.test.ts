@@ -2,6 +2,7 @@
 // give the very hash of the plain algorithm, which is kept here as the reference: marks written before must match.
 import { planFingerprint, reportFingerprint, type ReportPlan } from '../../src/engine';
 import { canonical, type FingerprintCell } from '../../src/engine/plans/reportSheets';
+import { mulberry32 as rng } from '../support/random';
 
 /** The text of a value as the first implementation made it. */
 function referenceCanonical(value: unknown): string | null {
@@ -52,18 +53,6 @@ function referencePlanFingerprint(plan: ReportPlan): string {
       }),
     );
   return referenceFingerprint(cells);
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const EDGE_NUMBERS = [

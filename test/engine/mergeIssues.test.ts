@@ -2,6 +2,7 @@
 // (a key with the message, then a stable sort by row), which is kept here as the reference.
 import { mergeIssues } from '../../src/engine/plans/sheetCheck';
 import type { DataIssue } from '../../src/engine/model/types';
+import { mulberry32 as rng } from '../support/random';
 
 function reference(...lists: readonly (readonly DataIssue[])[]): DataIssue[] {
   const seen = new Set<string>();
@@ -13,17 +14,6 @@ function reference(...lists: readonly (readonly DataIssue[])[]): DataIssue[] {
     out.push(issue);
   }
   return out.sort((x, y) => x.row - y.row);
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CODES = ['notNumber', 'notInteger', 'negative'] as const;

@@ -11,6 +11,7 @@ import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { qualityRow } from './support/rows';
 import type { IndicatorId, SchoolRow } from '../../src/engine/model/types';
 import { BASIC_UNIT_COSTS, basicCounts } from '../support/basicCounty';
+import { mulberry32 as rng } from '../support/random';
 
 const IDS: IndicatorId[] = [
   'teachersPerStudent',
@@ -22,18 +23,6 @@ const IDS: IndicatorId[] = [
   'equipmentValuePerStudent',
   'seniorTitleTeachersPerStudent',
 ];
-
-/** A small random generator (mulberry32), so each county is reproducible from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 

@@ -6,6 +6,7 @@ import { INDICATORS } from '../../src/engine/model/indicators';
 import type { IndicatorId, SchoolPart } from '../../src/engine/model/types';
 import { exactAmounts, scaledAmounts, type StageInput } from '../../src/engine/rules/stageCvs';
 import { RATIO, RAW, type ValueColumn } from '../../src/engine/rules/valueColumns';
+import { mulberry32 as rng } from '../support/random';
 
 /** A Decimal's value as the integer and places toFixed shows (the reference for a scaled value). */
 function reference(d: Decimal): string {
@@ -16,17 +17,6 @@ function reference(d: Decimal): string {
     : `${BigInt(text.slice(0, dot) + text.slice(dot + 1))}/${text.length - dot - 1}`;
 }
 const show = (v: { int: bigint; scale: number }) => `${v.int}/${v.scale}`;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EDGES = [
   0,

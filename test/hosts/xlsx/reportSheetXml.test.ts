@@ -3,17 +3,7 @@
 import type { ReportPlan, ReportValue } from '../../../src/engine';
 import { reportSheetXml } from '../../../src/hosts/xlsx/write/reportSheet';
 import { minimalStyles, StylesPatch } from '../../../src/hosts/xlsx/write/styles';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../support/random';
 
 const xml = (plan: ReportPlan) =>
   Buffer.from(reportSheetXml(plan, new StylesPatch(minimalStyles('urn:x')), 'urn:x')).toString('utf8');

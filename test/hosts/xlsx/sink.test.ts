@@ -1,16 +1,6 @@
 // The text sink writes exactly what TextEncoder makes of the whole text, however the pieces fall across its chunks.
 import { TextSink } from '../../../src/hosts/xlsx/package/sink';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../support/random';
 
 const ALPHABET = ['a', '<c r="A1"/>', '学校', '㎡', '😀', '𠮷', '\n', '&amp;', 'é', ' '];
 

@@ -6,6 +6,7 @@ import type { JsonResult } from '../../src/cli/json';
 import type { JsonPlanResult } from '../../src/cli/planJson';
 import type { IndicatorId } from '../../src/engine/model/types';
 import { cli, QUALITY_HEADER, sha256, tmpDir, writeWorkbook } from './fixtures';
+import { BASIC_UNIT_COSTS } from '../support/basicCounty';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -190,18 +191,7 @@ describe('the readable summary', () => {
 
   test('基本均衡 with --costs: the cheapest mix — per indicator target, additions, cost, total and the gap', async () => {
     const costs = path.join(dir, '基本单价.json');
-    fs.writeFileSync(
-      costs,
-      JSON.stringify({
-        teachingAreaPerStudent: 3000,
-        sportsAreaPerStudent: 300,
-        computersPer100: 5000,
-        booksPerStudent: 30,
-        teachersPerStudent: 150000,
-        qualifiedTeachersPerStudent: 150000,
-        seniorTitleTeachersPerStudent: 150000,
-      }),
-    );
+    fs.writeFileSync(costs, JSON.stringify(BASIC_UNIT_COSTS));
     const plan = await planJson(BASIC, '--profile', 'basic-2012', '--costs', costs, '--margin', '0.9');
     const mix = plan.stages.junior!.mix!;
     if (!mix.ok) throw new Error(mix.reason);

@@ -13,6 +13,7 @@ import { run } from '../../src/cli/main';
 import { repoRoot, screenshotPath } from '../support/paths';
 import { pdfPages } from './pdf';
 import { INDICATORS, getProfile } from '../../src/engine';
+import { BASIC_UNIT_COSTS } from '../support/basicCounty';
 
 /** The seven 优质均衡 indicators' full names, as the forms' headers print them. */
 const INDICATOR_NAMES = getProfile('quality-2017')!.indicators.map((id) => INDICATORS[id].name);
@@ -124,18 +125,7 @@ maybe('the report prints legibly (LibreOffice → PDF)', () => {
     pdf = convert(marked, 'pdf');
     pages = pdfPages(new Uint8Array(fs.readFileSync(pdf)));
     const costs = path.join(dir, 'costs.json');
-    fs.writeFileSync(
-      costs,
-      JSON.stringify({
-        teachingAreaPerStudent: 3000,
-        sportsAreaPerStudent: 300,
-        computersPer100: 5000,
-        booksPerStudent: 30,
-        teachersPerStudent: 150000,
-        qualifiedTeachersPerStudent: 150000,
-        seniorTitleTeachersPerStudent: 150000,
-      }),
-    );
+    fs.writeFileSync(costs, JSON.stringify(BASIC_UNIT_COSTS));
     const planned = await cli(
       'plan',
       basicSample,

@@ -329,26 +329,61 @@ describe('verdict details are built on first access and behave like plain proper
   });
 });
 
-describe('keepVerdictParts(false): a one-pass reader builds the details on every read and nothing is kept', () => {
+describe('keepVerdictParts(false): a one-pass reader keeps only the last few parts it read, nothing accumulates', () => {
   const rows = [
     qualityRow(3, '甲', 'primary', 1000, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5]),
     qualityRow(4, '乙', 'primary', 800, [3.0, 0.5, 1.0, 5.0, 8.0, 2100, 2.5]),
   ];
+  // Twenty schools, each missing something different: enough to push a part out of the few that are kept.
+  const many = Array.from({ length: 20 }, (_, k) =>
+    qualityRow(3 + k, `校${k}`, 'primary', 500 + 37 * k, [
+      4.5 - k / 10,
+      1.2,
+      1.0 - k / 50,
+      5.0,
+      6.3,
+      2100,
+      2.5,
+    ]),
+  );
 
-  test('reads give results equal to the kept ones, and are not cached until parts are kept again', () => {
+  test('reads give results equal to the kept ones; a part read again soon is not built again', () => {
     const kept = evaluate(rows, QUALITY_2017).schools.map((s) => JSON.parse(JSON.stringify(s)));
     const ev = evaluate(rows, QUALITY_2017);
     keepVerdictParts(ev.schools, false);
     const [a, b] = ev.schools;
-    expect(a.indicators).not.toBe(a.indicators); // built again, not cached
-    expect(a.checks).not.toBe(a.checks);
-    expect(b.reasons).not.toBe(b.reasons);
+    // Reading a school's indicators, checks and reasons in turn (as a report row does) builds each once.
+    expect(a.indicators).toBe(a.indicators);
+    expect(a.checks).toBe(a.checks);
+    expect(b.reasons).toBe(b.reasons);
     expect(b.reasons).toEqual(kept[1].reasons);
     expect(ev.schools.map((s) => JSON.parse(JSON.stringify(s)))).toEqual(kept);
     keepVerdictParts(ev.schools, true);
     expect(a.indicators).toBe(a.indicators);
     expect(b.reasons).toBe(b.reasons);
     expect(ev.schools.map((s) => JSON.parse(JSON.stringify(s)))).toEqual(kept);
+  });
+
+  test('a pass over many schools keeps none of them: the first is built again, equal, after the others', () => {
+    const kept = evaluate(many, QUALITY_2017).schools.map((s) => JSON.parse(JSON.stringify(s)));
+    const ev = evaluate(many, QUALITY_2017);
+    keepVerdictParts(ev.schools, false);
+    const first = ev.schools[0].indicators;
+    const firstReasons = ev.schools[0].reasons;
+    for (const s of ev.schools) void s.reasons;
+    expect(ev.schools[0].indicators).not.toBe(first);
+    expect(ev.schools[0].indicators).toEqual(first);
+    expect(ev.schools[0].reasons).not.toBe(firstReasons);
+    expect(ev.schools[0].reasons).toEqual(firstReasons);
+    // Reads in any order give the kept results.
+    for (const k of [19, 3, 3, 11, 0, 19, 7])
+      expect(JSON.parse(JSON.stringify(ev.schools[k]))).toEqual(kept[k]);
+    // Nothing went into the evaluation's own caches.
+    const source = (
+      ev.schools[0] as unknown as { source: { indicatorCache: unknown[]; reasonCache: unknown[] } }
+    ).source;
+    expect(source.indicatorCache.filter((x) => x !== undefined)).toHaveLength(0);
+    expect(source.reasonCache.filter((x) => x !== undefined)).toHaveLength(0);
   });
 
   test('an assigned detail stays assigned while parts are not kept', () => {

@@ -18,11 +18,56 @@ export interface VerdictSource {
    * read builds them again, and nothing accumulates (20,000 schools' indicator verdicts and reasons are ≈ 67 MB).
    */
   retainParts?: boolean;
+  /** While parts are not kept: those of the last few parts read (see RecentParts). */
+  recent?: RecentParts;
   indicatorsOf(i: number): IndicatorVerdict[];
   /** Whether an indicator value of part i is unknown, as `indicatorsOf(i).some((v) => v.value === null)`. */
   hasUnknownValue?(i: number): boolean;
   checksOf(i: number): CheckResult[];
   reasonsOf(i: number, indicators: readonly IndicatorVerdict[], checks: readonly CheckResult[]): string[];
+}
+
+/** How many parts' built fields RecentParts holds. */
+const RECENT = 8;
+
+/**
+ * The built fields of the last RECENT parts read while parts are not kept: a reader that reads a school's indicators,
+ * checks and reasons in turn, or several times while making one row (the marked copy's notes, report rows and form
+ * rows do), builds them once there, and nothing accumulates beyond these few.
+ */
+export class RecentParts {
+  private readonly indices = new Int32Array(RECENT).fill(-1);
+  private readonly indicators: (IndicatorVerdict[] | undefined)[] = new Array(RECENT);
+  private readonly checks: (CheckResult[] | undefined)[] = new Array(RECENT);
+  private readonly reasons: (string[] | undefined)[] = new Array(RECENT);
+  private next = 0;
+
+  private slot(index: number): number {
+    const indices = this.indices;
+    for (let k = 0; k < RECENT; k++) if (indices[k] === index) return k;
+    const k = this.next;
+    this.next = (k + 1) % RECENT;
+    indices[k] = index;
+    this.indicators[k] = undefined;
+    this.checks[k] = undefined;
+    this.reasons[k] = undefined;
+    return k;
+  }
+
+  indicatorsOf(index: number, build: () => IndicatorVerdict[]): IndicatorVerdict[] {
+    const k = this.slot(index);
+    return (this.indicators[k] ??= build());
+  }
+
+  checksOf(index: number, build: () => CheckResult[]): CheckResult[] {
+    const k = this.slot(index);
+    return (this.checks[k] ??= build());
+  }
+
+  reasonsOf(index: number, build: () => string[]): string[] {
+    const k = this.slot(index);
+    return (this.reasons[k] ??= build());
+  }
 }
 
 /**
@@ -75,9 +120,11 @@ export class Verdict implements SchoolVerdict {
     const source = this.source;
     const cached = source.indicatorCache[this.index];
     if (cached !== undefined) return cached;
-    const built = source.indicatorsOf(this.index);
-    if (source.retainParts !== false) source.indicatorCache[this.index] = built;
-    return built;
+    if (source.retainParts === false) {
+      const recent = (source.recent ??= new RecentParts());
+      return recent.indicatorsOf(this.index, () => source.indicatorsOf(this.index));
+    }
+    return (source.indicatorCache[this.index] = source.indicatorsOf(this.index));
   }
   set indicators(value: IndicatorVerdict[]) {
     this.source.indicatorCache[this.index] = value;
@@ -96,9 +143,11 @@ export class Verdict implements SchoolVerdict {
     const source = this.source;
     const cached = source.checkCache[this.index];
     if (cached !== undefined) return cached;
-    const built = source.checksOf(this.index);
-    if (source.retainParts !== false) source.checkCache[this.index] = built;
-    return built;
+    if (source.retainParts === false) {
+      const recent = (source.recent ??= new RecentParts());
+      return recent.checksOf(this.index, () => source.checksOf(this.index));
+    }
+    return (source.checkCache[this.index] = source.checksOf(this.index));
   }
   set checks(value: CheckResult[]) {
     this.source.checkCache[this.index] = value;
@@ -108,9 +157,11 @@ export class Verdict implements SchoolVerdict {
     const source = this.source;
     const cached = source.reasonCache[this.index];
     if (cached !== undefined) return cached;
-    const built = source.reasonsOf(this.index, this.indicators, this.checks);
-    if (source.retainParts !== false) source.reasonCache[this.index] = built;
-    return built;
+    if (source.retainParts === false) {
+      const recent = (source.recent ??= new RecentParts());
+      return recent.reasonsOf(this.index, () => source.reasonsOf(this.index, this.indicators, this.checks));
+    }
+    return (source.reasonCache[this.index] = source.reasonsOf(this.index, this.indicators, this.checks));
   }
   set reasons(value: string[]) {
     this.source.reasonCache[this.index] = value;
@@ -148,5 +199,8 @@ export class Verdict implements SchoolVerdict {
 export function keepVerdictParts(schools: readonly SchoolVerdict[], keep: boolean): void {
   const sources = new Set<VerdictSource>();
   for (const school of schools) if (school instanceof Verdict) sources.add(school.source);
-  for (const source of sources) source.retainParts = keep;
+  for (const source of sources) {
+    source.retainParts = keep;
+    source.recent = undefined;
+  }
 }

@@ -3,7 +3,7 @@ import * as zlib from 'node:zlib';
 import { useZipCodec } from '../hosts/xlsx/package/zip';
 
 /** Node 20.15+ has zlib.crc32; older Node keeps the table CRC. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 export function useNodeZlib(): void {
   useZipCodec({
@@ -16,6 +16,20 @@ export function useNodeZlib(): void {
       const out = zlib.deflateRawSync(data, { level: 1 });
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     },
-    ...(nativeCrc32 ? { crc32: (data: Uint8Array) => nativeCrc32(data) >>> 0 } : {}),
+    // Each piece its own deflate stream ended by a sync flush (byte-aligned, not final), the last one finished: joined,
+    // they are one valid stream (the technique of pigz); a piece refers back only within itself, which costs little
+    // at the sink's 1 MB pieces.
+    deflateStream: (out) => ({
+      push: (data, last) => {
+        const raw = zlib.deflateRawSync(data, {
+          level: 1,
+          finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+        });
+        out(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+      },
+    }),
+    ...(nativeCrc32
+      ? { crc32: (data: Uint8Array, crc?: number) => nativeCrc32(data, crc ?? 0) >>> 0 }
+      : {}),
   });
 }

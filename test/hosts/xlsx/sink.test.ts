@@ -1,5 +1,8 @@
 // The text sink writes exactly what TextEncoder makes of the whole text, however the pieces fall across its chunks.
+import { inflateRawSync } from 'node:zlib';
+import { useNodeZlib } from '../../../src/cli/zipCodec';
 import { TextSink } from '../../../src/hosts/xlsx/package/sink';
+import { deflateEntry, EntryWriter, inflateEntry, useZipCodec } from '../../../src/hosts/xlsx/package/zip';
 import { mulberry32 as rng } from '../../support/random';
 
 const ALPHABET = ['a', '<c r="A1"/>', '学校', '㎡', '😀', '𠮷', '\n', '&amp;', 'é', ' '];
@@ -42,5 +45,61 @@ describe('TextSink', () => {
 
   test('nothing written is no bytes', () => {
     expect(new TextSink().bytes().length).toBe(0);
+  });
+});
+
+describe('a streaming sink and its zip entry', () => {
+  /** Random text pieces, now and then one bigger than the sink's 1 MB pieces. */
+  function pieces(seed: number): string[] {
+    const rnd = rng(seed);
+    const out: string[] = [];
+    for (let i = Math.floor(rnd() * 4000); i > 0; i--) {
+      let piece = '';
+      for (let k = Math.floor(rnd() * 40); k > 0; k--) piece += ALPHABET[Math.floor(rnd() * ALPHABET.length)];
+      if (rnd() < 0.003) piece = piece.repeat(60_000 + Math.floor(rnd() * 3)) + '𠮷';
+      out.push(piece);
+    }
+    return out;
+  }
+
+  test('hands on exactly TextEncoder’s bytes, in pieces it does not hand again', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const text = pieces(seed);
+      const got: Buffer[] = [];
+      // The sink reuses its array: a copy of each piece is what was handed on at that moment.
+      const sink = new TextSink(0, { write: (bytes) => got.push(Buffer.from(bytes)) });
+      for (const p of text) sink.write(p);
+      sink.end();
+      expect(Buffer.concat(got).equals(Buffer.from(new TextEncoder().encode(text.join(''))))).toBe(true);
+      expect(() => sink.bytes()).toThrow();
+    }
+  });
+
+  test.each([
+    ['fflate', () => useZipCodec()],
+    ['node:zlib (each piece its own stream, sync-flushed)', () => useNodeZlib()],
+  ])('an entry written piece by piece inflates to the text, with its CRC and size (%s)', (_, use) => {
+    use();
+    try {
+      for (const seed of [5, 6]) {
+        const text = pieces(seed).join('');
+        const writer = new EntryWriter('xl/part.xml');
+        const sink = new TextSink(0, writer);
+        sink.write(text);
+        sink.end();
+        const entry = writer.finish();
+        const want = Buffer.from(new TextEncoder().encode(text));
+        expect(entry.size).toBe(want.length);
+        expect(entry.crc).toBe(deflateEntry('x', want).crc);
+        expect(Buffer.from(inflateRawSync(entry.raw)).equals(want)).toBe(true);
+        // The package reader reads it back (size and CRC checked).
+        expect(Buffer.from(inflateEntry(entry)).equals(want)).toBe(true);
+      }
+      const empty = new EntryWriter('xl/empty.xml').finish();
+      expect(empty.size).toBe(0);
+      expect(inflateRawSync(empty.raw).length).toBe(0);
+    } finally {
+      useZipCodec();
+    }
   });
 });

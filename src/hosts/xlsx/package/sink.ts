@@ -11,6 +11,13 @@ const BATCH = 1 << 16;
  * end: a part bigger than its estimate is never grown by copying into ever larger buffers.
  */
 const CHUNK = 1 << 23;
+/** A sink that hands its bytes on does so in pieces of this size. */
+const PIECE = 1 << 20;
+
+/** Where a streaming sink's bytes go: `write` must not keep the array it is given (the sink reuses it). */
+export interface ByteOut {
+  write(bytes: Uint8Array): void;
+}
 
 export class TextSink {
   /** Filled chunks, each trimmed to its bytes. */
@@ -21,8 +28,19 @@ export class TextSink {
   private pending: string[] = [];
   private pendingChars = 0;
 
-  constructor(expectedBytes = BATCH) {
-    this.buffer = new Uint8Array(Math.max(expectedBytes, 1024));
+  constructor(
+    expectedBytes = BATCH,
+    /** Given: the bytes are handed to it piece by piece as they are made, never held whole (end() when done). */
+    private readonly out?: ByteOut,
+  ) {
+    this.buffer = new Uint8Array(out ? PIECE : Math.max(expectedBytes, 1024));
+  }
+
+  /** For a sink with a ByteOut: hands on the last bytes. */
+  end(): void {
+    this.flush();
+    if (this.out && this.length > 0) this.out.write(this.buffer.subarray(0, this.length));
+    this.length = 0;
   }
 
   write(text: string): void {
@@ -34,6 +52,7 @@ export class TextSink {
 
   /** The UTF-8 bytes written so far (may be a view of the sink's buffer: write nothing more after taking it). */
   bytes(): Uint8Array {
+    if (this.out) throw new Error('TextSink: the bytes went to its ByteOut');
     this.flush();
     if (this.chunks.length > 0) {
       const out = new Uint8Array(this.chunkBytes + this.length);
@@ -62,6 +81,11 @@ export class TextSink {
       this.length += written;
       if (read >= text.length) return;
       text = text.slice(read);
+      if (this.out) {
+        this.out.write(this.buffer.subarray(0, this.length));
+        this.length = 0;
+        continue;
+      }
       this.chunks.push(this.buffer.subarray(0, this.length));
       this.chunkBytes += this.length;
       // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).

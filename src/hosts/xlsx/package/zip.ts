@@ -3,7 +3,7 @@
  * not changed is copied with its compressed bytes as they were, so a patched package differs only where it must.
  * fflate does the (de)compression; it runs in Node and in browsers alike.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { Deflate, deflateSync, inflateSync } from 'fflate';
 
 /**
  * The (de)compression and checksum the package uses. fflate and a table CRC by default, in Node and browsers alike;
@@ -14,13 +14,24 @@ export interface ZipCodec {
   inflate(raw: Uint8Array, size: number): Uint8Array;
   /** Bytes → raw deflate data (fast over small: the copy is written once and zipped again by Excel on save). */
   deflate(data: Uint8Array): Uint8Array;
-  crc32(data: Uint8Array): number;
+  /** The CRC-32 of `data`, or of the bytes before it (whose CRC is `crc`) followed by it. */
+  crc32(data: Uint8Array, crc?: number): number;
+  /**
+   * A raw deflate stream fed piece by piece, handing its compressed bytes to `out` as they come (the pieces, joined,
+   * are one valid deflate stream); `push` must not keep `data`, which the caller reuses.
+   */
+  deflateStream(out: (raw: Uint8Array) => void): { push(data: Uint8Array, last: boolean): void };
 }
 
 const FFLATE_CODEC: ZipCodec = {
   inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
   deflate: (data) => deflateSync(data, { level: 1 }),
   crc32: tableCrc32,
+  deflateStream: (out) => {
+    // fflate copies each pushed chunk into its own window before compressing it.
+    const stream = new Deflate({ level: 1 }, (raw) => out(raw));
+    return { push: (data, last) => stream.push(data, last) };
+  },
 };
 
 let codec: ZipCodec = FFLATE_CODEC;
@@ -161,10 +172,60 @@ export function crc32(data: Uint8Array): number {
   return codec.crc32(data);
 }
 
-function tableCrc32(data: Uint8Array): number {
-  let c = -1;
+function tableCrc32(data: Uint8Array, crc = 0): number {
+  let c = crc ^ -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
+}
+
+/**
+ * A new entry written piece by piece and compressed as it comes: a big part (the notes of 20,000 schools, a report
+ * sheet of 35 MB) is never held whole, uncompressed. `write` does not keep the bytes it is given.
+ */
+export class EntryWriter {
+  private crc = 0;
+  private size = 0;
+  private readonly raw: Uint8Array[] = [];
+  private readonly stream: { push(data: Uint8Array, last: boolean): void };
+
+  constructor(
+    readonly name: string,
+    /** The entry this one replaces: its time and date are kept. */
+    private readonly like?: ZipEntry,
+  ) {
+    this.stream = codec.deflateStream((raw) => this.raw.push(raw));
+  }
+
+  write(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.crc = codec.crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.stream.push(bytes, false);
+  }
+
+  /** The entry, once everything is written. */
+  finish(): ZipEntry {
+    this.stream.push(new Uint8Array(0), true);
+    let raw = this.raw[0] ?? new Uint8Array(0);
+    if (this.raw.length > 1) {
+      raw = new Uint8Array(this.raw.reduce((n, r) => n + r.length, 0));
+      let at = 0;
+      for (const r of this.raw) {
+        raw.set(r, at);
+        at += r.length;
+      }
+    }
+    this.raw.length = 0;
+    return {
+      name: this.name,
+      method: 8,
+      crc: this.crc,
+      size: this.size,
+      raw,
+      time: this.like?.time ?? 0,
+      date: this.like?.date ?? 0x21,
+    };
+  }
 }
 
 /** A new or changed entry, compressed here. */

@@ -23,10 +23,10 @@ import { type Conformance, conformanceOf } from '../package/conformance';
 import { decodePart, relativeTarget, relsPathOf } from '../package/parts';
 import { spliceInto, TextSink } from '../package/sink';
 import { attribute, escapeAttribute, escapeText, nextTag, rootPrefix } from '../package/xml';
-import { deflateEntry, inflateEntry, type ZipEntry, writeZip } from '../package/zip';
+import { deflateEntry, EntryWriter, inflateEntry, type ZipEntry, writeZip } from '../package/zip';
 import type { Workbook } from '../workbook';
-import { addComments, addNoteShapes, threadedCells } from './notes';
-import { printTitlesOf, reportSheetXml } from './reportSheet';
+import { commentsWith, threadedCells, writeNoteShapes } from './notes';
+import { printTitlesOf, writeReportSheet } from './reportSheet';
 import { markCells } from './sheetMarks';
 import { minimalStyles, splice, StylesPatch } from './styles';
 
@@ -74,9 +74,22 @@ class PackagePatch {
     return typeof content === 'string' ? content : decodePart(inflateEntry(content));
   }
 
-  set(name: string, content: string | Uint8Array): void {
+  /** Sets a part to what `write` writes, compressed as it is written (a big part is never held whole). */
+  write(name: string, write: (sink: TextSink) => void): void {
     const entry = this.pkg.entry(name);
-    const stored = typeof content === 'string' ? content : deflateEntry(entry?.name ?? name, content, entry);
+    const writer = new EntryWriter(entry?.name ?? name, entry);
+    const sink = new TextSink(0, writer);
+    write(sink);
+    sink.end();
+    this.set(name, writer.finish());
+  }
+
+  set(name: string, content: string | Uint8Array | ZipEntry): void {
+    const entry = this.pkg.entry(name);
+    const stored =
+      typeof content === 'string' || !(content instanceof Uint8Array)
+        ? content
+        : deflateEntry(entry?.name ?? name, content, entry);
     if (entry) this.changed.set(entry.name, stored);
     else {
       const added = this.added.find((a) => a.name.toLowerCase() === name.toLowerCase());
@@ -317,19 +330,20 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
     const threaded = rels.find((r) => r.type === 'threadedComment' && !r.external);
     const skip = threadedCells(threaded ? patch.text(threaded.target) : undefined);
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
-    const { bytes: comments, created } = addComments(
+    const comments = commentsWith(
       commentsRel ? patch.text(commentsRel.target) : undefined,
       notes,
       skip,
       patch.conformance.main,
     );
+    const created = comments.created;
     let commentsPath = commentsRel?.target;
     if (!commentsPath) {
       commentsPath = patch.freshName(`${folderOf(path).replace(/worksheets\/$/, '')}comments`, 'xml');
       patch.relate(path, 'comments', commentsPath);
       patch.override(commentsPath, CT.comments);
     }
-    patch.set(commentsPath, comments);
+    patch.write(commentsPath, comments.write);
 
     // The note shapes live in the drawing that <legacyDrawing> names (not legacyDrawingHF's, which is for headers).
     let legacy: { id: string; end: number } | null = null;
@@ -341,14 +355,15 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
     }
     const vmlRel = legacy ? byId.get(legacy.id) : undefined;
     if (vmlRel && !vmlRel.external) {
-      patch.set(vmlRel.target, addNoteShapes(patch.text(vmlRel.target), created, 1));
+      const vml = patch.text(vmlRel.target);
+      patch.write(vmlRel.target, (sink) => writeNoteShapes(sink, vml, created, 1));
     } else if (created.length > 0) {
       const vmlPath = patch.freshName(
         `${folderOf(path).replace(/worksheets\/$/, '')}drawings/vmlDrawing`,
         'vml',
       );
       const idBase = Number(/(\d+)\.vml$/.exec(vmlPath)?.[1] ?? 1);
-      patch.set(vmlPath, addNoteShapes(undefined, created, idBase));
+      patch.write(vmlPath, (sink) => writeNoteShapes(sink, undefined, created, idBase));
       patch.defaultType('vml', CT.vml);
       const id = patch.relate(path, 'vmlDrawing', vmlPath);
       const p = rootPrefix(xml);
@@ -357,9 +372,7 @@ function markSheet(patch: PackagePatch, path: string, plan: HighlightPlan, style
       edits.push({ start: at, end: at, text: element });
     }
   }
-  const sink = new TextSink(Math.ceil(xml.length * 1.1) + 64 * edits.length);
-  spliceInto(sink, xml, edits);
-  patch.set(path, sink.bytes());
+  patch.write(path, (sink) => spliceInto(sink, xml, edits));
   // The sheet's text was read for this only.
   patch.pkg.forget(path);
 }
@@ -425,12 +438,12 @@ function addReport(
 ): number {
   const info = workbook.info;
   const plan = placement.plan;
-  const sheetXml = reportSheetXml(plan, styles, patch.conformance.main);
+  const writeSheet = (sink: TextSink) => writeReportSheet(sink, plan, styles, patch.conformance.main);
   const index = placement.replace ? info.sheets.findIndex((s) => s.name === placement.name) : -1;
   const existing = index >= 0 ? info.sheets[index] : undefined;
   if (existing?.path) {
     // Balance's own untouched report from an earlier run: replaced as a whole.
-    patch.set(existing.path, sheetXml);
+    patch.write(existing.path, writeSheet);
     setPrintTitles(patch, info.path, plan, placement.name);
     return index;
   }
@@ -438,7 +451,7 @@ function addReport(
     ? folderOf(workbook.worksheets[0].path)
     : `${folderOf(info.path)}worksheets/`;
   const path = patch.freshName(`${folder}sheet`, 'xml');
-  patch.set(path, sheetXml);
+  patch.write(path, writeSheet);
   patch.override(path, CT.worksheet);
   const id = patch.relate(info.path, 'worksheet', path);
 

@@ -31,6 +31,22 @@ export function addComments(
   /** The package's SpreadsheetML namespace, for a comments part made here (transitional or strict). */
   mainNs: string = TRANSITIONAL.main,
 ): { bytes: Uint8Array; created: NoteTarget[] } {
+  const comments = commentsWith(xml, notes, skip, mainNs);
+  const sink = new TextSink(comments.expectedBytes);
+  comments.write(sink);
+  return { bytes: sink.bytes(), created: comments.created };
+}
+
+/**
+ * addComments as a plan: the cells that get a new comment, and how to write the part into a sink (written only
+ * when asked: a streaming sink compresses it as it comes).
+ */
+export function commentsWith(
+  xml: string | undefined,
+  notes: readonly NoteTarget[],
+  skip: ReadonlySet<string>,
+  mainNs: string = TRANSITIONAL.main,
+): { created: NoteTarget[]; expectedBytes: number; write: (sink: TextSink) => void } {
   const source =
     xml ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${mainNs}"><authors></authors><commentList></commentList></comments>`;
@@ -105,9 +121,7 @@ export function addComments(
         { start: listSelfClosing.end, end: listSelfClosing.end, text: `</${p}commentList>` },
       );
   }
-  const sink = new TextSink(expected);
-  spliceInto(sink, source, edits);
-  return { bytes: sink.bytes(), created };
+  return { created, expectedBytes: expected, write: (sink) => spliceInto(sink, source, edits) };
 }
 
 const vmlHead = (idBase: number) =>
@@ -123,11 +137,22 @@ export function addNoteShapes(
   cells: readonly NoteTarget[],
   idBase: number,
 ): Uint8Array {
+  const sink = new TextSink((vml?.length ?? 1024) + cells.length * 700);
+  writeNoteShapes(sink, vml, cells, idBase);
+  return sink.bytes();
+}
+
+/** addNoteShapes into a sink. */
+export function writeNoteShapes(
+  sink: TextSink,
+  vml: string | undefined,
+  cells: readonly NoteTarget[],
+  idBase: number,
+): void {
   let text = vml ?? `${vmlHead(idBase)}${SHAPE_TYPE}</xml>`;
-  const sink = new TextSink(text.length + cells.length * 700);
   if (cells.length === 0) {
     sink.write(text);
-    return sink.bytes();
+    return;
   }
   if (!text.includes('_x0000_t202')) text = insertBeforeEnd(text, SHAPE_TYPE);
   let max = idBase * 1024;
@@ -145,7 +170,6 @@ export function addNoteShapes(
     );
   });
   if (end >= 0) sink.write(text.slice(end));
-  return sink.bytes();
 }
 
 function insertBeforeEnd(vml: string, text: string): string {

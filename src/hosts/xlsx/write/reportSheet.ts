@@ -19,6 +19,25 @@ export function reportSheetXml(
   /** The package's SpreadsheetML namespace (transitional or strict). */
   mainNs: string = TRANSITIONAL.main,
 ): Uint8Array {
+  const sink = new TextSink(reportSheetBytes(plan));
+  writeReportSheet(sink, plan, styles, mainNs);
+  return sink.bytes();
+}
+
+/** A first guess at the size of a report sheet's XML. */
+export function reportSheetBytes(plan: ReportPlan): number {
+  let rows = 0;
+  for (const section of plan.sections) rows = Math.max(rows, section.top + section.values.length);
+  return Math.min(1 << 26, 64 * (rows + 1) * Math.max(1, plan.columnCount));
+}
+
+/** reportSheetXml into a sink. */
+export function writeReportSheet(
+  sink: TextSink,
+  plan: ReportPlan,
+  styles: StylesPatch,
+  mainNs: string = TRANSITIONAL.main,
+): void {
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
   const intern = (s: ReportStyle): number => {
@@ -67,7 +86,6 @@ export function reportSheetXml(
   const cols = plan.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
-  const sink = new TextSink(Math.min(1 << 26, 64 * (lastRow + 1) * Math.max(1, plan.columnCount)));
   sink.write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${mainNs}">` +
@@ -136,7 +154,6 @@ export function reportSheetXml(
       colBreaks +
       '</worksheet>',
   );
-  return sink.bytes();
 }
 
 /** Row r's values and formats (sparse, by column); rowCount is one past the last row with a section. */

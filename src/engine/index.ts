@@ -225,8 +225,12 @@ export { exactSchoolValue, roundedSchoolValue } from './rules/valueColumns';
 // Report sheets Balance owns: the hidden mark, the fingerprint, where each report goes.
 export {
   blockCells,
+  canonicalNumber,
+  mergeCover,
+  OrderedEntryHash,
   placeReports,
   planFingerprint,
+  planInReadingOrder,
   readReportMark,
   REPORT_MARK_NAME,
   reportFamily,

@@ -33,13 +33,20 @@ export function canonical(value: unknown): string | null {
     // Fast path, same text: when the shortest round-trip form has at most 15 significant digits, rounding to 15
     // digits gives that decimal (a double is within 1.2e-16 of it relatively, half a 15th digit is ≥ 5e-16), and
     // reading it back gives the same double, so String(Number(toPrecision(15))) is this very text.
-    const shortest = String(value);
-    if (significantDigits(shortest) <= 15) return shortest === '-0' ? '0' : shortest;
-    return String(Number(value.toPrecision(15)));
+    return canonicalNumber(value, String(value));
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return String(value.getTime() / 86_400_000 + 25_569);
   return String(value);
+}
+
+/**
+ * canonical(value) for a finite number whose shortest round-trip text (String(value)) the caller has already made, as
+ * a writer that prints the number has: the same text, without making it twice.
+ */
+export function canonicalNumber(value: number, shortest: string): string {
+  if (significantDigits(shortest) <= 15) return shortest === '-0' ? '0' : shortest;
+  return String(Number(value.toPrecision(15)));
 }
 
 /** Significant digits of a plain decimal numeral (`-12.50` has 4); 99 for an exponent form (not handled). */
@@ -138,8 +145,12 @@ class EntryHash {
   }
 }
 
-/** The same hash for entries known to come in reading order: nothing is kept, each is hashed as it comes. */
-class OrderedEntryHash {
+/**
+ * The same hash for entries known to come in reading order: nothing is kept, each is hashed as it comes. A writer
+ * that goes through a plan's cells in reading order anyway (the file host's) fingerprints it with this as it writes
+ * (see planFingerprintInOrder), instead of a second pass.
+ */
+export class OrderedEntryHash {
   private readonly h = new Hasher();
   private first = true;
 
@@ -224,6 +235,42 @@ export function planFingerprint(plan: ReportPlan): string {
       }
     }
   return entries.digest();
+}
+
+/**
+ * Whether a plan's cells come in reading order section by section (each section below the one before, none above row
+ * 1), so that a writer going through rows 1, 2, … and columns left to right meets them in planFingerprint's order.
+ */
+export function planInReadingOrder(plan: ReportPlan): boolean {
+  let next = 1;
+  for (const section of plan.sections) {
+    if (section.values.length === 0) continue;
+    if (section.top < next) return false;
+    next = section.top + section.values.length;
+  }
+  return true;
+}
+
+/**
+ * For each row of the plan, the merges over it whose covered cells (all but the top-left one) hold no value a reader
+ * sees, as planFingerprint leaves them out: `covered(row, column)`.
+ */
+export function mergeCover(plan: ReportPlan): (row: number, column: number) => boolean {
+  if (plan.merges.length === 0) return () => false;
+  const mergesOf = new Map<number, ReportPlan['merges']>();
+  for (const m of plan.merges)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = mergesOf.get(r);
+      if (list) list.push(m);
+      else mergesOf.set(r, [m]);
+    }
+  return (row, column) => {
+    const merges = mergesOf.get(row);
+    return (
+      merges !== undefined &&
+      merges.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left))
+    );
+  };
 }
 
 /** The text the mark holds. */

@@ -1,7 +1,18 @@
 // A report sheet's XML reads the values in place when the sections follow each other (every plan's do), and merges
 // them into a copy otherwise (the first way of writing it): both give the very same bytes.
-import type { ReportPlan, ReportValue } from '../../../src/engine';
-import { reportSheetXml } from '../../../src/hosts/xlsx/write/reportSheet';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  AUTO_PROFILE,
+  planFingerprint,
+  sheetsFor,
+  type ReportPlan,
+  type ReportValue,
+} from '../../../src/engine';
+import { checkWorkbookSheet } from '../../../src/hosts/xlsx/checkSheet';
+import { TextSink } from '../../../src/hosts/xlsx/package/sink';
+import { openWorkbookBytes } from '../../../src/hosts/xlsx/workbook';
+import { reportSheetXml, writeReportSheet } from '../../../src/hosts/xlsx/write/reportSheet';
 import { minimalStyles, StylesPatch } from '../../../src/hosts/xlsx/write/styles';
 import { mulberry32 as rng } from '../../support/random';
 
@@ -96,5 +107,57 @@ describe('reportSheetXml', () => {
     expect(xml(plan)).toMatch(
       /<\/headerFooter><colBreaks count="2" manualBreakCount="2"><brk id="8" max="1048575" man="1"\/><brk id="14" max="1048575" man="1"\/><\/colBreaks><\/worksheet>$/,
     );
+  });
+});
+
+describe('the fingerprint taken while writing', () => {
+  const write = (plan: ReportPlan) => {
+    const sink = new TextSink();
+    return writeReportSheet(sink, plan, new StylesPatch(minimalStyles('urn:x')), 'urn:x');
+  };
+
+  test('is planFingerprint’s, merges and awkward numbers included', () => {
+    const rnd = rng(11);
+    for (let t = 0; t < 300; t++) {
+      const plan = randomPlan(rnd);
+      // Numbers whose shortest text has more than 15 digits, -0, and merges over valued cells.
+      for (const section of plan.sections)
+        for (const row of section.values as ReportValue[][])
+          for (let c = 0; c < row.length; c++)
+            if (typeof row[c] === 'number' && rnd() < 0.3)
+              row[c] = [0.1 + 0.2, -0, 1 / 3, 2 ** 60, -1e-7][t % 5];
+      plan.merges = Array.from({ length: Math.floor(rnd() * 3) }, () => {
+        const top = 1 + Math.floor(rnd() * 6);
+        const left = Math.floor(rnd() * 4);
+        return { top, left, bottom: top + Math.floor(rnd() * 2), right: left + 1 + Math.floor(rnd() * 2) };
+      });
+      expect(write(plan)).toBe(planFingerprint(plan));
+    }
+  });
+
+  test('is left to the caller (null) when the sections are not in reading order', () => {
+    const plan = randomPlan(rng(4));
+    plan.sections = [
+      { id: 'formTable', top: 3, values: [['a']], numberFormats: [[]] },
+      { id: 'formTable', top: 1, values: [['b']], numberFormats: [[]] },
+    ] as unknown as ReportPlan['sections'];
+    expect(write(plan)).toBeNull();
+  });
+
+  test('is planFingerprint’s for every sheet of both samples', () => {
+    for (const file of ['示例县-优质均衡.xlsx', '示例县-基本均衡.xlsx']) {
+      const bytes = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'assets', 'samples', file));
+      const opened = openWorkbookBytes(bytes, file);
+      if (!opened.ok) throw new Error(file);
+      const checked = checkWorkbookSheet(opened.workbook, file, AUTO_PROFILE);
+      if (!checked.ok) throw new Error(file);
+      const plans = sheetsFor(checked, new Date(2026, 2, 1));
+      expect(plans.length).toBeGreaterThanOrEqual(4);
+      for (const plan of plans) {
+        const fingerprint = write(plan);
+        expect(fingerprint).not.toBeNull();
+        expect(fingerprint).toBe(planFingerprint(plan));
+      }
+    }
   });
 });

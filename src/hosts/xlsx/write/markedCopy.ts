@@ -225,9 +225,15 @@ export function markedCopyOf(
   for (const plan of reports) {
     const { placements, outcome: one } = placeReports([plan], existing);
     for (const placement of placements) {
-      const index = addReport(patch, workbook, placement, styles, info.sheets.length + added);
+      const { index, fingerprint } = addReport(
+        patch,
+        workbook,
+        placement,
+        styles,
+        info.sheets.length + added,
+      );
       if (index >= info.sheets.length) added++;
-      marks.push({ index, text: reportMarkText(planFingerprint(placement.plan)) });
+      marks.push({ index, text: reportMarkText(fingerprint ?? planFingerprint(placement.plan)) });
       existing.push({ name: placement.name, mark: null });
     }
     outcome.written.push(...one.written);
@@ -428,24 +434,30 @@ function legacyDrawingPosition(xml: string): number {
   return xml.length;
 }
 
-/** Writes one placed report; returns the sheet's 0-based position (`next` for a new sheet). */
+/**
+ * Writes one placed report; returns the sheet's 0-based position (`next` for a new sheet) and the plan's fingerprint
+ * when the writer could take it on the way (else null).
+ */
 function addReport(
   patch: PackagePatch,
   workbook: Workbook,
   placement: ReportPlacement,
   styles: StylesPatch,
   next: number,
-): number {
+): { index: number; fingerprint: string | null } {
   const info = workbook.info;
   const plan = placement.plan;
-  const writeSheet = (sink: TextSink) => writeReportSheet(sink, plan, styles, patch.conformance.main);
+  let fingerprint: string | null = null;
+  const writeSheet = (sink: TextSink) => {
+    fingerprint = writeReportSheet(sink, plan, styles, patch.conformance.main);
+  };
   const index = placement.replace ? info.sheets.findIndex((s) => s.name === placement.name) : -1;
   const existing = index >= 0 ? info.sheets[index] : undefined;
   if (existing?.path) {
     // Balance's own untouched report from an earlier run: replaced as a whole.
     patch.write(existing.path, writeSheet);
     setPrintTitles(patch, info.path, plan, placement.name);
-    return index;
+    return { index, fingerprint };
   }
   const folder = workbook.worksheets[0]?.path
     ? folderOf(workbook.worksheets[0].path)
@@ -466,11 +478,11 @@ function addReport(
   const idAttr = declared ? `${declared[1]}:id="${id}"` : `xmlns:r="${relNs}" r:id="${id}"`;
   const element = `<${p}sheet name="${escapeAttribute(placement.name)}" sheetId="${sheetId}" ${idAttr}/>`;
   const close = wb.search(/<\/(?:[\w.-]+:)?sheets>/);
-  if (close < 0) return next;
+  if (close < 0) return { index: next, fingerprint };
   patch.set(info.path, wb.slice(0, close) + element + wb.slice(close));
   registerInAppXml(patch, placement.name);
   setPrintTitles(patch, info.path, plan, placement.name);
-  return next;
+  return { index: next, fingerprint };
 }
 
 /**

@@ -1,5 +1,14 @@
 /** A ReportPlan as a new worksheet part: values, cell formats, column widths, merges and the A4 landscape set-up. */
-import { headerFooterString, type ReportPlan, type ReportStyle, type ReportValue } from '../../../engine';
+import {
+  canonicalNumber,
+  headerFooterString,
+  mergeCover,
+  OrderedEntryHash,
+  planInReadingOrder,
+  type ReportPlan,
+  type ReportStyle,
+  type ReportValue,
+} from '../../../engine';
 import { TRANSITIONAL } from '../package/conformance';
 import { TextSink } from '../package/sink';
 import { columnName, escapeText } from '../package/xml';
@@ -31,13 +40,18 @@ export function reportSheetBytes(plan: ReportPlan): number {
   return Math.min(1 << 26, 64 * (rows + 1) * Math.max(1, plan.columnCount));
 }
 
-/** reportSheetXml into a sink. */
+/**
+ * reportSheetXml into a sink. Returns the plan's fingerprint (planFingerprint's), hashed from the cells as they are
+ * written, when they come in reading order (every plan Balance makes); null when not (the caller computes it).
+ */
 export function writeReportSheet(
   sink: TextSink,
   plan: ReportPlan,
   styles: StylesPatch,
   mainNs: string = TRANSITIONAL.main,
-): void {
+): string | null {
+  const hash = planInReadingOrder(plan) ? new OrderedEntryHash() : null;
+  const covered = mergeCover(plan);
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
   const intern = (s: ReportStyle): number => {
@@ -113,10 +127,16 @@ export function writeReportSheet(
       const sAttr = s ? ` s="${s}"` : '';
       const v = rowValues?.[c];
       if (v === undefined || v === null || v === '') row += `<c r="${ref}"${sAttr}/>`;
-      else if (typeof v === 'number')
-        row += Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`;
-      else
+      else if (typeof v === 'number') {
+        if (Number.isFinite(v)) {
+          const text = String(v);
+          row += `<c r="${ref}"${sAttr}><v>${text}</v></c>`;
+          if (hash && !covered(r, c)) hash.add(r, c, canonicalNumber(v, text));
+        } else row += `<c r="${ref}"${sAttr}/>`;
+      } else {
         row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
+        if (hash && !covered(r, c)) hash.add(r, c, v);
+      }
     }
     const ht = heights.get(r);
     if (row) sink.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${row}</row>`);
@@ -154,6 +174,7 @@ export function writeReportSheet(
       colBreaks +
       '</worksheet>',
   );
+  return hash ? hash.digest() : null;
 }
 
 /** Row r's values and formats (sparse, by column); rowCount is one past the last row with a section. */

@@ -4,8 +4,8 @@
  * turned into a million empty rows.
  */
 import type { CellGrid, CellMerge } from '../../../engine';
-import { attribute, decodeEntities, nextTag, parseRef } from '../package/xml';
-import { closingTag, stringItemText } from './strings';
+import { AttributeCursor, attribute, decodeEntities, parseRef, TagCursor } from '../package/xml';
+import { stringItemText } from './strings';
 import type { CellFormats } from './styles';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -59,89 +59,366 @@ interface Cells {
   styles: number[];
 }
 
-export function readSheet(xml: string, ctx: SheetContext): SheetRead {
-  const cells: Cells = { rows: [], columns: [], values: [], styles: [] };
-  const hiddenRows: number[] = [];
-  const hiddenColumns: number[] = [];
-  const merges: CellMerge[] = [];
-  const uncalculated: { row: number; column: number }[] = [];
-  let rowNumber = 0;
-  let nextColumn = 0;
-  let strings: string[] | null = null;
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
-    if (tag.close) continue;
-    const name = tag.name;
-    if (name === 'c') {
-      const ref = attribute(xml, tag, 'r');
-      const at = ref ? parseRef(ref) : null;
-      const column = at ? at.column : nextColumn;
-      if (at && at.row !== rowNumber) {
-        // A cell outside any <row> element or with a row of its own: follow its reference.
-        rowNumber = at.row;
-      }
-      nextColumn = column + 1;
-      const s = Number(attribute(xml, tag, 's') ?? 0) || 0;
-      let value: CellValue = null;
-      if (!tag.selfClosing) {
-        const t = attribute(xml, tag, 't') ?? 'n';
-        const end = closingTag(xml, tag.end, 'c');
-        let raw: string | null = null;
-        let inline: string | null = null;
-        let formula = false;
-        for (let inner = nextTag(xml, tag.end); inner && inner.start < end; inner = nextTag(xml, inner.end)) {
-          if (inner.close) continue;
-          if (inner.name === 'v') {
-            if (!inner.selfClosing) raw = decodeEntities(xml.slice(inner.end, xml.indexOf('<', inner.end)));
-          } else if (inner.name === 'is') {
-            const isEnd = closingTag(xml, inner.end, 'is');
-            if (!inner.selfClosing) inline = stringItemText(xml, inner.end, isEnd);
-            inner.end = isEnd;
-          } else if (inner.name === 'f') {
-            formula = true;
-            if (!inner.selfClosing) inner.end = closingTag(xml, inner.end, 'f');
-          }
+/**
+ * The number a plain decimal numeral between `start` and `end` stands for (`-`, digits, one '.'), or NaN when the text
+ * is anything else. Exactly Number(text): with at most 15 digits the digits make an exact integer m < 2^53 and 10^k is
+ * exact for k ≤ 22, so m / 10^k is one correctly rounded division, the double nearest the numeral.
+ */
+export function plainDecimal(xml: string, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && xml.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = 0;
+  let dot = false;
+  for (; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+      if (dot) scale++;
+    } else if (d === -2 && !dot) dot = true;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = scale === 0 ? m : m / POW10[scale];
+  return negative ? -value : value;
+}
+
+/** A non-negative integer written with 1 to 9 plain digits, or -1. */
+function plainIndex(xml: string, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * One worksheet's cells, in one forward pass over the text (no object or string made per tag): the references, styles
+ * and values of cells are read from the text in place, and only a value that is text becomes a string. A cell in the
+ * usual plain form (`<c r="B2" s="1" t="s"><v>3</v></c>`) is read by `plainCell`; any other form, and every other
+ * element, by the general path (`tagAt`), which follows the same rules for every form SpreadsheetML allows.
+ */
+export function readSheet(xml: string, ctx: SheetContext): SheetRead {
+  const reader = new SheetReader(xml, ctx);
+  reader.run();
+  return {
+    ...toGrid(ctx, reader.cells, reader.hiddenRows, reader.hiddenColumns, reader.merges),
+    uncalculated: reader.uncalculated,
+  };
+}
+
+class SheetReader {
+  readonly cells: Cells = { rows: [], columns: [], values: [], styles: [] };
+  readonly hiddenRows: number[] = [];
+  readonly hiddenColumns: number[] = [];
+  readonly merges: CellMerge[] = [];
+  readonly uncalculated: { row: number; column: number }[] = [];
+  private rowNumber = 0;
+  private nextColumn = 0;
+  private strings: string[] | null = null;
+  /** Per cell format: 1 a date format, 0 not, undefined not yet asked. */
+  private readonly dateStyle: (0 | 1 | undefined)[] = [];
+  private readonly tag: TagCursor;
+  private readonly attrs: AttributeCursor;
+
+  constructor(
+    private readonly xml: string,
+    private readonly ctx: SheetContext,
+  ) {
+    this.tag = new TagCursor(xml);
+    this.attrs = new AttributeCursor(xml);
+  }
+
+  run(): void {
+    const xml = this.xml;
+    let pos = 0;
+    for (;;) {
+      const lt = xml.indexOf('<', pos);
+      if (lt < 0) return;
+      if (xml.charCodeAt(lt + 1) === 0x63 /* c */) {
+        const end = this.plainCell(lt);
+        if (end > 0) {
+          pos = end;
+          continue;
         }
-        if (formula && raw === null && inline === null) uncalculated.push({ row: rowNumber, column });
-        value = toValue(t, raw, inline, s);
-        tag.end = end;
       }
-      if (value === null && s === 0) continue;
-      cells.rows.push(rowNumber);
-      cells.columns.push(column);
-      cells.values.push(value);
-      cells.styles.push(s);
-    } else if (name === 'row') {
-      const r = Number(attribute(xml, tag, 'r'));
-      rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-      nextColumn = 0;
-      const hidden = attribute(xml, tag, 'hidden');
-      if (hidden === '1' || hidden === 'true') hiddenRows.push(rowNumber);
-    } else if (name === 'mergeCell') {
-      const [a, b] = (attribute(xml, tag, 'ref') ?? '').split(':');
-      const from = parseRef(a ?? '');
-      const to = parseRef(b ?? a ?? '');
-      if (from && to) merges.push({ top: from.row, left: from.column, bottom: to.row, right: to.column });
-    } else if (name === 'col') {
-      const hidden = attribute(xml, tag, 'hidden');
-      if (hidden === '1' || hidden === 'true') {
-        const min = Number(attribute(xml, tag, 'min'));
-        const max = Math.min(Number(attribute(xml, tag, 'max')), min + 16384);
-        for (let c = min; c <= max; c++) hiddenColumns.push(c - 1);
-      }
+      pos = this.tagAt(lt);
+      if (pos < 0) return;
     }
   }
 
-  function toValue(t: string, raw: string | null, inline: string | null, s: number): CellValue {
+  private isDate(s: number): boolean {
+    if (s >= 0 && s < 65536 && Number.isInteger(s)) {
+      let known = this.dateStyle[s];
+      if (known === undefined) this.dateStyle[s] = known = this.ctx.formats.isDate(s) ? 1 : 0;
+      return known === 1;
+    }
+    return this.ctx.formats.isDate(s);
+  }
+
+  private sharedString(index: number): CellValue {
+    this.strings ??= this.ctx.sharedStrings();
+    const text = this.strings[index];
+    return text === undefined || text === '' ? null : text;
+  }
+
+  private add(row: number, column: number, value: CellValue, s: number): void {
+    const cells = this.cells;
+    cells.rows.push(row);
+    cells.columns.push(column);
+    cells.values.push(value);
+    cells.styles.push(s);
+  }
+
+  /**
+   * Reads the cell starting at `lt` when it has the plain form: attributes among r (A1: capitals and digits), s
+   * (digits) and t ('n' or 's'), double-quoted, each once; then '/>', '></c>' or '><v>…</v></c>' with a value of plain
+   * digits (see plainDecimal, plainIndex). Returns the index after the cell, or -1, having changed nothing, for any
+   * other form.
+   */
+  private plainCell(lt: number): number {
+    const xml = this.xml;
+    let i = lt + 2;
+    let row = -1;
+    let column = -1;
+    let s = -1;
+    let shared = false;
+    let typed = false;
+    let c = xml.charCodeAt(i);
+    if (c !== 0x20) return -1;
+    for (;;) {
+      while (c === 0x20) c = xml.charCodeAt(++i);
+      if (c === 0x3e /* > */ || c === 0x2f /* / */) break;
+      const name = c;
+      if (xml.charCodeAt(i + 1) !== 0x3d /* = */ || xml.charCodeAt(i + 2) !== 0x22 /* " */) return -1;
+      i += 3;
+      if (name === 0x72 /* r */) {
+        if (row >= 0) return -1;
+        let letters = 0;
+        column = 0;
+        for (c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i)) {
+          column = column * 26 + (c - 64);
+          letters++;
+        }
+        if (letters === 0 || letters > 3) return -1;
+        column--;
+        row = 0;
+        let digits = 0;
+        for (; c >= 48 && c <= 57; c = xml.charCodeAt(++i)) {
+          row = row * 10 + (c - 48);
+          digits++;
+        }
+        if (digits === 0 || digits > 9 || row === 0) return -1;
+      } else if (name === 0x73 /* s */) {
+        if (s >= 0) return -1;
+        s = 0;
+        let digits = 0;
+        for (c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) {
+          s = s * 10 + (c - 48);
+          digits++;
+        }
+        if (digits === 0 || digits > 9) return -1;
+      } else if (name === 0x74 /* t */) {
+        if (typed) return -1;
+        typed = true;
+        c = xml.charCodeAt(i);
+        if (c === 0x73 /* s */) shared = true;
+        else if (c !== 0x6e /* n */) return -1;
+        c = xml.charCodeAt(++i);
+      } else return -1;
+      if (c !== 0x22) return -1;
+      c = xml.charCodeAt(++i);
+    }
+    let end: number;
+    let value: CellValue = null;
+    if (c === 0x2f) {
+      if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
+      end = i + 2;
+    } else if (xml.startsWith('</c>', i + 1)) {
+      end = i + 5;
+    } else {
+      if (!xml.startsWith('<v>', i + 1)) return -1;
+      const start = i + 4;
+      const close = xml.indexOf('<', start);
+      if (close < 0 || !xml.startsWith('</v></c>', close)) return -1;
+      end = close + 8;
+      if (shared) {
+        const index = plainIndex(xml, start, close);
+        if (index < 0) return -1;
+        value = this.sharedString(index);
+      } else {
+        const n = plainDecimal(xml, start, close);
+        if (n !== n) return -1;
+        value = this.isDate(s < 0 ? 0 : s) ? serialToDate(n, this.ctx.date1904) : n;
+      }
+    }
+    if (row >= 0) this.rowNumber = row;
+    else column = this.nextColumn;
+    this.nextColumn = column + 1;
+    if (s < 0) s = 0;
+    if (value !== null || s !== 0) this.add(this.rowNumber, column, value, s);
+    return end;
+  }
+
+  /** Reads the tag at `lt` by the general rules; returns the index to go on from, or -1 at the text's end. */
+  private tagAt(lt: number): number {
+    const tag = this.tag;
+    const xml = this.xml;
+    if (!tag.next(lt)) return -1;
+    const pos = tag.end;
+    if (tag.close) return pos;
+    const nameLength = tag.nameEnd - tag.nameStart;
+    const first = xml.charCodeAt(tag.nameStart);
+    if (nameLength === 1 && first === 0x63 /* c */) return this.cell();
+    if (nameLength === 3 && first === 0x72 /* r */ && tag.is('row')) this.row();
+    else if (nameLength === 9 && tag.is('mergeCell')) {
+      const [a, b] = (attribute(xml, tag.tag(), 'ref') ?? '').split(':');
+      const from = parseRef(a ?? '');
+      const to = parseRef(b ?? a ?? '');
+      if (from && to)
+        this.merges.push({ top: from.row, left: from.column, bottom: to.row, right: to.column });
+    } else if (nameLength === 3 && tag.is('col')) {
+      const t = tag.tag();
+      const hidden = attribute(xml, t, 'hidden');
+      if (hidden === '1' || hidden === 'true') {
+        const min = Number(attribute(xml, t, 'min'));
+        const max = Math.min(Number(attribute(xml, t, 'max')), min + 16384);
+        for (let c = min; c <= max; c++) this.hiddenColumns.push(c - 1);
+      }
+    }
+    return pos;
+  }
+
+  /** A <row> start tag at the cursor: its number (or the next one) and whether it is hidden. */
+  private row(): void {
+    const xml = this.xml;
+    const attrs = this.attrs;
+    let r = NaN;
+    let hidden = false;
+    let seenR = false;
+    let seenHidden = false;
+    attrs.reset(this.tag.nameEnd, this.tag.end);
+    while (attrs.next()) {
+      const n = attrs.nameEnd - attrs.nameStart;
+      if (n === 1 && !seenR && xml.charCodeAt(attrs.nameStart) === 0x72 /* r */) {
+        seenR = true;
+        r = plainIndex(xml, attrs.valueStart, attrs.valueEnd);
+        if (r < 0) r = Number(decodeEntities(xml.slice(attrs.valueStart, attrs.valueEnd)));
+      } else if (n === 6 && !seenHidden && xml.startsWith('hidden', attrs.nameStart)) {
+        seenHidden = true;
+        const v = decodeEntities(xml.slice(attrs.valueStart, attrs.valueEnd));
+        hidden = v === '1' || v === 'true';
+      }
+    }
+    this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
+    this.nextColumn = 0;
+    if (hidden) this.hiddenRows.push(this.rowNumber);
+  }
+
+  /** A <c> start tag at the cursor, in any form; returns the index to go on from. */
+  private cell(): number {
+    const xml = this.xml;
+    const tag = this.tag;
+    const attrs = this.attrs;
+    // Attributes r, s and t, each the first of its name.
+    let refStart = -1;
+    let refEnd = -1;
+    let styleStart = -1;
+    let styleEnd = -1;
+    let typeStart = -1;
+    let typeEnd = -1;
+    attrs.reset(tag.nameEnd, tag.end);
+    while (attrs.next()) {
+      if (attrs.nameEnd - attrs.nameStart !== 1) continue;
+      const a = xml.charCodeAt(attrs.nameStart);
+      if (a === 0x72 /* r */ && refStart < 0) {
+        refStart = attrs.valueStart;
+        refEnd = attrs.valueEnd;
+      } else if (a === 0x73 /* s */ && styleStart < 0) {
+        styleStart = attrs.valueStart;
+        styleEnd = attrs.valueEnd;
+      } else if (a === 0x74 /* t */ && typeStart < 0) {
+        typeStart = attrs.valueStart;
+        typeEnd = attrs.valueEnd;
+      }
+    }
+    let column = this.nextColumn;
+    if (refStart >= 0) {
+      const at = parseRef(decodeEntities(xml.slice(refStart, refEnd)));
+      if (at) {
+        column = at.column;
+        // A cell outside any <row> element or with a row of its own: follow its reference.
+        this.rowNumber = at.row;
+      }
+    }
+    this.nextColumn = column + 1;
+    const row = this.rowNumber;
+    const s = styleStart < 0 ? 0 : Number(decodeEntities(xml.slice(styleStart, styleEnd))) || 0;
+    let value: CellValue = null;
+    let pos = tag.end;
+    if (!tag.selfClosing) {
+      const type = typeStart < 0 ? 'n' : decodeEntities(xml.slice(typeStart, typeEnd));
+      // The cell's content up to its first closing </c>: the last <v>, an <is>, whether there is an <f>.
+      let raw: string | null = null;
+      let inline: string | null = null;
+      let formula = false;
+      let end = -1;
+      let p = tag.end;
+      while (tag.next(p)) {
+        p = tag.end;
+        if (tag.close) {
+          if (tag.is('c')) {
+            end = tag.start;
+            break;
+          }
+          continue;
+        }
+        if (tag.is('v')) {
+          if (!tag.selfClosing) raw = decodeEntities(xml.slice(tag.end, xml.indexOf('<', tag.end)));
+        } else if (tag.is('is')) {
+          const body = tag.end;
+          const selfClosing = tag.selfClosing;
+          const isEnd = skipTo(tag, body, 'is');
+          if (!selfClosing) inline = stringItemText(xml, body, isEnd);
+          p = isEnd;
+          if (skippedCellEnd >= 0) {
+            end = skippedCellEnd;
+            break;
+          }
+        } else if (tag.is('f')) {
+          formula = true;
+          if (!tag.selfClosing) {
+            p = skipTo(tag, tag.end, 'f');
+            if (skippedCellEnd >= 0) {
+              end = skippedCellEnd;
+              break;
+            }
+          }
+        }
+      }
+      if (formula && raw === null && inline === null) this.uncalculated.push({ row, column });
+      value = this.toValue(type, raw, inline, s);
+      pos = end < 0 ? xml.length : end;
+    }
+    if (value !== null || s !== 0) this.add(row, column, value, s);
+    return pos;
+  }
+
+  private toValue(t: string, raw: string | null, inline: string | null, s: number): CellValue {
     switch (t) {
       case 'inlineStr':
         return inline === null || inline === '' ? (raw === null || raw === '' ? null : raw) : inline;
-      case 's': {
-        if (raw === null) return null;
-        strings ??= ctx.sharedStrings();
-        const text = strings[Number(raw)];
-        return text === undefined || text === '' ? null : text;
-      }
+      case 's':
+        return raw === null ? null : this.sharedString(Number(raw));
       case 'str':
         return raw === null || raw === '' ? null : raw;
       case 'b':
@@ -157,12 +434,27 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
         if (raw === null || raw.trim() === '') return null;
         const n = Number(raw);
         if (!Number.isFinite(n)) return raw;
-        return ctx.formats.isDate(s) ? serialToDate(n, ctx.date1904) : n;
+        return this.isDate(s) ? serialToDate(n, this.ctx.date1904) : n;
       }
     }
   }
+}
 
-  return { ...toGrid(ctx, cells, hiddenRows, hiddenColumns, merges), uncalculated };
+/** Set by skipTo: where the first </c> it stepped over starts, -1 when none. */
+let skippedCellEnd = -1;
+
+/**
+ * Moves the cursor from `from` to the closing tag of `name` (prefixes allowed) and returns where that tag starts (the
+ * text's end when missing), noting in skippedCellEnd the first </c> on the way: the cell then ended inside.
+ */
+function skipTo(tag: TagCursor, from: number, name: string): number {
+  skippedCellEnd = -1;
+  for (let p = from; tag.next(p); p = tag.end) {
+    if (!tag.close) continue;
+    if (tag.is(name)) return tag.start;
+    if (skippedCellEnd < 0 && tag.is('c')) skippedCellEnd = tag.start;
+  }
+  return tag.xml.length;
 }
 
 function toGrid(

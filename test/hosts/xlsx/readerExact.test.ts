@@ -176,7 +176,16 @@ const row = fc
 const sharedItems = fc.array(
   fc.oneof(
     stringBody.map((b) => `<si>${b}</si>`),
-    pick('<si/>', '<si></si>'),
+    pick(
+      '<si/>',
+      '<si></si>',
+      '<si><t>a</t><si><t>b</t></si>',
+      '<si><t>x</t> </si>',
+      '<si><t>a</t></si >',
+      '<si><t>a&amp;b_x000D_</t></si>',
+      '<si><t xml:space="preserve"> a </t></si>',
+      '<si ><t>s</t></si>',
+    ),
   ),
   { maxLength: 14 },
 );

@@ -37,6 +37,8 @@ export interface SheetContext {
 /** More empty rows (or columns) than this between used cells separate blocks; the block with the most cells is the table. */
 const ROW_GAP = 100;
 const COLUMN_GAP = 50;
+/** Columns A to XFD. */
+const MAX_COLUMNS = 16384;
 
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -49,14 +51,76 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 }
 
 /**
- * The cells read, as parallel flat arrays (one entry per cell, in document order): a sheet of a million one-cell rows
- * costs four arrays of a million entries, not a million objects for the collector to trace.
+ * The cells read, as parallel typed arrays (one entry per cell, in document order), numbers unboxed: a sheet of a
+ * million one-cell rows costs a few flat buffers outside the heap, not a million objects for the collector to copy.
+ * Only texts, booleans and dates are objects, kept in `objects` with their index in `numbers`.
  */
-interface Cells {
-  rows: number[];
-  columns: number[];
-  values: CellValue[];
-  styles: number[];
+class CellList {
+  count = 0;
+  rows = new Float64Array(1024);
+  columns = new Float64Array(1024);
+  styles = new Float64Array(1024);
+  /** 0 no value (a styled blank), 1 a number, 2 an object. */
+  kinds = new Uint8Array(1024);
+  numbers = new Float64Array(1024);
+  objects: (string | boolean | Date)[] = [];
+
+  addNumber(row: number, column: number, value: number, s: number): void {
+    const k = this.slot(row, column, s);
+    this.kinds[k] = 1;
+    this.numbers[k] = value;
+  }
+
+  add(row: number, column: number, value: CellValue, s: number): void {
+    if (typeof value === 'number') return this.addNumber(row, column, value, s);
+    const k = this.slot(row, column, s);
+    if (value !== null) {
+      this.kinds[k] = 2;
+      this.numbers[k] = this.objects.length;
+      this.objects.push(value);
+    }
+  }
+
+  value(k: number): CellValue {
+    const kind = this.kinds[k];
+    return kind === 1 ? this.numbers[k] : kind === 2 ? this.objects[this.numbers[k]] : null;
+  }
+
+  /** The cells in row order (stable: a later cell of the same place still wins); document order almost always is. */
+  inRowOrder(): CellList {
+    const rows = this.rows;
+    const n = this.count;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = rows[i] >= rows[i - 1];
+    if (sorted) return this;
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => rows[a] - rows[b] || a - b);
+    const out = new CellList();
+    for (const i of order) out.add(rows[i], this.columns[i], this.value(i), this.styles[i]);
+    return out;
+  }
+
+  private slot(row: number, column: number, s: number): number {
+    const k = this.count++;
+    if (k === this.rows.length) this.grow();
+    this.rows[k] = row;
+    this.columns[k] = column;
+    this.styles[k] = s;
+    return k;
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const bigger = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.rows = bigger(this.rows, (n) => new Float64Array(n));
+    this.columns = bigger(this.columns, (n) => new Float64Array(n));
+    this.styles = bigger(this.styles, (n) => new Float64Array(n));
+    this.numbers = bigger(this.numbers, (n) => new Float64Array(n));
+    this.kinds = bigger(this.kinds, (n) => new Uint8Array(n));
+  }
 }
 
 /** Powers of ten that are exact doubles. */
@@ -117,7 +181,7 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
 }
 
 class SheetReader {
-  readonly cells: Cells = { rows: [], columns: [], values: [], styles: [] };
+  readonly cells = new CellList();
   readonly hiddenRows: number[] = [];
   readonly hiddenColumns: number[] = [];
   readonly merges: CellMerge[] = [];
@@ -169,14 +233,6 @@ class SheetReader {
     this.strings ??= this.ctx.sharedStrings();
     const text = this.strings[index];
     return text === undefined || text === '' ? null : text;
-  }
-
-  private add(row: number, column: number, value: CellValue, s: number): void {
-    const cells = this.cells;
-    cells.rows.push(row);
-    cells.columns.push(column);
-    cells.values.push(value);
-    cells.styles.push(s);
   }
 
   /**
@@ -240,6 +296,8 @@ class SheetReader {
     }
     let end: number;
     let value: CellValue = null;
+    let number = 0;
+    let isNumber = false;
     if (c === 0x2f) {
       if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
       end = i + 2;
@@ -258,14 +316,19 @@ class SheetReader {
       } else {
         const n = plainDecimal(xml, start, close);
         if (n !== n) return -1;
-        value = this.isDate(s < 0 ? 0 : s) ? serialToDate(n, this.ctx.date1904) : n;
+        if (this.isDate(s < 0 ? 0 : s)) value = serialToDate(n, this.ctx.date1904);
+        else {
+          number = n;
+          isNumber = true;
+        }
       }
     }
     if (row >= 0) this.rowNumber = row;
     else column = this.nextColumn;
     this.nextColumn = column + 1;
     if (s < 0) s = 0;
-    if (value !== null || s !== 0) this.add(this.rowNumber, column, value, s);
+    if (isNumber) this.cells.addNumber(this.rowNumber, column, number, s);
+    else if (value !== null || s !== 0) this.cells.add(this.rowNumber, column, value, s);
     return end;
   }
 
@@ -409,7 +472,7 @@ class SheetReader {
       value = this.toValue(type, raw, inline, s);
       pos = end < 0 ? xml.length : end;
     }
-    if (value !== null || s !== 0) this.add(row, column, value, s);
+    if (value !== null || s !== 0) this.cells.add(row, column, value, s);
     return pos;
   }
 
@@ -459,32 +522,26 @@ function skipTo(tag: TagCursor, from: number, name: string): number {
 
 function toGrid(
   ctx: SheetContext,
-  cells: Cells,
+  read: CellList,
   hiddenRows: number[],
   hiddenColumns: number[],
   merges: CellMerge[],
 ): Omit<SheetRead, 'uncalculated'> {
-  const n = cells.rows.length;
-  // Cells in row order (stable: a later cell of the same place wins, as before); document order almost always is.
-  let order: number[] | null = null;
-  for (let i = 1; i < n; i++)
-    if (cells.rows[i] < cells.rows[i - 1]) {
-      order = Array.from({ length: n }, (_, k) => k).sort((a, b) => cells.rows[a] - cells.rows[b] || a - b);
-      break;
-    }
-  const at = (k: number) => (order ? order[k] : k);
+  const cells = read.inRowOrder();
+  const { rows, columns, styles, kinds } = cells;
+  const n = cells.count;
 
-  // Rows holding values: their number, where their cells start in `order`, and how many values they hold.
+  // Rows holding values: their number, where their cells start and end, and how many values they hold.
   const usedRow: number[] = [];
   const usedStart: number[] = [];
   const usedEnd: number[] = [];
   const usedCount: number[] = [];
   for (let k = 0; k < n;) {
-    const row = cells.rows[at(k)];
+    const row = rows[k];
     let end = k;
     let count = 0;
-    while (end < n && cells.rows[at(end)] === row) {
-      if (cells.values[at(end)] !== null) count++;
+    while (end < n && rows[end] === row) {
+      if (kinds[end] !== 0) count++;
       end++;
     }
     if (count > 0) {
@@ -513,18 +570,35 @@ function toGrid(
     ROW_GAP,
     (i) => usedCount[i],
   );
-  const columnCounts = new Map<number, number>();
+  // Values per column in that block (columns past XFD, which only odd references give, counted apart).
+  const counts = new Int32Array(MAX_COLUMNS);
+  const farCounts = new Map<number, number>();
   for (let k = usedStart[first]; k < usedEnd[last]; k++) {
-    const i = at(k);
-    if (cells.values[i] !== null)
-      columnCounts.set(cells.columns[i], (columnCounts.get(cells.columns[i]) ?? 0) + 1);
+    if (kinds[k] === 0) continue;
+    const c = columns[k];
+    if (c >= 0 && c < MAX_COLUMNS) counts[c]++;
+    else farCounts.set(c, (farCounts.get(c) ?? 0) + 1);
   }
-  const columnList = [...columnCounts.keys()].sort((a, b) => a - b);
+  const columnList: number[] = [];
+  const columnCounts: number[] = [];
+  for (const c of [...farCounts.keys()].filter((c) => c < 0).sort((a, b) => a - b)) {
+    columnList.push(c);
+    columnCounts.push(farCounts.get(c) ?? 0);
+  }
+  for (let c = 0; c < MAX_COLUMNS; c++)
+    if (counts[c] > 0) {
+      columnList.push(c);
+      columnCounts.push(counts[c]);
+    }
+  for (const c of [...farCounts.keys()].filter((c) => c >= 0).sort((a, b) => a - b)) {
+    columnList.push(c);
+    columnCounts.push(farCounts.get(c) ?? 0);
+  }
   const [c0, c1] = largest(
     columnList.length,
     (i) => columnList[i],
     COLUMN_GAP,
-    (i) => columnCounts.get(columnList[i]) ?? 0,
+    (i) => columnCounts[i],
   );
   const left = columnList[c0];
   const right = columnList[c1];
@@ -533,11 +607,9 @@ function toGrid(
   for (let u = 0; u < usedRow.length; u++) {
     const inBlock = u >= first && u <= last;
     for (let k = usedStart[u]; k < usedEnd[u]; k++) {
-      const i = at(k);
-      const value = cells.values[i];
-      const c = cells.columns[i];
-      if (value !== null && (!inBlock || c < left || c > right))
-        outside.push({ row: usedRow[u], column: c, value });
+      const c = columns[k];
+      if (kinds[k] !== 0 && (!inBlock || c < left || c > right))
+        outside.push({ row: usedRow[u], column: c, value: cells.value(k) });
     }
   }
 
@@ -546,17 +618,22 @@ function toGrid(
   const numberFormats: string[][] = [];
   // Rows without a number format share one all-General row (the grid is read, never written, by the engine).
   const general: string[] = new Array<string>(width).fill('General');
+  const formatOf: (string | undefined)[] = [];
   let k = 0;
-  while (k < n && cells.rows[at(k)] < top) k++;
+  while (k < n && rows[k] < top) k++;
   for (let r = top; r <= bottom; r++) {
     const rowValues: CellValue[] = new Array<CellValue>(width).fill(null);
     let rowFormats: string[] | null = null;
-    for (; k < n && cells.rows[at(k)] === r; k++) {
-      const i = at(k);
-      const c = cells.columns[i];
+    for (; k < n && rows[k] === r; k++) {
+      const c = columns[k];
       if (c < left || c > right) continue;
-      rowValues[c - left] = cells.values[i];
-      const format = ctx.formats.format(cells.styles[i]);
+      rowValues[c - left] = cells.value(k);
+      const s = styles[k];
+      let format = s >= 0 && s < 65536 && Number.isInteger(s) ? formatOf[s] : undefined;
+      if (format === undefined) {
+        format = ctx.formats.format(s);
+        if (s >= 0 && s < 65536 && Number.isInteger(s)) formatOf[s] = format;
+      }
       if (format !== 'General' || rowFormats) (rowFormats ??= [...general])[c - left] = format;
     }
     values.push(rowValues);

@@ -123,36 +123,6 @@ class CellList {
   }
 }
 
-/** Powers of ten that are exact doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The number a plain decimal numeral between `start` and `end` stands for (`-`, digits, one '.'), or NaN when the text
- * is anything else. Exactly Number(text): with at most 15 digits the digits make an exact integer m < 2^53 and 10^k is
- * exact for k ≤ 22, so m / 10^k is one correctly rounded division, the double nearest the numeral.
- */
-export function plainDecimal(xml: string, start: number, end: number): number {
-  let i = start;
-  const negative = i < end && xml.charCodeAt(i) === 0x2d;
-  if (negative) i++;
-  let m = 0;
-  let digits = 0;
-  let scale = 0;
-  let dot = false;
-  for (; i < end; i++) {
-    const d = xml.charCodeAt(i) - 48;
-    if (d >= 0 && d <= 9) {
-      m = m * 10 + d;
-      digits++;
-      if (dot) scale++;
-    } else if (d === -2 && !dot) dot = true;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  const value = scale === 0 ? m : m / POW10[scale];
-  return negative ? -value : value;
-}
-
 /** A non-negative integer written with 1 to 9 plain digits, or -1. */
 function plainIndex(xml: string, start: number, end: number): number {
   if (end <= start || end - start > 9) return -1;
@@ -206,7 +176,7 @@ class SheetReader {
     const xml = this.xml;
     let pos = 0;
     for (;;) {
-      const lt = xml.indexOf('<', pos);
+      const lt = xml.charCodeAt(pos) === 0x3c ? pos : xml.indexOf('<', pos);
       if (lt < 0) return;
       if (xml.charCodeAt(lt + 1) === 0x63 /* c */) {
         const end = this.plainCell(lt);
@@ -236,100 +206,24 @@ class SheetReader {
   }
 
   /**
-   * Reads the cell starting at `lt` when it has the plain form: attributes among r (A1: capitals and digits), s
-   * (digits) and t ('n' or 's'), double-quoted, each once; then '/>', '></c>' or '><v>…</v></c>' with a value of plain
-   * digits (see plainDecimal, plainIndex). Returns the index after the cell, or -1, having changed nothing, for any
-   * other form.
+   * Reads the cell starting at `lt` when it has the plain form PLAIN_CELL describes, its value by the general rules
+   * (toValue, as `cell` would); returns the index after it, or -1, having changed nothing, for any other form.
    */
   private plainCell(lt: number): number {
-    const xml = this.xml;
-    let i = lt + 2;
-    let row = -1;
-    let column = -1;
-    let s = -1;
-    let shared = false;
-    let typed = false;
-    let c = xml.charCodeAt(i);
-    if (c !== 0x20) return -1;
-    for (;;) {
-      while (c === 0x20) c = xml.charCodeAt(++i);
-      if (c === 0x3e /* > */ || c === 0x2f /* / */) break;
-      const name = c;
-      if (xml.charCodeAt(i + 1) !== 0x3d /* = */ || xml.charCodeAt(i + 2) !== 0x22 /* " */) return -1;
-      i += 3;
-      if (name === 0x72 /* r */) {
-        if (row >= 0) return -1;
-        let letters = 0;
-        column = 0;
-        for (c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i)) {
-          column = column * 26 + (c - 64);
-          letters++;
-        }
-        if (letters === 0 || letters > 3) return -1;
-        column--;
-        row = 0;
-        let digits = 0;
-        for (; c >= 48 && c <= 57; c = xml.charCodeAt(++i)) {
-          row = row * 10 + (c - 48);
-          digits++;
-        }
-        if (digits === 0 || digits > 9 || row === 0) return -1;
-      } else if (name === 0x73 /* s */) {
-        if (s >= 0) return -1;
-        s = 0;
-        let digits = 0;
-        for (c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) {
-          s = s * 10 + (c - 48);
-          digits++;
-        }
-        if (digits === 0 || digits > 9) return -1;
-      } else if (name === 0x74 /* t */) {
-        if (typed) return -1;
-        typed = true;
-        c = xml.charCodeAt(i);
-        if (c === 0x73 /* s */) shared = true;
-        else if (c !== 0x6e /* n */) return -1;
-        c = xml.charCodeAt(++i);
-      } else return -1;
-      if (c !== 0x22) return -1;
-      c = xml.charCodeAt(++i);
-    }
-    let end: number;
-    let value: CellValue = null;
-    let number = 0;
-    let isNumber = false;
-    if (c === 0x2f) {
-      if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
-      end = i + 2;
-    } else if (xml.startsWith('</c>', i + 1)) {
-      end = i + 5;
-    } else {
-      if (!xml.startsWith('<v>', i + 1)) return -1;
-      const start = i + 4;
-      const close = xml.indexOf('<', start);
-      if (close < 0 || !xml.startsWith('</v></c>', close)) return -1;
-      end = close + 8;
-      if (shared) {
-        const index = plainIndex(xml, start, close);
-        if (index < 0) return -1;
-        value = this.sharedString(index);
-      } else {
-        const n = plainDecimal(xml, start, close);
-        if (n !== n) return -1;
-        if (this.isDate(s < 0 ? 0 : s)) value = serialToDate(n, this.ctx.date1904);
-        else {
-          number = n;
-          isNumber = true;
-        }
-      }
-    }
-    if (row >= 0) this.rowNumber = row;
-    else column = this.nextColumn;
+    PLAIN_CELL.lastIndex = lt;
+    const m = PLAIN_CELL.exec(this.xml);
+    if (m === null) return -1;
+    const row = Number(m[2]);
+    if (row === 0) return -1;
+    const letters = m[1];
+    let column = letters.charCodeAt(0) - 65;
+    for (let i = 1; i < letters.length; i++) column = (column + 1) * 26 + letters.charCodeAt(i) - 65;
+    const s = m[3] === undefined ? 0 : Number(m[3]);
+    this.rowNumber = row;
     this.nextColumn = column + 1;
-    if (s < 0) s = 0;
-    if (isNumber) this.cells.addNumber(this.rowNumber, column, number, s);
-    else if (value !== null || s !== 0) this.cells.add(this.rowNumber, column, value, s);
-    return end;
+    const value = m[5] === undefined ? this.toValue(m[4] ?? 'n', m[6] ?? null, null, s) : null;
+    if (value !== null || s !== 0) this.cells.add(row, column, value, s);
+    return PLAIN_CELL.lastIndex;
   }
 
   /** Reads the tag at `lt` by the general rules; returns the index to go on from, or -1 at the text's end. */
@@ -502,6 +396,15 @@ class SheetReader {
     }
   }
 }
+
+/**
+ * A cell in the form most writers use: `<c r="B2" s="1" t="s"><v>3</v></c>`, also without s or t, empty (`/>`,
+ * `></c>`), attributes in this order, double quotes, no prefix, a reference of capitals and digits, a value without
+ * markup or entities. Groups: column letters, row digits, s, t, '/' when empty, the <v> text. Irregexp runs it as
+ * native code from the first cells on, where a hand-written scanner would still be interpreted.
+ */
+const PLAIN_CELL =
+  /<c r="([A-Z]{1,3})([0-9]{1,9})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:(\/)>|>(?:<v>([^<&]{0,64})<\/v>)?<\/c>)/y;
 
 /** Set by skipTo: where the first </c> it stepped over starts, -1 when none. */
 let skippedCellEnd = -1;

@@ -53,7 +53,8 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 /**
  * The cells read, as parallel typed arrays (one entry per cell, in document order), numbers unboxed: a sheet of a
  * million one-cell rows costs a few flat buffers outside the heap, not a million objects for the collector to copy.
- * Only texts, booleans and dates are objects, kept in `objects` with their index in `numbers`.
+ * Only texts, booleans and dates are objects, kept in `objects` with their index in `numbers`. What toGrid needs to
+ * find the table's block is gathered as cells come: the rows holding values, and values per column.
  */
 class CellList {
   count = 0;
@@ -64,16 +65,29 @@ class CellList {
   kinds = new Uint8Array(1024);
   numbers = new Float64Array(1024);
   objects: (string | boolean | Date)[] = [];
+  /** Whether rows never go back (then each row's cells are one run). */
+  sorted = true;
+  /** Rows holding values, in order (when sorted): their number, where their cells start and end, how many values. */
+  readonly usedRow: number[] = [];
+  readonly usedStart: number[] = [];
+  readonly usedEnd: number[] = [];
+  readonly usedCount: number[] = [];
+  /** Values per column (columns past XFD, which only odd references give, counted apart). */
+  readonly columnCounts = new Int32Array(MAX_COLUMNS);
+  readonly farColumnCounts = new Map<number, number>();
+  private runRow = -Infinity;
+  private runStart = 0;
+  private runCount = 0;
 
   addNumber(row: number, column: number, value: number, s: number): void {
-    const k = this.slot(row, column, s);
+    const k = this.slot(row, column, s, true);
     this.kinds[k] = 1;
     this.numbers[k] = value;
   }
 
   add(row: number, column: number, value: CellValue, s: number): void {
     if (typeof value === 'number') return this.addNumber(row, column, value, s);
-    const k = this.slot(row, column, s);
+    const k = this.slot(row, column, s, value !== null);
     if (value !== null) {
       this.kinds[k] = 2;
       this.numbers[k] = this.objects.length;
@@ -86,26 +100,51 @@ class CellList {
     return kind === 1 ? this.numbers[k] : kind === 2 ? this.objects[this.numbers[k]] : null;
   }
 
-  /** The cells in row order (stable: a later cell of the same place still wins); document order almost always is. */
-  inRowOrder(): CellList {
-    const rows = this.rows;
-    const n = this.count;
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = rows[i] >= rows[i - 1];
-    if (sorted) return this;
-    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => rows[a] - rows[b] || a - b);
-    const out = new CellList();
-    for (const i of order) out.add(rows[i], this.columns[i], this.value(i), this.styles[i]);
-    return out;
+  /** Ends the last row's run; the list is complete. */
+  finish(): this {
+    this.endRun(this.count);
+    return this;
   }
 
-  private slot(row: number, column: number, s: number): number {
+  /** The cells in row order (stable: a later cell of the same place still wins); document order almost always is. */
+  inRowOrder(): CellList {
+    if (this.sorted) return this;
+    const rows = this.rows;
+    const order = Array.from({ length: this.count }, (_, k) => k).sort((a, b) => rows[a] - rows[b] || a - b);
+    const out = new CellList();
+    for (const i of order) out.add(rows[i], this.columns[i], this.value(i), this.styles[i]);
+    return out.finish();
+  }
+
+  private slot(row: number, column: number, s: number, hasValue: boolean): number {
     const k = this.count++;
     if (k === this.rows.length) this.grow();
     this.rows[k] = row;
     this.columns[k] = column;
     this.styles[k] = s;
+    if (row !== this.runRow) {
+      if (row < this.runRow) this.sorted = false;
+      this.endRun(k);
+      this.runRow = row;
+      this.runStart = k;
+    }
+    if (hasValue) {
+      this.runCount++;
+      if (column >= 0 && column < MAX_COLUMNS) this.columnCounts[column]++;
+      else this.farColumnCounts.set(column, (this.farColumnCounts.get(column) ?? 0) + 1);
+    }
     return k;
+  }
+
+  /** Closes the current row's run of cells, which ends before `end`. */
+  private endRun(end: number): void {
+    if (this.runCount > 0) {
+      this.usedRow.push(this.runRow);
+      this.usedStart.push(this.runStart);
+      this.usedEnd.push(end);
+      this.usedCount.push(this.runCount);
+    }
+    this.runCount = 0;
   }
 
   private grow(): void {
@@ -430,31 +469,9 @@ function toGrid(
   hiddenColumns: number[],
   merges: CellMerge[],
 ): Omit<SheetRead, 'uncalculated'> {
-  const cells = read.inRowOrder();
-  const { rows, columns, styles, kinds } = cells;
+  const cells = read.finish().inRowOrder();
+  const { rows, columns, styles, kinds, usedRow, usedStart, usedEnd, usedCount } = cells;
   const n = cells.count;
-
-  // Rows holding values: their number, where their cells start and end, and how many values they hold.
-  const usedRow: number[] = [];
-  const usedStart: number[] = [];
-  const usedEnd: number[] = [];
-  const usedCount: number[] = [];
-  for (let k = 0; k < n;) {
-    const row = rows[k];
-    let end = k;
-    let count = 0;
-    while (end < n && rows[end] === row) {
-      if (kinds[end] !== 0) count++;
-      end++;
-    }
-    if (count > 0) {
-      usedRow.push(row);
-      usedStart.push(k);
-      usedEnd.push(end);
-      usedCount.push(count);
-    }
-    k = end;
-  }
   const outside: OutsideCell[] = [];
   const empty: CellGrid = {
     sheet: ctx.name,
@@ -473,14 +490,19 @@ function toGrid(
     ROW_GAP,
     (i) => usedCount[i],
   );
-  // Values per column in that block (columns past XFD, which only odd references give, counted apart).
-  const counts = new Int32Array(MAX_COLUMNS);
-  const farCounts = new Map<number, number>();
-  for (let k = usedStart[first]; k < usedEnd[last]; k++) {
-    if (kinds[k] === 0) continue;
-    const c = columns[k];
-    if (c >= 0 && c < MAX_COLUMNS) counts[c]++;
-    else farCounts.set(c, (farCounts.get(c) ?? 0) + 1);
+  const allRows = first === 0 && last === usedRow.length - 1;
+  // Values per column in that block: counted while reading when the block is every row.
+  let counts = cells.columnCounts;
+  let farCounts = cells.farColumnCounts;
+  if (!allRows) {
+    counts = new Int32Array(MAX_COLUMNS);
+    farCounts = new Map<number, number>();
+    for (let k = usedStart[first]; k < usedEnd[last]; k++) {
+      if (kinds[k] === 0) continue;
+      const c = columns[k];
+      if (c >= 0 && c < MAX_COLUMNS) counts[c]++;
+      else farCounts.set(c, (farCounts.get(c) ?? 0) + 1);
+    }
   }
   const columnList: number[] = [];
   const columnCounts: number[] = [];
@@ -507,7 +529,9 @@ function toGrid(
   const right = columnList[c1];
   const top = usedRow[first];
   const bottom = usedRow[last];
-  for (let u = 0; u < usedRow.length; u++) {
+  // Every value is inside the block when it spans every row and column holding one.
+  const everything = allRows && c0 === 0 && c1 === columnList.length - 1;
+  for (let u = 0; u < usedRow.length && !everything; u++) {
     const inBlock = u >= first && u <= last;
     for (let k = usedStart[u]; k < usedEnd[u]; k++) {
       const c = columns[k];

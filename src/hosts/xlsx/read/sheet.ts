@@ -217,8 +217,9 @@ class SheetReader {
     for (;;) {
       const lt = xml.charCodeAt(pos) === 0x3c ? pos : xml.indexOf('<', pos);
       if (lt < 0) return;
-      if (xml.charCodeAt(lt + 1) === 0x63 /* c */) {
-        const end = this.plainCell(lt);
+      const next = xml.charCodeAt(lt + 1);
+      if (next === 0x63 /* c */ || next === 0x72 /* r */) {
+        const end = next === 0x63 ? this.plainCell(lt) : this.plainRow(lt);
         if (end > 0) {
           pos = end;
           continue;
@@ -260,9 +261,35 @@ class SheetReader {
     const s = m[3] === undefined ? 0 : Number(m[3]);
     this.rowNumber = row;
     this.nextColumn = column + 1;
-    const value = m[5] === undefined ? this.toValue(m[4] ?? 'n', m[6] ?? null, null, s) : null;
+    const type = m[4];
+    const raw = m[6];
+    let value: CellValue = null;
+    if (m[5] !== undefined || raw === undefined) value = null;
+    else if (type === undefined || type === 'n') {
+      // toValue's rule for numbers, taken straight.
+      if (raw.trim() !== '') {
+        const n = Number(raw);
+        value = !Number.isFinite(n) ? raw : this.isDate(s) ? serialToDate(n, this.ctx.date1904) : n;
+      }
+    } else if (type === 's') value = this.sharedString(Number(raw));
+    else value = this.toValue(type, raw, null, s);
     if (value !== null || s !== 0) this.cells.add(row, column, value, s);
     return PLAIN_CELL.lastIndex;
+  }
+
+  /**
+   * Reads the row starting at `lt` when it has the plain form PLAIN_ROW describes, as `row` would; returns the index
+   * after its start tag, or -1, having changed nothing, for any other form.
+   */
+  private plainRow(lt: number): number {
+    PLAIN_ROW.lastIndex = lt;
+    const m = PLAIN_ROW.exec(this.xml);
+    if (m === null || m[2].includes('hidden')) return -1;
+    const row = Number(m[1]);
+    if (row === 0) return -1;
+    this.rowNumber = row;
+    this.nextColumn = 0;
+    return PLAIN_ROW.lastIndex;
   }
 
   /** Reads the tag at `lt` by the general rules; returns the index to go on from, or -1 at the text's end. */
@@ -444,6 +471,13 @@ class SheetReader {
  */
 const PLAIN_CELL =
   /<c r="([A-Z]{1,3})([0-9]{1,9})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:(\/)>|>(?:<v>([^<&]{0,64})<\/v>)?<\/c>)/y;
+
+/**
+ * A row's start tag in the usual form: `<row r="2" spans="1:10" x14ac:dyDescent="0.25">`, r first, double quotes, no
+ * prefix, values without markup or entities. Groups: the row number, the other attributes (a hidden row is left to
+ * the general rules).
+ */
+const PLAIN_ROW = /<row r="([0-9]{1,9})"((?: [A-Za-z0-9_.:-]+="[^"<>&]*")*) ?\/?>/y;
 
 /** Set by skipTo: where the first </c> it stepped over starts, -1 when none. */
 let skippedCellEnd = -1;

@@ -31,7 +31,15 @@ export function readSharedStrings(xml: string | undefined): string[] {
   const out: string[] = [];
   if (!xml) return out;
   const tag = new TagCursor(xml);
-  for (let p = 0; tag.next(p);) {
+  for (let p = 0; ;) {
+    // Runs of plain items, then one tag by the general rules.
+    PLAIN_ITEM.lastIndex = p;
+    for (let m = PLAIN_ITEM.exec(xml); m !== null; m = PLAIN_ITEM.exec(xml)) {
+      const raw = m[1];
+      out.push(decodeOoxmlEscapes(raw.indexOf('&') < 0 ? raw : decodeEntities(raw)));
+      p = PLAIN_ITEM.lastIndex;
+    }
+    if (!tag.next(p)) break;
     p = tag.end;
     if (tag.close || !tag.is('si')) continue;
     if (tag.selfClosing) {
@@ -39,12 +47,6 @@ export function readSharedStrings(xml: string | undefined): string[] {
       continue;
     }
     const body = tag.end;
-    const plain = plainItem(xml, body);
-    if (plain >= 0) {
-      out.push(plainText);
-      p = plain;
-      continue;
-    }
     out.push(itemText(tag, body, -1));
     // On the closing </si>, or past the text's end when it is missing.
     if (tag.start < body) break;
@@ -53,24 +55,8 @@ export function readSharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-const PLAIN_T = '<t>';
-const PRESERVED_T = '<t xml:space="preserve">';
-const PLAIN_END = '</t></si>';
-/** Set by plainItem: the item's text. */
-let plainText = '';
-
 /**
- * The usual item, `<si><t>text</t></si>` (or with xml:space="preserve"), whose text holds no markup: read straight
- * from the text, exactly as itemText reads it. Returns the index after its </si>, or -1 for any other form.
+ * The usual item, `<si><t>text</t></si>` (or with xml:space="preserve"), with no markup in its text: read as itemText
+ * reads it, its text decoded. White space before it is text between items, which the general rules skip too.
  */
-function plainItem(xml: string, body: number): number {
-  let start: number;
-  if (xml.startsWith(PLAIN_T, body)) start = body + PLAIN_T.length;
-  else if (xml.startsWith(PRESERVED_T, body)) start = body + PRESERVED_T.length;
-  else return -1;
-  const close = xml.indexOf('<', start);
-  if (close < 0 || !xml.startsWith(PLAIN_END, close)) return -1;
-  const raw = xml.slice(start, close);
-  plainText = decodeOoxmlEscapes(raw.indexOf('&') < 0 ? raw : decodeEntities(raw));
-  return close + PLAIN_END.length;
-}
+const PLAIN_ITEM = /[ \t\r\n]*<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;

@@ -218,8 +218,9 @@ class SheetReader {
       const lt = xml.charCodeAt(pos) === 0x3c ? pos : xml.indexOf('<', pos);
       if (lt < 0) return;
       const next = xml.charCodeAt(lt + 1);
-      if (next === 0x63 /* c */ || next === 0x72 /* r */) {
-        const end = next === 0x63 ? this.plainCell(lt) : this.plainRow(lt);
+      if (next === 0x63 /* c */ || next === 0x72 /* r */ || next === 0x2f /* / */) {
+        const end =
+          next === 0x63 ? this.plainCell(lt) : next === 0x72 ? this.plainRow(lt) : plainClose(xml, lt);
         if (end > 0) {
           pos = end;
           continue;
@@ -478,6 +479,15 @@ const PLAIN_CELL =
  * the general rules).
  */
 const PLAIN_ROW = /<row r="([0-9]{1,9})"((?: [A-Za-z0-9_.:-]+="[^"<>&]*")*) ?\/?>/y;
+
+/** A closing tag without quotes in it: nothing to read, where the general rules too only step over it. */
+const PLAIN_CLOSE = /<\/[^>"']*>/y;
+
+/** The index after the plain closing tag at `lt`, or -1. */
+function plainClose(xml: string, lt: number): number {
+  PLAIN_CLOSE.lastIndex = lt;
+  return PLAIN_CLOSE.test(xml) ? PLAIN_CLOSE.lastIndex : -1;
+}
 
 /** Set by skipTo: where the first </c> it stepped over starts, -1 when none. */
 let skippedCellEnd = -1;

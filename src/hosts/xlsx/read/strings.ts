@@ -33,12 +33,7 @@ export function readSharedStrings(xml: string | undefined): string[] {
   const tag = new TagCursor(xml);
   for (let p = 0; ;) {
     // Runs of plain items, then one tag by the general rules.
-    PLAIN_ITEM.lastIndex = p;
-    for (let m = PLAIN_ITEM.exec(xml); m !== null; m = PLAIN_ITEM.exec(xml)) {
-      const raw = m[1];
-      out.push(decodeOoxmlEscapes(raw.indexOf('&') < 0 ? raw : decodeEntities(raw)));
-      p = PLAIN_ITEM.lastIndex;
-    }
+    p = plainItems(xml, p, out);
     if (!tag.next(p)) break;
     p = tag.end;
     if (tag.close || !tag.is('si')) continue;
@@ -60,3 +55,14 @@ export function readSharedStrings(xml: string | undefined): string[] {
  * reads it, its text decoded. White space before it is text between items, which the general rules skip too.
  */
 const PLAIN_ITEM = /[ \t\r\n]*<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
+/** Reads the plain items from `p` on into `out`; returns the index after the last. */
+function plainItems(xml: string, p: number, out: string[]): number {
+  PLAIN_ITEM.lastIndex = p;
+  for (let m = PLAIN_ITEM.exec(xml); m !== null; m = PLAIN_ITEM.exec(xml)) {
+    const raw = m[1];
+    out.push(decodeOoxmlEscapes(raw.indexOf('&') < 0 ? raw : decodeEntities(raw)));
+    p = PLAIN_ITEM.lastIndex;
+  }
+  return p;
+}

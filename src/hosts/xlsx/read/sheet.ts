@@ -175,10 +175,11 @@ function plainIndex(xml: string, start: number, end: number): number {
 }
 
 /**
- * One worksheet's cells, in one forward pass over the text (no object or string made per tag): the references, styles
- * and values of cells are read from the text in place, and only a value that is text becomes a string. A cell in the
- * usual plain form (`<c r="B2" s="1" t="s"><v>3</v></c>`) is read by `plainCell`; any other form, and every other
- * element, by the general path (`tagAt`), which follows the same rules for every form SpreadsheetML allows.
+ * One worksheet's cells, in one forward pass over the text. A cell, a row's start tag or a closing tag in the usual
+ * plain form (`<c r="B2" s="1" t="s"><v>3</v></c>`) is matched by a sticky regular expression (PLAIN_CELL, PLAIN_ROW,
+ * PLAIN_CLOSE); any other form, and every other element, goes by the general rules (`tagAt`, over a tag cursor that
+ * makes no object per tag), which read every form SpreadsheetML allows. Both give the same cells for the same text
+ * (test/hosts/xlsx/readerExact.test.ts).
  */
 export function readSheet(xml: string, ctx: SheetContext): SheetRead {
   const reader = new SheetReader(xml, ctx);

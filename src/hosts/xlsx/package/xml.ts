@@ -48,6 +48,159 @@ export function nextTag(xml: string, from: number): Tag | null {
   return null;
 }
 
+/**
+ * nextTag without allocating: the same tags in the same order, with the tag's fields overwritten at each step instead
+ * of a new object and name string per tag. For the hot loops (a sheet's cells, the shared strings), where those were
+ * most of the cost.
+ */
+export class TagCursor {
+  /** Index of '<' and of the character after '>'. */
+  start = 0;
+  end = 0;
+  /** The local name (prefix left out) is xml.slice(nameStart, nameEnd). */
+  nameStart = 0;
+  nameEnd = 0;
+  close = false;
+  selfClosing = false;
+
+  constructor(readonly xml: string) {}
+
+  /** Moves to the tag starting at or after `from` (as nextTag finds it); false at the end. */
+  next(from: number): boolean {
+    const xml = this.xml;
+    let i = xml.indexOf('<', from);
+    while (i >= 0) {
+      const c = xml.charCodeAt(i + 1);
+      if (c === 0x21 /* ! */) {
+        if (xml.startsWith('<!--', i)) i = after(xml, '-->', i);
+        else if (xml.startsWith('<![CDATA[', i)) i = after(xml, ']]>', i);
+        else i = after(xml, '>', i);
+        i = xml.indexOf('<', i);
+        continue;
+      }
+      if (c === 0x3f /* ? */) {
+        i = xml.indexOf('<', after(xml, '?>', i));
+        continue;
+      }
+      const close = c === 0x2f; /* / */
+      let j = close ? i + 2 : i + 1;
+      let nameStart = j;
+      const length = xml.length;
+      for (; j < length; j++) {
+        const d = xml.charCodeAt(j);
+        if (d === 0x3a) nameStart = j + 1;
+        else if (d === 0x20 || d === 0x3e || d === 0x2f || d === 0x09 || d === 0x0a || d === 0x0d) break;
+      }
+      const end = tagEnd(xml, j);
+      this.start = i;
+      this.end = end;
+      this.nameStart = nameStart;
+      this.nameEnd = j;
+      this.close = close;
+      this.selfClosing = !close && xml.charCodeAt(end - 2) === 0x2f;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the tag's local name is `name`. */
+  is(name: string): boolean {
+    return this.nameEnd - this.nameStart === name.length && this.xml.startsWith(name, this.nameStart);
+  }
+
+  /** The current tag as nextTag returns it. */
+  tag(): Tag {
+    return {
+      name: this.xml.slice(this.nameStart, this.nameEnd),
+      start: this.start,
+      end: this.end,
+      close: this.close,
+      selfClosing: this.selfClosing,
+    };
+  }
+}
+
+/**
+ * Walks the attributes of a start tag in place: after each `next()`, the local name (prefix left out) is
+ * xml.slice(nameStart, nameEnd) and the raw value (entities not decoded) xml.slice(valueStart, valueEnd).
+ * Namespace declarations (xmlns, xmlns:x) are skipped, as `attributes` skips them.
+ */
+export class AttributeCursor {
+  nameStart = 0;
+  nameEnd = 0;
+  valueStart = 0;
+  valueEnd = 0;
+  private at = 0;
+  private to = 0;
+
+  constructor(readonly xml: string) {}
+
+  /** Starts on the text of a tag from just after its name up to its end. */
+  reset(from: number, to: number): void {
+    this.at = from;
+    this.to = to;
+  }
+
+  next(): boolean {
+    const xml = this.xml;
+    const to = this.to;
+    let i = this.at;
+    while (i < to) {
+      let c = xml.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e || c === 0x3c) {
+        i++;
+        continue;
+      }
+      // An attribute's name runs up to white space, '=', or the tag's end.
+      const start = i;
+      let local = i;
+      for (; i < to; i++) {
+        c = xml.charCodeAt(i);
+        if (c === 0x3a) local = i + 1;
+        else if (
+          c === 0x3d ||
+          c === 0x20 ||
+          c === 0x09 ||
+          c === 0x0a ||
+          c === 0x0d ||
+          c === 0x2f ||
+          c === 0x3e ||
+          c === 0x3c ||
+          c === 0x22 ||
+          c === 0x27
+        )
+          break;
+      }
+      const nameEnd = i;
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 0x3d /* = */ || i >= to) continue;
+      i++;
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) continue;
+      const valueStart = i + 1;
+      const close = xml.indexOf(quote === 0x22 ? '"' : "'", valueStart);
+      if (close < 0 || close >= to) break;
+      i = close + 1;
+      if (nameEnd === start) continue;
+      // xmlns="…" and xmlns:x="…" declare namespaces; they are not attributes.
+      if (xml.startsWith('xmlns', start) && (nameEnd === start + 5 || local === start + 6)) continue;
+      this.nameStart = local;
+      this.nameEnd = nameEnd;
+      this.valueStart = valueStart;
+      this.valueEnd = close;
+      this.at = i;
+      return true;
+    }
+    this.at = to;
+    return false;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 function after(xml: string, marker: string, from: number): number {
   const k = xml.indexOf(marker, from);
   return k < 0 ? xml.length : k + marker.length;

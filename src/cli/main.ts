@@ -295,6 +295,11 @@ export async function runPlan(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // `balance check big.xlsx | head`: once the reader has gone, stop quietly instead of dying on EPIPE with a stack.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit();
+    throw e;
+  });
   run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -12,14 +12,14 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { distDir, repoRoot, screenshotPath } from '../support/paths';
+import { distDir, repoRoot, screenshotPath, builtCli } from '../support/paths';
 import { startStaticServer } from '../support/server';
 
 jest.setTimeout(240_000);
 
 const WEB = path.join(distDir, 'web');
 const INDEX_URL = pathToFileURL(path.join(WEB, 'index.html')).toString();
-const CLI = path.join(repoRoot, 'build/cli/cli/main.js');
+const CLI = builtCli;
 const SAMPLES = fs
   .readdirSync(path.join(repoRoot, 'assets/samples'))
   .filter((f) => f.endsWith('.xlsx'))

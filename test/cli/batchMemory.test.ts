@@ -4,9 +4,9 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { QUALITY_HEADER, tmpDir, writeWorkbook } from './fixtures';
+import { builtCli } from '../support/paths';
 
-const ROOT = path.join(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const MAIN = builtCli;
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

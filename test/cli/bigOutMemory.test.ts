@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readZip } from '../../src/hosts/xlsx/package/zip';
 import { QUALITY_HEADER, tmpDir } from './fixtures';
+import { builtCli } from '../support/paths';
 
-const ROOT = path.join(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const MAIN = builtCli;
 const SCHOOLS = 20_000;
 /**
  * A guard against regressions. This county is the bench's stress case (every count has a decimal: 72,107 不是整数

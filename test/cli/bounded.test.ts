@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { tmpDir } from './fixtures';
 import { workbookPackage } from '../hosts/xlsx/packages';
+import { builtCli } from '../support/paths';
 
 const ROOT = path.join(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const MAIN = builtCli;
 const SAMPLE = path.join(ROOT, 'assets', 'samples', '示例县-优质均衡.xlsx');
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

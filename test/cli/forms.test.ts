@@ -4,12 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cli, sha256, tmpDir } from './fixtures';
+import { builtCli } from '../support/paths';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLES = path.join(ROOT, 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
 const BASIC = path.join(SAMPLES, '示例县-基本均衡.xlsx');
-const BUILT = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const BUILT = builtCli;
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 jest.setTimeout(60_000);

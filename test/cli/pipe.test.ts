@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addTable, QUALITY_HEADER, tmpDir, writeWorkbook } from './fixtures';
+import { builtCli } from '../support/paths';
 
-const MAIN = path.join(__dirname, '..', '..', 'build', 'cli', 'cli', 'main.js');
+const MAIN = builtCli;
 const dir = tmpDir('balance-pipe-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import type { JsonPlanResult } from '../../src/cli/planJson';
 import { cli, englishIn, sha256, tmpDir } from './fixtures';
+import { builtCli } from '../support/paths';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 const QUALITY = path.join(SAMPLES, '示例县-优质均衡.xlsx');
@@ -183,7 +184,7 @@ describe('malformed --costs and --profile files: Chinese messages with the line 
 
 test('the built command (npm run build:cli) as a child process: plan FOLDER --out-dir exits 0 and writes the copies', async () => {
   const { execFile } = await import('node:child_process');
-  const main = path.join(__dirname, '..', '..', 'build', 'cli', 'cli', 'main.js');
+  const main = builtCli;
   if (!fs.existsSync(main)) throw new Error('build/cli is missing: run `npm run build:cli` first');
   const { folder, quality } = folderOfSamples('子进程');
   const before = sha256(quality);

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { QUALITY_HEADER, tmpDir, writeWorkbook } from './fixtures';
+import { builtCli } from '../support/paths';
 
-const ROOT = path.join(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'build', 'cli', 'cli', 'main.js');
+const MAIN = builtCli;
 const dir = tmpDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -6,6 +6,8 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const distDir = path.join(repoRoot, 'dist');
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
+/** The command users run (`npx balance`): the CLI bundled into one file by `npm run build:cli`. */
+export const builtCli = path.join(repoRoot, 'build', 'cli', 'balance.js');
 
 /** Fails with a clear instruction when the build is missing: browser tests test what `npm run build` produced. */
 export function requireBuild(): void {

@@ -7,6 +7,7 @@ import {
   countyVerdict,
   formatNumber,
   INDICATORS,
+  keepVerdictParts,
   STAGE_LABELS,
   STAGES,
   type SchoolVerdict,
@@ -97,6 +98,18 @@ function stageLines(s: StageResult): string[] {
 
 /** The detailed summary of one evaluated file. */
 export function fileSummary(c: Evaluated): string {
+  // The summary reads each school's indicator verdicts, checks and reasons once: built for it and not kept, they are
+  // young garbage (cheap to collect) instead of 20,000 schools' worth copied from one collection to the next.
+  const schools = c.evaluation.schools;
+  keepVerdictParts(schools, false);
+  try {
+    return summaryText(c);
+  } finally {
+    keepVerdictParts(schools, true);
+  }
+}
+
+function summaryText(c: Evaluated): string {
   const ev = c.evaluation;
   const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
   if (c.profileChoice) lines.push(text.profileChoice(c.profileChoice));

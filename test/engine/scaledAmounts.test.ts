@@ -1,10 +1,20 @@
 // The stage's exact amounts in BigInt give the very values of the Decimal way (kept as exactAmounts), and so the same
 // CV² and county mean: doubles with many places, exponents, huge and tiny values, given ratios and several counts.
 import { Decimal } from 'decimal.js';
-import { exactCvSquared, exactCvSquaredScaled, scaledNumber } from '../../src/engine/exact/arithmetic';
+import {
+  exactCvSquared,
+  exactCvSquaredScaled,
+  integerCvSquared,
+  scaledNumber,
+} from '../../src/engine/exact/arithmetic';
 import { INDICATORS } from '../../src/engine/model/indicators';
 import type { IndicatorId, SchoolPart } from '../../src/engine/model/types';
-import { exactAmounts, scaledAmounts, type StageInput } from '../../src/engine/rules/stageCvs';
+import {
+  exactAmounts,
+  integerAmounts,
+  scaledAmounts,
+  type StageInput,
+} from '../../src/engine/rules/stageCvs';
 import { RATIO, RAW, type ValueColumn } from '../../src/engine/rules/valueColumns';
 import { mulberry32 as rng } from '../support/random';
 
@@ -127,5 +137,81 @@ describe('scaledAmounts', () => {
     }
     // The huge counts (1e40) are left to Decimal.
     expect(declined).toBeGreaterThan(0);
+  });
+});
+
+describe('integerAmounts and integerCvSquared (whole counts in doubles)', () => {
+  /** A county of whole counts; `size` scales the counts so that squares and their sums pass 2⁵³ (the BigInt steps). */
+  function county(seed: number, size: number, fractions: boolean) {
+    const rnd = rng(seed);
+    const n = 1 + Math.floor(rnd() * 60);
+    const parts: SchoolPart[] = [];
+    const students: number[] = [];
+    const source: number[] = [];
+    const value: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const whole = () => Math.floor(rnd() * size);
+      parts.push({
+        counts: {
+          teachingArea: fractions && rnd() < 0.05 ? whole() + 0.5 : whole(),
+          keyTeachers: whole(),
+          peTeachers: whole(),
+          musicTeachers: whole(),
+          artTeachers: whole(),
+        },
+      } as unknown as SchoolPart);
+      // Few distinct student counts, so that schools share a group of squares.
+      students.push(1 + Math.floor(rnd() * 4) * 7 + (rnd() < 0.3 ? Math.floor(rnd() * 3000) : 0));
+      const ratio = rnd() < 0.15;
+      source.push(ratio ? RATIO : RAW);
+      value.push(ratio ? Math.floor(rnd() * 20) : NaN);
+    }
+    const input = {
+      parts,
+      students: Float64Array.from(students),
+      stageOf: new Uint8Array(n),
+      columns: [],
+      profile: {},
+    } as unknown as StageInput;
+    return { input, source, value, parts, n };
+  }
+
+  test('the same amounts, students, CV² and sums as the BigInt way, small and huge counts alike', () => {
+    const ids: IndicatorId[] = ['teachingAreaPerStudent', 'keyTeachersPer100', 'peArtTeachersPer100'];
+    let bigSquares = 0;
+    for (let t = 0; t < 400; t++) {
+      // 1e4 keeps squares small; 2e8 and 3e9 make single squares and groups' sums pass 2⁵³.
+      const size = [1e4, 2e8, 3e9][t % 3];
+      const { input, source, value, parts, n } = county(1000 + t, size, false);
+      const col = column(ids[t % ids.length], parts, source, value);
+      const indices = Int32Array.from({ length: n }, (_, i) => i);
+      const want = scaledAmounts(input, col, indices)!;
+      const got = integerAmounts(input, col, indices);
+      expect(got).not.toBeNull();
+      expect(Array.from(got!.amounts, (a) => `${BigInt(a)}/0`)).toEqual(want.amounts.map(show));
+      expect(Array.from(got!.students, (p) => `${BigInt(p)}/0`)).toEqual(want.students.map(show));
+      const counted = integerCvSquared(got!.amounts, got!.students);
+      if (counted === null) continue; // sums past 2⁵³: the BigInt way decides
+      expect(counted.square).toEqual(exactCvSquaredScaled(want.amounts, want.students));
+      expect(BigInt(counted.sumA)).toBe(want.amounts.reduce((s, a) => s + a.int, 0n));
+      expect(BigInt(counted.sumP)).toBe(want.students.reduce((s, p) => s + p.int, 0n));
+      if (got!.amounts.some((a) => a > 94906265)) bigSquares++;
+    }
+    expect(bigSquares).toBeGreaterThan(50);
+  });
+
+  test('declines what is not a safe integer: a fraction, a huge count, a negative or a missing student count', () => {
+    const { input, source, value, parts, n } = county(7, 100, false);
+    const col = column('teachingAreaPerStudent', parts, source.fill(RAW), value);
+    const indices = Int32Array.from({ length: n }, (_, i) => i);
+    expect(integerAmounts(input, col, indices)).not.toBeNull();
+    (parts[0].counts as Record<string, number>).teachingArea = 0.5;
+    expect(integerAmounts(input, col, indices)).toBeNull();
+    (parts[0].counts as Record<string, number>).teachingArea = 2 ** 53;
+    expect(integerAmounts(input, col, indices)).toBeNull();
+    expect(integerCvSquared([1, -2], [1, 1])).toBeNull();
+    expect(integerCvSquared([1, 2], [1, 0])).toBeNull();
+    expect(integerCvSquared([2 ** 52, 2 ** 52], [1, 1])).toBeNull();
+    expect(integerCvSquared([0, 0], [3, 4])).toEqual({ square: null, sumA: 0, sumP: 7 });
   });
 });

@@ -145,6 +145,26 @@ describe('blank rows, "none" and numbers stored as text', () => {
     expect(t.issues).toEqual([]);
   });
 
+  test('a row of white space of every kind (full-width, no-break, line breaks) is blank; FALSE, 0 and a date are not', () => {
+    const blank = [null, '\u3000', '\u00a0 ', ' \n\t', '\r\n\u3000'];
+    const t = read([['甲小学', '小学', 100, 500, 1], blank, ['乙小学', '小学', 200, 800, 2]]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(t.skipped).toEqual([]);
+    for (const value of [false, 0, new Date(2024, 0, 1), 'x']) {
+      const u = read([
+        ['甲小学', '小学', 100, 500, 1],
+        [null, null, null, value],
+      ]);
+      // Not blank: the row is looked at (and skipped for its empty name), unlike the blank row above.
+      expect(u.skipped.map((s) => [s.row, s.code])).toEqual([[3, 'noName']]);
+    }
+  });
+
+  test('a name with line breaks and full-width spaces reads as shown, runs of spaces collapsed', () => {
+    const t = read([['\u3000第一\n\n小学 \u00a0部 ', '小学', 100, 500, 1]]);
+    expect(t.rows[0].name).toBe('第一 小学 部');
+  });
+
   test.each([[''], [null], ['不详'], ['…'], ['?'], ['？']])(
     '%p is unknown: the field is absent, never 0 (spec §8)',
     (none) => {

@@ -195,6 +195,52 @@ function cvSquaredOfScaled(a: readonly bigint[], p: readonly bigint[]): Rational
     sumP += p[i];
     squaresByP.set(p[i], (squaresByP.get(p[i]) ?? 0n) + a[i] * a[i]);
   }
+  return cvSquaredOfSums(sumA, sumP, squaresByP);
+}
+
+/** The largest integer whose square is still a safe integer (⌊√(2⁵³ − 1)⌋). */
+const SQUARE_SAFE = 94906265;
+
+/**
+ * {@link exactCvSquaredScaled} of integer amounts aᵢ and students Pᵢ (both safe integers, aᵢ ≥ 0, Pᵢ > 0) whose sums
+ * are safe integers too: the same rational, summed in doubles where every step is exact (each square below 2⁵³, and
+ * a group's sum of squares moved to BigInt before it would leave the safe range), so 20,000 schools do not make
+ * 80,000 BigInts. Null when the inputs are not such integers (then the BigInt way decides).
+ */
+export function integerCvSquared(
+  a: ArrayLike<number>,
+  p: ArrayLike<number>,
+): { square: Rational | null; sumA: number; sumP: number } | null {
+  let sumA = 0;
+  let sumP = 0;
+  // Per student count: the sum of squares so far as a safe double (`small`) plus what no longer fitted (`big`).
+  const groups = new Map<number, { small: number; big: bigint }>();
+  for (let i = 0; i < a.length; i++) {
+    const ai = a[i];
+    const pi = p[i];
+    if (!(Number.isSafeInteger(ai) && ai >= 0 && Number.isSafeInteger(pi) && pi > 0)) return null;
+    sumA += ai;
+    sumP += pi;
+    let g = groups.get(pi);
+    if (g === undefined) groups.set(pi, (g = { small: 0, big: 0n }));
+    if (ai <= SQUARE_SAFE) {
+      const sq = ai * ai;
+      if (g.small + sq <= Number.MAX_SAFE_INTEGER) g.small += sq;
+      else {
+        g.big += BigInt(g.small);
+        g.small = sq;
+      }
+    } else g.big += BigInt(ai) * BigInt(ai);
+  }
+  // Every term is ≥ 0, so a sum past 2⁵³ at any step is past it at the end.
+  if (sumA > Number.MAX_SAFE_INTEGER || sumP > Number.MAX_SAFE_INTEGER) return null;
+  const squaresByP = new Map<bigint, bigint>();
+  for (const [pi, g] of groups) squaresByP.set(BigInt(pi), g.big + BigInt(g.small));
+  return { square: cvSquaredOfSums(BigInt(sumA), BigInt(sumP), squaresByP), sumA, sumP };
+}
+
+/** CV² from ΣA, ΣP and Σaᵢ² grouped by Pᵢ; null when ΣA = 0. */
+function cvSquaredOfSums(sumA: bigint, sumP: bigint, squaresByP: Map<bigint, bigint>): Rational | null {
   if (sumA === 0n) return null;
   let lcm = 1n;
   for (const pi of squaresByP.keys()) lcm = (lcm / gcd(lcm % pi, pi)) * pi;

@@ -5,6 +5,7 @@ import {
   Dec,
   exactCvSquared,
   exactCvSquaredScaled,
+  integerCvSquared,
   normalise,
   scaledNumber,
   type Scaled,
@@ -110,6 +111,12 @@ function exactSquareAndMean(
   col: ValueColumn,
   indices: ArrayLike<number>,
 ): { square: Rational | null; mean: Decimal } {
+  const whole = integerAmounts(input, col, indices);
+  const counted = whole && integerCvSquared(whole.amounts, whole.students);
+  if (counted) {
+    const mean = counted.sumP === 0 ? new Dec(0) : new Dec(counted.sumA).div(counted.sumP);
+    return { square: counted.square, mean };
+  }
   const fast = scaledAmounts(input, col, indices);
   if (fast) {
     const a = sumOf(fast.amounts);
@@ -166,6 +173,47 @@ export function scaledAmounts(
     }
     amounts.push(amount);
     students.push(p);
+  }
+  return { amounts, students };
+}
+
+/**
+ * The amounts aᵢ = per·Rᵢ (or Xᵢ·Pᵢ for a given ratio) and students when every one is a safe integer, as doubles (the
+ * values {@link scaledAmounts} gives, all on scale 0): whole counts of teachers, rooms and m², the usual county. Null
+ * otherwise. Exported for its test.
+ */
+export function integerAmounts(
+  input: StageInput,
+  col: ValueColumn,
+  indices: ArrayLike<number>,
+): { amounts: Float64Array; students: Float64Array } | null {
+  const n = indices.length;
+  const amounts = new Float64Array(n);
+  const students = new Float64Array(n);
+  const per = col.meta.per;
+  for (let k = 0; k < n; k++) {
+    const i = indices[k];
+    const p = input.students[i];
+    if (!Number.isSafeInteger(p)) return null;
+    let amount: number;
+    if (col.source[i] === RAW) {
+      const counts = input.parts[i].counts;
+      let sum = 0;
+      for (const f of resourceFieldsOf(counts, col.meta) ?? []) {
+        const c = counts[f] as number;
+        if (!Number.isSafeInteger(c)) return null;
+        sum += c;
+      }
+      amount = sum * per;
+    } else {
+      const x = col.value[i];
+      if (!Number.isSafeInteger(x)) return null;
+      amount = x * p;
+    }
+    // A product or sum past 2⁵³ may have been rounded: only safe results are known to be exact.
+    if (!Number.isSafeInteger(amount)) return null;
+    amounts[k] = amount;
+    students[k] = p;
   }
   return { amounts, students };
 }

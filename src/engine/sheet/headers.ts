@@ -120,18 +120,67 @@ export function splitUnit(normalised: string): { rest: string; unit: UnitInfo | 
 
 // ─── matching one header ─────────────────────────────────────────────────────
 
-interface SynonymEntry {
+export interface SynonymEntry {
   field: FieldDef;
   key: string;
   exactOnly: boolean;
 }
 
-const INDEX: SynonymEntry[] = FIELDS.flatMap((field) =>
+export const INDEX: readonly SynonymEntry[] = FIELDS.flatMap((field) =>
   field.synonyms.map((s) => {
     const exactOnly = s.startsWith('=');
     return { field, key: matchKey(normaliseHeader(exactOnly ? s.slice(1) : s)), exactOnly };
   }),
 );
+
+/** Positions in INDEX under a key, each list in INDEX order. */
+function indexBy(keysOf: (e: SynonymEntry) => Iterable<string>): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  INDEX.forEach((e, i) => {
+    for (const k of new Set(keysOf(e))) {
+      const list = map.get(k);
+      if (list === undefined) map.set(k, [i]);
+      else list.push(i);
+    }
+  });
+  return map;
+}
+
+function* pairsOf(text: string): Iterable<string> {
+  for (let i = 0; i + 1 < text.length; i++) yield text.slice(i, i + 2);
+}
+
+/** Synonyms by their whole key: the only ones a key can equal. */
+const BY_KEY = indexBy((e) => [e.key]);
+/** Synonyms a key may contain, by their first two characters: a key containing one holds that pair. */
+const BY_FIRST_PAIR = indexBy((e) => (!e.exactOnly && e.key.length >= 2 ? [e.key.slice(0, 2)] : []));
+/** Synonyms by every pair of adjacent characters in them: a synonym containing a text of two or more holds its first pair. */
+const BY_ANY_PAIR = indexBy((e) => pairsOf(e.key));
+
+/**
+ * The INDEX positions, in order, of the synonyms a key can equal or contain (scoreKey skips every other one): 1,204
+ * synonyms are not each searched for in every cell text of the rows a detection scans.
+ */
+export function keyCandidates(key: string): number[] {
+  const found: number[] = [];
+  const exact = BY_KEY.get(key);
+  if (exact !== undefined) for (const i of exact) found.push(i);
+  for (let i = 0; i + 1 < key.length; i++) {
+    const list = BY_FIRST_PAIR.get(key.slice(i, i + 2));
+    if (list !== undefined) for (const j of list) found.push(j);
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a - b);
+  let n = 1;
+  for (let i = 1; i < found.length; i++) if (found[i] !== found[n - 1]) found[n++] = found[i];
+  found.length = n;
+  return found;
+}
+
+/** The INDEX positions, in order, of the synonyms that may contain `text` (two or more characters). */
+export function containingCandidates(text: string): readonly number[] {
+  return BY_ANY_PAIR.get(text.slice(0, 2)) ?? [];
+}
 
 /**
  * Words that change what a header counts: a header that contains a synonym plus one of these is another quantity
@@ -198,7 +247,8 @@ interface Scored {
 function scoreKey(key: string, unit: UnitInfo | null): Scored | null {
   if (!key) return null;
   let best: Scored | null = null;
-  for (const e of INDEX) {
+  for (const i of keyCandidates(key)) {
+    const e = INDEX[i];
     let score: number;
     if (key === e.key) {
       score = e.key.length * 100 + EXACT_BONUS;
@@ -313,7 +363,8 @@ function scoreInContext(
   let best: Scored | null = null;
   for (const c of keysOf(child)) {
     if (c.length < 2) continue;
-    for (const e of INDEX) {
+    for (const i of containingCandidates(c)) {
+      const e = INDEX[i];
       if (e.exactOnly || e.field.key === parentField || !e.key.includes(c) || !unitFits(e.field, unit))
         continue;
       for (const p of parentKeys) {

@@ -81,13 +81,22 @@ const MSG = {
 
 /** A text cell as shown: line breaks and runs of spaces collapsed, trimmed. */
 function displayText(v: CellValue | undefined): string {
-  return cellText(v)
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
-    .trim();
+  const text = cellText(v);
+  // Most texts (names, kinds, every number) have no space to collapse: the regular expression is not run for them.
+  return SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
+const SPACE = /[\s\u00a0\u3000]/;
+const SPACES = /[\s\u00a0\u3000]+/g;
+/** Only white space (\s takes in U+00A0 and U+3000): what displayText shows as ''. */
+const ONLY_SPACE = /^[\s\u00a0\u3000]*$/;
+
+/** displayText(v) === '' and not a date, without making the text of a number. */
 function isBlankCell(v: CellValue | undefined): boolean {
-  return displayText(v) === '' && !(v instanceof Date);
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v === 'string') return ONLY_SPACE.test(v);
+  return false;
 }
 
 // ─── kind, ownership, affiliation ────────────────────────────────────────────
@@ -203,11 +212,9 @@ function parseTeacherRatio(v: CellValue | undefined): number | null {
   return new Decimal(m[1]).div(m[2]).toNumber();
 }
 
-interface NumericResult {
-  value: number | null;
-  issues: readonly DataIssue[];
-}
-
+/**
+ * The cell's number in base units, or null (blank, unknown or bad); what is wrong with the cell is added to `issues`.
+ */
 function readNumber(
   r: Reader,
   row: number,
@@ -215,7 +222,8 @@ function readNumber(
   def: FieldDef,
   mapped: MappedColumn,
   dashes: DashReading | undefined,
-): NumericResult {
+  issues: DataIssue[],
+): number | null {
   const { grid } = r;
   const v = r.value(row, mapped.column);
   // The common cell, a positive finite number whose number format does not make it a date: no context, no
@@ -223,7 +231,7 @@ function readNumber(
   if (typeof v === 'number' && v > 0 && v < Infinity) {
     const format = r.numberFormat(row, mapped.column);
     if (format === undefined || format === 'General' || !isDateFormat(format)) {
-      return numberRead(grid, row, key, def, mapped, v);
+      return numberRead(grid, row, key, def, mapped, v, issues);
     }
   }
   const ctx = {
@@ -240,18 +248,20 @@ function readNumber(
   const ratio = def.indicator === 'teachersPerStudent' ? parseTeacherRatio(v) : null;
   if (ratio !== null) parsed = { ok: true, value: ratio };
   else parsed = parseCellNumber(v, ctx);
-  if (!parsed.ok) return { value: null, issues: [parsed.issue] };
-  if (parsed.value === null) return { value: null, issues: [] };
+  if (!parsed.ok) {
+    issues.push(parsed.issue);
+    return null;
+  }
+  if (parsed.value === null) return null;
   if (parsed.dash !== undefined) {
     const at = { row, column: mapped.column, field: key, label: def.label };
-    return { value: 0, issues: [issueAt(grid, at, 'dashAsZero', 'info', { shown: parsed.dash })] };
+    issues.push(issueAt(grid, at, 'dashAsZero', 'info', { shown: parsed.dash }));
+    return 0;
   }
-  return numberRead(grid, row, key, def, mapped, parsed.value);
+  return numberRead(grid, row, key, def, mapped, parsed.value, issues);
 }
 
-const NO_ISSUES: readonly DataIssue[] = Object.freeze([]);
-
-/** A cell's number in the column's unit, converted to the base unit, with what is wrong with it as a count. */
+/** A cell's number in the column's unit, converted to the base unit; what is wrong with it as a count is added to `issues`. */
 function numberRead(
   grid: CellGrid,
   row: number,
@@ -259,14 +269,19 @@ function numberRead(
   def: FieldDef,
   mapped: MappedColumn,
   parsed: number,
-): NumericResult {
+  issues: DataIssue[],
+): number | null {
   const value = convertUnit(parsed, mapped.unitFactor, mapped.unitDivisor);
   const ratioInverted = def.indicator === 'teachersPerStudent' && value > 1;
   const notInteger = !ratioInverted && def.integer === true && !Number.isInteger(value);
-  if (!ratioInverted && !notInteger) return { value, issues: NO_ISSUES };
+  if (!ratioInverted && !notInteger) return value;
   const at = { sheet: grid.sheet, row, column: mapped.column, field: key, label: def.label };
-  if (ratioInverted) return { value: null, issues: [dataIssue(at, 'ratioInverted', 'error', { value })] };
-  return { value, issues: [dataIssue(at, 'notInteger', 'warning', { value })] };
+  if (ratioInverted) {
+    issues.push(dataIssue(at, 'ratioInverted', 'error', { value }));
+    return null;
+  }
+  issues.push(dataIssue(at, 'notInteger', 'warning', { value }));
+  return value;
 }
 
 function setStageCount(school: SchoolRow, stage: AnyStage, field: CountField, value: number): void {
@@ -501,9 +516,9 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       .find((code) => code !== null);
     if (sponsor) school.sponsor = sponsor;
 
-    for (const [key, mapped, def] of numericEntries) {
-      const { value, issues: cellIssues } = readNumber(r, row, key, def, mapped, options.dashes);
-      for (const issue of cellIssues) issues.push(issue);
+    for (let e = 0; e < numericEntries.length; e++) {
+      const [key, mapped, def] = numericEntries[e];
+      const value = readNumber(r, row, key, def, mapped, options.dashes, issues);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {
         (school.ratios ??= {})[def.indicator as IndicatorId] = value;

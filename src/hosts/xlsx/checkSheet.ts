@@ -8,12 +8,15 @@ import {
   AUTO_PROFILE,
   chooseProfile,
   dataIssue,
+  detectHeader,
   evaluate,
   mergeIssues,
   readCaption,
   readTable,
   resourceUnits,
+  type CellGrid,
   type DataIssue,
+  type HeaderDetection,
   type Profile,
   type SheetCheck,
   type TableRead,
@@ -43,10 +46,20 @@ export function checkWorkbookSheet(
   spec: ProfileSpec,
   options: { sheet?: string; onEvaluate?: (rows: number) => void } = {},
 ): SheetOutcome {
-  const chosen = chooseSheet(file, workbook, options.sheet);
+  // The header found while choosing the sheet is the one the table is read under: detected once, not twice.
+  const seen: { grid?: CellGrid; detection?: HeaderDetection } = {};
+  const chosen = chooseSheet(file, workbook, options.sheet, (grid) => {
+    seen.grid = grid;
+    seen.detection = detectHeader(grid);
+    return seen.detection.found;
+  });
   if (!chosen.ok) return chosen;
+  const detection = seen.grid === chosen.grid ? seen.detection : undefined;
   // Both built-in regimes read dashes as none, so auto reads them so too; a custom profile says how.
-  const table = readTable(chosen.grid, { dashes: spec === AUTO_PROFILE ? 'none' : spec.dashes });
+  const table = readTable(chosen.grid, {
+    dashes: spec === AUTO_PROFILE ? 'none' : spec.dashes,
+    detection,
+  });
   const fatal = table.issues.filter((i) => i.code === 'noTable' || i.code === 'missingColumn');
   if (table.header === null || fatal.length > 0)
     return {

@@ -43,6 +43,31 @@ describe('TextSink', () => {
     expect(Buffer.from(sink.bytes()).equals(Buffer.from(want))).toBe(true);
   });
 
+  test('pieces cut anywhere, between the halves of a pair or at lone surrogates, give TextEncoder’s bytes of the whole', () => {
+    const rnd = rng(17);
+    const UNITS = ['a', '<', 'é', '学', '\ud83d', '\ude00', '\ud842', '\udfb7', '\uffff', '\u0800', '\u07ff'];
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      for (let k = Math.floor(rnd() * 300); k > 0; k--) text += UNITS[Math.floor(rnd() * UNITS.length)];
+      // Now and then a long run, so that both the hand encoder and encodeInto see cut pairs.
+      if (rnd() < 0.3) text += '😀学'.repeat(40 + Math.floor(rnd() * 40)) + '\ud83d';
+      for (const out of [false, true]) {
+        const got: Buffer[] = [];
+        const sink = out
+          ? new TextSink(0, { write: (bytes) => got.push(Buffer.from(bytes)) })
+          : new TextSink(Math.floor(rnd() * 64));
+        for (let at = 0; at < text.length;) {
+          const next = Math.min(text.length, at + 1 + Math.floor(rnd() * (rnd() < 0.2 ? 200 : 6)));
+          sink.write(text.slice(at, next));
+          at = next;
+        }
+        if (out) sink.end();
+        const bytes = out ? Buffer.concat(got) : Buffer.from(sink.bytes());
+        expect(bytes.equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
+      }
+    }
+  });
+
   test('nothing written is no bytes', () => {
     expect(new TextSink().bytes().length).toBe(0);
   });

@@ -23,7 +23,7 @@ import { planToJson } from './planJson';
 import { refuseOutput } from './output';
 import { planSummary } from './planSummary';
 import { messages, planText, text, usage } from './strings.zh-CN';
-import { fileLine, fileSummary, manySummary, type FileLine } from './summary';
+import { fileLine, manySummary, writeFileSummary, type FileLine } from './summary';
 import { useNodeZlib } from './zipCodec';
 
 // The package's zip entries through node:zlib: the same bytes in, several times faster than fflate out.
@@ -165,7 +165,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (jsonArray) io.stdout('\n]\n');
     for (const o of problems) io.stderr(explain(o));
   } else if (kept !== null) {
-    if (kept.ok) io.stdout(fileSummary(kept) + '\n');
+    if (kept.ok) writeFileSummary(kept, io.stdout);
     else io.stderr(explain(kept));
   } else {
     io.stdout(manySummary(lines, profile.profile) + '\n');

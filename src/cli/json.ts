@@ -4,6 +4,8 @@ import {
   countyVerdict,
   exactValueOf,
   type IndicatorId,
+  keepVerdictParts,
+  type SchoolVerdict,
   type Stage,
   stageVerdict,
   type Verdict,
@@ -124,18 +126,7 @@ export function toJson(c: Evaluated): JsonResult {
       stages: county.undecidedStages,
     },
     stages,
-    schools: ev.schools.map((s) => ({
-      row: s.row,
-      name: s.name,
-      stage: s.stage,
-      pass: s.pass,
-      indicators: Object.fromEntries(
-        s.indicators.map((i) => [
-          i.indicator,
-          { value: i.value, standard: i.standard, pass: i.pass, gap: i.gap },
-        ]),
-      ),
-    })),
+    schools: schoolsToJson(ev.schools),
     excluded: ev.excluded.map((e) => ({ row: e.row, name: e.name, reason: e.reason })),
     issues: c.issues.map((i) => ({
       row: i.row,
@@ -153,6 +144,25 @@ export function toJson(c: Evaluated): JsonResult {
         }
       : {}),
   };
+}
+
+/**
+ * Each part with its indicators' value, standard, decision and gap. The verdicts' indicator verdicts are built for
+ * this one read and not kept: young garbage, not 20,000 schools' worth carried through every collection.
+ */
+function schoolsToJson(schools: readonly SchoolVerdict[]): JsonSchool[] {
+  keepVerdictParts(schools, false);
+  try {
+    return schools.map((s) => {
+      const indicators: JsonSchool['indicators'] = {};
+      for (const i of s.indicators) {
+        indicators[i.indicator] = { value: i.value, standard: i.standard, pass: i.pass, gap: i.gap };
+      }
+      return { row: s.row, name: s.name, stage: s.stage, pass: s.pass, indicators };
+    });
+  } finally {
+    keepVerdictParts(schools, true);
+  }
 }
 
 export function unusableToJson(u: Unusable): JsonUnusable {

@@ -96,22 +96,61 @@ function stageLines(s: StageResult): string[] {
   ];
 }
 
-/** The detailed summary of one evaluated file. */
+/** The detailed summary of one evaluated file (no line break at the end). */
 export function fileSummary(c: Evaluated): string {
+  const chunks: string[] = [];
+  writeFileSummary(c, (chunk) => chunks.push(chunk));
+  return chunks.join('').slice(0, -1);
+}
+
+/** Characters of summary lines gathered before they are handed on. */
+const CHUNK = 1 << 16;
+
+/**
+ * The detailed summary of one evaluated file, each line followed by a line break, handed to `write` in pieces as it is
+ * made: 17,000 failing schools' reason lines become output while they are young, not 9 MB of text kept to the end.
+ */
+export function writeFileSummary(c: Evaluated, write: (text: string) => void): void {
   // The summary reads each school's indicator verdicts, checks and reasons once: built for it and not kept, they are
   // young garbage (cheap to collect) instead of 20,000 schools' worth copied from one collection to the next.
   const schools = c.evaluation.schools;
   keepVerdictParts(schools, false);
   try {
-    return summaryText(c);
+    const sink = new LineSink(write);
+    summaryLines(c, sink);
+    sink.flush();
   } finally {
     keepVerdictParts(schools, true);
   }
 }
 
-function summaryText(c: Evaluated): string {
+/** Lines gathered into chunks of about CHUNK characters, each line ending in a line break. */
+class LineSink {
+  private lines: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  push(...lines: string[]): void {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.size += line.length + 1;
+    }
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  flush(): void {
+    if (this.lines.length === 0) return;
+    this.lines.push('');
+    this.write(this.lines.join('\n'));
+    this.lines = [];
+    this.size = 0;
+  }
+}
+
+function summaryLines(c: Evaluated, lines: LineSink): void {
   const ev = c.evaluation;
-  const lines: string[] = [text.fileTitle(c.file, c.sheet), text.profile(c.profile.name)];
+  lines.push(text.fileTitle(c.file, c.sheet), text.profile(c.profile.name));
   if (c.profileChoice) lines.push(text.profileChoice(c.profileChoice));
   const byStage = STAGES.filter((s) => ev.stages[s])
     .map((s) => text.stageCount(STAGE_LABELS[s], ev.schools.filter((v) => v.stage === s).length))
@@ -169,7 +208,6 @@ function summaryText(c: Evaluated): string {
       lines.push(`  ${text.moreIssues(c.issues.length - MAX_ISSUES_SHOWN)}`);
   }
   lines.push('', countyLine(c));
-  return lines.join('\n');
 }
 
 /** The profile's short name for the verdict line: 优质均衡（教督〔2017〕6号） → 优质均衡. */

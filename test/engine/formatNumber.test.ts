@@ -60,6 +60,13 @@ describe('formatNumber', () => {
       [12.5, 1],
       [1, 7],
       [1 / 3, 10],
+      [2147483647, 0],
+      [2147483646.5, 0],
+      [214748364.75, 1],
+      [2147.483647, 6],
+      [21474.83648, 5],
+      [0.05, 1],
+      [1.000001, 6],
       [NaN, 2],
       [Infinity, 2],
     ];
@@ -74,6 +81,10 @@ describe('formatNumber', () => {
           fc.double({ noNaN: true, min: -1e16, max: 1e16 }),
           fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
           fc.integer({ min: 0, max: 1e12 }).map((n) => n / 1000 + 0.0005),
+          // Around 2³¹ scaled: where the small-integer way hands over to the double's text.
+          fc
+            .tuple(fc.integer({ min: 2 ** 31 - 3000, max: 2 ** 31 + 3000 }), fc.integer({ min: 0, max: 6 }))
+            .map(([n, d]) => n / 10 ** d),
         ),
         fc.integer({ min: 0, max: 6 }),
         (v, d) => {

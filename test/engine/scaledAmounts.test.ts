@@ -151,11 +151,13 @@ describe('integerAmounts and integerCvSquared (whole counts in doubles)', () => 
     const value: number[] = [];
     for (let i = 0; i < n; i++) {
       const whole = () => Math.floor(rnd() * size);
+      // Up to three places (12.5, 0.05, 1234.567), sometimes whole.
+      const decimal = () => Math.round(rnd() * size) / 10 ** Math.floor(rnd() * 4);
       parts.push({
         counts: {
-          teachingArea: fractions && rnd() < 0.05 ? whole() + 0.5 : whole(),
+          teachingArea: fractions ? decimal() : whole(),
           keyTeachers: whole(),
-          peTeachers: whole(),
+          peTeachers: fractions && rnd() < 0.5 ? decimal() : whole(),
           musicTeachers: whole(),
           artTeachers: whole(),
         },
@@ -164,7 +166,7 @@ describe('integerAmounts and integerCvSquared (whole counts in doubles)', () => 
       students.push(1 + Math.floor(rnd() * 4) * 7 + (rnd() < 0.3 ? Math.floor(rnd() * 3000) : 0));
       const ratio = rnd() < 0.15;
       source.push(ratio ? RATIO : RAW);
-      value.push(ratio ? Math.floor(rnd() * 20) : NaN);
+      value.push(ratio ? (fractions ? Math.round(rnd() * 2000) / 100 : Math.floor(rnd() * 20)) : NaN);
     }
     const input = {
       parts,
@@ -179,34 +181,62 @@ describe('integerAmounts and integerCvSquared (whole counts in doubles)', () => 
   test('the same amounts, students, CV² and sums as the BigInt way, small and huge counts alike', () => {
     const ids: IndicatorId[] = ['teachingAreaPerStudent', 'keyTeachersPer100', 'peArtTeachersPer100'];
     let bigSquares = 0;
-    for (let t = 0; t < 400; t++) {
+    let withPlaces = 0;
+    let declined = 0;
+    for (let t = 0; t < 600; t++) {
       // 1e4 keeps squares small; 2e8 and 3e9 make single squares and groups' sums pass 2⁵³.
       const size = [1e4, 2e8, 3e9][t % 3];
-      const { input, source, value, parts, n } = county(1000 + t, size, false);
+      const fractions = t % 2 === 1;
+      const { input, source, value, parts, n } = county(1000 + t, size, fractions);
       const col = column(ids[t % ids.length], parts, source, value);
       const indices = Int32Array.from({ length: n }, (_, i) => i);
       const want = scaledAmounts(input, col, indices)!;
       const got = integerAmounts(input, col, indices);
-      expect(got).not.toBeNull();
-      expect(Array.from(got!.amounts, (a) => `${BigInt(a)}/0`)).toEqual(want.amounts.map(show));
-      expect(Array.from(got!.students, (p) => `${BigInt(p)}/0`)).toEqual(want.students.map(show));
-      const counted = integerCvSquared(got!.amounts, got!.students);
+      if (!fractions) expect(got).not.toBeNull();
+      if (got === null) {
+        declined++;
+        continue;
+      }
+      // The BigInt way's amounts on their common scale (what the CV² is computed from).
+      const places = Math.max(...want.amounts.map((a) => a.scale));
+      expect(got.places).toBe(places);
+      if (places > 0) withPlaces++;
+      expect(Array.from(got.amounts, (a) => BigInt(a))).toEqual(
+        want.amounts.map((a) => a.int * 10n ** BigInt(places - a.scale)),
+      );
+      expect(Array.from(got.students, (p) => `${BigInt(p)}/0`)).toEqual(want.students.map(show));
+      const counted = integerCvSquared(got.amounts, got.students);
       if (counted === null) continue; // sums past 2⁵³: the BigInt way decides
       expect(counted.square).toEqual(exactCvSquaredScaled(want.amounts, want.students));
-      expect(BigInt(counted.sumA)).toBe(want.amounts.reduce((s, a) => s + a.int, 0n));
+      expect(BigInt(counted.sumA)).toBe(
+        want.amounts.reduce((s, a) => s + a.int * 10n ** BigInt(places - a.scale), 0n),
+      );
       expect(BigInt(counted.sumP)).toBe(want.students.reduce((s, p) => s + p.int, 0n));
-      if (got!.amounts.some((a) => a > 94906265)) bigSquares++;
+      if (got.amounts.some((a) => a > 94906265)) bigSquares++;
     }
     expect(bigSquares).toBeGreaterThan(50);
+    expect(withPlaces).toBeGreaterThan(100);
+    expect(declined).toBeLessThan(50);
   });
 
-  test('declines what is not a safe integer: a fraction, a huge count, a negative or a missing student count', () => {
-    const { input, source, value, parts, n } = county(7, 100, false);
+  test('declines what is no safe integer on a safe scale: an exponent, 17 digits, a huge count, a negative, no students', () => {
+    const { input, source, value, parts, n } = county(11, 100, false);
+    expect(n).toBeGreaterThan(1);
     const col = column('teachingAreaPerStudent', parts, source.fill(RAW), value);
     const indices = Int32Array.from({ length: n }, (_, i) => i);
     expect(integerAmounts(input, col, indices)).not.toBeNull();
     (parts[0].counts as Record<string, number>).teachingArea = 0.5;
+    expect(integerAmounts(input, col, indices)?.places).toBe(1);
+    (parts[0].counts as Record<string, number>).teachingArea = 1.5e-7;
     expect(integerAmounts(input, col, indices)).toBeNull();
+    (parts[0].counts as Record<string, number>).teachingArea = 0.1 + 0.2;
+    expect(integerAmounts(input, col, indices)).toBeNull();
+    // Whole, but 2⁵² on the common scale of another school's 0.5 is past 2⁵³.
+    (parts[0].counts as Record<string, number>).teachingArea = 0.5;
+    (parts[1].counts as Record<string, number>).teachingArea = 2 ** 52;
+    expect(integerAmounts(input, col, indices)).toBeNull();
+    (parts[1].counts as Record<string, number>).teachingArea = 2 ** 49;
+    expect(integerAmounts(input, col, indices)?.places).toBe(1);
     (parts[0].counts as Record<string, number>).teachingArea = 2 ** 53;
     expect(integerAmounts(input, col, indices)).toBeNull();
     expect(integerCvSquared([1, -2], [1, 1])).toBeNull();

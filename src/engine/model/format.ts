@@ -12,6 +12,9 @@ function groupThousands(digits: string): string {
   return out;
 }
 
+/** Integers below this are small integers to V8 (their text is made without the double-to-text algorithm). */
+const SMALL_INT = 2 ** 31 - 1;
+
 /** A number with thousands separators and at most `maxDecimals` decimals, trailing zeros dropped: 1220.5 → "1,220.5". */
 export function formatNumber(value: number, maxDecimals: number = 2): string {
   if (!Number.isFinite(value)) return String(value);
@@ -20,6 +23,22 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   const scaled = Math.round(abs * scale);
   if (!(scaled < Number.MAX_SAFE_INTEGER)) return (value < 0 ? '-' : '') + abs.toFixed(0);
   const sign = value < 0 && scaled > 0 ? '-' : '';
+  if (scaled < SMALL_INT * scale && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
+    // Integer part and decimals as small integers: their texts are cheap, a double's shortest text is not.
+    const int = Math.floor(scaled / scale);
+    const intText = String(int);
+    const head = intText.length > 3 ? groupThousands(intText) : intText;
+    let frac = scaled - int * scale;
+    if (frac === 0) return sign + head;
+    let digits = maxDecimals;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    const fracText = String(frac);
+    const pad = digits - fracText.length;
+    return sign + head + '.' + (pad > 0 ? '0'.repeat(pad) + fracText : fracText);
+  }
   if (scaled < 1e15 && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
     // scaled / 10^d is the double nearest the decimal of at most 15 digits, so its shortest text is that decimal,
     // trailing zeros dropped and without an exponent (≥ 1e-6, < 1e15): one conversion instead of two and a pad.

@@ -113,8 +113,9 @@ function exactSquareAndMean(
 ): { square: Rational | null; mean: Decimal } {
   const whole = integerAmounts(input, col, indices);
   const counted = whole && integerCvSquared(whole.amounts, whole.students);
-  if (counted) {
-    const mean = counted.sumP === 0 ? new Dec(0) : new Dec(counted.sumA).div(counted.sumP);
+  if (whole && counted) {
+    const mean =
+      counted.sumP === 0 ? new Dec(0) : new Dec(`${counted.sumA}e-${whole.places}`).div(counted.sumP);
     return { square: counted.square, mean };
   }
   const fast = scaledAmounts(input, col, indices);
@@ -177,45 +178,105 @@ export function scaledAmounts(
   return { amounts, students };
 }
 
+/** The places of the last {@link safeDigits} (a scratch value: no object per number). */
+let digitsPlaces = 0;
+
 /**
- * The amounts aᵢ = per·Rᵢ (or Xᵢ·Pᵢ for a given ratio) and students when every one is a safe integer, as doubles (the
- * values {@link scaledAmounts} gives, all on scale 0): whole counts of teachers, rooms and m², the usual county. Null
- * otherwise. Exported for its test.
+ * A double's shortest decimal as a safe integer of its digits, its places left in `digitsPlaces` (6.375 → 6375, 3;
+ * 1200 → 1200, 0): the value {@link scaledNumber} gives, in a double. Null when the digits are no safe integer or
+ * the text has an exponent.
+ */
+function safeDigits(x: number): number | null {
+  if (Number.isSafeInteger(x)) {
+    digitsPlaces = 0;
+    return x;
+  }
+  if (!Number.isFinite(x)) return null;
+  const text = String(x);
+  if (text.indexOf('e') >= 0) return null;
+  const dot = text.indexOf('.');
+  if (dot < 0) return null;
+  const int = Number(text.slice(0, dot) + text.slice(dot + 1));
+  if (!Number.isSafeInteger(int)) return null;
+  digitsPlaces = text.length - dot - 1;
+  return int;
+}
+
+/** Powers of ten that are safe integers, by exponent. */
+const TENS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** int·10^k when that is a safe integer, else NaN. */
+function shifted(int: number, k: number): number {
+  if (k === 0) return int;
+  const v = k < TENS.length ? int * TENS[k] : NaN;
+  return Number.isSafeInteger(v) ? v : NaN;
+}
+
+/**
+ * The amounts aᵢ = per·Rᵢ (or Xᵢ·Pᵢ for a given ratio) and students as safe integers on one common scale — the
+ * integers {@link scaledAmounts} gives after the common scale {@link exactCvSquaredScaled} puts them on, with that
+ * scale's places — when every step fits a safe integer: whole counts, or counts and areas with a few decimals (the
+ * usual county). Null otherwise (then BigInt decides). Exported for its test.
  */
 export function integerAmounts(
   input: StageInput,
   col: ValueColumn,
   indices: ArrayLike<number>,
-): { amounts: Float64Array; students: Float64Array } | null {
+): { amounts: Float64Array; students: Float64Array; places: number } | null {
   const n = indices.length;
   const amounts = new Float64Array(n);
+  const places = new Uint8Array(n);
   const students = new Float64Array(n);
   const per = col.meta.per;
+  let most = 0;
   for (let k = 0; k < n; k++) {
     const i = indices[k];
     const p = input.students[i];
     if (!Number.isSafeInteger(p)) return null;
     let amount: number;
+    let scale: number;
     if (col.source[i] === RAW) {
       const counts = input.parts[i].counts;
-      let sum = 0;
+      amount = 0;
+      scale = 0;
       for (const f of resourceFieldsOf(counts, col.meta) ?? []) {
-        const c = counts[f] as number;
-        if (!Number.isSafeInteger(c)) return null;
-        sum += c;
+        const c = safeDigits(counts[f] as number);
+        if (c === null) return null;
+        const cp = digitsPlaces;
+        // The sum on the larger of the two scales.
+        if (cp > scale) {
+          amount = shifted(amount, cp - scale);
+          scale = cp;
+        }
+        amount += shifted(c, scale - cp);
+        if (!Number.isSafeInteger(amount)) return null;
       }
-      amount = sum * per;
+      amount *= per;
     } else {
-      const x = col.value[i];
-      if (!Number.isSafeInteger(x)) return null;
+      const x = safeDigits(col.value[i]);
+      if (x === null) return null;
+      scale = digitsPlaces;
       amount = x * p;
     }
     // A product or sum past 2⁵³ may have been rounded: only safe results are known to be exact.
     if (!Number.isSafeInteger(amount)) return null;
+    // In its fewest places, as BigInt's normalise leaves it.
+    while (scale > 0 && amount % 10 === 0) {
+      amount /= 10;
+      scale--;
+    }
+    if (scale > most) most = scale;
     amounts[k] = amount;
+    places[k] = scale;
     students[k] = p;
   }
-  return { amounts, students };
+  for (let k = 0; k < n; k++) {
+    if (places[k] === most) continue;
+    const v = shifted(amounts[k], most - places[k]);
+    if (Number.isNaN(v)) return null;
+    amounts[k] = v;
+  }
+  return { amounts, students, places: most };
 }
 
 /** A double as a scaled integer of fewer than 35 digits, else null. */

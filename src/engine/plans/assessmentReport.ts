@@ -290,7 +290,13 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 /** “三、学校达标情况”: sections are numbered in the order they are written. */
 const heading = (n: number, text: string): string => `${NUMERALS[n] ?? n + 1}、${text}`;
 
-function overviewSection(input: ReportInput, stages: StageResult[], top: number, n: number): SectionBuilder {
+function overviewSection(
+  input: ReportInput,
+  stages: StageResult[],
+  top: number,
+  n: number,
+  judged: readonly IndicatorId[],
+): SectionBuilder {
   const b = new SectionBuilder('overview', top);
   b.add([heading(n, '概况')], [], SECTION_STYLE);
   const count = (pred: (s: SchoolVerdict) => boolean) => input.schools.filter(pred).length;
@@ -313,7 +319,7 @@ function overviewSection(input: ReportInput, stages: StageResult[], top: number,
   b.add(['参评学校（学段）数', input.schools.length]);
   for (const stage of STAGES) b.add([`其中${STAGE_LABELS[stage]}`, count((s) => s.stage === stage)]);
   const county = input.county;
-  if (judgedIndicators(input.schools).length > 0) {
+  if (judged.length > 0) {
     b.add(['校际达标', count((s) => s.pass === true)]);
     b.add(['校际未达标', count((s) => s.pass === false)]);
     if (county) b.add(['校际无法判定', county.counts.undecided]);
@@ -411,10 +417,10 @@ function schoolSection(
   top: number,
   units: ResourceUnits | undefined,
   n: number,
+  indicators: readonly IndicatorId[],
 ): SectionBuilder {
   const b = new SectionBuilder('schools', top);
   b.add([heading(n, '学校达标情况')], [], SECTION_STYLE);
-  const indicators = judgedIndicators(schools);
   const gapUnits = indicators.map((id) => gapUnitOf(id, units));
   const lead = ['学校名称', '行号', '学段', '是否达标', '达标项数'];
   const tail = ['其他检查未通过', '未达标原因'];
@@ -564,12 +570,14 @@ export function planReport(input: ReportInput): ReportPlan {
   const builders: SectionBuilder[] = [title];
   const next = () => builders[builders.length - 1].nextRow + 1;
   let n = 0;
-  builders.push(overviewSection(input, stages, next(), n++));
+  // Once: while the marked copy is written every read of the schools' indicators builds them again.
+  const judged = judgedIndicators(input.schools);
+  builders.push(overviewSection(input, stages, next(), n++, judged));
   builders.push(coefficientSection(stages, next(), n++));
-  const indicatorCount = judgedIndicators(input.schools).length;
+  const indicatorCount = judged.length;
   let schoolHeader: { top: number; bottom: number } | null = null;
   if (indicatorCount > 0) {
-    const schools = schoolSection(input.schools, next(), input.units, n++);
+    const schools = schoolSection(input.schools, next(), input.units, n++, judged);
     schoolHeader = { top: schools.top + 1, bottom: schools.top + 2 };
     builders.push(schools);
   }

@@ -215,10 +215,16 @@ function resourcesTable(input: FormsInput): ReportPlan {
     const total = rows.length;
     const values: ReportValue[] = [STAGE_LABELS[stage], total];
     const formats: (string | undefined)[] = [undefined, WHOLE];
+    // One pass over the schools, each school's indicator verdicts read once (while the marked copy is written they
+    // are built on each read: a pass per indicator built them seven times over).
+    const metOf = new Map<IndicatorId, number>(ids.map((id) => [id, 0]));
+    for (const r of rows) {
+      const indicators = r.verdict.indicators;
+      for (const id of ids)
+        if (indicators.find((i) => i.indicator === id)?.pass === true) metOf.set(id, metOf.get(id)! + 1);
+    }
     for (const id of ids) {
-      const met = rows.filter(
-        (r) => r.verdict.indicators.find((i) => i.indicator === id)?.pass === true,
-      ).length;
+      const met = metOf.get(id)!;
       values.push(met, percentOf(met, total));
       formats.push(WHOLE, FORMAT_2);
     }

@@ -1,10 +1,11 @@
 // evaluate(): §3 edge cases end to end, data problems as DataIssues (never thrown), ratio columns, the result shape.
 import fc from 'fast-check';
 import { evaluate } from '../../src/engine/rules/evaluate';
-import { keepVerdictParts } from '../../src/engine/rules/verdict';
+import { keepVerdictParts, Verdict } from '../../src/engine/rules/verdict';
+import { planReport } from '../../src/engine/plans/assessmentReport';
 import { exactValueOf } from '../../src/engine/rules/stageCvs';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
-import type { SchoolRow } from '../../src/engine/model/types';
+import type { SchoolRow, SchoolVerdict } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
 
 const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];
@@ -474,5 +475,43 @@ describe('amounts in reasons follow the column unit given to evaluate()', () => 
     expect(ev.schools[0].reasons).toEqual([
       '生均教学仪器设备值 1,700元 < 标准 2,000元（85%）：低于标准但在 85% 允许范围内，学校仍达标；增加 6.00万元 达到标准',
     ]);
+  });
+});
+
+describe('a verdict’s judged indicators, read without building its indicator verdicts', () => {
+  test('are those whose verdict has a standard, in order, for every stage and regime, parts kept or not', () => {
+    const rows = [
+      qualityRow(3, '甲小学', 'primary', 1000, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5]),
+      qualityRow(4, '乙初中', 'junior', 800, [3.0, 0.5, 1.0, 5.0, 8.0, 2100, 2.5]),
+      qualityRow(5, '丙初中', 'junior', 900, [4.0, 1.0, 0.9, 4.0, 7.0, 1900, 2.2]),
+    ];
+    for (const profile of [QUALITY_2017, BASIC_2012]) {
+      for (const keep of [true, false]) {
+        const ev = evaluate(rows, profile);
+        keepVerdictParts(ev.schools, keep);
+        for (const s of ev.schools) {
+          const fast = (s as Verdict).judgedIndicators();
+          const slow = s.indicators.filter((v) => v.standard !== null).map((v) => v.indicator);
+          expect([s.name, s.stage, [...fast]]).toEqual([s.name, s.stage, slow]);
+        }
+      }
+    }
+  });
+
+  test('the report from verdicts and from their plain copies is the same', () => {
+    const rows = [
+      qualityRow(3, '甲小学', 'primary', 1000, [4.5, 1.2, 1.0, 5.0, 6.3, 2100, 2.5]),
+      qualityRow(4, '乙初中', 'junior', 800, [3.0, 0.5, 1.0, 5.0, 8.0, 2100, 2.5]),
+    ];
+    const ev = evaluate(rows, QUALITY_2017);
+    const input = {
+      profileName: QUALITY_2017.name,
+      date: '2026年3月1日',
+      stages: ev.stages,
+      excluded: ev.excluded,
+      issues: ev.issues,
+    };
+    const plain = ev.schools.map((s) => JSON.parse(JSON.stringify(s)) as SchoolVerdict);
+    expect(planReport({ ...input, schools: ev.schools })).toEqual(planReport({ ...input, schools: plain }));
   });
 });

@@ -1,5 +1,6 @@
 /** The report plan: the content and look of the 均衡评估报告 sheet as pure data, rendered by the Office.js and exceljs adapters alike. */
 import type { CountyVerdict } from '../rules/countyVerdict';
+import { Verdict } from '../rules/verdict';
 import {
   formatNumber,
   formatTeacherRatio,
@@ -402,7 +403,11 @@ function coefficientSection(stages: StageResult[], top: number, n: number): Sect
 /** Indicators judged against a per-school standard somewhere in the input, in spec order. */
 function judgedIndicators(schools: readonly SchoolVerdict[]): IndicatorId[] {
   const present = new Set<IndicatorId>();
-  for (const s of schools) for (const i of s.indicators) if (i.standard !== null) present.add(i.indicator);
+  for (const s of schools) {
+    // An evaluation's verdict knows them without building its indicator verdicts.
+    if (s instanceof Verdict) for (const id of s.judgedIndicators()) present.add(id);
+    else for (const i of s.indicators) if (i.standard !== null) present.add(i.indicator);
+  }
   return INDICATOR_IDS.filter((id) => present.has(id));
 }
 

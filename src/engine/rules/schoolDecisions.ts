@@ -18,7 +18,14 @@ import { floorOf, meetsFloor, schoolRulePass, type Floor } from './schoolRule';
 import type { StageInput } from './stageCvs';
 import { exactResource, MISSING, RATIO, RAW, type ValueColumn } from './valueColumns';
 import { Verdict, type VerdictSource } from './verdict';
-import type { CheckResult, IndicatorVerdict, SchoolPart, SchoolRow, SchoolVerdict } from '../model/types';
+import type {
+  CheckResult,
+  IndicatorId,
+  IndicatorVerdict,
+  SchoolPart,
+  SchoolRow,
+  SchoolVerdict,
+} from '../model/types';
 
 /** Per-school outcome of one indicator: no standard or no value (0), met (1), unmet (2), unmet below r × standard (3). */
 const MET = 1;
@@ -240,6 +247,15 @@ export class SchoolDecisions implements VerdictSource {
     for (const col of this.input.columns) if (col.source[i] === MISSING) return true;
     return false;
   }
+
+  /** The indicators of part i with a standard: those of its stage (indicatorVerdict's standard is the stage's). */
+  judgedOf(i: number): readonly IndicatorId[] {
+    const st = this.input.stageOf[i];
+    return (this.judgedByStage[st] ??= this.input.columns
+      .filter((_, j) => this.standards[st][j] !== null)
+      .map((col) => col.id));
+  }
+  private readonly judgedByStage: (IndicatorId[] | undefined)[] = [];
 
   /** The indicator verdicts of part i (materialised on first access of SchoolVerdict.indicators). */
   indicatorsOf(i: number): IndicatorVerdict[] {

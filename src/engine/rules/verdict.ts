@@ -1,6 +1,7 @@
 /** A school part's verdict whose indicator verdicts, §7 checks and reasons are built on first read. */
 import type {
   CheckResult,
+  IndicatorId,
   IndicatorVerdict,
   SchoolKind,
   SchoolPart,
@@ -21,6 +22,8 @@ export interface VerdictSource {
   /** While parts are not kept: those of the last few parts read (see RecentParts). */
   recent?: RecentParts;
   indicatorsOf(i: number): IndicatorVerdict[];
+  /** The indicators of part i that have a standard (standard not null), in order, without building the verdicts. */
+  judgedOf?(i: number): readonly IndicatorId[];
   /** Whether an indicator value of part i is unknown, as `indicatorsOf(i).some((v) => v.value === null)`. */
   hasUnknownValue?(i: number): boolean;
   checksOf(i: number): CheckResult[];
@@ -128,6 +131,17 @@ export class Verdict implements SchoolVerdict {
   }
   set indicators(value: IndicatorVerdict[]) {
     this.source.indicatorCache[this.index] = value;
+  }
+
+  /**
+   * The indicators judged against a standard (their verdict's standard is not null), in order: read from the
+   * evaluation without building the indicator verdicts, which a pass over 20,000 schools would otherwise do.
+   */
+  judgedIndicators(): readonly IndicatorId[] {
+    const source = this.source;
+    if (source.judgedOf && source.indicatorCache[this.index] === undefined)
+      return source.judgedOf(this.index);
+    return this.indicators.filter((v) => v.standard !== null).map((v) => v.indicator);
   }
 
   /** Whether an indicator's value is unknown (null), without building the indicator verdicts when not yet built. */

@@ -45,6 +45,8 @@ export function canonical(value: unknown): string | null {
  * a writer that prints the number has: the same text, without making it twice.
  */
 export function canonicalNumber(value: number, shortest: string): string {
+  // At most 15 characters hold at most 15 significant digits, exponent forms included (String(-0) is '0').
+  if (shortest.length <= 15 && shortest !== '-0') return shortest;
   if (significantDigits(shortest) <= 15) return shortest === '-0' ? '0' : shortest;
   return String(Number(value.toPrecision(15)));
 }

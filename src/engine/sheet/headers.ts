@@ -152,10 +152,25 @@ function* pairsOf(text: string): Iterable<string> {
 
 /** Synonyms by their whole key: the only ones a key can equal. */
 const BY_KEY = indexBy((e) => [e.key]);
-/** Synonyms a key may contain, by their first two characters: a key containing one holds that pair. */
-const BY_FIRST_PAIR = indexBy((e) => (!e.exactOnly && e.key.length >= 2 ? [e.key.slice(0, 2)] : []));
-/** Synonyms by every pair of adjacent characters in them: a synonym containing a text of two or more holds its first pair. */
+/** Synonyms by every pair of adjacent characters in them: a synonym containing a text of two or more holds its pairs. */
 const BY_ANY_PAIR = indexBy((e) => pairsOf(e.key));
+
+/** The pair of adjacent characters of `key` that the fewest synonyms hold (小学 is in hundreds, 骨干 in few). */
+function rarestPair(key: string): string {
+  let best = key.slice(0, 2);
+  let fewest = Infinity;
+  for (const pair of pairsOf(key)) {
+    const n = BY_ANY_PAIR.get(pair)?.length ?? 0;
+    if (n < fewest) {
+      fewest = n;
+      best = pair;
+    }
+  }
+  return best;
+}
+
+/** Synonyms a key may contain, by their rarest pair of characters: a key containing one holds that pair. */
+const BY_RAREST_PAIR = indexBy((e) => (!e.exactOnly && e.key.length >= 2 ? [rarestPair(e.key)] : []));
 
 /**
  * The INDEX positions, in order, of the synonyms a key can equal or contain (scoreKey skips every other one): 1,204
@@ -166,7 +181,7 @@ export function keyCandidates(key: string): number[] {
   const exact = BY_KEY.get(key);
   if (exact !== undefined) for (const i of exact) found.push(i);
   for (let i = 0; i + 1 < key.length; i++) {
-    const list = BY_FIRST_PAIR.get(key.slice(i, i + 2));
+    const list = BY_RAREST_PAIR.get(key.slice(i, i + 2));
     if (list !== undefined) for (const j of list) found.push(j);
   }
   if (found.length < 2) return found;
@@ -177,9 +192,18 @@ export function keyCandidates(key: string): number[] {
   return found;
 }
 
-/** The INDEX positions, in order, of the synonyms that may contain `text` (two or more characters). */
+/**
+ * The INDEX positions, in order, of the synonyms that may contain `text` (two or more characters): those holding the
+ * rarest of its pairs.
+ */
 export function containingCandidates(text: string): readonly number[] {
-  return BY_ANY_PAIR.get(text.slice(0, 2)) ?? [];
+  let fewest: readonly number[] | undefined;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const list = BY_ANY_PAIR.get(text.slice(i, i + 2));
+    if (list === undefined) return [];
+    if (fewest === undefined || list.length < fewest.length) fewest = list;
+  }
+  return fewest ?? [];
 }
 
 /**

@@ -2,6 +2,7 @@
 // piece ends a line, and the verdicts keep their parts afterwards as before.
 import { evaluate, QUALITY_2017, readTable, resourceUnits, type CellValue } from '../../src/engine';
 import type { Evaluated } from '../../src/cli/check';
+import { toJson } from '../../src/cli/json';
 import { fileSummary, writeFileSummary } from '../../src/cli/summary';
 import { mulberry32 } from '../support/random';
 
@@ -68,9 +69,12 @@ describe('writeFileSummary', () => {
     );
   });
 
-  test('the verdicts keep their parts after a summary, as before it', () => {
+  test.each([
+    ['summary', (c: Evaluated) => writeFileSummary(c, () => {})],
+    ['--json', (c: Evaluated) => void toJson(c)],
+  ])('the verdicts keep their parts after the %s, as before it', (_, write) => {
     const c = county(30);
-    writeFileSummary(c, () => {});
+    write(c);
     // Read every school's parts, then the first again: kept, they are the very same arrays (not built anew).
     const schools = c.evaluation.schools;
     const reasons = schools.map((v) => v.reasons);

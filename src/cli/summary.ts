@@ -5,6 +5,7 @@ import {
   type CoefficientResult,
   columnLetter,
   countyVerdict,
+  type CountyVerdict,
   formatNumber,
   INDICATORS,
   keepVerdictParts,
@@ -175,7 +176,8 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
       );
     }
   }
-  const undecided = countyVerdict(ev).undecidedSchools;
+  const county = countyVerdict(ev);
+  const undecided = county.undecidedSchools;
   if (undecided.length) {
     lines.push('', text.undecidedSchools(undecided.length));
     for (const s of undecided) {
@@ -207,14 +209,13 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
     if (c.issues.length > MAX_ISSUES_SHOWN)
       lines.push(`  ${text.moreIssues(c.issues.length - MAX_ISSUES_SHOWN)}`);
   }
-  lines.push('', countyLine(c));
+  lines.push('', countyLine(c, county));
 }
 
 /** The profile's short name for the verdict line: 优质均衡（教督〔2017〕6号） → 优质均衡. */
 const shortName = (name: string) => name.replace(/[（(].*$/, '');
 
-function countyLine(c: Evaluated): string {
-  const county = countyVerdict(c.evaluation);
+function countyLine(c: Evaluated, county: CountyVerdict): string {
   const name = shortName(c.profile.name);
   if (county.verdict === 'pass') return text.countyPass(name);
   if (county.verdict === 'undecided') return text.countyUndecided(name, county.reason);

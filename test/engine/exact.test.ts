@@ -11,6 +11,8 @@ import {
 } from '../../src/engine/exact/arithmetic';
 import { gapFor } from '../../src/engine/rules/gap';
 import { INDICATORS } from '../../src/engine/model/indicators';
+import { Decimal } from 'decimal.js';
+import { mulberry32 } from '../support/random';
 
 describe('exactCvSquared', () => {
   test('two equal schools with values 3 and 1: CV² = 1/4 exactly', () => {
@@ -127,6 +129,38 @@ describe('gapFor: "how much of the raw resource must be added … ceil for count
     expect(gapFor(INDICATORS.sportsAreaPerStudent, 7.5, 1000, 6300, 6.3)).toBe(1200);
     expect(gapFor(INDICATORS.sportsAreaPerStudent, 7.5, 3, 22.491, 7.497)).toBe(0.01);
     expect(gapFor(INDICATORS.equipmentValuePerStudent, 2000, 1000, 2000000, 2000)).toBe(0);
+  });
+
+  test('as decimal.js says on whole and decimal resources, standards seen many times and at every rounding step', () => {
+    const rnd = mulberry32(4242);
+    const metas = [
+      INDICATORS.teachingAreaPerStudent,
+      INDICATORS.sportsAreaPerStudent,
+      INDICATORS.peArtTeachersPer100,
+      INDICATORS.equipmentValuePerStudent,
+    ];
+    const standards = [4.5, 7.5, 0.9, 2000, 3.825, 6.375, 0.765, 1700];
+    for (let t = 0; t < 20000; t++) {
+      const meta = metas[t % metas.length];
+      const standard = standards[Math.floor(rnd() * standards.length)];
+      const students = 1 + Math.floor(rnd() * 3000);
+      const target = new Decimal(standard).times(students).div(meta.per);
+      // Often exactly at the standard or one step (0.01 or 1) off it, else anywhere below; whole or with decimals.
+      const pick = rnd();
+      const resource =
+        pick < 0.3
+          ? target.minus(Math.floor(rnd() * 3) * (meta.countable ? 1 : 0.01)).toNumber()
+          : pick < 0.6
+            ? Math.floor(rnd() * target.toNumber())
+            : Math.round(rnd() * target.toNumber() * 100) / 100;
+      const exact = target.minus(resource);
+      const want = exact.lte(0)
+        ? 0
+        : exact.toDecimalPlaces(meta.countable ? 0 : 2, Decimal.ROUND_CEIL).toNumber();
+      const got = gapFor(meta, standard, students, resource, resource / students);
+      if (got !== want)
+        throw new Error(`${meta.id} ${standard} × ${students} − ${resource}: ${got} ≠ ${want}`);
+    }
   });
 
   test('from a given ratio: (standard − value)·P/per', () => {

@@ -334,6 +334,31 @@ describe('rows that are not schools', () => {
     expect(t.issues).toEqual([]);
   });
 
+  test('notes without a colon are known by their first words, spaced or full-width; a school is not', () => {
+    const t = read([
+      ['甲小学', '小学', 100, 500, 1],
+      ['备注 以上数据截至9月'],
+      ['\u3000数据 来源 教育事业统计'],
+      ['单位负责人 李四'],
+      ['联合小学', '小学', 100, 500, 1],
+    ]);
+    expect(t.rows.map((r) => r.name)).toEqual(['甲小学', '联合小学']);
+    expect(t.skipped.map((s) => [s.row, s.code])).toEqual([
+      [3, 'note'],
+      [4, 'note'],
+      [5, 'note'],
+    ]);
+  });
+
+  test('the same name twice is a duplicate only within one kind', () => {
+    const t = read([
+      ['实验学校', '小学', 100, 500, 1],
+      ['实验学校', '初中', 100, 500, 1],
+      ['实验学校', '小学', 120, 500, 1],
+    ]);
+    expect(t.issues.filter((i) => i.code === 'duplicateSchool').map((i) => i.row)).toEqual([4]);
+  });
+
   test('a column-number row (甲 乙 1 2 3) is skipped', () => {
     const t = read([
       ['甲', '乙', 1, 2, 3],

@@ -202,8 +202,11 @@ export function resourceFieldsOf(
   counts: Partial<Record<CountField, number>>,
   meta: IndicatorMeta,
 ): readonly CountField[] | null {
+  // Plain loops: this runs for every school and indicator each time verdicts, gaps and CVs are built.
   for (const fields of meta.numerator) {
-    if (fields.every((f) => counts[f] !== undefined)) return fields;
+    let complete = true;
+    for (let k = 0; k < fields.length && complete; k++) complete = counts[fields[k]] !== undefined;
+    if (complete) return fields;
   }
   return null;
 }

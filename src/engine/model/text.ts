@@ -18,8 +18,12 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+const ALREADY_COMPACT = /^[\u4e00-\u9fff0-9a-z]*$/;
+
 /** Compact form for comparing texts: half-width, no spaces, no brackets or punctuation, lower case. */
 export function compactText(text: string): string {
+  // Ideographs, digits and lower-case Latin only (most school names): nothing to change.
+  if (ALREADY_COMPACT.test(text)) return text;
   return toHalfWidth(text)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/[()（）【】[\]、,，.。:：;；·'"“”‘’/\\\-—_*]/g, '')

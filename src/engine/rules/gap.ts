@@ -3,6 +3,22 @@ import Decimal from 'decimal.js';
 import { Dec, decimalParts } from '../exact/arithmetic';
 import type { IndicatorMeta } from '../model/indicators';
 
+/** Stands for decimalParts of a safe integer (its int is the resource itself). */
+const WHOLE = { int: 0, exp: 0 };
+
+/** decimalParts of the few standards (and floors) every gap is measured to, remembered. */
+const STANDARD_PARTS = new Map<number, { int: number; exp: number } | null>();
+
+function standardParts(standard: number): { int: number; exp: number } | null {
+  let parts = STANDARD_PARTS.get(standard);
+  if (parts === undefined) {
+    parts = decimalParts(standard);
+    if (STANDARD_PARTS.size >= 500) STANDARD_PARTS.clear();
+    STANDARD_PARTS.set(standard, parts);
+  }
+  return parts;
+}
+
 /** Gaps of non-countable resources (m², 元) are rounded up to this many decimals, so adding the gap is enough. */
 const MEASURE_DECIMALS = 2;
 
@@ -32,11 +48,13 @@ export function gapFor(
   }
   // Is need·scale ≤ nearest, exactly? (standard·P/per − R)·scale ≤ n ⟺ sI·P·scale ≤ per·(n + R·scale)·10^a for
   // standard = sI·10^-a; with R to at most `places` decimals, R·scale is an integer and all of it safe integers.
-  const r = resource !== null ? decimalParts(resource) : null;
-  const sp = r !== null && r.exp <= places ? decimalParts(standard) : null;
+  // A whole resource (the usual count or area) without an object; the standard's digits remembered.
+  const r = resource === null ? null : Number.isSafeInteger(resource) ? WHOLE : decimalParts(resource);
+  const rInt = r === WHOLE ? (resource as number) : r !== null ? r.int : 0;
+  const sp = r !== null && r.exp <= places ? standardParts(standard) : null;
   if (r !== null && sp !== null) {
     const lhs = sp.int * students * scale;
-    const rhs = meta.per * (nearest + r.int * 10 ** (places - r.exp)) * 10 ** sp.exp;
+    const rhs = meta.per * (nearest + rInt * 10 ** (places - r.exp)) * 10 ** sp.exp;
     if (Math.abs(lhs) <= Number.MAX_SAFE_INTEGER && Math.abs(rhs) <= Number.MAX_SAFE_INTEGER) {
       return Math.max(0, lhs <= rhs ? nearest : nearest + 1) / scale;
     }

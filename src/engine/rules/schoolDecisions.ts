@@ -259,10 +259,13 @@ export class SchoolDecisions implements VerdictSource {
 
   /** The indicator verdicts of part i (materialised on first access of SchoolVerdict.indicators). */
   indicatorsOf(i: number): IndicatorVerdict[] {
-    const st = this.input.stageOf[i];
-    return this.input.columns.map((col, j) =>
-      this.indicatorVerdict(col, i, this.standards[st][j], this.outcome[j][i]),
-    );
+    const standards = this.standards[this.input.stageOf[i]];
+    const columns = this.input.columns;
+    const out: IndicatorVerdict[] = new Array(columns.length);
+    for (let j = 0; j < columns.length; j++) {
+      out[j] = this.indicatorVerdict(columns[j], i, standards[j], this.outcome[j][i]);
+    }
+    return out;
   }
 
   private indicatorVerdict(

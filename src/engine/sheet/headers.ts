@@ -133,29 +133,43 @@ export const INDEX: readonly SynonymEntry[] = FIELDS.flatMap((field) =>
   }),
 );
 
-/** Positions in INDEX under a key, each list in INDEX order. */
-function indexBy(keysOf: (e: SynonymEntry) => Iterable<string>): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  INDEX.forEach((e, i) => {
-    for (const k of new Set(keysOf(e))) {
-      const list = map.get(k);
-      if (list === undefined) map.set(k, [i]);
-      else list.push(i);
-    }
-  });
-  return map;
-}
-
-function* pairsOf(text: string): Iterable<string> {
-  for (let i = 0; i + 1 < text.length; i++) yield text.slice(i, i + 2);
+/** Adds position i under key k; positions come in order, so a repeat is the list's last. */
+function addTo(map: Map<string, number[]>, k: string, i: number): void {
+  const list = map.get(k);
+  if (list === undefined) map.set(k, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
 }
 
 /** Synonyms by their whole key: the only ones a key can equal. */
-const BY_KEY = indexBy((e) => [e.key]);
-/** Synonyms a key may contain, by their first two characters: a key containing one holds that pair. */
-const BY_FIRST_PAIR = indexBy((e) => (!e.exactOnly && e.key.length >= 2 ? [e.key.slice(0, 2)] : []));
-/** Synonyms by every pair of adjacent characters in them: a synonym containing a text of two or more holds its first pair. */
-const BY_ANY_PAIR = indexBy((e) => pairsOf(e.key));
+const BY_KEY = new Map<string, number[]>();
+/** Synonyms by every pair of adjacent characters in them: a synonym containing a text of two or more holds its pairs. */
+const BY_ANY_PAIR = new Map<string, number[]>();
+/**
+ * Synonyms a key may contain, by their rarest pair of characters (小学 is in hundreds, 骨干 in few): a key containing
+ * one holds that pair.
+ */
+const BY_RAREST_PAIR = new Map<string, number[]>();
+// Plain loops: this runs once per process, before any of it is optimised.
+for (let i = 0; i < INDEX.length; i++) {
+  const key = INDEX[i].key;
+  addTo(BY_KEY, key, i);
+  for (let k = 0; k + 1 < key.length; k++) addTo(BY_ANY_PAIR, key.slice(k, k + 2), i);
+}
+for (let i = 0; i < INDEX.length; i++) {
+  const { key, exactOnly } = INDEX[i];
+  if (exactOnly || key.length < 2) continue;
+  let rarest = key.slice(0, 2);
+  let fewest = Infinity;
+  for (let k = 0; k + 1 < key.length; k++) {
+    const pair = key.slice(k, k + 2);
+    const n = (BY_ANY_PAIR.get(pair) as number[]).length;
+    if (n < fewest) {
+      fewest = n;
+      rarest = pair;
+    }
+  }
+  addTo(BY_RAREST_PAIR, rarest, i);
+}
 
 /**
  * The INDEX positions, in order, of the synonyms a key can equal or contain (scoreKey skips every other one): 1,204
@@ -166,7 +180,7 @@ export function keyCandidates(key: string): number[] {
   const exact = BY_KEY.get(key);
   if (exact !== undefined) for (const i of exact) found.push(i);
   for (let i = 0; i + 1 < key.length; i++) {
-    const list = BY_FIRST_PAIR.get(key.slice(i, i + 2));
+    const list = BY_RAREST_PAIR.get(key.slice(i, i + 2));
     if (list !== undefined) for (const j of list) found.push(j);
   }
   if (found.length < 2) return found;
@@ -177,9 +191,18 @@ export function keyCandidates(key: string): number[] {
   return found;
 }
 
-/** The INDEX positions, in order, of the synonyms that may contain `text` (two or more characters). */
+/**
+ * The INDEX positions, in order, of the synonyms that may contain `text` (two or more characters): those holding the
+ * rarest of its pairs.
+ */
 export function containingCandidates(text: string): readonly number[] {
-  return BY_ANY_PAIR.get(text.slice(0, 2)) ?? [];
+  let fewest: readonly number[] | undefined;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const list = BY_ANY_PAIR.get(text.slice(i, i + 2));
+    if (list === undefined) return [];
+    if (fewest === undefined || list.length < fewest.length) fewest = list;
+  }
+  return fewest ?? [];
 }
 
 /**

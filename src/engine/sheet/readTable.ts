@@ -134,6 +134,18 @@ function parseKindText(text: string): SchoolKind | null {
 /** Texts of 学段/学校类型 cells (or names) that are schools outside compulsory education. */
 const NOT_COMPULSORY = /^(高中|普通高中|高级中学|职业高中|职高|中职|中专|职业中学|幼儿园|学前|幼儿班)$/;
 
+/** Whether a 学段/学校类型 text names a school outside compulsory education; each of a county's few texts tested once. */
+function isNotCompulsory(text: string): boolean {
+  const known = NOT_COMPULSORY_OF_TEXT.get(text);
+  if (known !== undefined) return known;
+  const outside = NOT_COMPULSORY.test(compact(text));
+  if (NOT_COMPULSORY_OF_TEXT.size >= KIND_CACHE_SIZE) NOT_COMPULSORY_OF_TEXT.clear();
+  NOT_COMPULSORY_OF_TEXT.set(text, outside);
+  return outside;
+}
+
+const NOT_COMPULSORY_OF_TEXT = new Map<string, boolean>();
+
 /** 办学性质 text → ownership; 教育部门办 and other public sponsors count as 公办. */
 export function parseOwnership(text: string): Ownership | null {
   const t = compact(text);
@@ -161,6 +173,11 @@ export function parseAffiliation(text: string, header = ''): boolean | null {
 
 const NOTE_PREFIXES =
   /^(注|备注|说明|填表|填报|审核|制表|负责人|单位负责人|统计负责人|联系人|联系电话|数据来源)/;
+/**
+ * The first characters of NOTE_PREFIXES: a text without any of them cannot start with one once compacted (compacting
+ * only drops spaces and punctuation and narrows full-width Latin), so most rows skip compacting for this test.
+ */
+const NOTE_CHARS = /[注备说填审制负单统联数]/;
 
 // ─── reading ─────────────────────────────────────────────────────────────────
 
@@ -329,7 +346,7 @@ function decideKind(
   const stageText = textOf(r, row, mapping, 'stage');
   const kindText = textOf(r, row, mapping, 'kind');
   for (const t of [kindText, stageText]) {
-    if (NOT_COMPULSORY.test(compact(t))) return { kind: null, issues, notCompulsory: t };
+    if (t !== '' && isNotCompulsory(t)) return { kind: null, issues, notCompulsory: t };
   }
   const fromStage = stageText ? parseKind(stageText) : null;
   const fromKind = kindText ? parseKind(kindText) : null;
@@ -414,7 +431,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   const hidden = new Set(grid.hiddenRows ?? []);
   const rows: SchoolRow[] = [];
   const skipped: SkippedRow[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<SchoolKind, Map<string, number>>();
   const lastRow = grid.firstRow + grid.values.length - 1;
   const rowWidth = (row: number) => grid.values[row - grid.firstRow]?.length ?? 0;
 
@@ -439,7 +456,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       continue;
     }
     const firstText = leading.find((t) => t !== '') ?? '';
-    if (NOTE_PREFIXES.test(compact(firstText)) || /[:：]/.test(name)) {
+    if ((NOTE_CHARS.test(firstText) && NOTE_PREFIXES.test(compact(firstText))) || /[:：]/.test(name)) {
       skip('note', MSG.skipNote);
       continue;
     }
@@ -517,7 +534,10 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     if (sponsor) school.sponsor = sponsor;
 
     for (let e = 0; e < numericEntries.length; e++) {
-      const [key, mapped, def] = numericEntries[e];
+      const entry = numericEntries[e];
+      const key = entry[0];
+      const mapped = entry[1];
+      const def = entry[2];
       const value = readNumber(r, row, key, def, mapped, options.dashes, issues);
       if (value === null) continue;
       if (def.type === 'ratio' && def.indicator) {
@@ -532,8 +552,10 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     if (hidden.has(row)) {
       issues.push(issueAt(grid, { row, field: 'name', name }, 'hiddenRow', 'info', {}));
     }
-    const identity = `${nameKey}|${school.kind}`;
-    const first = seen.get(identity);
+    // By kind, then name: no key text made per row.
+    let seenOfKind = seen.get(school.kind);
+    if (seenOfKind === undefined) seen.set(school.kind, (seenOfKind = new Map<string, number>()));
+    const first = seenOfKind.get(nameKey);
     if (first !== undefined) {
       issues.push(
         issueAt(grid, { row, column: nameCol, field: 'name', name }, 'duplicateSchool', 'warning', {
@@ -541,7 +563,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
         }),
       );
     } else {
-      seen.set(identity, row);
+      seenOfKind.set(nameKey, row);
     }
     rows.push(school);
   }

@@ -1,7 +1,6 @@
 /** The readable Chinese summary: one file in detail, or several files as one row each plus totals. */
 import {
   AUTO_PROFILE,
-  type CheckResult,
   type CoefficientResult,
   columnLetter,
   countyVerdict,
@@ -11,7 +10,6 @@ import {
   keepVerdictParts,
   STAGE_LABELS,
   STAGES,
-  type SchoolVerdict,
   type Stage,
   type StageResult,
   stageVerdict,
@@ -167,14 +165,20 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
     if (stage) lines.push('', ...stageLines(stage));
   }
 
-  const failing = ev.schools.filter((s) => s.pass === false);
-  if (failing.length) {
-    lines.push('', text.failingSchools(failing.length));
-    for (const s of failing) {
+  // One pass over the schools: a failing school's line with its reasons, and every school's failed §7 checks kept
+  // for their own list below (each school's checks built once: the reasons read the same ones).
+  let failing = 0;
+  for (const s of ev.schools) if (s.pass === false) failing++;
+  if (failing) lines.push('', text.failingSchools(failing));
+  const checkLines: string[] = [];
+  for (const s of ev.schools) {
+    if (s.pass === false)
       lines.push(
         `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${s.reasons.join('；')}`,
       );
-    }
+    for (const ch of s.checks)
+      if (!ch.pass)
+        checkLines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);
   }
   const county = countyVerdict(ev);
   const undecided = county.undecidedSchools;
@@ -186,13 +190,9 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
       );
     }
   }
-  const checks: { s: SchoolVerdict; ch: CheckResult }[] = [];
-  for (const s of ev.schools) for (const ch of s.checks) if (!ch.pass) checks.push({ s, ch });
-  if (checks.length) {
-    lines.push('', text.failedChecks(checks.length));
-    for (const { s, ch } of checks) {
-      lines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);
-    }
+  if (checkLines.length) {
+    lines.push('', text.failedChecks(checkLines.length));
+    for (const line of checkLines) lines.push(line);
   }
   if (ev.excluded.length) {
     lines.push('', text.excluded(ev.excluded.length));

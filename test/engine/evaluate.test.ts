@@ -7,6 +7,7 @@ import { exactValueOf } from '../../src/engine/rules/stageCvs';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import type { SchoolRow, SchoolVerdict } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
+import { mulberry32 } from '../support/random';
 
 const GOOD = [4.5, 1.2, 1.0, 5.0, 8.0, 2100, 2.5];
 
@@ -513,5 +514,35 @@ describe('a verdict’s judged indicators, read without building its indicator v
     };
     const plain = ev.schools.map((s) => JSON.parse(JSON.stringify(s)) as SchoolVerdict);
     expect(planReport({ ...input, schools: ev.schools })).toEqual(planReport({ ...input, schools: plain }));
+  });
+});
+
+describe('reasons read alone by a one-pass reader (only the unmet indicators built)', () => {
+  test('equal the reasons built from every indicator verdict, on random counties with missing values', () => {
+    const rnd = mulberry32(2212);
+    for (let t = 0; t < 150; t++) {
+      const rows = Array.from({ length: 3 + Math.floor(rnd() * 10) }, (_, k) => {
+        const values = GOOD.map((g) => g * (0.6 + rnd() * 0.8));
+        const row = qualityRow(
+          3 + k,
+          `校${k}`,
+          rnd() < 0.5 ? 'primary' : 'junior',
+          100 + Math.floor(rnd() * 2000),
+          values,
+        );
+        // Now and then a count left blank: its indicator is unknown (缺少数据).
+        for (const field of Object.keys(row.counts))
+          if (field !== 'students' && rnd() < 0.05) delete (row.counts as Record<string, number>)[field];
+        return row;
+      });
+      for (const profile of [QUALITY_2017, BASIC_2012]) {
+        const kept = evaluate(rows, profile).schools.map((s) => s.reasons);
+        const ev = evaluate(rows, profile);
+        keepVerdictParts(ev.schools, false);
+        expect(ev.schools.map((s) => s.reasons)).toEqual(kept);
+        // Read after the indicators, the same again.
+        expect(ev.schools.map((s) => (void s.indicators, s.reasons))).toEqual(kept);
+      }
+    }
   });
 });

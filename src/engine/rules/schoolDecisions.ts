@@ -268,6 +268,21 @@ export class SchoolDecisions implements VerdictSource {
     return out;
   }
 
+  /**
+   * Part i's indicator verdicts except those meeting their standard, in order: all that reasonsOf reads (the rule
+   * line, the floor count and the lines skip met ones), for a reader that wants the reasons alone.
+   */
+  unmetIndicatorsOf(i: number): IndicatorVerdict[] {
+    const standards = this.standards[this.input.stageOf[i]];
+    const columns = this.input.columns;
+    const out: IndicatorVerdict[] = [];
+    for (let j = 0; j < columns.length; j++) {
+      const outcome = this.outcome[j][i];
+      if (outcome !== MET) out.push(this.indicatorVerdict(columns[j], i, standards[j], outcome));
+    }
+    return out;
+  }
+
   private indicatorVerdict(
     col: ValueColumn,
     i: number,

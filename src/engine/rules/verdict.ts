@@ -22,6 +22,8 @@ export interface VerdictSource {
   /** While parts are not kept: those of the last few parts read (see RecentParts). */
   recent?: RecentParts;
   indicatorsOf(i: number): IndicatorVerdict[];
+  /** Part i's indicator verdicts except those meeting their standard, in order (what reasonsOf reads). */
+  unmetIndicatorsOf?(i: number): IndicatorVerdict[];
   /** The indicators of part i that have a standard (standard not null), in order, without building the verdicts. */
   judgedOf?(i: number): readonly IndicatorId[];
   /** Whether an indicator value of part i is unknown, as `indicatorsOf(i).some((v) => v.value === null)`. */
@@ -55,6 +57,12 @@ export class RecentParts {
     this.checks[k] = undefined;
     this.reasons[k] = undefined;
     return k;
+  }
+
+  /** The part's indicator verdicts when one of the last parts read built them, without making room for it. */
+  peekIndicators(index: number): IndicatorVerdict[] | undefined {
+    for (let k = 0; k < RECENT; k++) if (this.indices[k] === index) return this.indicators[k];
+    return undefined;
   }
 
   indicatorsOf(index: number, build: () => IndicatorVerdict[]): IndicatorVerdict[] {
@@ -173,7 +181,13 @@ export class Verdict implements SchoolVerdict {
     if (cached !== undefined) return cached;
     if (source.retainParts === false) {
       const recent = (source.recent ??= new RecentParts());
-      return recent.reasonsOf(this.index, () => source.reasonsOf(this.index, this.indicators, this.checks));
+      return recent.reasonsOf(this.index, () => {
+        // A one-pass reader that wants the reasons alone (the text summary) needs no verdicts of met indicators.
+        const indicators =
+          recent.peekIndicators(this.index) ??
+          (source.unmetIndicatorsOf ? source.unmetIndicatorsOf(this.index) : this.indicators);
+        return source.reasonsOf(this.index, indicators, this.checks);
+      });
     }
     return (source.reasonCache[this.index] = source.reasonsOf(this.index, this.indicators, this.checks));
   }

@@ -4,6 +4,7 @@
 // the general reader (test/hosts/xlsx/reference/), value for value (0 and -0 told apart, dates by their time).
 import fc from 'fast-check';
 import { AttributeCursor, attributes, nextTag, TagCursor } from '../../../src/hosts/xlsx/package/xml';
+import { nextTag as referenceNextTag } from './reference/xml';
 import { readSheet, type SheetContext } from '../../../src/hosts/xlsx/read/sheet';
 import { readSharedStrings } from '../../../src/hosts/xlsx/read/strings';
 import { readCellFormats } from '../../../src/hosts/xlsx/read/styles';
@@ -267,7 +268,7 @@ test('cut-off sheets and string tables (a damaged part ends anywhere) read the s
   );
 });
 
-test('the tag cursor finds the tags nextTag finds, and the attribute cursor the attributes `attributes` finds', () => {
+test('the tag cursor and nextTag find the tags the reference scanner finds, and the attribute cursor the attributes `attributes` finds', () => {
   const markup = fc
     .array(
       fc.oneof(
@@ -294,9 +295,11 @@ test('the tag cursor finds the tags nextTag finds, and the attribute cursor the 
       const cursor = new TagCursor(xml);
       const attrs = new AttributeCursor(xml);
       let p = 0;
-      for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
+      for (let tag = referenceNextTag(xml, 0); tag; tag = referenceNextTag(xml, tag.end)) {
         expect(cursor.next(p)).toBe(true);
         expect(cursor.tag()).toEqual(tag);
+        // nextTag, now built on the cursor, finds the same tag.
+        expect(nextTag(xml, p)).toEqual(tag);
         p = cursor.end;
         if (tag.close) continue;
         const found: Record<string, string> = {};

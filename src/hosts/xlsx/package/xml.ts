@@ -18,40 +18,13 @@ export interface Tag {
  * the caller gets through `textBetween`); null at the end.
  */
 export function nextTag(xml: string, from: number): Tag | null {
-  let i = xml.indexOf('<', from);
-  while (i >= 0) {
-    const c = xml.charCodeAt(i + 1);
-    if (c === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', i)) i = after(xml, '-->', i);
-      else if (xml.startsWith('<![CDATA[', i)) i = after(xml, ']]>', i);
-      else i = after(xml, '>', i);
-      i = xml.indexOf('<', i);
-      continue;
-    }
-    if (c === 0x3f /* ? */) {
-      i = xml.indexOf('<', after(xml, '?>', i));
-      continue;
-    }
-    const close = c === 0x2f; /* / */
-    let j = close ? i + 2 : i + 1;
-    const nameStart = j;
-    let colon = -1;
-    for (; j < xml.length; j++) {
-      const d = xml.charCodeAt(j);
-      if (d === 0x3a) colon = j;
-      else if (d === 0x20 || d === 0x3e || d === 0x2f || d === 0x09 || d === 0x0a || d === 0x0d) break;
-    }
-    const name = xml.slice(colon >= 0 ? colon + 1 : nameStart, j);
-    const end = tagEnd(xml, j);
-    return { name, start: i, end, close, selfClosing: !close && xml.charCodeAt(end - 2) === 0x2f };
-  }
-  return null;
+  const cursor = new TagCursor(xml);
+  return cursor.next(from) ? cursor.tag() : null;
 }
 
 /**
- * nextTag without allocating: the same tags in the same order, with the tag's fields overwritten at each step instead
- * of a new object and name string per tag. For the hot loops (a sheet's cells, the shared strings), where those were
- * most of the cost.
+ * The tag scanner: nextTag's tags in order, with the tag's fields overwritten at each step instead of a new object
+ * and name string per tag. The hot loops (a sheet's cells, the shared strings) use it directly; nextTag wraps it.
  */
 export class TagCursor {
   /** Index of '<' and of the character after '>'. */

@@ -3,7 +3,8 @@
  * path), kept as it was so that the fast paths in src/hosts/xlsx/read/sheet.ts are compared with the general rules.
  */
 import type { CellGrid, CellMerge } from '../../../../src/engine';
-import { attribute, decodeEntities, nextTag, parseRef } from '../../../../src/hosts/xlsx/package/xml';
+import { attribute, decodeEntities, parseRef } from '../../../../src/hosts/xlsx/package/xml';
+import { nextTag } from './xml';
 import { closingTag, stringItemText } from './strings';
 import type { CellFormats } from '../../../../src/hosts/xlsx/read/styles';
 

@@ -1,5 +1,6 @@
 /** The reference for the shared-string reader's exactness tests: the general reader, one Tag object per tag. */
-import { decodeOoxmlEscapes, nextTag, textBetween } from '../../../../src/hosts/xlsx/package/xml';
+import { decodeOoxmlEscapes, textBetween } from '../../../../src/hosts/xlsx/package/xml';
+import { nextTag } from './xml';
 
 /** The plain text of the string item between `from` and `to` (an <si> or <is> body). */
 export function stringItemText(xml: string, from: number, to: number): string {

@@ -42,10 +42,24 @@ const RECENT = 8;
  */
 export class RecentParts {
   private readonly indices = new Int32Array(RECENT).fill(-1);
-  private readonly indicators: (IndicatorVerdict[] | undefined)[] = new Array(RECENT);
-  private readonly checks: (CheckResult[] | undefined)[] = new Array(RECENT);
-  private readonly reasons: (string[] | undefined)[] = new Array(RECENT);
+  private readonly parts: { [K in PartKind]: (Parts[K] | undefined)[] } = {
+    indicators: new Array(RECENT),
+    checks: new Array(RECENT),
+    reasons: new Array(RECENT),
+  };
   private next = 0;
+
+  /** A part's built field when one of the last parts read built it, without making room for the part. */
+  peek<K extends PartKind>(kind: K, index: number): Parts[K] | undefined {
+    for (let k = 0; k < RECENT; k++) if (this.indices[k] === index) return this.parts[kind][k];
+    return undefined;
+  }
+
+  /** A part's field, built unless one of the last parts read built it. */
+  get<K extends PartKind>(kind: K, index: number, build: () => Parts[K]): Parts[K] {
+    const k = this.slot(index);
+    return (this.parts[kind][k] ??= build());
+  }
 
   private slot(index: number): number {
     const indices = this.indices;
@@ -53,33 +67,20 @@ export class RecentParts {
     const k = this.next;
     this.next = (k + 1) % RECENT;
     indices[k] = index;
-    this.indicators[k] = undefined;
-    this.checks[k] = undefined;
-    this.reasons[k] = undefined;
+    this.parts.indicators[k] = undefined;
+    this.parts.checks[k] = undefined;
+    this.parts.reasons[k] = undefined;
     return k;
   }
-
-  /** The part's indicator verdicts when one of the last parts read built them, without making room for it. */
-  peekIndicators(index: number): IndicatorVerdict[] | undefined {
-    for (let k = 0; k < RECENT; k++) if (this.indices[k] === index) return this.indicators[k];
-    return undefined;
-  }
-
-  indicatorsOf(index: number, build: () => IndicatorVerdict[]): IndicatorVerdict[] {
-    const k = this.slot(index);
-    return (this.indicators[k] ??= build());
-  }
-
-  checksOf(index: number, build: () => CheckResult[]): CheckResult[] {
-    const k = this.slot(index);
-    return (this.checks[k] ??= build());
-  }
-
-  reasonsOf(index: number, build: () => string[]): string[] {
-    const k = this.slot(index);
-    return (this.reasons[k] ??= build());
-  }
 }
+
+/** The fields a verdict builds on first read. */
+interface Parts {
+  indicators: IndicatorVerdict[];
+  checks: CheckResult[];
+  reasons: string[];
+}
+type PartKind = keyof Parts;
 
 /**
  * A school part's verdict. The decisions (met, pass) are computed eagerly by evaluate(); the indicator verdicts,
@@ -128,14 +129,7 @@ export class Verdict implements SchoolVerdict {
   }
 
   get indicators(): IndicatorVerdict[] {
-    const source = this.source;
-    const cached = source.indicatorCache[this.index];
-    if (cached !== undefined) return cached;
-    if (source.retainParts === false) {
-      const recent = (source.recent ??= new RecentParts());
-      return recent.indicatorsOf(this.index, () => source.indicatorsOf(this.index));
-    }
-    return (source.indicatorCache[this.index] = source.indicatorsOf(this.index));
+    return this.built('indicators', this.source.indicatorCache, () => this.source.indicatorsOf(this.index));
   }
   set indicators(value: IndicatorVerdict[]) {
     this.source.indicatorCache[this.index] = value;
@@ -162,37 +156,43 @@ export class Verdict implements SchoolVerdict {
   }
 
   get checks(): CheckResult[] {
-    const source = this.source;
-    const cached = source.checkCache[this.index];
-    if (cached !== undefined) return cached;
-    if (source.retainParts === false) {
-      const recent = (source.recent ??= new RecentParts());
-      return recent.checksOf(this.index, () => source.checksOf(this.index));
-    }
-    return (source.checkCache[this.index] = source.checksOf(this.index));
+    return this.built('checks', this.source.checkCache, () => this.source.checksOf(this.index));
   }
   set checks(value: CheckResult[]) {
     this.source.checkCache[this.index] = value;
   }
 
   get reasons(): string[] {
-    const source = this.source;
-    const cached = source.reasonCache[this.index];
-    if (cached !== undefined) return cached;
-    if (source.retainParts === false) {
-      const recent = (source.recent ??= new RecentParts());
-      return recent.reasonsOf(this.index, () => {
-        // A one-pass reader that wants the reasons alone (the text summary) needs no verdicts of met indicators.
-        const indicators =
-          recent.peekIndicators(this.index) ??
-          (source.unmetIndicatorsOf ? source.unmetIndicatorsOf(this.index) : this.indicators);
-        return source.reasonsOf(this.index, indicators, this.checks);
-      });
-    }
-    return (source.reasonCache[this.index] = source.reasonsOf(this.index, this.indicators, this.checks));
+    return this.built('reasons', this.source.reasonCache, () =>
+      this.source.reasonsOf(this.index, this.indicatorsForReasons(), this.checks),
+    );
   }
   set reasons(value: string[]) {
     this.source.reasonCache[this.index] = value;
+  }
+
+  /** A built field: kept in the evaluation's cache, or while parts are not kept, among the last parts read. */
+  private built<K extends PartKind>(
+    kind: K,
+    cache: (Parts[K] | undefined)[],
+    build: () => Parts[K],
+  ): Parts[K] {
+    const cached = cache[this.index];
+    if (cached !== undefined) return cached;
+    const source = this.source;
+    if (source.retainParts === false)
+      return (source.recent ??= new RecentParts()).get(kind, this.index, build);
+    return (cache[this.index] = build());
+  }
+
+  /**
+   * What the reasons are made from. A one-pass reader that wants the reasons alone (the text summary) needs no
+   * verdicts of met indicators: unless the indicators were just built, only the unmet ones are.
+   */
+  private indicatorsForReasons(): readonly IndicatorVerdict[] {
+    const source = this.source;
+    if (source.retainParts !== false || !source.unmetIndicatorsOf) return this.indicators;
+    return source.recent?.peek('indicators', this.index) ?? source.unmetIndicatorsOf(this.index);
   }
 
   toJSON(): SchoolVerdict {

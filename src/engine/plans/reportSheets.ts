@@ -197,41 +197,17 @@ export function blockCells(values: readonly (readonly unknown[])[], firstRow: nu
  * top-left cell) do not count, as a spreadsheet keeps only the top-left value of a merged area.
  */
 export function planFingerprint(plan: ReportPlan): string {
-  // The merges over each row of the plan's sections (rows outside them hold no value to leave out).
-  let firstRow = Infinity;
-  let lastRow = -Infinity;
-  for (const section of plan.sections) {
-    firstRow = Math.min(firstRow, section.top);
-    lastRow = Math.max(lastRow, section.top + section.values.length - 1);
-  }
-  const mergesOf = new Map<number, ReportPlan['merges']>();
-  for (const m of plan.merges)
-    for (let r = Math.max(m.top, firstRow); r <= Math.min(m.bottom, lastRow); r++) {
-      const list = mergesOf.get(r);
-      if (list) list.push(m);
-      else mergesOf.set(r, [m]);
-    }
+  const covered = mergeCover(plan);
   // Sections that follow each other give their cells in reading order (columns go left to right in a row).
-  let next = -Infinity;
-  let inOrder = true;
-  for (const section of plan.sections) {
-    if (section.values.length === 0) continue;
-    if (section.top < next) inOrder = false;
-    next = section.top + section.values.length;
-  }
-  const entries = inOrder ? new OrderedEntryHash() : new EntryHash();
+  const entries = planInReadingOrder(plan) ? new OrderedEntryHash() : new EntryHash();
   // Plain loops: a hole of a sparse row reads as undefined, which has no text, as forEach would skip it.
   for (const section of plan.sections)
     for (let i = 0; i < section.values.length; i++) {
       const values = section.values[i];
       if (values === undefined) continue;
       const row = section.top + i;
-      const merges = mergesOf.get(row);
       for (let column = 0; column < values.length; column++) {
-        if (
-          merges?.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left))
-        )
-          continue;
+        if (covered(row, column)) continue;
         const text = canonical(values[column]);
         if (text !== null) entries.add(row, column, text);
       }
@@ -259,9 +235,16 @@ export function planInReadingOrder(plan: ReportPlan): boolean {
  */
 export function mergeCover(plan: ReportPlan): (row: number, column: number) => boolean {
   if (plan.merges.length === 0) return () => false;
+  // Only the rows of the plan's sections (rows outside them hold no value to leave out).
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  for (const section of plan.sections) {
+    firstRow = Math.min(firstRow, section.top);
+    lastRow = Math.max(lastRow, section.top + section.values.length - 1);
+  }
   const mergesOf = new Map<number, ReportPlan['merges']>();
   for (const m of plan.merges)
-    for (let r = m.top; r <= m.bottom; r++) {
+    for (let r = Math.max(m.top, firstRow); r <= Math.min(m.bottom, lastRow); r++) {
       const list = mergesOf.get(r);
       if (list) list.push(m);
       else mergesOf.set(r, [m]);

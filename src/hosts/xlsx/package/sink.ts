@@ -4,6 +4,8 @@
  * Short pieces (a tag, a number, a school's name) are encoded by hand into the buffer, long ones by
  * TextEncoder.encodeInto: no piece is joined with others into a bigger string first, so writing makes no garbage.
  */
+import { concatBytes } from './bytes';
+
 const encoder = new TextEncoder();
 /** Pieces at least this long go through encodeInto (one call costs about as much as encoding this many by hand). */
 const LONG = 64;
@@ -77,13 +79,7 @@ export class TextSink {
     if (this.out) throw new Error('TextSink: the bytes went to its ByteOut');
     this.endPair();
     if (this.chunks.length > 0) {
-      const out = new Uint8Array(this.chunkBytes + this.length);
-      let at = 0;
-      for (const chunk of this.chunks) {
-        out.set(chunk, at);
-        at += chunk.length;
-      }
-      out.set(this.buffer.subarray(0, this.length), at);
+      const out = concatBytes([...this.chunks, this.buffer.subarray(0, this.length)]);
       this.chunks = [];
       this.chunkBytes = 0;
       this.buffer = out;

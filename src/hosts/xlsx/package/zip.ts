@@ -4,6 +4,7 @@
  * fflate does the (de)compression; it runs in Node and in browsers alike.
  */
 import { Deflate, deflateSync, inflateSync } from 'fflate';
+import { concatBytes } from './bytes';
 
 /**
  * The (de)compression and checksum the package uses. fflate and a table CRC by default, in Node and browsers alike;
@@ -206,15 +207,7 @@ export class EntryWriter {
   /** The entry, once everything is written. */
   finish(): ZipEntry {
     this.stream.push(new Uint8Array(0), true);
-    let raw = this.raw[0] ?? new Uint8Array(0);
-    if (this.raw.length > 1) {
-      raw = new Uint8Array(this.raw.reduce((n, r) => n + r.length, 0));
-      let at = 0;
-      for (const r of this.raw) {
-        raw.set(r, at);
-        at += r.length;
-      }
-    }
+    const raw = concatBytes(this.raw);
     this.raw.length = 0;
     return {
       name: this.name,

@@ -28,8 +28,6 @@ export function useNodeZlib(): void {
         out(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
       },
     }),
-    ...(nativeCrc32
-      ? { crc32: (data: Uint8Array, crc?: number) => nativeCrc32(data, crc ?? 0) >>> 0 }
-      : {}),
+    ...(nativeCrc32 ? { crc32: (data: Uint8Array, crc?: number) => nativeCrc32(data, crc ?? 0) >>> 0 } : {}),
   });
 }

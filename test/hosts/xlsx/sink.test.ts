@@ -2,6 +2,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { useNodeZlib } from '../../../src/cli/zipCodec';
 import { TextSink } from '../../../src/hosts/xlsx/package/sink';
+import { escapeText } from '../../../src/hosts/xlsx/package/xml';
 import { deflateEntry, EntryWriter, inflateEntry, useZipCodec } from '../../../src/hosts/xlsx/package/zip';
 import { mulberry32 as rng } from '../../support/random';
 
@@ -64,6 +65,60 @@ describe('TextSink', () => {
         if (out) sink.end();
         const bytes = out ? Buffer.concat(got) : Buffer.from(sink.bytes());
         expect(bytes.equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
+      }
+    }
+  });
+
+  test('escaped pieces, counts and raw bytes, mixed with plain pieces and cut anywhere, give the bytes of the escaped whole', () => {
+    const rnd = rng(23);
+    const UNITS = [
+      'a',
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '"',
+      '学',
+      '㎡',
+      '\ud83d',
+      '\ude00',
+      '\ud842',
+      '\udfb7',
+      '\n',
+      'é',
+    ];
+    for (let t = 0; t < 300; t++) {
+      for (const out of [false, true]) {
+        const got: Buffer[] = [];
+        const sink = out
+          ? new TextSink(0, { write: (bytes) => got.push(Buffer.from(bytes)) })
+          : new TextSink(Math.floor(rnd() * 64));
+        let want = '';
+        for (let k = Math.floor(rnd() * 60); k > 0; k--) {
+          let piece = '';
+          for (let u = Math.floor(rnd() * (rnd() < 0.1 ? 400 : 8)); u > 0; u--)
+            piece += UNITS[Math.floor(rnd() * UNITS.length)];
+          const how = rnd();
+          if (how < 0.1) {
+            const n = [0, 9, 10, 99, 1e9, 2 ** 31 - 1, 2 ** 31, -1, 1.5, 12345][Math.floor(rnd() * 10)];
+            sink.writeCount(n);
+            want += String(n);
+          } else if (how < 0.4) {
+            sink.writeEscaped(piece);
+            want += escapeText(piece);
+          } else if (how < 0.6) {
+            // Raw bytes are whole characters: a high surrogate before them is ended (U+FFFD), as in the joined text.
+            const ascii = piece.replace(/[^\x20-\x7e]/g, '');
+            sink.writeBytes(new TextEncoder().encode(ascii));
+            want += ascii;
+          } else {
+            sink.write(piece);
+            want += piece;
+          }
+        }
+        if (out) sink.end();
+        const bytes = out ? Buffer.concat(got) : Buffer.from(sink.bytes());
+        expect(bytes.equals(Buffer.from(new TextEncoder().encode(want)))).toBe(true);
       }
     }
   });

@@ -52,6 +52,47 @@ export class TextSink {
   }
 
   write(text: string): void {
+    this.put(text, false);
+  }
+
+  /**
+   * write(escapeText(text)) without making the escaped text: &, < and > become entities as the bytes are encoded (a
+   * note's text, where "0.85 < 标准 1" makes nearly every one need it).
+   */
+  writeEscaped(text: string): void {
+    this.put(text, true);
+  }
+
+  /** Bytes already encoded (a constant run of ASCII markup), as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.endPair();
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** write(String(n)) for a row, column or count, its digits put straight into the buffer. */
+  writeCount(n: number): void {
+    if (!(n >= 0 && n <= 0x7fffffff && Number.isInteger(n))) {
+      this.write(String(n));
+      return;
+    }
+    this.endPair();
+    this.room(10);
+    const buf = this.buffer;
+    let digits = 1;
+    for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
+    let p = this.length + digits;
+    this.length = p;
+    let v = n;
+    do {
+      buf[--p] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    } while (v > 0);
+  }
+
+  private put(text: string, escape: boolean): void {
     const n = text.length;
     if (n === 0) return;
     let from = 0;
@@ -70,7 +111,9 @@ export class TextSink {
       to = n - 1;
       this.high = text.charCodeAt(n - 1);
     }
-    if (to - from >= LONG) this.encodeLong(from === 0 && to === n ? text : text.slice(from, to));
+    if (escape) {
+      if (to > from) this.encodeEscaped(text, from, to);
+    } else if (to - from >= LONG) this.encodeLong(from === 0 && to === n ? text : text.slice(from, to));
     else if (to > from) this.encodeShort(text, from, to);
   }
 
@@ -116,6 +159,50 @@ export class TextSink {
       const c = text.charCodeAt(i);
       if (c < 0x80) buf[p++] = c;
       else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          this.length = p;
+          this.putPair(c, d);
+          p = this.length;
+          i++;
+        } else {
+          buf[p++] = 0xef;
+          buf[p++] = 0xbf;
+          buf[p++] = 0xbd;
+        }
+      } else {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.length = p;
+  }
+
+  /** encodeShort with &, < and > written as entities (at most 5 bytes per code unit: &amp;). */
+  private encodeEscaped(text: string, from: number, to: number): void {
+    this.room(5 * (to - from));
+    const buf = this.buffer;
+    let p = this.length;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 0x26 /* & */) {
+          buf[p++] = 0x26;
+          buf[p++] = 0x61;
+          buf[p++] = 0x6d;
+          buf[p++] = 0x70;
+          buf[p++] = 0x3b;
+        } else if (c === 0x3c /* < */ || c === 0x3e /* > */) {
+          buf[p++] = 0x26;
+          buf[p++] = c === 0x3c ? 0x6c : 0x67;
+          buf[p++] = 0x74;
+          buf[p++] = 0x3b;
+        } else buf[p++] = c;
+      } else if (c < 0x800) {
         buf[p++] = 0xc0 | (c >> 6);
         buf[p++] = 0x80 | (c & 0x3f);
       } else if (c >= 0xd800 && c <= 0xdfff) {

@@ -17,6 +17,9 @@ export interface NoteTarget {
   text: string;
 }
 
+const encoder = new TextEncoder();
+const utf8 = (text: string): Uint8Array => encoder.encode(text);
+
 const run = (p: string, text: string) =>
   `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="宋体"/></${p}rPr><${p}t xml:space="preserve">${escapeText(text)}</${p}t></${p}r>`;
 
@@ -105,12 +108,21 @@ export function commentsWith(
     created.push(n);
     expected += 200 + n.text.length * 3;
   }
-  // The new comments are written straight into the part's bytes, one at a time, when the splice reaches the list's end.
+  // The new comments are written straight into the part's bytes, one at a time, when the splice reaches the list's end:
+  // the markup around each note's text is the same for all of them, encoded once (the text escaped as it is encoded).
+  const open = `<${p}comment ref="`;
+  const [head, tail] = run(p, '\u0000').split('\u0000');
+  const middle = utf8(`" authorId="${ourAuthor}"><${p}text>${head}`);
+  const end = utf8(`${tail}</${p}text></${p}comment>`);
   const writeComments = (sink: TextSink) => {
-    for (const n of created)
-      sink.write(
-        `<${p}comment ref="${columnName(n.column)}${n.row}" authorId="${ourAuthor}"><${p}text>${run(p, n.text)}</${p}text></${p}comment>`,
-      );
+    for (const n of created) {
+      sink.write(open);
+      sink.write(columnName(n.column));
+      sink.write(String(n.row));
+      sink.writeBytes(middle);
+      sink.writeEscaped(n.text);
+      sink.writeBytes(end);
+    }
   };
   if (created.length > 0) {
     if (listClose >= 0) edits.push({ start: listClose, end: listClose, text: writeComments });
@@ -159,18 +171,45 @@ export function writeNoteShapes(
   for (const m of text.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
   const end = text.lastIndexOf('</xml>');
   sink.write(end < 0 ? text : text.slice(0, end));
+  // Each shape is the same markup around eight numbers: the markup encoded once, the numbers written as digits.
   cells.forEach((c, i) => {
-    const anchor = `${c.column + 1}, 15, ${Math.max(0, c.row - 2)}, 10, ${c.column + 3}, 15, ${c.row + 3}, 4`;
-    sink.write(
-      `<v:shape id="_x0000_s${max + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-        `<x:Row>${c.row - 1}</x:Row><x:Column>${c.column}</x:Column></x:ClientData></v:shape>`,
-    );
+    sink.writeBytes(SHAPE[0]);
+    sink.writeCount(max + 1 + i);
+    sink.writeBytes(SHAPE[1]);
+    sink.writeCount(i + 1);
+    sink.writeBytes(SHAPE[2]);
+    // The anchor: from column, offset, row, offset; to column, offset, row, offset.
+    sink.writeCount(c.column + 1);
+    sink.writeBytes(SHAPE[3]);
+    sink.writeCount(Math.max(0, c.row - 2));
+    sink.writeBytes(SHAPE[4]);
+    sink.writeCount(c.column + 3);
+    sink.writeBytes(SHAPE[5]);
+    sink.writeCount(c.row + 3);
+    sink.writeBytes(SHAPE[6]);
+    sink.writeCount(c.row - 1);
+    sink.writeBytes(SHAPE[7]);
+    sink.writeCount(c.column);
+    sink.writeBytes(SHAPE[8]);
   });
   if (end >= 0) sink.write(text.slice(end));
 }
+
+/** A note's shape around its numbers (shape id, z-index, the anchor's four cells, row, column), as UTF-8. */
+const SHAPE = [
+  '<v:shape id="_x0000_s',
+  '" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:80pt;z-index:',
+  ';visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">' +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>',
+  ', 15, ',
+  ', 10, ',
+  ', 15, ',
+  ', 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>',
+  '</x:Row><x:Column>',
+  '</x:Column></x:ClientData></v:shape>',
+].map(utf8);
 
 function insertBeforeEnd(vml: string, text: string): string {
   const end = vml.lastIndexOf('</xml>');

@@ -18,6 +18,7 @@ import type {
   SchoolVerdict,
 } from '../../src/engine/model/types';
 import { QUALITY_COLUMNS, qualityRow } from './support/rows';
+import { mulberry32 } from '../support/random';
 
 // The sheet layout used throughout: A 学校名称, B 学段, C 在校生数, D 高于规定学历, E 骨干, F 体育艺术(合并),
 // G 教学用房面积, H 体育运动场馆面积, I 设备值, J 多媒体教室, K 最大班额.
@@ -530,5 +531,91 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const sorted = [...marks].sort((a, b) => a.row - b.row || a.column - b.column);
     expect(marks).toEqual(sorted);
+  });
+});
+
+describe('planHighlights — the cells of an indicator, remembered across schools', () => {
+  // Each part read from a sheet carries its own ColumnMap; the planner remembers an indicator's cells per map contents,
+  // stage, source and combined kind. Planned all at once, the marks must be those planned row by row (a fresh memory
+  // for every row), whatever mix of maps, stages, kinds, resource fields and ratio sources the rows have.
+  const MAPS: ColumnMap[] = [
+    { name: 0, qualifiedTeachers: 3, peArtTeachers: 5, sportsArea: 7, sportsAreaPerStudent: 8 },
+    {
+      name: 0,
+      'junior.qualifiedTeachers': 4,
+      qualifiedTeachers: 3,
+      peTeachers: 5,
+      artTeachers: 6,
+      sportsArea: 7,
+    },
+    {
+      name: 0,
+      'primary.qualifiedTeachers': 2,
+      'junior.qualifiedTeachers': 4,
+      musicTeachers: 9,
+      sportsArea: 11,
+    },
+    { name: 1, qualifiedTeachersPer100: 12, sportsAreaPerStudent: 13, peArtTeachers: 14 },
+  ];
+  const INDICATOR_FIELDS: [IndicatorId, (string | undefined)[]][] = [
+    ['qualifiedTeachersPer100', ['qualifiedTeachers', undefined]],
+    ['peArtTeachersPer100', ['peArtTeachers', 'peTeachers', undefined]],
+    ['sportsAreaPerStudent', ['sportsArea', undefined]],
+  ];
+
+  test('400 random counties: planned at once = planned row by row', () => {
+    const rnd = mulberry32(41);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    for (let county = 0; county < 400; county++) {
+      const parts: Pick<SchoolPart, 'row' | 'stage' | 'columns'>[] = [];
+      const schools: SchoolVerdict[] = [];
+      for (let row = 2; row < 2 + 1 + Math.floor(rnd() * 12); row++) {
+        // A copy of one of the maps, as readTable gives every row its own.
+        const columns = { ...pick(MAPS) };
+        const combined = rnd() < 0.3;
+        const stages: ('primary' | 'junior')[] = combined
+          ? ['primary', 'junior']
+          : [pick(['primary', 'junior'])];
+        for (const stage of stages) {
+          parts.push({ row, stage, columns });
+          const indicators = INDICATOR_FIELDS.filter(() => rnd() < 0.7).map(([indicator, fields]) => {
+            const field = pick(fields);
+            const v: IndicatorVerdict = {
+              indicator,
+              value: 1,
+              standard: 2,
+              ratio: 0.5,
+              pass: false,
+              gap: 1,
+            };
+            if (field !== undefined) v.resourceField = field;
+            if (rnd() < 0.2) v.fromRatio = true;
+            return v;
+          });
+          schools.push({
+            key: `${row}:${stage}`,
+            row,
+            name: `第${row}学校`,
+            stage,
+            kind: combined ? 'nineYear' : stage,
+            indicators,
+            met: 0,
+            pass: false,
+            checks: [],
+            reasons: ['仅 0 项达标'],
+          });
+        }
+      }
+      const whole = planHighlights({ sheet: 'S', schools, columns: parts }).marks;
+      const byRow = [...new Set(schools.map((s) => s.row))].flatMap(
+        (row) =>
+          planHighlights({
+            sheet: 'S',
+            schools: schools.filter((s) => s.row === row),
+            columns: parts.filter((p) => p.row === row),
+          }).marks,
+      );
+      expect(whole).toEqual(byRow);
+    }
   });
 });

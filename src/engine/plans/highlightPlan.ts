@@ -163,9 +163,14 @@ function columnResolver(source: ColumnSource): (school: SchoolVerdict) => Column
     else byRow.set(entry.row, [entry]);
   }
   return (school) => {
-    const sameRow = (byRow.get(school.row) ?? []).filter(
-      (r) => r.sheet === undefined || r.sheet === school.sheet,
-    );
+    const list = byRow.get(school.row);
+    if (list === undefined) return undefined;
+    if (list.length === 1) {
+      // The usual row, one part: the same answer as below, without the lists.
+      const only = list[0];
+      return only.sheet === undefined || only.sheet === school.sheet ? only.columns : undefined;
+    }
+    const sameRow = list.filter((r) => r.sheet === undefined || r.sheet === school.sheet);
     const entry =
       sameRow.find((r) => r.stage === school.stage) ??
       sameRow.find((r) => r.stage === undefined) ??
@@ -202,6 +207,59 @@ function indicatorColumns(verdict: IndicatorVerdict, columns: ColumnMap, school:
   return found;
 }
 
+/**
+ * indicatorColumns remembered per column map: the answer depends only on the map's contents, the verdict's indicator,
+ * resource field and source, the part's stage and whether its school is a combined one. Each part read from a sheet
+ * carries its own copy of the sheet's map, so maps are told apart by contents (20,000 parts share one or two).
+ */
+function indicatorColumnsCache(): (
+  verdict: IndicatorVerdict,
+  columns: ColumnMap,
+  school: SchoolVerdict,
+) => number[] {
+  // map → indicator → resource field → stage → [source and combined school as 2 bits]: every key is a constant
+  // string, so no key text is made per verdict.
+  type Known = Map<string, Map<string, Map<string, (number[] | undefined)[]>>>;
+  const maps: { map: ColumnMap; known: Known }[] = [];
+  let last: { map: ColumnMap; known: Known } | undefined;
+  const entryFor = (columns: ColumnMap) => {
+    if (last !== undefined && (last.map === columns || sameColumns(last.map, columns))) return last;
+    last = maps.find((e) => e.map === columns || sameColumns(e.map, columns));
+    if (last === undefined) {
+      // A source with a different map per part would grow this without end: remember the last few only.
+      if (maps.length >= 16) maps.shift();
+      maps.push((last = { map: columns, known: new Map() }));
+    }
+    return last;
+  };
+  return (verdict, columns, school) => {
+    const { known } = entryFor(columns);
+    let byField = known.get(verdict.indicator);
+    if (byField === undefined) known.set(verdict.indicator, (byField = new Map()));
+    const field = verdict.resourceField ?? '';
+    let byStage = byField.get(field);
+    if (byStage === undefined) byField.set(field, (byStage = new Map()));
+    let slots = byStage.get(school.stage);
+    if (slots === undefined) byStage.set(school.stage, (slots = []));
+    const slot = (verdict.fromRatio === true ? 1 : 0) + (COMBINED_KINDS.has(school.kind) ? 2 : 0);
+    let found = slots[slot];
+    if (found === undefined) slots[slot] = found = indicatorColumns(verdict, columns, school);
+    return found;
+  };
+}
+
+/** Whether two column maps have the same fields in the same columns. */
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (!Object.prototype.hasOwnProperty.call(a, key)) continue;
+    if (a[key] !== b[key] || !Object.prototype.hasOwnProperty.call(b, key)) return false;
+    count++;
+  }
+  for (const key in b) if (Object.prototype.hasOwnProperty.call(b, key)) count--;
+  return count === 0;
+}
+
 interface PendingMark {
   row: number;
   column: number;
@@ -211,6 +269,12 @@ interface PendingMark {
 
 function partLabelFor(school: SchoolVerdict, sharedRows: ReadonlySet<number>): string {
   return COMBINED_KINDS.has(school.kind) || sharedRows.has(school.row) ? PART_LABEL[school.stage] : '';
+}
+
+function countBelowFloor(indicators: readonly IndicatorVerdict[]): number {
+  let n = 0;
+  for (const v of indicators) if (v.withinAllowance === false) n++;
+  return n;
 }
 
 /** The name cell's note: the school's reasons, which begin with the rule it breaks ("仅 5 项达标，少于 6 项"). */
@@ -231,6 +295,7 @@ function schoolNote(school: SchoolVerdict, partLabel: string): string {
 export function planHighlights(input: HighlightInput): HighlightPlan {
   const pending: PendingMark[] = [];
   const columnsOf = columnResolver(input.columns);
+  const cellsOf = indicatorColumnsCache();
   const severities = new Set<Severity>(input.issueSeverities ?? ['error', 'warning']);
   const onSheet = (sheet: string | undefined) => sheet === undefined || sheet === input.sheet;
 
@@ -255,7 +320,7 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
           : {
               met: school.met,
               k: rule.k,
-              belowFloor: school.indicators.filter((v) => v.withinAllowance === false).length,
+              belowFloor: countBelowFloor(school.indicators),
             },
     };
     for (const verdict of school.indicators) {
@@ -267,7 +332,7 @@ export function planHighlights(input: HighlightInput): HighlightPlan {
         (allowed
           ? formatAllowanceNote(verdict, reasonOptions)
           : formatIndicatorReason(verdict, reasonOptions)) + partLabel;
-      for (const column of indicatorColumns(verdict, columns, school)) {
+      for (const column of cellsOf(verdict, columns, school)) {
         pending.push({ row: school.row, column, kind, note });
       }
     }

@@ -222,7 +222,11 @@ function indicatorColumnsCache(): (
   type Known = Map<string, Map<string, Map<string, (number[] | undefined)[]>>>;
   const maps: { map: ColumnMap; known: Known }[] = [];
   let last: { map: ColumnMap; known: Known } | undefined;
+  // The map last asked about (a part's own copy, asked once per indicator): compared once, not once per indicator.
+  let lastAsked: ColumnMap | undefined;
   const entryFor = (columns: ColumnMap) => {
+    if (last !== undefined && columns === lastAsked) return last;
+    lastAsked = columns;
     if (last !== undefined && (last.map === columns || sameColumns(last.map, columns))) return last;
     last = maps.find((e) => e.map === columns || sameColumns(e.map, columns));
     if (last === undefined) {

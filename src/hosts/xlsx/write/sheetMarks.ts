@@ -2,15 +2,7 @@
  * Changes the `s` attribute of the marked cells in a worksheet's XML, and nothing else: a marked cell that has no
  * <c> element gets one (in its row, in column order), a row that has none gets one.
  */
-import {
-  attribute,
-  attributeSpan,
-  columnName,
-  nextTag,
-  parseRef,
-  rootPrefix,
-  type Tag,
-} from '../package/xml';
+import { AttributeCursor, columnName, decodeEntities, parseRef, rootPrefix, TagCursor } from '../package/xml';
 import { splice } from './styles';
 
 /** A marked cell: 1-based row, 0-based column. */
@@ -28,6 +20,9 @@ export interface SheetEdit {
 /**
  * The edits that give each target cell the style `styleFor(existing s)` returns. `rowStyle` is the row's own
  * style for a cell that did not exist (Excel shows such a cell in its row's format).
+ *
+ * The sheet is walked with one tag cursor and one attribute cursor: no object or name text per tag, no copy of a
+ * tag's text per attribute (a county's sheet has a quarter of a million cells).
  */
 export function markCells<T extends CellTarget>(
   xml: string,
@@ -55,9 +50,33 @@ export function markCells<T extends CellTarget>(
     if (text) edits.push({ start: at, end: at, text });
   };
 
+  const tag = new TagCursor(xml);
+  const attrs = new AttributeCursor(xml);
+  /** Finds the current tag's attribute `local` (as attributeSpan does); its value is xml[valueStart, valueEnd). */
+  let valueStart = 0;
+  let valueEnd = 0;
+  const find = (local: string): boolean => {
+    attrs.reset(tag.nameEnd, tag.end);
+    while (attrs.next()) {
+      if (attrs.nameEnd - attrs.nameStart === local.length && xml.startsWith(local, attrs.nameStart)) {
+        valueStart = attrs.valueStart;
+        valueEnd = attrs.valueEnd;
+        return true;
+      }
+    }
+    return false;
+  };
+  const value = (local: string): string | undefined =>
+    find(local) ? decodeEntities(xml.slice(valueStart, valueEnd)) : undefined;
+
   let rowNumber = 0;
   let inSheetData = false;
-  let rowTag: Tag | null = null;
+  let inRow = false;
+  let rowEnd = 0;
+  let rowSelfClosing = false;
+  let spansStart = -1;
+  let spansEnd = -1;
+  let spans = '';
   let rowTargets: T[] = [];
   let nextTarget = 0;
   let nextColumn = 0;
@@ -67,29 +86,61 @@ export function markCells<T extends CellTarget>(
 
   const finishRow = (closeAt: number) => {
     // Marked cells after the row's last cell.
-    const rest = rowTargets.slice(nextTarget).map((t) => newCell(t, styleFor(t, rowStyle)));
-    if (rest.length && rowTag) {
-      if (rowTag.selfClosing) {
-        const slash = xml.lastIndexOf('/', rowTag.end);
-        edits.push({ start: slash, end: rowTag.end, text: `>${rest.join('')}</${p}row>` });
+    const rest =
+      nextTarget < rowTargets.length
+        ? rowTargets.slice(nextTarget).map((t) => newCell(t, styleFor(t, rowStyle)))
+        : [];
+    if (rest.length && inRow) {
+      if (rowSelfClosing) {
+        const slash = xml.lastIndexOf('/', rowEnd);
+        edits.push({ start: slash, end: rowEnd, text: `>${rest.join('')}</${p}row>` });
       } else edits.push({ start: closeAt, end: closeAt, text: rest.join('') });
     }
     // Keep the row's spans hint true when cells were added outside it.
-    if (rowTag && rowTargets.length) {
-      const spans = attributeSpan(xml, rowTag, 'spans');
-      const [a, b] = (spans?.value ?? '').split(':').map(Number);
+    if (inRow && rowTargets.length && spansStart >= 0) {
+      const [a, b] = spans.split(':').map(Number);
       const min = Math.min(a, rowMin, rowTargets[0].column + 1);
       const max = Math.max(b, rowMax, rowTargets[rowTargets.length - 1].column + 1);
-      if (spans && Number.isFinite(a) && Number.isFinite(b) && (min < a || max > b))
-        edits.push({ start: spans.start, end: spans.end, text: `${min}:${max}` });
+      if (Number.isFinite(a) && Number.isFinite(b) && (min < a || max > b))
+        edits.push({ start: spansStart, end: spansEnd, text: `${min}:${max}` });
     }
-    rowTag = null;
+    inRow = false;
     rowTargets = [];
   };
 
-  for (let tag = nextTag(xml, 0); tag; tag = nextTag(xml, tag.end)) {
-    const name = tag.name;
-    if (name === 'sheetData') {
+  for (let at = 0; tag.next(at); at = tag.end) {
+    // Cells first: they are most of the tags.
+    if (inSheetData && !tag.close && tag.is('c')) {
+      const column = (find('r') ? refColumn(xml, valueStart, valueEnd) : undefined) ?? nextColumn;
+      nextColumn = column + 1;
+      if (column + 1 < rowMin) rowMin = column + 1;
+      if (column + 1 > rowMax) rowMax = column + 1;
+      // Marked cells before this one that have no element of their own.
+      let before = '';
+      while (nextTarget < rowTargets.length && rowTargets[nextTarget].column < column) {
+        before += newCell(rowTargets[nextTarget], styleFor(rowTargets[nextTarget], rowStyle));
+        nextTarget++;
+      }
+      if (before) edits.push({ start: tag.start, end: tag.start, text: before });
+      if (nextTarget < rowTargets.length && rowTargets[nextTarget].column === column) {
+        const t = rowTargets[nextTarget++];
+        if (find('s')) {
+          const styled = styleFor(t, Number(decodeEntities(xml.slice(valueStart, valueEnd))) || 0);
+          edits.push({ start: valueStart, end: valueEnd, text: String(styled) });
+        } else {
+          const styled = styleFor(t, 0);
+          const at = tag.selfClosing ? xml.lastIndexOf('/', tag.end) : tag.end - 1;
+          edits.push({ start: at, end: at, text: ` s="${styled}"` });
+        }
+      }
+      // Skip the cell's content (values, formulas, inline strings) in one step.
+      if (!tag.selfClosing) {
+        const close = cellClose(xml, tag.end);
+        if (close >= 0) tag.end = close;
+      }
+      continue;
+    }
+    if (tag.is('sheetData')) {
       if (tag.close) {
         flushRowsBefore(Infinity, tag.start);
         inSheetData = false;
@@ -105,63 +156,92 @@ export function markCells<T extends CellTarget>(
       continue;
     }
     if (!inSheetData) continue;
-    if (name === 'row') {
+    if (tag.is('row')) {
       if (tag.close) {
         finishRow(tag.start);
         continue;
       }
-      const r = Number(attribute(xml, tag, 'r'));
+      const r = Number(value('r'));
       rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
       flushRowsBefore(rowNumber, tag.start);
       if (pendingRows[nextPending] === rowNumber) nextPending++;
-      rowTag = tag;
+      inRow = true;
+      rowEnd = tag.end;
+      rowSelfClosing = tag.selfClosing;
       rowTargets = byRow.get(rowNumber) ?? [];
+      spansStart = -1;
+      if (rowTargets.length && find('spans')) {
+        spansStart = valueStart;
+        spansEnd = valueEnd;
+        spans = decodeEntities(xml.slice(valueStart, valueEnd));
+      }
       nextTarget = 0;
       nextColumn = 0;
       rowMin = Infinity;
       rowMax = -Infinity;
-      const custom = attribute(xml, tag, 'customFormat');
-      rowStyle = custom === '1' || custom === 'true' ? Number(attribute(xml, tag, 's') ?? 0) || 0 : 0;
+      const custom = value('customFormat');
+      rowStyle = custom === '1' || custom === 'true' ? Number(value('s') ?? 0) || 0 : 0;
       if (tag.selfClosing) finishRow(tag.end);
       continue;
     }
-    if (name === 'c' && !tag.close) {
-      const ref = attribute(xml, tag, 'r');
-      const column = (ref ? parseRef(ref)?.column : undefined) ?? nextColumn;
-      nextColumn = column + 1;
-      rowMin = Math.min(rowMin, column + 1);
-      rowMax = Math.max(rowMax, column + 1);
-      // Marked cells before this one that have no element of their own.
-      let before = '';
-      while (nextTarget < rowTargets.length && rowTargets[nextTarget].column < column) {
-        before += newCell(rowTargets[nextTarget], styleFor(rowTargets[nextTarget], rowStyle));
-        nextTarget++;
-      }
-      if (before) edits.push({ start: tag.start, end: tag.start, text: before });
-      if (nextTarget < rowTargets.length && rowTargets[nextTarget].column === column) {
-        const t = rowTargets[nextTarget++];
-        const s = attributeSpan(xml, tag, 's');
-        const styled = styleFor(t, s ? Number(s.value) || 0 : 0);
-        if (s) edits.push({ start: s.start, end: s.end, text: String(styled) });
-        else {
-          const at = tag.selfClosing ? xml.lastIndexOf('/', tag.end) : tag.end - 1;
-          edits.push({ start: at, end: at, text: ` s="${styled}"` });
-        }
-      }
-      if (!tag.selfClosing) {
-        // Skip the cell's content (values, formulas, inline strings) in one step.
-        const close = xml.indexOf('c>', tag.end);
-        for (let k = close; k >= 0; k = xml.indexOf('c>', k + 2)) {
-          const lt = xml.lastIndexOf('<', k);
-          if (xml[lt + 1] === '/' && /^<\/(?:[\w.-]+:)?c>$/.test(xml.slice(lt, k + 2))) {
-            tag.end = k + 2;
-            break;
-          }
-        }
-      }
-    }
   }
   return edits;
+}
+
+/**
+ * The 0-based column of a cell reference written in xml[start, end), as parseRef reads the decoded value; undefined
+ * where parseRef gives null (or the value is empty). Plain letters-then-digits is read in place; anything else
+ * (entities, $, signs, spaces) goes through parseRef.
+ */
+function refColumn(xml: string, start: number, end: number): number | undefined {
+  let column = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
+    else break;
+  }
+  let row = 0;
+  let digits = 0;
+  let plain = column > 0 && i < end && end - i <= 15;
+  for (let k = i; plain && k < end; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) plain = false;
+    else {
+      row = row * 10 + (c - 48);
+      digits++;
+    }
+  }
+  if (plain && digits > 0) return row > 0 ? column - 1 : undefined;
+  const ref = decodeEntities(xml.slice(start, end));
+  return ref ? parseRef(ref)?.column : undefined;
+}
+
+/** The index just after the `</c>` (or `</x:c>`) closing the cell whose content starts at `from`; -1 if none. */
+function cellClose(xml: string, from: number): number {
+  for (let k = xml.indexOf('c>', from); k >= 0; k = xml.indexOf('c>', k + 2)) {
+    const lt = xml.lastIndexOf('<', k);
+    if (lt < 0 || xml.charCodeAt(lt + 1) !== 0x2f /* / */) continue;
+    if (k === lt + 2) return k + 2;
+    // </prefix:c>: the prefix is one or more of [A-Za-z0-9_.-], then the colon just before c.
+    if (k - 1 <= lt + 2 || xml.charCodeAt(k - 1) !== 0x3a /* : */) continue;
+    let ok = true;
+    for (let q = lt + 2; q < k - 1 && ok; q++) ok = isPrefixChar(xml.charCodeAt(q));
+    if (ok) return k + 2;
+  }
+  return -1;
+}
+
+function isPrefixChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 0x5f /* _ */ ||
+    c === 0x2e /* . */ ||
+    c === 0x2d /* - */
+  );
 }
 
 export { splice };

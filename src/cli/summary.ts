@@ -5,6 +5,7 @@ import {
   columnLetter,
   countyVerdict,
   type CountyVerdict,
+  type Evaluation,
   formatNumber,
   INDICATORS,
   keepVerdictParts,
@@ -18,6 +19,18 @@ import {
 import type { OutsideCell } from '../hosts/xlsx/workbook';
 import type { Evaluated, KeptOutcome, ProfileSpec, Unusable } from './check';
 import { text } from './strings.zh-CN';
+
+/**
+ * The county verdict of an evaluation, made once: the exit code, the summary and the JSON of one run all read it, and
+ * it passes over every school.
+ */
+export function countyVerdictOf(evaluation: Evaluation): CountyVerdict {
+  let verdict = COUNTY_VERDICTS.get(evaluation);
+  if (verdict === undefined) COUNTY_VERDICTS.set(evaluation, (verdict = countyVerdict(evaluation)));
+  return verdict;
+}
+
+const COUNTY_VERDICTS = new WeakMap<Evaluation, CountyVerdict>();
 
 /** Beyond this many data problems the summary stops listing them (the JSON and the report sheet have them all). */
 export const MAX_ISSUES_SHOWN = 50;
@@ -123,26 +136,43 @@ export function writeFileSummary(c: Evaluated, write: (text: string) => void): v
   }
 }
 
-/** Lines gathered into chunks of about CHUNK characters, each line ending in a line break. */
+/**
+ * Lines gathered into chunks of about CHUNK characters, each line ending in a line break. A line may be given in
+ * pieces (`joined`): they are joined once, with the chunk, not first into a line of their own.
+ */
 class LineSink {
-  private lines: string[] = [];
+  private pieces: string[] = [];
   private size = 0;
 
   constructor(private readonly write: (text: string) => void) {}
 
   push(...lines: string[]): void {
     for (const line of lines) {
-      this.lines.push(line);
+      this.pieces.push(line, '\n');
       this.size += line.length + 1;
     }
     if (this.size >= CHUNK) this.flush();
   }
 
+  /** One line: `head` followed by `items` with `separator` between them. */
+  joined(head: string, items: readonly string[], separator: string): void {
+    const pieces = this.pieces;
+    pieces.push(head);
+    let size = head.length + 1;
+    for (let k = 0; k < items.length; k++) {
+      if (k > 0) pieces.push(separator);
+      pieces.push(items[k]);
+      size += items[k].length + (k > 0 ? separator.length : 0);
+    }
+    pieces.push('\n');
+    this.size += size;
+    if (this.size >= CHUNK) this.flush();
+  }
+
   flush(): void {
-    if (this.lines.length === 0) return;
-    this.lines.push('');
-    this.write(this.lines.join('\n'));
-    this.lines = [];
+    if (this.pieces.length === 0) return;
+    this.write(this.pieces.join(''));
+    this.pieces = [];
     this.size = 0;
   }
 }
@@ -173,14 +203,12 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
   const checkLines: string[] = [];
   for (const s of ev.schools) {
     if (s.pass === false)
-      lines.push(
-        `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${s.reasons.join('；')}`,
-      );
+      lines.joined(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：`, s.reasons, '；');
     for (const ch of s.checks)
       if (!ch.pass)
         checkLines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);
   }
-  const county = countyVerdict(ev);
+  const county = countyVerdictOf(ev);
   const undecided = county.undecidedSchools;
   if (undecided.length) {
     lines.push('', text.undecidedSchools(undecided.length));
@@ -250,7 +278,7 @@ export function fileLine(o: KeptOutcome): FileLine {
     schoolsPassed: o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
     excluded: ev.summary.excluded,
     issues: o.issues.length,
-    verdict: countyVerdict(ev).verdict,
+    verdict: countyVerdictOf(ev).verdict,
   };
 }
 

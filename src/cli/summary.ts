@@ -136,43 +136,26 @@ export function writeFileSummary(c: Evaluated, write: (text: string) => void): v
   }
 }
 
-/**
- * Lines gathered into chunks of about CHUNK characters, each line ending in a line break. A line may be given in
- * pieces (`joined`): they are joined once, with the chunk, not first into a line of their own.
- */
+/** Lines gathered into chunks of about CHUNK characters, each line ending in a line break. */
 class LineSink {
-  private pieces: string[] = [];
+  private lines: string[] = [];
   private size = 0;
 
   constructor(private readonly write: (text: string) => void) {}
 
   push(...lines: string[]): void {
     for (const line of lines) {
-      this.pieces.push(line, '\n');
+      this.lines.push(line);
       this.size += line.length + 1;
     }
     if (this.size >= CHUNK) this.flush();
   }
 
-  /** One line: `head` followed by `items` with `separator` between them. */
-  joined(head: string, items: readonly string[], separator: string): void {
-    const pieces = this.pieces;
-    pieces.push(head);
-    let size = head.length + 1;
-    for (let k = 0; k < items.length; k++) {
-      if (k > 0) pieces.push(separator);
-      pieces.push(items[k]);
-      size += items[k].length + (k > 0 ? separator.length : 0);
-    }
-    pieces.push('\n');
-    this.size += size;
-    if (this.size >= CHUNK) this.flush();
-  }
-
   flush(): void {
-    if (this.pieces.length === 0) return;
-    this.write(this.pieces.join(''));
-    this.pieces = [];
+    if (this.lines.length === 0) return;
+    this.lines.push('');
+    this.write(this.lines.join('\n'));
+    this.lines = [];
     this.size = 0;
   }
 }
@@ -203,7 +186,9 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
   const checkLines: string[] = [];
   for (const s of ev.schools) {
     if (s.pass === false)
-      lines.joined(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：`, s.reasons, '；');
+      lines.push(
+        `  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${s.reasons.join('；')}`,
+      );
     for (const ch of s.checks)
       if (!ch.pass)
         checkLines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);

@@ -1,7 +1,6 @@
 /** The --json output: the shape of issue #6 with three-valued verdicts (schemaVersion 2); numbers unrounded (CVs and composites the doubles nearest their exact values). */
 import {
   columnLetter,
-  countyVerdict,
   exactValueOf,
   type IndicatorId,
   keepVerdictParts,
@@ -11,6 +10,7 @@ import {
   type Verdict,
 } from '../engine';
 import type { Evaluated, Unusable } from './check';
+import { countyVerdictOf } from './summary';
 
 export interface JsonIndicatorCv {
   mean: number | null;
@@ -106,7 +106,7 @@ export function toJson(c: Evaluated): JsonResult {
       indicators,
     };
   }
-  const county = countyVerdict(ev);
+  const county = countyVerdictOf(ev);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     file: c.file,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `balance` command line: argument handling, progress and printing around checkFile and planChecked; exit codes 0, 1, 2. */
-import { countyVerdict, QUALITY_2017, type UnitCosts } from '../engine';
+import { QUALITY_2017, type UnitCosts } from '../engine';
 import { parseArgs } from './args';
 import {
   checkFile,
@@ -23,7 +23,7 @@ import { planToJson } from './planJson';
 import { refuseOutput } from './output';
 import { planSummary } from './planSummary';
 import { messages, planText, text, usage } from './strings.zh-CN';
-import { fileLine, manySummary, writeFileSummary, type FileLine } from './summary';
+import { countyVerdictOf, fileLine, manySummary, writeFileSummary, type FileLine } from './summary';
 import { growHeapGently } from './memory';
 import { useNodeZlib } from './zipCodec';
 
@@ -120,7 +120,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     );
     if (outcome.ok) {
       // Under --strict only a pass is success: 无法判定 (a missing value) is not a pass.
-      if (countyVerdict(outcome.evaluation).verdict !== 'pass') notPassed = true;
+      if (countyVerdictOf(outcome.evaluation).verdict !== 'pass') notPassed = true;
       await writeCopy(outcome);
     } else {
       unusable = true;

@@ -5,6 +5,7 @@ import {
   columnLetter,
   countyVerdict,
   type CountyVerdict,
+  type Evaluation,
   formatNumber,
   INDICATORS,
   keepVerdictParts,
@@ -18,6 +19,18 @@ import {
 import type { OutsideCell } from '../hosts/xlsx/workbook';
 import type { Evaluated, KeptOutcome, ProfileSpec, Unusable } from './check';
 import { text } from './strings.zh-CN';
+
+/**
+ * The county verdict of an evaluation, made once: the exit code, the summary and the JSON of one run all read it, and
+ * it passes over every school.
+ */
+export function countyVerdictOf(evaluation: Evaluation): CountyVerdict {
+  let verdict = COUNTY_VERDICTS.get(evaluation);
+  if (verdict === undefined) COUNTY_VERDICTS.set(evaluation, (verdict = countyVerdict(evaluation)));
+  return verdict;
+}
+
+const COUNTY_VERDICTS = new WeakMap<Evaluation, CountyVerdict>();
 
 /** Beyond this many data problems the summary stops listing them (the JSON and the report sheet have them all). */
 export const MAX_ISSUES_SHOWN = 50;
@@ -180,7 +193,7 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
       if (!ch.pass)
         checkLines.push(`  ${text.row(s.row)}  ${text.part(s.name, STAGE_LABELS[s.stage])}：${ch.message}`);
   }
-  const county = countyVerdict(ev);
+  const county = countyVerdictOf(ev);
   const undecided = county.undecidedSchools;
   if (undecided.length) {
     lines.push('', text.undecidedSchools(undecided.length));
@@ -250,7 +263,7 @@ export function fileLine(o: KeptOutcome): FileLine {
     schoolsPassed: o.profile.schoolRule ? `${ev.summary.passed}/${ev.summary.checked}` : '—',
     excluded: ev.summary.excluded,
     issues: o.issues.length,
-    verdict: countyVerdict(ev).verdict,
+    verdict: countyVerdictOf(ev).verdict,
   };
 }
 

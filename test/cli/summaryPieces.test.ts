@@ -1,9 +1,17 @@
 // The text summary written in pieces as it is made: the pieces are the whole summary and its last line break, each
 // piece ends a line, and the verdicts keep their parts afterwards as before.
-import { evaluate, QUALITY_2017, readTable, resourceUnits, type CellValue } from '../../src/engine';
+import {
+  countyVerdict,
+  evaluate,
+  QUALITY_2017,
+  readTable,
+  resourceUnits,
+  STAGE_LABELS,
+  type CellValue,
+} from '../../src/engine';
 import type { Evaluated } from '../../src/cli/check';
 import { toJson } from '../../src/cli/json';
-import { fileSummary, writeFileSummary } from '../../src/cli/summary';
+import { countyVerdictOf, fileSummary, writeFileSummary } from '../../src/cli/summary';
 import { mulberry32 } from '../support/random';
 
 const HEADER = [
@@ -67,6 +75,27 @@ describe('writeFileSummary', () => {
     expect(whole.split('\n').filter((line) => line.startsWith('  第 ')).length).toBeGreaterThanOrEqual(
       failing,
     );
+  });
+
+  test("a failing school's line is its row, name and stage, then its reasons joined by '；'", () => {
+    const c = county(300);
+    const lines = new Set(fileSummary(c).split('\n'));
+    const schools = c.evaluation.schools.filter((s) => s.pass === false);
+    expect(schools.length).toBeGreaterThan(100);
+    // The reasons as a reader gets them, read after the summary (which made its own and did not keep them).
+    const expected = schools.map(
+      (s) => `  第 ${s.row} 行  ${s.name}（${STAGE_LABELS[s.stage]}）：${s.reasons.join('；')}`,
+    );
+    expect(schools.filter((s) => s.reasons.length > 1).length).toBeGreaterThan(50);
+    for (const line of expected) expect(lines.has(line)).toBe(true);
+  });
+
+  test("the county verdict is made once per evaluation, and is the engine's", () => {
+    const c = county(40);
+    const first = countyVerdictOf(c.evaluation);
+    expect(first).toEqual(countyVerdict(c.evaluation));
+    expect(countyVerdictOf(c.evaluation)).toBe(first);
+    expect(countyVerdictOf(county(41).evaluation)).not.toBe(first);
   });
 
   test.each([

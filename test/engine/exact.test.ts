@@ -4,6 +4,7 @@ import { compositeAtMost } from '../../src/engine/rules/coefficient';
 import {
   atLeastBound,
   atMostBound,
+  decimalParts,
   dec,
   exactCvSquared,
   isqrt,
@@ -165,5 +166,53 @@ describe('gapFor: "how much of the raw resource must be added … ceil for count
 
   test('from a given ratio: (standard − value)·P/per', () => {
     expect(gapFor(INDICATORS.sportsAreaPerStudent, 7.5, 400, null, 6.375)).toBe(450);
+  });
+});
+
+describe('decimalParts: a number as the digits and decimals of its shortest text', () => {
+  /** The definition: the shortest text's digits as an integer and its decimals, when at most 15 digits, else null. */
+  function byText(x: number): { int: number; exp: number } | null {
+    if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x, exp: 0 } : null;
+    const text = String(x);
+    if (text.indexOf('e') >= 0) return null;
+    const exp = text.length - text.indexOf('.') - 1;
+    const int = Math.round(x * 10 ** exp);
+    return Number.isSafeInteger(int) && Math.abs(int) < 1e15 ? { int, exp } : null;
+  }
+
+  /** The next double above x (x finite, positive). */
+  function nextUp(x: number): number {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    view.setBigUint64(0, view.getBigUint64(0) + 1n);
+    return view.getFloat64(0);
+  }
+
+  test('the usual cells: 1234.5 → 12345·10⁻¹, 0.25 → 25·10⁻², 6.375, 2000, 0.000001, a 15-digit decimal', () => {
+    expect(decimalParts(1234.5)).toEqual({ int: 12345, exp: 1 });
+    expect(decimalParts(0.25)).toEqual({ int: 25, exp: 2 });
+    expect(decimalParts(-6.375)).toEqual({ int: -6375, exp: 3 });
+    expect(decimalParts(2000)).toEqual({ int: 2000, exp: 0 });
+    expect(decimalParts(0.000001)).toEqual({ int: 1, exp: 6 });
+    expect(decimalParts(123456789.123456)).toEqual({ int: 123456789123456, exp: 6 });
+    expect(decimalParts(0.1 + 0.2)).toBeNull();
+    expect(decimalParts(1e-7)).toBeNull();
+  });
+
+  test('property: the same as the shortest text for decimals of up to 8 places, their neighbours and any double', () => {
+    const decimals = fc
+      .tuple(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: 0, max: 8 }))
+      .map(([k, e]) => k / 10 ** e);
+    const small = fc
+      .tuple(fc.integer({ min: -(10 ** 7), max: 10 ** 7 }), fc.integer({ min: 0, max: 7 }))
+      .map(([k, e]) => k / 10 ** e);
+    const neighbours = fc.oneof(decimals, small).map((x) => (x > 0 ? nextUp(x) : x));
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(fc.oneof(decimals, small, neighbours, any), (x) => {
+        expect(decimalParts(x)).toEqual(byText(x));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -126,6 +126,29 @@ describe('spec §8: per-stage columns for every row, not only for combined schoo
     expect(part.counts.teachers).toBe(21);
   });
 
+  test("rows of two tables, one with stage columns and one without, each read by its own table's columns", () => {
+    // A table's rows share one columns map; rows of tables read apart, taken in turn, must not share an answer: a
+    // per-stage row with its stage cells blank reports its missing students on its stage column (C).
+    const blank = readTable(
+      grid([PER_STAGE, ['城关小学', '小学', null, null, null, null, null, null, 1845]]),
+    );
+    const plain = readTable(
+      grid([
+        ['学校名称', '学段', '在校生数'],
+        ['河口小学', '小学', 500],
+      ]),
+    );
+    const [perStageRow, plainRow] = [blank.rows[0], plain.rows[0]];
+    const { issues } = buildParts([plainRow, perStageRow, plainRow, perStageRow], QUALITY_2017);
+    const missing = issues.filter((i) => i.code === 'missingStudents');
+    expect(missing.map((i) => [i.row, i.column])).toEqual([
+      [2, 'C'],
+      [2, 'C'],
+    ]);
+    const read = readTable(grid([PER_STAGE, ...rows])).rows;
+    expect(read[0].columns).toBe(read[1].columns);
+  });
+
   test('two-level header: 在校生数（人） over 小学 / 初中 and 专任教师（人） over 小学 / 初中', () => {
     const header1 = ['学校名称', '学校类型', '在校生数（人）', null, '专任教师（人）', null];
     const header2 = [null, null, '小学', '初中', '小学', '初中'];

@@ -59,6 +59,17 @@ export function atMostBound(limit: Decimal, decimals: number | null): Bound {
  */
 export function decimalParts(x: number): { int: number; exp: number } | null {
   if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x, exp: 0 } : null;
+  // Up to 6 decimals without making the text: for the least e with int/10^e === x (int of at most 15 digits), int and
+  // e are the shortest text's digits and decimals, since two decimals of at most 15 digits never round to the same
+  // double (and the least e leaves no trailing zero). Else the text decides, as for every other number.
+  const abs = Math.abs(x);
+  if (abs >= 1e-6 && abs < 1e9) {
+    let scale = 10;
+    for (let e = 1; e <= 6; e++, scale *= 10) {
+      const int = Math.round(x * scale);
+      if (int / scale === x && Math.abs(int) < 1e15) return { int, exp: e };
+    }
+  }
   const text = String(x);
   if (text.indexOf('e') >= 0) return null;
   const dot = text.indexOf('.');

@@ -67,7 +67,7 @@ export interface SchoolRow {
   byStage?: Partial<Record<AnyStage, Partial<Record<CountField, number>>>>;
   /** Per-school ratios given directly in the sheet (accepted with a precision warning). */
   ratios?: Partial<Record<IndicatorId, number>>;
-  /** Field key → 0-based sheet column, for messages and highlighting. */
+  /** Field key → 0-based sheet column, for messages and highlighting (readTable's rows share their table's: read only). */
   columns?: ColumnMap;
   /**
    * The stage part this row holds when the sheet says so (学段 column, or a name such as “XX学校（小学部）”): lets a

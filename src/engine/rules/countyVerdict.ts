@@ -119,10 +119,11 @@ export function countyVerdict(evaluation: Evaluation): CountyVerdict {
   const { schools, parts, summary } = evaluation;
   const undecidedSchools: UndecidedSchool[] = [];
   schools.forEach((school, i) => {
+    // A decided part with every value known is the common case: it adds nothing, so neither its indicator verdicts
+    // nor its part (found by key, a text made per read) are looked at.
+    if (school.pass !== null && school instanceof PartVerdict && !school.hasUnknownValue()) return;
     const part = parts[i]?.key === school.key ? parts[i] : parts.find((p) => p.key === school.key);
     if (part === undefined) return;
-    // A decided part with every value known is the common case: its indicator verdicts need not be built for this.
-    if (school.pass !== null && school instanceof PartVerdict && !school.hasUnknownValue()) return;
     const open = school.indicators.filter((v) => v.value === null).map((v) => v.indicator);
     if (open.length === 0 && school.pass !== null) return;
     const fields = open.length > 0 ? unknownFields(part, open) : [];

@@ -137,6 +137,10 @@ class PartBuilder {
   /** Non-facility numerator alternatives the profile reads (teachers), which a split never guesses. */
   private readonly perStageNeeds: (readonly CountField[])[][];
 
+  /** hasStageColumns of the last columns map read, by stage: a table's rows share one map. */
+  private seenColumns: ColumnMap | undefined;
+  private seenStageColumns: Partial<Record<Stage, boolean>> = {};
+
   constructor(private readonly profile: Profile) {
     this.facilities = facilityFields(profile);
     this.perStageNeeds = profileIndicators(profile)
@@ -216,7 +220,7 @@ class PartBuilder {
   private single(row: SchoolRow, index: number, stage: Stage): void {
     const own = row.byStage?.[stage];
     const plain = row.counts ?? {};
-    if (!own && !hasStageColumns(row.columns, stage)) {
+    if (!own && !this.hasStageColumns(row.columns, stage)) {
       this.push(row, index, this.makePart(row, stage, plain, row.columns, false));
       return;
     }
@@ -244,6 +248,16 @@ class PartBuilder {
       if (columns[field] === undefined) columns[field] = col;
     }
     this.push(row, index, this.makePart(row, stage, counts, columns, false), conflicts);
+  }
+
+  /** hasStageColumns, once per columns map and stage. */
+  private hasStageColumns(columns: ColumnMap | undefined, stage: Stage): boolean {
+    if (columns === undefined) return false;
+    if (columns !== this.seenColumns) {
+      this.seenColumns = columns;
+      this.seenStageColumns = {};
+    }
+    return (this.seenStageColumns[stage] ??= hasStageColumns(columns, stage));
   }
 
   /** 「学校数据」第 5 行 D 列在校生数 420 与 F 列小学在校生数 410 不一致. */

@@ -290,10 +290,14 @@ export class SchoolDecisions implements VerdictSource {
     outcome: number,
   ): IndicatorVerdict {
     const source = col.source[i];
+    const numerator = col.meta.numerator;
+    // With one alternative it is the one whether the counts are complete or not: their fields need not be looked at.
     const fields =
       source === RATIO
         ? [col.id]
-        : (resourceFieldsOf(this.input.parts[i].counts, col.meta) ?? col.meta.numerator[0]);
+        : numerator.length === 1
+          ? numerator[0]
+          : (resourceFieldsOf(this.input.parts[i].counts, col.meta) ?? numerator[0]);
     const v: IndicatorVerdict = {
       indicator: col.id,
       value: source === MISSING ? null : col.value[i],

@@ -14,6 +14,7 @@ import { isStandardName } from '../rules/scope';
 import { parseSponsor } from '../model/sponsor';
 import type {
   AnyStage,
+  ColumnMap,
   CountField,
   DashReading,
   DataIssue,
@@ -23,6 +24,7 @@ import type {
   SchoolKind,
   SchoolRow,
   Severity,
+  SponsorCode,
 } from '../model/types';
 
 export type { CellGrid, CellMerge } from './grid';
@@ -321,14 +323,25 @@ function sponsorCell(r: Reader, row: number, mapping: ColumnMapping): string {
   return typeof v === 'number' ? String(v) : displayText(v);
 }
 
+/** A 举办者/隶属关系/办学性质 text's sponsor code; null for a blank text or one that names none. */
+const sponsorCode = (text: string): SponsorCode | null => (text === '' ? null : parseSponsor(text));
+
+/** The first of three texts that names a sponsor, as its code; null when none does. */
+function sponsorOf(first: string, second: string, third: string): SponsorCode | null {
+  return sponsorCode(first) ?? sponsorCode(second) ?? sponsorCode(third);
+}
+
 interface KindDecision {
   kind: SchoolKind | null;
   /** The combined kind 学校类型 names when 学段 made the row one of its stage parts. */
   partOf?: SchoolKind;
-  issues: DataIssue[];
+  issues: readonly DataIssue[];
   /** Set when the row is a school outside compulsory education. */
   notCompulsory?: string;
 }
+
+const NO_ISSUES: readonly DataIssue[] = [];
+const DECIDED: Partial<Record<SchoolKind, KindDecision>> = {};
 
 /**
  * The row's kind: a 学段 of 小学/初中 makes the row that stage part (a 九年一贯制 school's 小学部 row), except that
@@ -342,12 +355,12 @@ function decideKind(
   defaultKind: SchoolKind | undefined,
 ): KindDecision {
   const { grid } = r;
-  const issues: DataIssue[] = [];
   const stageText = textOf(r, row, mapping, 'stage');
   const kindText = textOf(r, row, mapping, 'kind');
-  for (const t of [kindText, stageText]) {
-    if (t !== '' && isNotCompulsory(t)) return { kind: null, issues, notCompulsory: t };
-  }
+  if (kindText !== '' && isNotCompulsory(kindText))
+    return { kind: null, issues: NO_ISSUES, notCompulsory: kindText };
+  if (stageText !== '' && isNotCompulsory(stageText))
+    return { kind: null, issues: NO_ISSUES, notCompulsory: stageText };
   const fromStage = stageText ? parseKind(stageText) : null;
   const fromKind = kindText ? parseKind(kindText) : null;
   let kind: SchoolKind | null;
@@ -355,9 +368,11 @@ function decideKind(
   else if (fromStage === 'primary' || fromStage === 'junior') kind = fromStage;
   else kind = fromKind ?? fromStage;
   const combined = fromKind === 'nineYear' || fromKind === 'completeMiddle' || fromKind === 'twelveYear';
-  if (kind && combined && kind !== fromKind) return { kind, partOf: fromKind, issues };
-  if (kind) return { kind, issues };
+  if (kind && combined && kind !== fromKind) return { kind, partOf: fromKind, issues: NO_ISSUES };
+  // The common row: one decision per kind, made once (a decision is read, never changed).
+  if (kind) return (DECIDED[kind] ??= { kind, issues: NO_ISSUES });
 
+  const issues: DataIssue[] = [];
   const unknown: { key: FieldKey; text: string }[] = [];
   if (kindText) unknown.push({ key: 'kind', text: kindText });
   if (stageText) unknown.push({ key: 'stage', text: stageText });
@@ -423,7 +438,8 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
   const nameCol = (mapping.name as MappedColumn).column;
   const nameHeaderKey = compact((mapping.name as MappedColumn).header);
   const entries = Object.entries(mapping).filter((e): e is [FieldKey, MappedColumn] => e[1] !== undefined);
-  const columns = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
+  // Every row's columns are the table's: one map, shared by the rows (read only, as a part shares a row's counts).
+  const columns: ColumnMap = Object.fromEntries(entries.map(([k, m]) => [k, m.column]));
   const numericEntries = entries
     .map(([key, mapped]): [FieldKey, MappedColumn, FieldDef] => [key, mapped, fieldByKey(key) as FieldDef])
     .filter(([, , def]) => def.type !== 'text');
@@ -478,7 +494,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     }
 
     const kindDecision = decideKind(r, row, mapping, name, options.defaultKind);
-    issues.push(...kindDecision.issues);
+    if (kindDecision.issues.length > 0) issues.push(...kindDecision.issues);
     if (kindDecision.notCompulsory !== undefined) {
       skip('notCompulsory', MSG.skipNotCompulsory);
       issues.push(
@@ -503,7 +519,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
       name,
       kind: kindDecision.kind,
       counts: {},
-      columns: { ...columns },
+      columns,
     };
     if (kindDecision.partOf) school.partOf = kindDecision.partOf;
     const ownershipText = textOf(r, row, mapping, 'ownership');
@@ -528,9 +544,7 @@ export function readTable(grid: CellGrid, options: ReadTableOptions = {}): Table
     }
 
     // 举办者类型: its own column (the form's code or a name), else what 举办者/隶属关系 or 办学性质 says (民办 → 10).
-    const sponsor = [sponsorCell(r, row, mapping), affiliationText, ownershipText]
-      .map((t) => (t === '' ? null : parseSponsor(t)))
-      .find((code) => code !== null);
+    const sponsor = sponsorOf(sponsorCell(r, row, mapping), affiliationText, ownershipText);
     if (sponsor) school.sponsor = sponsor;
 
     for (let e = 0; e < numericEntries.length; e++) {

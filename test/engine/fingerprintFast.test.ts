@@ -55,6 +55,13 @@ function referencePlanFingerprint(plan: ReportPlan): string {
   return referenceFingerprint(cells);
 }
 
+/** The next double above a positive finite x. */
+function nextDouble(x: number): number {
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] += 1n;
+  return new Float64Array(bits.buffer)[0];
+}
+
 const EDGE_NUMBERS = [
   0,
   -0,
@@ -107,6 +114,31 @@ describe('the fingerprint: fast paths give the reference hash', () => {
     expect(wrong).toEqual([]);
     for (const v of [null, undefined, '', 'x', true, false, new Date(Date.UTC(2024, 0, 2))])
       expect(canonical(v)).toBe(referenceCanonical(v));
+  });
+
+  test('17-digit ratios rounded on their text: carries, ties handed back, every magnitude and sign', () => {
+    // Texts whose 16th digit is a 5 and nothing follows (a tie on the text, not on the double), carries through 9s
+    // into the integer part and past the first digit, and the 15th digit on either side of the point.
+    const awkward = [
+      0.1234567890123455, 1.234567890123455, 12345.67890123455, 0.9999999999999999, 9.999999999999998,
+      99999.99999999999, 999999999999999.9, 99999999999999.98, 0.000001999999999999999,
+      0.0000012345678901234567, 123456789012345.6, 12345678901234.56, 4.651162790697675, 1559.16511627907,
+      2965.0904821802933, 0.30000000000000004, 1.0000000000000002, 19.999999999999996, 0.09999999999999999,
+    ];
+    const wrong: number[] = [];
+    for (const x of [...awkward, ...awkward.map((v) => -v)])
+      if (canonical(x) !== referenceCanonical(x)) wrong.push(x);
+    const rnd = rng(17);
+    for (let i = 0; i < 100_000; i++) {
+      // Ratios as a report holds them (a count over students, times 100), and values a step from a half-way point.
+      const ratio =
+        ((1 + Math.floor(rnd() * 1e6)) / (1 + Math.floor(rnd() * 5000))) * (rnd() < 0.5 ? 100 : 1);
+      const scale = 10 ** Math.floor(rnd() * 30 - 10);
+      const near = (Math.floor(rnd() * 1e15) + 0.5) * 10 ** Math.floor(rnd() * 8 - 18);
+      for (const x of [ratio, ratio * scale, near, nextDouble(near), nextDouble(ratio)])
+        if (canonical(x) !== referenceCanonical(x)) wrong.push(x);
+    }
+    expect(wrong).toEqual([]);
   });
 
   test('cells out of reading order, repeated places and sparse rows hash as the reference sorts them', () => {

@@ -13,6 +13,7 @@ import {
   planForms,
   QUALITY_2017,
   readTable,
+  roundedMeanOf,
   roundedValueOf,
   sheetsFor,
   type CellGrid,
@@ -23,6 +24,7 @@ import {
   type SheetCheck,
 } from '../../src/engine';
 import { qualityRow } from './support/rows';
+import { mulberry32 } from '../support/random';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'assets', 'samples');
 
@@ -331,6 +333,69 @@ describe('rounding: half-up on the exact value', () => {
     // teachersPerStudent values above 1 are not read from a ratio column; from counts the engine takes them.
     const plan = sheet(table(rows, BASIC_2012).plans, '基本均衡 校际');
     expect(rowWith(plan, '小学')[10]).toBe(0.123);
+  });
+
+  test('every mean and CV of 表Ⅲ and 基本均衡 差异系数 is the exact rounding, on random counties and on exact ties', () => {
+    const rnd = mulberry32(2024);
+    const pick = (n: number) => Math.floor(rnd() * n);
+    const wrong: string[] = [];
+    for (let t = 0; t < 40; t++) {
+      // Random schools (counts with up to 2 decimals), or pairs of equal size whose every CV is k/2000 with k odd:
+      // an exact …5 at the third decimal, which only the exact path rounds right.
+      const ties = t % 4 === 3;
+      const d = 1 + 2 * pick(400);
+      const n = ties ? 2 : 2 + pick(60);
+      const rows: SchoolRow[] = Array.from({ length: n }, (_, i) => {
+        const stage = i % 3 === 0 && !ties ? 'junior' : 'primary';
+        const students = ties ? 2 : 1 + pick(3000);
+        const counts: Record<string, number> = { students };
+        for (const key of [
+          'teachingArea',
+          'sportsArea',
+          'equipmentValue',
+          'computers',
+          'books',
+          'teachers',
+          'qualifiedTeachers',
+          'seniorTitleTeachers',
+          'backboneTeachers',
+          'artsPeTeachers',
+          'multimediaRooms',
+        ])
+          counts[key] = ties
+            ? (i ? 2000 - d : 2000 + d) / 2
+            : Math.round(rnd() * students * 300) / 10 ** pick(3);
+        return { row: i + 2, name: `学校${i}`, kind: stage, counts } as SchoolRow;
+      });
+      for (const profile of [QUALITY_2017, BASIC_2012]) {
+        const { evaluation, plans } = table(rows, profile);
+        const quality = profile === QUALITY_2017;
+        const plan = sheet(plans, quality ? '表Ⅲ' : '基本均衡 校际');
+        for (const [stage, label] of [
+          ['primary', '小学'],
+          ['junior', '初中'],
+        ] as const) {
+          const result = evaluation.stages[stage];
+          if (!result) continue;
+          const row = rowWith(plan, label);
+          const exact = (x: { toNumber(): number } | null) => (x === null ? null : x.toNumber());
+          profile.indicators.forEach((id, i) => {
+            const c = result.indicators[id]!;
+            const cells = quality ? [row[2 + 2 * i], row[3 + 2 * i]] : [row[2 + i]];
+            const expected = quality
+              ? [exact(roundedMeanOf(c, 2)), exact(roundedValueOf(c, 3))]
+              : [exact(roundedValueOf(c, 3))];
+            if (JSON.stringify(cells) !== JSON.stringify(expected))
+              wrong.push(`${t} ${label} ${id}: ${JSON.stringify(cells)} ≠ ${JSON.stringify(expected)}`);
+          });
+          if (!quality && result.composite) {
+            const expected = exact(roundedValueOf(result.composite, 3));
+            if (row[10] !== expected) wrong.push(`${t} ${label} composite: ${row[10]} ≠ ${expected}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   test('比例: 2 of 3 = 66.67, 1 of 20,000 = 0.005% → 0.01, 3 of 400 = 0.75', () => {

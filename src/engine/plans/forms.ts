@@ -82,6 +82,27 @@ export const DARK_SHADE: ReportStyle = { fill: '#808080', fontColor: '#FFFFFF' }
 /** A number rounded half-up on its exact value, as the double the cell holds. */
 const cell = (d: Decimal | null): number | null => (d === null ? null : d.toNumber());
 
+/**
+ * A county mean or CV rounded half-up to `decimals` places: from its double when that is clearly on one side of every
+ * half-way point, else exactly (`exactly`, the rounding on the exact value, null exactly when the double is). The
+ * exact value of 20,000 schools' amounts is costly and only needed near a …5 boundary: a mean (per·Σr/ΣP, positive
+ * counts summed) and a two-pass CV are within about n·2⁻⁵³ (relative) of their exact values, a composite (the mean of
+ * the CVs) too, far inside the 10⁻⁹ (relative) margin kept from every boundary, the margin the engine's own
+ * decisions trust a double to (NEAR). m/10ᵈ as a double is the Decimal m/10ᵈ converted: both are the double nearest
+ * the same rational.
+ */
+function roundedCell(approx: number | null, decimals: number, exactly: () => Decimal | null): number | null {
+  if (approx !== null) {
+    const scale = 10 ** decimals;
+    const scaled = approx * scale;
+    if (scaled >= 0 && scaled < 2 ** 50) {
+      const half = scaled - Math.floor(scaled) - 0.5;
+      if (Math.abs(half) > 1e-9 * Math.max(1, scaled)) return Math.round(scaled) / scale;
+    }
+  }
+  return cell(exactly());
+}
+
 /** A count as the cell shows it; blank when unknown. */
 const countCell = (v: number | undefined): number | null => (v === undefined ? null : v);
 
@@ -426,8 +447,8 @@ function balanceTable(input: FormsInput): ReportPlan {
     for (const id of ids) {
       const c = result.indicators[id];
       values.push(
-        c ? cell(roundedMeanOf(c, VALUE_DECIMALS)) : null,
-        c ? cell(roundedValueOf(c, CV_DECIMALS)) : null,
+        c ? roundedCell(c.mean, VALUE_DECIMALS, () => roundedMeanOf(c, VALUE_DECIMALS)) : null,
+        c ? roundedCell(c.cv, CV_DECIMALS, () => roundedValueOf(c, CV_DECIMALS)) : null,
       );
       formats.push(FORMAT_2, FORMAT_3);
     }
@@ -553,9 +574,11 @@ function basicCvsTable(input: FormsInput): ReportPlan {
         result.schools,
         ...ids.map((id) => {
           const c = result.indicators[id];
-          return c ? cell(roundedValueOf(c, CV_DECIMALS)) : null;
+          return c ? roundedCell(c.cv, CV_DECIMALS, () => roundedValueOf(c, CV_DECIMALS)) : null;
         }),
-        composite ? cell(roundedValueOf(composite, CV_DECIMALS)) : null,
+        composite
+          ? roundedCell(composite.value, CV_DECIMALS, () => roundedValueOf(composite, CV_DECIMALS))
+          : null,
         composite?.threshold ?? null,
         composite
           ? composite.pass === true

@@ -47,23 +47,64 @@ export function canonical(value: unknown): string | null {
 export function canonicalNumber(value: number, shortest: string): string {
   // At most 15 characters hold at most 15 significant digits, exponent forms included (String(-0) is '0').
   if (shortest.length <= 15 && shortest !== '-0') return shortest;
-  if (significantDigits(shortest) <= 15) return shortest === '-0' ? '0' : shortest;
-  return String(Number(value.toPrecision(15)));
+  return roundedShortest(shortest) ?? String(Number(value.toPrecision(15)));
 }
 
-/** Significant digits of a plain decimal numeral (`-12.50` has 4); 99 for an exponent form (not handled). */
-function significantDigits(text: string): number {
+/**
+ * A plain numeral's shortest text rounded half-up to 15 significant digits, trailing zeros dropped: the text of
+ * String(Number(x.toPrecision(15))), made without toPrecision, parsing and printing again (a report has hundreds of
+ * thousands of 17-digit ratios). Null when the text has an exponent, when the 15th digit lies before the point (the
+ * dropped digits would become zeros) or when the dropped digits are exactly a half: the caller takes the long way.
+ *
+ * Why rounding the shortest text is rounding the double: let B be the half-way point between two 15-digit decimals
+ * (16 significant digits). Were B strictly between the double and its shortest text S (16 or 17 digits), B would lie in
+ * the double's round-trip interval with them, and be a shorter or, at 16 digits, closer text than S: not S then. So S
+ * and the double are on the same side of every half-way point, and only S = B (a tie, handed back) could differ.
+ * The 15-digit result D then prints as itself: no other decimal of at most 15 digits reads as the same double, and a
+ * plain S (|x| ≥ 1e-6) leaves D plain for String too.
+ */
+function roundedShortest(text: string): string | null {
+  const n = text.length;
+  let point = -1;
   let digits = 0;
-  let leading = true;
-  for (let i = 0; i < text.length; i++) {
+  /** Index of the 15th significant digit. */
+  let last = -1;
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code === 45 /* - */ || code === 46 /* . */) continue;
-    if (code < 48 || code > 57) return 99;
-    if (leading && code === 48) continue;
-    leading = false;
-    digits++;
+    if (code === 46 /* . */) {
+      point = i;
+      continue;
+    }
+    if (code === 45 /* - */) continue;
+    if (code < 48 || code > 57) return null;
+    if (digits === 0 && code === 48) continue;
+    if (++digits === 15) last = i;
   }
-  return digits;
+  if (digits <= 15) return text === '-0' ? '0' : text;
+  if (point < 0 || last < point) return null;
+  const next = text.charCodeAt(last + 1) - 48;
+  let up = next > 5;
+  if (next === 5) {
+    for (let i = last + 2; i < n && !up; i++) up = text.charCodeAt(i) !== 48;
+    if (!up) return null;
+  }
+  if (!up) {
+    let end = last + 1;
+    while (text.charCodeAt(end - 1) === 48) end--;
+    if (end - 1 === point) end--;
+    return text.slice(0, end);
+  }
+  // Carry: trailing 9s become 0s (dropped after the point), the digit before them goes up by one.
+  let i = last;
+  for (; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 46 || code === 45) continue;
+    if (code !== 57) break;
+  }
+  const sign = text.charCodeAt(0) === 45 ? '-' : '';
+  if (i < 0 || text.charCodeAt(i) === 45) return `${sign}1${'0'.repeat(point - sign.length)}`;
+  const raised = text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) + 1);
+  return i > point ? raised : raised + '0'.repeat(point - i - 1);
 }
 
 /**
@@ -155,15 +196,27 @@ class EntryHash {
 export class OrderedEntryHash {
   private readonly h = new Hasher();
   private first = true;
+  /** The texts of the current row's number and of the columns' `,${column}=`, made once, not per cell. */
+  private row = -1;
+  private rowText = '';
+  private readonly columnTexts: string[] = [];
 
   /** Hashes `${first ? '' : '\u0001'}${row},${column}=${text}` piece by piece: no text is made per cell. */
   add(row: number, column: number, text: string): void {
     const h = this.h;
     if (!this.first) h.updateCode(1);
-    h.updateCount(row);
-    h.updateCode(44 /* , */);
-    h.updateCount(column);
-    h.updateCode(61 /* = */);
+    if (row !== this.row) {
+      this.row = row;
+      this.rowText = String(row);
+    }
+    h.update(this.rowText);
+    if (Number.isInteger(column) && column >= 0 && column < 16384)
+      h.update((this.columnTexts[column] ??= `,${column}=`));
+    else {
+      h.updateCode(44 /* , */);
+      h.updateCount(column);
+      h.updateCode(61 /* = */);
+    }
     h.update(text);
     this.first = false;
   }

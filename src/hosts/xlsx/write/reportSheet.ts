@@ -68,16 +68,23 @@ export function writeReportSheet(
   const cellLook: number[][] = [];
   for (const range of plan.styles) {
     const add = intern(range.style);
+    // Neighbouring cells mostly had the same look before: the last key's result is kept at hand.
+    let lastKey = -1;
+    let lastId = 0;
     for (let r = range.top; r <= range.bottom; r++) {
       const row = (cellLook[r] ??= []);
       for (let c = range.left; c <= range.right; c++) {
         const key = (row[c] ?? 0) * 1048576 + add;
-        let id = merged.get(key);
-        if (id === undefined) {
-          id = intern({ ...looks[row[c] ?? 0], ...range.style });
-          merged.set(key, id);
+        if (key !== lastKey) {
+          let id = merged.get(key);
+          if (id === undefined) {
+            id = intern({ ...looks[row[c] ?? 0], ...range.style });
+            merged.set(key, id);
+          }
+          lastKey = key;
+          lastId = id;
         }
-        row[c] = id;
+        row[c] = lastId;
       }
     }
   }

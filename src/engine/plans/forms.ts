@@ -4,7 +4,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../exact/arithmetic';
-import { INDICATORS } from '../model/indicators';
+import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { SPONSOR_LABELS, type SponsorCode } from '../model/sponsor';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { schoolBaseName, stageFromName } from '../model/text';
@@ -13,6 +13,7 @@ import { roundedSchoolValue } from '../rules/valueColumns';
 import {
   HEADER_STYLE,
   SectionBuilder,
+  verdictsFor,
   type ReportPlan,
   type ReportStyle,
   type ReportValue,
@@ -116,11 +117,16 @@ function indicatorsOf(input: FormsInput): IndicatorId[] {
 
 /** Parts and their verdicts by stage, in sheet order (小学 rows, then 初中 rows). */
 function rowsByStage(input: FormsInput): Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]> {
-  const verdicts = new Map(input.evaluation.schools.map((s) => [s.key, s]));
+  const { parts, schools } = input.evaluation;
+  // An evaluation's verdicts stand at their parts' places: paired by place, no map of 20,000 keys, when they do.
+  let aligned = schools.length === parts.length;
+  for (let i = 0; i < parts.length && aligned; i++) aligned = schools[i].key === parts[i].key;
+  const verdicts = aligned ? null : new Map(schools.map((s) => [s.key, s]));
   const out = new Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]>();
   for (const stage of STAGES) out.set(stage, []);
-  for (const part of input.evaluation.parts) {
-    const verdict = verdicts.get(part.key);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const verdict = verdicts ? verdicts.get(part.key) : schools[i];
     if (verdict) out.get(part.stage)?.push({ part, verdict });
   }
   for (const list of out.values()) list.sort((a, b) => a.part.row - b.part.row);
@@ -305,7 +311,49 @@ export function footnoteKinds(parts: readonly SchoolPart[]): Map<string, Footnot
 
 /** 备注: which indicators meet the standard, which reach the floor (85%) only, which fall below it or are unknown. */
 export function remarkOf(verdict: SchoolVerdict, floor: number | null): string {
-  const judged = verdict.indicators.filter((i) => i.standard !== null);
+  return remarkFrom(verdict.indicators, floor);
+}
+
+/**
+ * remarkOf for many schools: a remark depends only on which indicators are judged and how each fares, so the text is
+ * made once per such pattern (a county has few), not once per school.
+ */
+class Remarks {
+  private readonly texts = new Map<number, string>();
+  private readonly indexOf = new Map<IndicatorId, number>(INDICATOR_IDS.map((id, k) => [id, k]));
+
+  constructor(private readonly floor: number | null) {}
+
+  of(indicators: readonly IndicatorVerdict[]): string {
+    // The pattern as a number: per judged indicator, in order, its place in INDICATOR_IDS and its fate (2 bits); up
+    // to 8 of them fit a double's 53 bits exactly. Longer lists are not kept.
+    let key = 1;
+    let judged = 0;
+    for (const i of indicators) {
+      if (i.standard === null) continue;
+      const at = this.indexOf.get(i.indicator);
+      if (++judged > 8 || at === undefined) return remarkFrom(indicators, this.floor);
+      const fate =
+        i.pass === true
+          ? 0
+          : i.pass === null
+            ? 3
+            : i.pass === false
+              ? i.withinAllowance === true
+                ? 1
+                : 2
+              : -1;
+      if (fate < 0) return remarkFrom(indicators, this.floor);
+      key = key * 64 + at * 4 + fate;
+    }
+    let text = this.texts.get(key);
+    if (text === undefined) this.texts.set(key, (text = remarkFrom(indicators, this.floor)));
+    return text;
+  }
+}
+
+function remarkFrom(indicators: readonly IndicatorVerdict[], floor: number | null): string {
+  const judged = indicators.filter((i) => i.standard !== null);
   const names = (list: IndicatorVerdict[]) => list.map((i) => INDICATORS[i.indicator].label).join('、');
   const met = judged.filter((i) => i.pass === true);
   const within = judged.filter((i) => i.pass === false && i.withinAllowance === true);
@@ -361,13 +409,17 @@ function schoolsTable(input: FormsInput): ReportPlan {
   const all = [...byStage.values()].flat();
   const footnotes = footnoteKinds(all.map((r) => r.part));
   const floor = input.evaluation.profile.schoolRule?.r ?? null;
+  const remarks = new Remarks(floor);
+  // One row of formats for every school (a plan is never written into).
+  const formats = [WHOLE, undefined, WHOLE, WHOLE, WHOLE, WHOLE, ...ids.map(() => FORMAT_2)];
   const first = b.nextRow;
   for (const [stage, rows] of byStage) {
     if (rows.length === 0) continue;
     const sub = b.add([STAGE_LABELS[stage]], [], SUBHEAD);
     b.merges.push({ top: sub, left: 0, bottom: sub, right: width - 1 });
     rows.forEach(({ part, verdict }, i) => {
-      const byId = new Map(verdict.indicators.map((v) => [v.indicator, v]));
+      const indicators = verdict.indicators;
+      const byId = verdictsFor(indicators, ids);
       const values: ReportValue[] = [
         i + 1,
         formName(part),
@@ -375,14 +427,10 @@ function schoolsTable(input: FormsInput): ReportPlan {
         countCell(part.counts.students),
         countCell(part.counts.grades),
         countCell(part.counts.classes),
-        ...ids.map((id) => {
-          const v = byId.get(id);
-          return v ? roundedSchoolValue(part, v, VALUE_DECIMALS) : null;
-        }),
-        verdictWord(verdict.pass),
-        remarkOf(verdict, floor),
       ];
-      b.add(values, [WHOLE, undefined, WHOLE, WHOLE, WHOLE, WHOLE, ...ids.map(() => FORMAT_2)]);
+      for (const v of byId) values.push(v ? roundedSchoolValue(part, v, VALUE_DECIMALS) : null);
+      values.push(verdictWord(verdict.pass), remarks.of(indicators));
+      b.add(values, formats);
     });
   }
   if (b.nextRow === first) b.add(['无参评学校']);
@@ -497,6 +545,14 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
   const h = b.add(header);
   b.style(h, 0, h, width - 1, HEADER_STYLE);
   const byStage = rowsByStage(input);
+  // One row of formats for every school (a plan is never written into).
+  const formats = [
+    WHOLE,
+    undefined,
+    undefined,
+    WHOLE,
+    ...ids.map((id) => (basicDecimals(id) === 3 ? FORMAT_3 : FORMAT_2)),
+  ];
   const first = b.nextRow;
   let shaded = 0;
   let n = 0;
@@ -505,29 +561,23 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
     const sub = b.add([STAGE_LABELS[stage]], [], SUBHEAD);
     b.merges.push({ top: sub, left: 0, bottom: sub, right: width - 1 });
     for (const { part, verdict } of rows) {
-      const byId = new Map(verdict.indicators.map((v) => [v.indicator, v]));
+      const byId = verdictsFor(verdict.indicators, ids);
       const row = b.add(
         [
           ++n,
           formName(part),
           STAGE_LABELS[stage],
           countCell(part.counts.students),
-          ...ids.map((id) => {
-            const v = byId.get(id);
+          ...ids.map((id, i) => {
+            const v = byId[i];
             return v ? roundedSchoolValue(part, v, basicDecimals(id)) : null;
           }),
           verdict.pass === true ? '1' : null,
         ],
-        [
-          WHOLE,
-          undefined,
-          undefined,
-          WHOLE,
-          ...ids.map((id) => (basicDecimals(id) === 3 ? FORMAT_3 : FORMAT_2)),
-        ],
+        formats,
       );
-      ids.forEach((id, i) => {
-        if (byId.get(id)?.pass === false) {
+      ids.forEach((_, i) => {
+        if (byId[i]?.pass === false) {
           b.style(row, 4 + i, row, 4 + i, DARK_SHADE);
           shaded++;
         }

@@ -141,7 +141,8 @@ export function rowHeightsFor(
   const textOf: string[] = [];
   /** Whether the text was measured at the body size in its own width and found not to fit on one line. */
   const tooWide: boolean[] = [];
-  const cellsOf = new Map<number, number[]>();
+  /** The cells' numbers by row (a sparse array: rows are small whole numbers). */
+  const cellsOf: number[][] = [];
   // Plain loops (a hole in a sparse row reads as undefined, not a string, as forEach would skip it).
   for (const section of sections) {
     for (let i = 0; i < section.values.length; i++) {
@@ -153,8 +154,8 @@ export function rowHeightsFor(
         const value = row[c];
         if (typeof value !== 'string' || value === '') continue;
         if (!big && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) continue;
-        let list = cellsOf.get(r);
-        if (!list) cellsOf.set(r, (list = []));
+        let list = cellsOf[r];
+        if (!list) cellsOf[r] = list = [];
         else if (list.some((k) => columnOf[k] === c)) continue;
         list.push(rowOf.length);
         rowOf.push(r);
@@ -187,7 +188,7 @@ export function rowHeightsFor(
           apply(k, range.left, range.right, wrap, fontSize);
     } else
       for (let r = range.top; r <= range.bottom; r++) {
-        const list = cellsOf.get(r);
+        const list = cellsOf[r];
         if (list) for (const k of list) apply(k, range.left, range.right, wrap, fontSize);
       }
   }
@@ -212,5 +213,12 @@ export function rowHeightsFor(
     const points = Math.ceil((lines * lineHeight(fontSize) + 3) / rows);
     if (points > DEFAULT_ROW_HEIGHT && points > (heights.get(r) ?? 0)) heights.set(r, points);
   }
-  return [...heights].sort(([a], [b]) => a - b).map(([row, points]) => ({ row, points }));
+  const out: RowHeight[] = [];
+  let sorted = true;
+  for (const [row, points] of heights) {
+    if (out.length > 0 && row < out[out.length - 1].row) sorted = false;
+    out.push({ row, points });
+  }
+  // Rows come in order when the sections do (every plan's): no sort then.
+  return sorted ? out : out.sort((a, b) => a.row - b.row);
 }

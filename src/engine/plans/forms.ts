@@ -119,8 +119,11 @@ function indicatorsOf(input: FormsInput): IndicatorId[] {
 function rowsByStage(input: FormsInput): Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]> {
   const { parts, schools } = input.evaluation;
   // An evaluation's verdicts stand at their parts' places: paired by place, no map of 20,000 keys, when they do.
+  // Same key (`${row}:${stage}`) compared as row and stage, without making the texts; keys are unique (one part
+  // per row and stage), so pairing by place is what the map by key gives.
   let aligned = schools.length === parts.length;
-  for (let i = 0; i < parts.length && aligned; i++) aligned = schools[i].key === parts[i].key;
+  for (let i = 0; i < parts.length && aligned; i++)
+    aligned = schools[i].row === parts[i].row && schools[i].stage === parts[i].stage;
   const verdicts = aligned ? null : new Map(schools.map((s) => [s.key, s]));
   const out = new Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]>();
   for (const stage of STAGES) out.set(stage, []);
@@ -244,14 +247,19 @@ function resourcesTable(input: FormsInput): ReportPlan {
     const formats: (string | undefined)[] = [undefined, WHOLE];
     // One pass over the schools, each school's indicator verdicts read once (while the marked copy is written they
     // are built on each read: a pass per indicator built them seven times over).
-    const metOf = new Map<IndicatorId, number>(ids.map((id) => [id, 0]));
+    const metOf = new Array<number>(ids.length).fill(0);
     for (const r of rows) {
       const indicators = r.verdict.indicators;
-      for (const id of ids)
-        if (indicators.find((i) => i.indicator === id)?.pass === true) metOf.set(id, metOf.get(id)! + 1);
+      // The first verdict of each indicator, as find gives it.
+      for (let k = 0; k < ids.length; k++)
+        for (const i of indicators)
+          if (i.indicator === ids[k]) {
+            if (i.pass === true) metOf[k]++;
+            break;
+          }
     }
-    for (const id of ids) {
-      const met = metOf.get(id)!;
+    for (let k = 0; k < ids.length; k++) {
+      const met = metOf[k];
       values.push(met, percentOf(met, total));
       formats.push(WHOLE, FORMAT_2);
     }
@@ -287,26 +295,33 @@ const COMBINED: readonly SchoolKind[] = ['nineYear', 'twelveYear'];
  * for a “（小学部）”/“（初中部）” row whose sheet says no kind — a sibling row of the same school with the other stage.
  */
 export function footnoteKinds(parts: readonly SchoolPart[]): Map<string, FootnoteKind> {
+  const kinds = footnoteKindList(parts);
+  return new Map(parts.map((p, i) => [p.key, kinds[i]]));
+}
+
+/** footnoteKinds as a list, the kind of parts[i] at i (no key made per part). */
+function footnoteKindList(parts: readonly SchoolPart[]): FootnoteKind[] {
   const stagesByBase = new Map<string, Set<Stage>>();
-  for (const p of parts) {
-    if (stageFromName(p.name) === null) continue;
-    const base = schoolBaseName(p.name);
+  // The stage a name says (“（小学部）”) and the base name, worked out once per part.
+  const bases: (string | null)[] = parts.map((p) =>
+    stageFromName(p.name) === null ? null : schoolBaseName(p.name),
+  );
+  parts.forEach((p, i) => {
+    const base = bases[i];
+    if (base === null) return;
     const set = stagesByBase.get(base) ?? new Set<Stage>();
     set.add(p.stage);
     stagesByBase.set(base, set);
-  }
-  const out = new Map<string, FootnoteKind>();
-  for (const p of parts) {
+  });
+  return parts.map((p, i) => {
     const kind = COMBINED.includes(p.kind) || p.kind === 'completeMiddle' ? p.kind : p.partOf;
-    let f: FootnoteKind = null;
-    if (kind && COMBINED.includes(kind)) f = 'combinedPart';
-    else if (kind === 'completeMiddle') f = p.stage === 'junior' ? 'completeMiddleJunior' : null;
-    else if (p.kind === 'teachingPoint') f = (p.counts.students ?? 0) >= 50 ? 'teachingPoint50' : null;
-    else if (stageFromName(p.name) !== null && (stagesByBase.get(schoolBaseName(p.name))?.size ?? 0) > 1)
-      f = 'combinedPart';
-    out.set(p.key, f);
-  }
-  return out;
+    const base = bases[i];
+    if (kind && COMBINED.includes(kind)) return 'combinedPart';
+    if (kind === 'completeMiddle') return p.stage === 'junior' ? 'completeMiddleJunior' : null;
+    if (p.kind === 'teachingPoint') return (p.counts.students ?? 0) >= 50 ? 'teachingPoint50' : null;
+    if (base !== null && (stagesByBase.get(base)?.size ?? 0) > 1) return 'combinedPart';
+    return null;
+  });
 }
 
 /** 备注: which indicators meet the standard, which reach the floor (85%) only, which fall below it or are unknown. */
@@ -407,7 +422,8 @@ function schoolsTable(input: FormsInput): ReportPlan {
   b.style(h, 0, h, width - 1, HEADER_STYLE);
   const byStage = rowsByStage(input);
   const all = [...byStage.values()].flat();
-  const footnotes = footnoteKinds(all.map((r) => r.part));
+  // By place in `all` (a part's key is unique: one part per row and stage).
+  const footnotes = footnoteKindList(all.map((r) => r.part));
   const floor = input.evaluation.profile.schoolRule?.r ?? null;
   const remarks = new Remarks(floor);
   // One row of formats for every school (a plan is never written into).
@@ -437,8 +453,13 @@ function schoolsTable(input: FormsInput): ReportPlan {
   b.style(first, 0, b.nextRow - 1, width - 1, BORDER);
   b.style(first, width - 1, b.nextRow - 1, width - 1, NOTE);
 
-  const count = (stage: Stage, kind: FootnoteKind) =>
-    (byStage.get(stage) ?? []).filter((r) => footnotes.get(r.part.key) === kind).length;
+  const count = (stage: Stage, kind: FootnoteKind) => {
+    let n = 0;
+    all.forEach((r, i) => {
+      if (r.part.stage === stage && footnotes[i] === kind) n++;
+    });
+    return n;
+  };
   const primary = byStage.get('primary')?.length ?? 0;
   const junior = byStage.get('junior')?.length ?? 0;
   const has = (...keys: string[]) => keys.some((k) => input.fields.includes(k));

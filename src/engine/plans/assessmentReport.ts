@@ -474,6 +474,9 @@ function schoolSection(
   );
   if (ordered.length === 0) b.add(['无']);
   const first = b.nextRow;
+  // One style object per fill for all schools (a writer keys each object once).
+  const withinAllowance: ReportStyle = { fill: HIGHLIGHT_FILLS.allowance };
+  const belowStandard: ReportStyle = { fill: HIGHLIGHT_FILLS.indicator };
   // Rows of formats by which gaps are whole numbers (bit i for indicator i), shared by the schools alike.
   const formatRows = new Map<number, (string | undefined)[]>();
   for (const school of ordered) {
@@ -518,11 +521,11 @@ function schoolSection(
     const style = judged === 0 ? undefined : verdictStyle(school.pass);
     if (style) b.style(row, 3, row, 3, style);
     // The same colours as on the data sheet: a passing school's below-standard values are within the allowance.
-    const below = school.pass === true ? HIGHLIGHT_FILLS.allowance : HIGHLIGHT_FILLS.indicator;
+    const below = school.pass === true ? withinAllowance : belowStandard;
     indicators.forEach((_, i) => {
       if (byId[i]?.pass === false) {
         const column = lead.length + i * 3;
-        b.style(row, column, row, column, { fill: below });
+        b.style(row, column, row, column, below);
       }
     });
   }

@@ -54,13 +54,18 @@ export function writeReportSheet(
   const covered = mergeCover(plan);
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
+  // Ranges mostly share their style objects (a plan's constants): each object's key is made once.
+  const idOfObject = new Map<ReportStyle, number>();
   const intern = (s: ReportStyle): number => {
+    let id = idOfObject.get(s);
+    if (id !== undefined) return id;
     const key = styleKey(s);
-    let id = idOf.get(key);
+    id = idOf.get(key);
     if (id === undefined) {
       id = looks.push(s) - 1;
       idOf.set(key, id);
     }
+    idOfObject.set(s, id);
     return id;
   };
   // Keyed by number (look × 2²⁰ + added look), not by a string per cell: a big table has a million styled cells.
@@ -115,7 +120,10 @@ export function writeReportSheet(
       '<sheetData>',
   );
   const letters: string[] = [];
-  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.points]));
+  const sAttrOf: string[] = [];
+  // Heights by row in a sparse array (rows are small whole numbers); a row listed twice keeps its last height.
+  const heights: number[] = [];
+  for (const h of plan.rowHeights ?? []) heights[h.row] = h.points;
   for (let r = 1; r <= lastRow; r++) {
     const rowValues = valuesAt(r);
     const rowLooks = cellLook[r];
@@ -126,13 +134,14 @@ export function writeReportSheet(
     let row = '';
     for (let c = 0; c < width; c++) {
       const look = rowLooks?.[c];
-      const has = rowValues !== undefined && c in rowValues && rowValues[c] !== null;
+      const v = rowValues?.[c];
+      // A value not null, or an entry holding undefined (a hole is no entry): `in` only for those.
+      const has = v !== undefined ? v !== null : rowValues !== undefined && c in rowValues;
       if (look === undefined && !has) continue;
       const format = has ? rowFormats?.[c] : undefined;
       const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
       const ref = (letters[c] ??= columnName(c)) + r;
-      const sAttr = s ? ` s="${s}"` : '';
-      const v = rowValues?.[c];
+      const sAttr = s ? (sAttrOf[s] ??= ` s="${s}"`) : '';
       if (v === undefined || v === null || v === '') row += `<c r="${ref}"${sAttr}/>`;
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) {
@@ -145,7 +154,7 @@ export function writeReportSheet(
         if (hash && !covered(r, c)) hash.add(r, c, v);
       }
     }
-    const ht = heights.get(r);
+    const ht = heights[r];
     if (row) sink.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${row}</row>`);
   }
   const merges = plan.merges

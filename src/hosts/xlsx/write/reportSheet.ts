@@ -121,6 +121,11 @@ export function writeReportSheet(
   );
   const letters: string[] = [];
   const sAttrOf: string[] = [];
+  // By column: the look (-1 for none), format and attribute of the last cell written; a column not written yet
+  // holds no look, which matches no cell.
+  const lookAbove: number[] = [];
+  const formatAbove: (string | undefined)[] = [];
+  const sAttrAbove: string[] = [];
   // Heights by row in a sparse array (rows are small whole numbers); a row listed twice keeps its last height.
   const heights: number[] = [];
   for (const h of plan.rowHeights ?? []) heights[h.row] = h.points;
@@ -139,9 +144,18 @@ export function writeReportSheet(
       const has = v !== undefined ? v !== null : rowValues !== undefined && c in rowValues;
       if (look === undefined && !has) continue;
       const format = has ? rowFormats?.[c] : undefined;
-      const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
+      // A column's cells mostly have the look and format of the cell above: its attribute is kept at hand.
+      let sAttr: string;
+      const lookKey = look ?? -1;
+      if (lookKey === lookAbove[c] && format === formatAbove[c]) sAttr = sAttrAbove[c];
+      else {
+        const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
+        sAttr = s ? (sAttrOf[s] ??= ` s="${s}"`) : '';
+        lookAbove[c] = lookKey;
+        formatAbove[c] = format;
+        sAttrAbove[c] = sAttr;
+      }
       const ref = (letters[c] ??= columnName(c)) + r;
-      const sAttr = s ? (sAttrOf[s] ??= ` s="${s}"`) : '';
       if (v === undefined || v === null || v === '') row += `<c r="${ref}"${sAttr}/>`;
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) {

@@ -2,7 +2,7 @@
 import {
   canonicalNumber,
   headerFooterString,
-  mergeCover,
+  mergeCoverByRow,
   OrderedEntryHash,
   planInReadingOrder,
   type ReportPlan,
@@ -51,7 +51,7 @@ export function writeReportSheet(
   mainNs: string = TRANSITIONAL.main,
 ): string | null {
   const hash = planInReadingOrder(plan) ? new OrderedEntryHash() : null;
-  const covered = mergeCover(plan);
+  const coveredIn = mergeCoverByRow(plan);
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
   // Ranges mostly share their style objects (a plan's constants): each object's key is made once.
@@ -137,6 +137,7 @@ export function writeReportSheet(
     const rowFormats = formatsAt(r);
     const width = Math.max(rowValues?.length ?? 0, rowLooks?.length ?? 0);
     let row = '';
+    const covered = hash ? coveredIn(r) : null;
     for (let c = 0; c < width; c++) {
       const look = rowLooks?.[c];
       const v = rowValues?.[c];
@@ -161,11 +162,11 @@ export function writeReportSheet(
         if (Number.isFinite(v)) {
           const text = String(v);
           row += `<c r="${ref}"${sAttr}><v>${text}</v></c>`;
-          if (hash && !covered(r, c)) hash.add(r, c, canonicalNumber(v, text));
+          if (hash && !covered?.(c)) hash.add(r, c, canonicalNumber(v, text));
         } else row += `<c r="${ref}"${sAttr}/>`;
       } else {
         row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
-        if (hash && !covered(r, c)) hash.add(r, c, v);
+        if (hash && !covered?.(c)) hash.add(r, c, v);
       }
     }
     const ht = heights[r];

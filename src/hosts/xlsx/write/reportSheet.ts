@@ -70,29 +70,16 @@ export function writeReportSheet(
   };
   // Keyed by number (look × 2²⁰ + added look), not by a string per cell: a big table has a million styled cells.
   const merged = new Map<number, number>();
-  const cellLook: number[][] = [];
-  for (const range of plan.styles) {
-    const add = intern(range.style);
-    // Neighbouring cells mostly had the same look before: the last key's result is kept at hand.
-    let lastKey = -1;
-    let lastId = 0;
-    for (let r = range.top; r <= range.bottom; r++) {
-      const row = (cellLook[r] ??= []);
-      for (let c = range.left; c <= range.right; c++) {
-        const key = (row[c] ?? 0) * 1048576 + add;
-        if (key !== lastKey) {
-          let id = merged.get(key);
-          if (id === undefined) {
-            id = intern({ ...looks[row[c] ?? 0], ...range.style });
-            merged.set(key, id);
-          }
-          lastKey = key;
-          lastId = id;
-        }
-        row[c] = lastId;
-      }
+  const mergedLook = (before: number, add: number, style: ReportStyle): number => {
+    const key = before * 1048576 + add;
+    let id = merged.get(key);
+    if (id === undefined) {
+      id = intern({ ...looks[before], ...style });
+      merged.set(key, id);
     }
-  }
+    return id;
+  };
+  const cellLooks = cellLooksOf(plan.styles, intern, mergedLook);
   // Each row's values and number formats, looked up in its section: sections that follow each other without
   // overlapping (as every plan's do) are read in place; overlapping ones are merged into a copy, later values winning.
   const { valuesAt, formatsAt, rowCount } = rowsOf(plan);
@@ -108,7 +95,7 @@ export function writeReportSheet(
     return id;
   };
 
-  const lastRow = Math.max(rowCount, cellLook.length) - 1;
+  const lastRow = Math.max(rowCount, cellLooks.rows) - 1;
   const cols = plan.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
@@ -131,15 +118,15 @@ export function writeReportSheet(
   for (const h of plan.rowHeights ?? []) heights[h.row] = h.points;
   for (let r = 1; r <= lastRow; r++) {
     const rowValues = valuesAt(r);
-    const rowLooks = cellLook[r];
-    if (rowValues === undefined && rowLooks === undefined) continue;
-    // Both are sparse arrays indexed by column: a cell is written where either has an entry (a value not null).
+    const lookWidth = cellLooks.widthAt(r);
+    if (rowValues === undefined && lookWidth === 0) continue;
+    // Values are a sparse array indexed by column: a cell is written where a range covers it or a value is given.
     const rowFormats = formatsAt(r);
-    const width = Math.max(rowValues?.length ?? 0, rowLooks?.length ?? 0);
+    const width = Math.max(rowValues?.length ?? 0, lookWidth);
     let row = '';
     const covered = hash ? coveredIn(r) : null;
     for (let c = 0; c < width; c++) {
-      const look = rowLooks?.[c];
+      const look = c < lookWidth ? cellLooks.at(r, c) : undefined;
       const v = rowValues?.[c];
       // A value not null, or an entry holding undefined (a hole is no entry): `in` only for those.
       const has = v !== undefined ? v !== null : rowValues !== undefined && c in rowValues;
@@ -206,6 +193,96 @@ export function writeReportSheet(
       '</worksheet>',
   );
   return hash ? hash.digest() : null;
+}
+
+/** The look of each cell some style range covers (undefined where none does) and each row's width in such cells. */
+interface CellLooks {
+  /** One past the last row a range covers. */
+  rows: number;
+  /** One past the last column a range covers in the row; 0 when none does. */
+  widthAt(row: number): number;
+  /** The look of a covered cell (column below widthAt(row)); undefined when no range covers it. */
+  at(row: number, column: number): number | undefined;
+}
+
+/** Cells a flat table of looks may hold (4 bytes each, outside the JS heap). */
+const FLAT_LOOKS = 1 << 24;
+
+/**
+ * The cells' looks from the plan's style ranges, later ranges merged over earlier ones (`merged(before, add, style)`
+ * gives the look of a cell that had `before` when a range of look `add` covers it). A plan's looks go into one table
+ * outside the JS heap (a 20,000-school report has 600,000 styled cells: as arrays per row they were copied by every
+ * collection while the sheet was written); ranges beyond its size, or with places that are not whole numbers, into
+ * arrays per row.
+ */
+function cellLooksOf(
+  ranges: ReportPlan['styles'],
+  intern: (style: ReportStyle) => number,
+  merged: (before: number, add: number, style: ReportStyle) => number,
+): CellLooks {
+  let rows = 0;
+  let columns = 0;
+  let whole = true;
+  for (const range of ranges) {
+    if (range.top > range.bottom) continue;
+    if (![range.top, range.bottom, range.left, range.right].every((n) => Number.isInteger(n) && n >= 0))
+      whole = false;
+    rows = Math.max(rows, range.bottom + 1);
+    if (range.left <= range.right) columns = Math.max(columns, range.right + 1);
+  }
+  if (whole && rows * columns <= FLAT_LOOKS) {
+    // -1: no range covers the cell.
+    const table = new Int32Array(rows * columns).fill(-1);
+    const widths = new Int32Array(rows);
+    for (const range of ranges) {
+      const add = intern(range.style);
+      // Neighbouring cells mostly had the same look before: the last result is kept at hand.
+      let lastBefore = -2;
+      let lastId = 0;
+      for (let r = range.top; r <= range.bottom; r++) {
+        const base = r * columns;
+        for (let c = range.left; c <= range.right; c++) {
+          const before = Math.max(table[base + c], 0);
+          if (before !== lastBefore) {
+            lastId = merged(before, add, range.style);
+            lastBefore = before;
+          }
+          table[base + c] = lastId;
+        }
+        if (range.left <= range.right && range.right + 1 > widths[r]) widths[r] = range.right + 1;
+      }
+    }
+    return {
+      rows,
+      widthAt: (row) => (row < rows ? widths[row] : 0),
+      at: (row, column) => {
+        const look = table[row * columns + column];
+        return look < 0 ? undefined : look;
+      },
+    };
+  }
+  const cellLook: number[][] = [];
+  for (const range of ranges) {
+    const add = intern(range.style);
+    let lastBefore = -2;
+    let lastId = 0;
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = (cellLook[r] ??= []);
+      for (let c = range.left; c <= range.right; c++) {
+        const before = row[c] ?? 0;
+        if (before !== lastBefore) {
+          lastId = merged(before, add, range.style);
+          lastBefore = before;
+        }
+        row[c] = lastId;
+      }
+    }
+  }
+  return {
+    rows: cellLook.length,
+    widthAt: (row) => cellLook[row]?.length ?? 0,
+    at: (row, column) => cellLook[row][column],
+  };
 }
 
 /** Row r's values and formats (sparse, by column); rowCount is one past the last row with a section. */

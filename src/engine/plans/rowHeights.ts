@@ -46,11 +46,26 @@ const isWide = (c: number): boolean =>
   (c >= 0xff00 && c <= 0xffef) ||
   (c >= 0x2160 && c <= 0x217f);
 
-/** Whether a surrogate pair starts at `i` (it is one character, and a narrow one). */
-const pairAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
-  const d = text.charCodeAt(i + 1);
+/** What a code unit is to the measure: narrow, wide, a high surrogate (a pair is one narrow character), a line break. */
+const NARROW = 0;
+const WIDE = 1;
+const HIGH = 2;
+const BREAK = 3;
+let kinds: Uint8Array | undefined;
+
+/** Each code unit's kind, worked out once (64 KB): one load per character instead of six range tests. */
+function kindsOfCodeUnits(): Uint8Array {
+  if (kinds) return kinds;
+  kinds = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    kinds[c] = c === 10 ? BREAK : c >= 0xd800 && c <= 0xdbff ? HIGH : isWide(c) ? WIDE : NARROW;
+  return kinds;
+}
+
+/** Whether a low surrogate follows at `i` (with the high one before it, one character). */
+const lowAt = (text: string, i: number): boolean => {
+  if (i >= text.length) return false;
+  const d = text.charCodeAt(i);
   return d >= 0xdc00 && d <= 0xdfff;
 };
 
@@ -58,21 +73,22 @@ const pairAt = (text: string, i: number): boolean => {
 export function wrappedLines(text: string, width: number, fontSize = BODY_FONT): number {
   const usable = Math.max(fontSize, width - 4);
   const narrow = fontSize * 0.55;
+  const kind = kindsOfCodeUnits();
   let lines = 0;
   let line = 0;
   let count = 1;
   // Paragraph by paragraph (a line break starts one), without splitting the text.
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
+    const k = kind[text.charCodeAt(i)];
+    if (k === BREAK) {
       lines += count;
       line = 0;
       count = 1;
       continue;
     }
     // A pair is one narrow character (its low half is never a line break, so the pair stays in its paragraph).
-    if (pairAt(text, i)) i++;
-    const w = isWide(code) ? fontSize : narrow;
+    if (k === HIGH && lowAt(text, i + 1)) i++;
+    const w = k === WIDE ? fontSize : narrow;
     if (line + w > usable) {
       count++;
       line = 0;
@@ -89,11 +105,13 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_FONT):
  */
 function fitsOnOneLine(text: string, fontSize: number, limit: number): boolean {
   if (text.length * fontSize <= limit) return true;
+  const kind = kindsOfCodeUnits();
+  const narrow = fontSize * 0.55;
   let w = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (pairAt(text, i)) i++;
-    w += isWide(code) ? fontSize : fontSize * 0.55;
+    const k = kind[text.charCodeAt(i)];
+    if (k === HIGH && lowAt(text, i + 1)) i++;
+    w += k === WIDE ? fontSize : narrow;
     if (w > limit) return false;
   }
   return true;

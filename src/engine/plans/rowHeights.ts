@@ -117,6 +117,12 @@ function fitsOnOneLine(text: string, fontSize: number, limit: number): boolean {
   return true;
 }
 
+/** Whether one of the listed cells is in column `c`. */
+function hasColumn(list: readonly number[], columnOf: readonly number[], c: number): boolean {
+  for (const k of list) if (columnOf[k] === c) return true;
+  return false;
+}
+
 /**
  * The heights rows need (only those taller than the default): each text cell that wraps takes as many lines as its
  * width (a merged cell: the merge's width; spread over the rows it spans) needs; a larger font, one taller line.
@@ -174,7 +180,7 @@ export function rowHeightsFor(
         if (!big && fitsOnOneLine(value, BODY_FONT, widthOf(r, c) - 4)) continue;
         let list = cellsOf[r];
         if (!list) cellsOf[r] = list = [];
-        else if (list.some((k) => columnOf[k] === c)) continue;
+        else if (hasColumn(list, columnOf, c)) continue;
         list.push(rowOf.length);
         rowOf.push(r);
         columnOf.push(c);

@@ -205,8 +205,8 @@ interface CellLooks {
   at(row: number, column: number): number | undefined;
 }
 
-/** Cells a flat table of looks may hold (4 bytes each, outside the JS heap). */
-const FLAT_LOOKS = 1 << 24;
+/** Cells a flat table of looks may hold (4 bytes each, outside the JS heap: 16 MB at most). */
+const FLAT_LOOKS = 1 << 22;
 
 /**
  * The cells' looks from the plan's style ranges, later ranges merged over earlier ones (`merged(before, add, style)`

@@ -227,6 +227,7 @@ export {
   blockCells,
   canonicalNumber,
   mergeCover,
+  mergeCoverByRow,
   OrderedEntryHash,
   placeReports,
   planFingerprint,

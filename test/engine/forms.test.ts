@@ -11,8 +11,10 @@ import {
   parseSponsor,
   percentOf,
   planForms,
+  planReport,
   QUALITY_2017,
   readTable,
+  remarkOf,
   roundedMeanOf,
   roundedValueOf,
   sheetsFor,
@@ -396,6 +398,53 @@ describe('rounding: half-up on the exact value', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  test('表Ⅱ-2’s 备注 is remarkOf for every school and the report’s gap formats follow each gap, schools of every fate', () => {
+    const rnd = mulberry32(77);
+    const rows = Array.from({ length: 80 }, (_, i) =>
+      qualityRow(
+        i + 2,
+        `学校${i}`,
+        i % 2 ? 'junior' : 'primary',
+        100 + Math.floor(rnd() * 2000),
+        // Around each standard: met, within 85 %, below it, or missing.
+        values.map((v) => (rnd() < 0.08 ? NaN : Math.round(v * (0.6 + rnd() * 0.6) * 100) / 100)),
+      ),
+    );
+    for (const row of rows)
+      for (const [key, count] of Object.entries(row.counts))
+        if (Number.isNaN(count)) delete row.counts[key as never];
+    const { evaluation, plans } = table(rows);
+    const floor = QUALITY_2017.schoolRule!.r;
+    const plan = sheet(plans, '表Ⅱ-2');
+    const remarks = new Set<string>();
+    for (const school of evaluation.schools) {
+      const line = rowWith(plan, school.name, 1);
+      expect(line[14]).toBe(remarkOf(school, floor));
+      remarks.add(line[14] as string);
+    }
+    expect(remarks.size).toBeGreaterThan(10);
+    const report = planReport({
+      profileName: QUALITY_2017.name,
+      date: '2026年3月1日',
+      stages: evaluation.stages,
+      schools: evaluation.schools,
+      excluded: evaluation.excluded,
+      issues: [],
+    });
+    const section = report.sections.find((s) => s.id === 'schools')!;
+    let whole = 0;
+    section.values.forEach((values, r) => {
+      if (typeof values[1] !== 'number') return;
+      for (let c = 7; c < 5 + 7 * 3; c += 3) {
+        const gap = values[c];
+        const expected = typeof gap === 'number' && Number.isInteger(gap) ? '#,##0' : '#,##0.00';
+        if (expected === '#,##0') whole++;
+        expect([r, c, section.numberFormats[r][c]]).toEqual([r, c, expected]);
+      }
+    });
+    expect(whole).toBeGreaterThan(0);
   });
 
   test('比例: 2 of 3 = 66.67, 1 of 20,000 = 0.005% → 0.01, 3 of 400 = 0.75', () => {

@@ -4,7 +4,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Dec } from '../exact/arithmetic';
-import { INDICATORS } from '../model/indicators';
+import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { SPONSOR_LABELS, type SponsorCode } from '../model/sponsor';
 import { STAGE_LABELS, STAGES } from '../model/stages';
 import { schoolBaseName, stageFromName } from '../model/text';
@@ -13,6 +13,7 @@ import { roundedSchoolValue } from '../rules/valueColumns';
 import {
   HEADER_STYLE,
   SectionBuilder,
+  verdictsFor,
   type ReportPlan,
   type ReportStyle,
   type ReportValue,
@@ -116,11 +117,19 @@ function indicatorsOf(input: FormsInput): IndicatorId[] {
 
 /** Parts and their verdicts by stage, in sheet order (小学 rows, then 初中 rows). */
 function rowsByStage(input: FormsInput): Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]> {
-  const verdicts = new Map(input.evaluation.schools.map((s) => [s.key, s]));
+  const { parts, schools } = input.evaluation;
+  // An evaluation's verdicts stand at their parts' places: paired by place, no map of 20,000 keys, when they do.
+  // Same key (`${row}:${stage}`) compared as row and stage, without making the texts; keys are unique (one part
+  // per row and stage), so pairing by place is what the map by key gives.
+  let aligned = schools.length === parts.length;
+  for (let i = 0; i < parts.length && aligned; i++)
+    aligned = schools[i].row === parts[i].row && schools[i].stage === parts[i].stage;
+  const verdicts = aligned ? null : new Map(schools.map((s) => [s.key, s]));
   const out = new Map<Stage, { part: SchoolPart; verdict: SchoolVerdict }[]>();
   for (const stage of STAGES) out.set(stage, []);
-  for (const part of input.evaluation.parts) {
-    const verdict = verdicts.get(part.key);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const verdict = verdicts ? verdicts.get(part.key) : schools[i];
     if (verdict) out.get(part.stage)?.push({ part, verdict });
   }
   for (const list of out.values()) list.sort((a, b) => a.part.row - b.part.row);
@@ -238,14 +247,19 @@ function resourcesTable(input: FormsInput): ReportPlan {
     const formats: (string | undefined)[] = [undefined, WHOLE];
     // One pass over the schools, each school's indicator verdicts read once (while the marked copy is written they
     // are built on each read: a pass per indicator built them seven times over).
-    const metOf = new Map<IndicatorId, number>(ids.map((id) => [id, 0]));
+    const metOf = new Array<number>(ids.length).fill(0);
     for (const r of rows) {
       const indicators = r.verdict.indicators;
-      for (const id of ids)
-        if (indicators.find((i) => i.indicator === id)?.pass === true) metOf.set(id, metOf.get(id)! + 1);
+      // The first verdict of each indicator, as find gives it.
+      for (let k = 0; k < ids.length; k++)
+        for (const i of indicators)
+          if (i.indicator === ids[k]) {
+            if (i.pass === true) metOf[k]++;
+            break;
+          }
     }
-    for (const id of ids) {
-      const met = metOf.get(id)!;
+    for (let k = 0; k < ids.length; k++) {
+      const met = metOf[k];
       values.push(met, percentOf(met, total));
       formats.push(WHOLE, FORMAT_2);
     }
@@ -281,31 +295,80 @@ const COMBINED: readonly SchoolKind[] = ['nineYear', 'twelveYear'];
  * for a “（小学部）”/“（初中部）” row whose sheet says no kind — a sibling row of the same school with the other stage.
  */
 export function footnoteKinds(parts: readonly SchoolPart[]): Map<string, FootnoteKind> {
+  const kinds = footnoteKindList(parts);
+  return new Map(parts.map((p, i) => [p.key, kinds[i]]));
+}
+
+/** footnoteKinds as a list, the kind of parts[i] at i (no key made per part). */
+function footnoteKindList(parts: readonly SchoolPart[]): FootnoteKind[] {
   const stagesByBase = new Map<string, Set<Stage>>();
-  for (const p of parts) {
-    if (stageFromName(p.name) === null) continue;
-    const base = schoolBaseName(p.name);
+  // The stage a name says (“（小学部）”) and the base name, worked out once per part.
+  const bases: (string | null)[] = parts.map((p) =>
+    stageFromName(p.name) === null ? null : schoolBaseName(p.name),
+  );
+  parts.forEach((p, i) => {
+    const base = bases[i];
+    if (base === null) return;
     const set = stagesByBase.get(base) ?? new Set<Stage>();
     set.add(p.stage);
     stagesByBase.set(base, set);
-  }
-  const out = new Map<string, FootnoteKind>();
-  for (const p of parts) {
+  });
+  return parts.map((p, i) => {
     const kind = COMBINED.includes(p.kind) || p.kind === 'completeMiddle' ? p.kind : p.partOf;
-    let f: FootnoteKind = null;
-    if (kind && COMBINED.includes(kind)) f = 'combinedPart';
-    else if (kind === 'completeMiddle') f = p.stage === 'junior' ? 'completeMiddleJunior' : null;
-    else if (p.kind === 'teachingPoint') f = (p.counts.students ?? 0) >= 50 ? 'teachingPoint50' : null;
-    else if (stageFromName(p.name) !== null && (stagesByBase.get(schoolBaseName(p.name))?.size ?? 0) > 1)
-      f = 'combinedPart';
-    out.set(p.key, f);
-  }
-  return out;
+    const base = bases[i];
+    if (kind && COMBINED.includes(kind)) return 'combinedPart';
+    if (kind === 'completeMiddle') return p.stage === 'junior' ? 'completeMiddleJunior' : null;
+    if (p.kind === 'teachingPoint') return (p.counts.students ?? 0) >= 50 ? 'teachingPoint50' : null;
+    if (base !== null && (stagesByBase.get(base)?.size ?? 0) > 1) return 'combinedPart';
+    return null;
+  });
 }
 
 /** 备注: which indicators meet the standard, which reach the floor (85%) only, which fall below it or are unknown. */
 export function remarkOf(verdict: SchoolVerdict, floor: number | null): string {
-  const judged = verdict.indicators.filter((i) => i.standard !== null);
+  return remarkFrom(verdict.indicators, floor);
+}
+
+/**
+ * remarkOf for many schools: a remark depends only on which indicators are judged and how each fares, so the text is
+ * made once per such pattern (a county has few), not once per school.
+ */
+class Remarks {
+  private readonly texts = new Map<number, string>();
+  private readonly indexOf = new Map<IndicatorId, number>(INDICATOR_IDS.map((id, k) => [id, k]));
+
+  constructor(private readonly floor: number | null) {}
+
+  of(indicators: readonly IndicatorVerdict[]): string {
+    // The pattern as a number: per judged indicator, in order, its place in INDICATOR_IDS and its fate (2 bits); up
+    // to 8 of them fit a double's 53 bits exactly. Longer lists are not kept.
+    let key = 1;
+    let judged = 0;
+    for (const i of indicators) {
+      if (i.standard === null) continue;
+      const at = this.indexOf.get(i.indicator);
+      if (++judged > 8 || at === undefined) return remarkFrom(indicators, this.floor);
+      const fate =
+        i.pass === true
+          ? 0
+          : i.pass === null
+            ? 3
+            : i.pass === false
+              ? i.withinAllowance === true
+                ? 1
+                : 2
+              : -1;
+      if (fate < 0) return remarkFrom(indicators, this.floor);
+      key = key * 64 + at * 4 + fate;
+    }
+    let text = this.texts.get(key);
+    if (text === undefined) this.texts.set(key, (text = remarkFrom(indicators, this.floor)));
+    return text;
+  }
+}
+
+function remarkFrom(indicators: readonly IndicatorVerdict[], floor: number | null): string {
+  const judged = indicators.filter((i) => i.standard !== null);
   const names = (list: IndicatorVerdict[]) => list.map((i) => INDICATORS[i.indicator].label).join('、');
   const met = judged.filter((i) => i.pass === true);
   const within = judged.filter((i) => i.pass === false && i.withinAllowance === true);
@@ -359,15 +422,20 @@ function schoolsTable(input: FormsInput): ReportPlan {
   b.style(h, 0, h, width - 1, HEADER_STYLE);
   const byStage = rowsByStage(input);
   const all = [...byStage.values()].flat();
-  const footnotes = footnoteKinds(all.map((r) => r.part));
+  // By place in `all` (a part's key is unique: one part per row and stage).
+  const footnotes = footnoteKindList(all.map((r) => r.part));
   const floor = input.evaluation.profile.schoolRule?.r ?? null;
+  const remarks = new Remarks(floor);
+  // One row of formats for every school (a plan is never written into).
+  const formats = [WHOLE, undefined, WHOLE, WHOLE, WHOLE, WHOLE, ...ids.map(() => FORMAT_2)];
   const first = b.nextRow;
   for (const [stage, rows] of byStage) {
     if (rows.length === 0) continue;
     const sub = b.add([STAGE_LABELS[stage]], [], SUBHEAD);
     b.merges.push({ top: sub, left: 0, bottom: sub, right: width - 1 });
     rows.forEach(({ part, verdict }, i) => {
-      const byId = new Map(verdict.indicators.map((v) => [v.indicator, v]));
+      const indicators = verdict.indicators;
+      const byId = verdictsFor(indicators, ids);
       const values: ReportValue[] = [
         i + 1,
         formName(part),
@@ -375,22 +443,23 @@ function schoolsTable(input: FormsInput): ReportPlan {
         countCell(part.counts.students),
         countCell(part.counts.grades),
         countCell(part.counts.classes),
-        ...ids.map((id) => {
-          const v = byId.get(id);
-          return v ? roundedSchoolValue(part, v, VALUE_DECIMALS) : null;
-        }),
-        verdictWord(verdict.pass),
-        remarkOf(verdict, floor),
       ];
-      b.add(values, [WHOLE, undefined, WHOLE, WHOLE, WHOLE, WHOLE, ...ids.map(() => FORMAT_2)]);
+      for (const v of byId) values.push(v ? roundedSchoolValue(part, v, VALUE_DECIMALS) : null);
+      values.push(verdictWord(verdict.pass), remarks.of(indicators));
+      b.add(values, formats);
     });
   }
   if (b.nextRow === first) b.add(['无参评学校']);
   b.style(first, 0, b.nextRow - 1, width - 1, BORDER);
   b.style(first, width - 1, b.nextRow - 1, width - 1, NOTE);
 
-  const count = (stage: Stage, kind: FootnoteKind) =>
-    (byStage.get(stage) ?? []).filter((r) => footnotes.get(r.part.key) === kind).length;
+  const count = (stage: Stage, kind: FootnoteKind) => {
+    let n = 0;
+    all.forEach((r, i) => {
+      if (r.part.stage === stage && footnotes[i] === kind) n++;
+    });
+    return n;
+  };
   const primary = byStage.get('primary')?.length ?? 0;
   const junior = byStage.get('junior')?.length ?? 0;
   const has = (...keys: string[]) => keys.some((k) => input.fields.includes(k));
@@ -497,6 +566,14 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
   const h = b.add(header);
   b.style(h, 0, h, width - 1, HEADER_STYLE);
   const byStage = rowsByStage(input);
+  // One row of formats for every school (a plan is never written into).
+  const formats = [
+    WHOLE,
+    undefined,
+    undefined,
+    WHOLE,
+    ...ids.map((id) => (basicDecimals(id) === 3 ? FORMAT_3 : FORMAT_2)),
+  ];
   const first = b.nextRow;
   let shaded = 0;
   let n = 0;
@@ -505,29 +582,23 @@ function basicSchoolsTable(input: FormsInput): ReportPlan {
     const sub = b.add([STAGE_LABELS[stage]], [], SUBHEAD);
     b.merges.push({ top: sub, left: 0, bottom: sub, right: width - 1 });
     for (const { part, verdict } of rows) {
-      const byId = new Map(verdict.indicators.map((v) => [v.indicator, v]));
+      const byId = verdictsFor(verdict.indicators, ids);
       const row = b.add(
         [
           ++n,
           formName(part),
           STAGE_LABELS[stage],
           countCell(part.counts.students),
-          ...ids.map((id) => {
-            const v = byId.get(id);
+          ...ids.map((id, i) => {
+            const v = byId[i];
             return v ? roundedSchoolValue(part, v, basicDecimals(id)) : null;
           }),
           verdict.pass === true ? '1' : null,
         ],
-        [
-          WHOLE,
-          undefined,
-          undefined,
-          WHOLE,
-          ...ids.map((id) => (basicDecimals(id) === 3 ? FORMAT_3 : FORMAT_2)),
-        ],
+        formats,
       );
-      ids.forEach((id, i) => {
-        if (byId.get(id)?.pass === false) {
+      ids.forEach((_, i) => {
+        if (byId[i]?.pass === false) {
           b.style(row, 4 + i, row, 4 + i, DARK_SHADE);
           shaded++;
         }

@@ -250,7 +250,7 @@ export function blockCells(values: readonly (readonly unknown[])[], firstRow: nu
  * top-left cell) do not count, as a spreadsheet keeps only the top-left value of a merged area.
  */
 export function planFingerprint(plan: ReportPlan): string {
-  const covered = mergeCover(plan);
+  const coveredIn = mergeCoverByRow(plan);
   // Sections that follow each other give their cells in reading order (columns go left to right in a row).
   const entries = planInReadingOrder(plan) ? new OrderedEntryHash() : new EntryHash();
   // Plain loops: a hole of a sparse row reads as undefined, which has no text, as forEach would skip it.
@@ -259,8 +259,9 @@ export function planFingerprint(plan: ReportPlan): string {
       const values = section.values[i];
       if (values === undefined) continue;
       const row = section.top + i;
+      const covered = coveredIn(row);
       for (let column = 0; column < values.length; column++) {
-        if (covered(row, column)) continue;
+        if (covered?.(column)) continue;
         const text = canonical(values[column]);
         if (text !== null) entries.add(row, column, text);
       }
@@ -287,7 +288,19 @@ export function planInReadingOrder(plan: ReportPlan): boolean {
  * sees, as planFingerprint leaves them out: `covered(row, column)`.
  */
 export function mergeCover(plan: ReportPlan): (row: number, column: number) => boolean {
-  if (plan.merges.length === 0) return () => false;
+  const byRow = mergeCoverByRow(plan);
+  return (row, column) => {
+    const covered = byRow(row);
+    return covered !== null && covered(column);
+  };
+}
+
+/**
+ * mergeCover a row at a time: `coveredIn(row)` is null for a row no merge covers (most rows), else whether a column of
+ * it is covered. A writer going row by row looks the row up once, not once per cell.
+ */
+export function mergeCoverByRow(plan: ReportPlan): (row: number) => ((column: number) => boolean) | null {
+  if (plan.merges.length === 0) return () => null;
   // Only the rows of the plan's sections (rows outside them hold no value to leave out).
   let firstRow = Infinity;
   let lastRow = -Infinity;
@@ -302,12 +315,11 @@ export function mergeCover(plan: ReportPlan): (row: number, column: number) => b
       if (list) list.push(m);
       else mergesOf.set(r, [m]);
     }
-  return (row, column) => {
+  return (row) => {
     const merges = mergesOf.get(row);
-    return (
-      merges !== undefined &&
-      merges.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left))
-    );
+    if (merges === undefined) return null;
+    return (column) =>
+      merges.some((m) => column >= m.left && column <= m.right && (row !== m.top || column !== m.left));
   };
 }
 

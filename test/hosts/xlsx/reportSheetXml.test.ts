@@ -86,6 +86,40 @@ describe('reportSheetXml', () => {
     }
   });
 
+  test('cell looks from one table give the bytes of looks kept in arrays per row (ranges with other places)', () => {
+    const rnd = rng(29);
+    const styles = [
+      { bold: true },
+      { fill: '#F2F2F2', border: true },
+      { wrap: true },
+      { fill: '#FFC7CE' },
+      {},
+    ];
+    for (let t = 0; t < 200; t++) {
+      const plan = randomPlan(rnd);
+      // More ranges, overlapping, of shared and fresh style objects, some of no columns or no rows.
+      for (let k = Math.floor(rnd() * 6); k > 0; k--) {
+        const top = 1 + Math.floor(rnd() * (plan.rowCount + 2));
+        const left = Math.floor(rnd() * 7);
+        plan.styles.push({
+          top,
+          left,
+          bottom: top + Math.floor(rnd() * 4) - (rnd() < 0.1 ? 5 : 0),
+          right: left + Math.floor(rnd() * 4) - (rnd() < 0.1 ? 5 : 0),
+          style:
+            rnd() < 0.5 ? styles[Math.floor(rnd() * styles.length)] : { bold: rnd() < 0.5, fontSize: 12 },
+        });
+      }
+      // A range at a place no row or column has (row 0.5) shows nothing, and makes the writer keep its looks in
+      // arrays per row: the first way.
+      const perRow = {
+        ...plan,
+        styles: [...plan.styles, { top: 0.5, left: 0, bottom: 0.5, right: 2, style: {} }],
+      };
+      expect(xml(plan)).toBe(xml(perRow));
+    }
+  });
+
   test('an overlapping section overrides values cell by cell, null leaving the earlier value', () => {
     const plan = randomPlan(rng(1));
     plan.sections = [

@@ -2,7 +2,7 @@
 import {
   canonicalNumber,
   headerFooterString,
-  mergeCover,
+  mergeCoverByRow,
   OrderedEntryHash,
   planInReadingOrder,
   type ReportPlan,
@@ -51,43 +51,35 @@ export function writeReportSheet(
   mainNs: string = TRANSITIONAL.main,
 ): string | null {
   const hash = planInReadingOrder(plan) ? new OrderedEntryHash() : null;
-  const covered = mergeCover(plan);
+  const coveredIn = mergeCoverByRow(plan);
   const looks: ReportStyle[] = [{}];
   const idOf = new Map<string, number>([[styleKey({}), 0]]);
+  // Ranges mostly share their style objects (a plan's constants): each object's key is made once.
+  const idOfObject = new Map<ReportStyle, number>();
   const intern = (s: ReportStyle): number => {
+    let id = idOfObject.get(s);
+    if (id !== undefined) return id;
     const key = styleKey(s);
-    let id = idOf.get(key);
+    id = idOf.get(key);
     if (id === undefined) {
       id = looks.push(s) - 1;
       idOf.set(key, id);
     }
+    idOfObject.set(s, id);
     return id;
   };
   // Keyed by number (look × 2²⁰ + added look), not by a string per cell: a big table has a million styled cells.
   const merged = new Map<number, number>();
-  const cellLook: number[][] = [];
-  for (const range of plan.styles) {
-    const add = intern(range.style);
-    // Neighbouring cells mostly had the same look before: the last key's result is kept at hand.
-    let lastKey = -1;
-    let lastId = 0;
-    for (let r = range.top; r <= range.bottom; r++) {
-      const row = (cellLook[r] ??= []);
-      for (let c = range.left; c <= range.right; c++) {
-        const key = (row[c] ?? 0) * 1048576 + add;
-        if (key !== lastKey) {
-          let id = merged.get(key);
-          if (id === undefined) {
-            id = intern({ ...looks[row[c] ?? 0], ...range.style });
-            merged.set(key, id);
-          }
-          lastKey = key;
-          lastId = id;
-        }
-        row[c] = lastId;
-      }
+  const mergedLook = (before: number, add: number, style: ReportStyle): number => {
+    const key = before * 1048576 + add;
+    let id = merged.get(key);
+    if (id === undefined) {
+      id = intern({ ...looks[before], ...style });
+      merged.set(key, id);
     }
-  }
+    return id;
+  };
+  const cellLooks = cellLooksOf(plan.styles, intern, mergedLook);
   // Each row's values and number formats, looked up in its section: sections that follow each other without
   // overlapping (as every plan's do) are read in place; overlapping ones are merged into a copy, later values winning.
   const { valuesAt, formatsAt, rowCount } = rowsOf(plan);
@@ -103,7 +95,7 @@ export function writeReportSheet(
     return id;
   };
 
-  const lastRow = Math.max(rowCount, cellLook.length) - 1;
+  const lastRow = Math.max(rowCount, cellLooks.rows) - 1;
   const cols = plan.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
@@ -115,37 +107,56 @@ export function writeReportSheet(
       '<sheetData>',
   );
   const letters: string[] = [];
-  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.points]));
+  const sAttrOf: string[] = [];
+  // By column: the look (-1 for none), format and attribute of the last cell written; a column not written yet
+  // holds no look, which matches no cell.
+  const lookAbove: number[] = [];
+  const formatAbove: (string | undefined)[] = [];
+  const sAttrAbove: string[] = [];
+  // Heights by row in a sparse array (rows are small whole numbers); a row listed twice keeps its last height.
+  const heights: number[] = [];
+  for (const h of plan.rowHeights ?? []) heights[h.row] = h.points;
   for (let r = 1; r <= lastRow; r++) {
     const rowValues = valuesAt(r);
-    const rowLooks = cellLook[r];
-    if (rowValues === undefined && rowLooks === undefined) continue;
-    // Both are sparse arrays indexed by column: a cell is written where either has an entry (a value not null).
+    const lookWidth = cellLooks.widthAt(r);
+    if (rowValues === undefined && lookWidth === 0) continue;
+    // Values are a sparse array indexed by column: a cell is written where a range covers it or a value is given.
     const rowFormats = formatsAt(r);
-    const width = Math.max(rowValues?.length ?? 0, rowLooks?.length ?? 0);
+    const width = Math.max(rowValues?.length ?? 0, lookWidth);
     let row = '';
+    const covered = hash ? coveredIn(r) : null;
     for (let c = 0; c < width; c++) {
-      const look = rowLooks?.[c];
-      const has = rowValues !== undefined && c in rowValues && rowValues[c] !== null;
+      const look = c < lookWidth ? cellLooks.at(r, c) : undefined;
+      const v = rowValues?.[c];
+      // A value not null, or an entry holding undefined (a hole is no entry): `in` only for those.
+      const has = v !== undefined ? v !== null : rowValues !== undefined && c in rowValues;
       if (look === undefined && !has) continue;
       const format = has ? rowFormats?.[c] : undefined;
-      const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
+      // A column's cells mostly have the look and format of the cell above: its attribute is kept at hand.
+      let sAttr: string;
+      const lookKey = look ?? -1;
+      if (lookKey === lookAbove[c] && format === formatAbove[c]) sAttr = sAttrAbove[c];
+      else {
+        const s = xf(look ?? 0, format && format !== 'General' ? format : undefined);
+        sAttr = s ? (sAttrOf[s] ??= ` s="${s}"`) : '';
+        lookAbove[c] = lookKey;
+        formatAbove[c] = format;
+        sAttrAbove[c] = sAttr;
+      }
       const ref = (letters[c] ??= columnName(c)) + r;
-      const sAttr = s ? ` s="${s}"` : '';
-      const v = rowValues?.[c];
       if (v === undefined || v === null || v === '') row += `<c r="${ref}"${sAttr}/>`;
       else if (typeof v === 'number') {
         if (Number.isFinite(v)) {
           const text = String(v);
           row += `<c r="${ref}"${sAttr}><v>${text}</v></c>`;
-          if (hash && !covered(r, c)) hash.add(r, c, canonicalNumber(v, text));
+          if (hash && !covered?.(c)) hash.add(r, c, canonicalNumber(v, text));
         } else row += `<c r="${ref}"${sAttr}/>`;
       } else {
         row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
-        if (hash && !covered(r, c)) hash.add(r, c, v);
+        if (hash && !covered?.(c)) hash.add(r, c, v);
       }
     }
-    const ht = heights.get(r);
+    const ht = heights[r];
     if (row) sink.write(`<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${row}</row>`);
   }
   const merges = plan.merges
@@ -182,6 +193,96 @@ export function writeReportSheet(
       '</worksheet>',
   );
   return hash ? hash.digest() : null;
+}
+
+/** The look of each cell some style range covers (undefined where none does) and each row's width in such cells. */
+interface CellLooks {
+  /** One past the last row a range covers. */
+  rows: number;
+  /** One past the last column a range covers in the row; 0 when none does. */
+  widthAt(row: number): number;
+  /** The look of a covered cell (column below widthAt(row)); undefined when no range covers it. */
+  at(row: number, column: number): number | undefined;
+}
+
+/** Cells a flat table of looks may hold (4 bytes each, outside the JS heap: 16 MB at most). */
+const FLAT_LOOKS = 1 << 22;
+
+/**
+ * The cells' looks from the plan's style ranges, later ranges merged over earlier ones (`merged(before, add, style)`
+ * gives the look of a cell that had `before` when a range of look `add` covers it). A plan's looks go into one table
+ * outside the JS heap (a 20,000-school report has 600,000 styled cells: as arrays per row they were copied by every
+ * collection while the sheet was written); ranges beyond its size, or with places that are not whole numbers, into
+ * arrays per row.
+ */
+function cellLooksOf(
+  ranges: ReportPlan['styles'],
+  intern: (style: ReportStyle) => number,
+  merged: (before: number, add: number, style: ReportStyle) => number,
+): CellLooks {
+  let rows = 0;
+  let columns = 0;
+  let whole = true;
+  for (const range of ranges) {
+    if (range.top > range.bottom) continue;
+    if (![range.top, range.bottom, range.left, range.right].every((n) => Number.isInteger(n) && n >= 0))
+      whole = false;
+    rows = Math.max(rows, range.bottom + 1);
+    if (range.left <= range.right) columns = Math.max(columns, range.right + 1);
+  }
+  if (whole && rows * columns <= FLAT_LOOKS) {
+    // -1: no range covers the cell.
+    const table = new Int32Array(rows * columns).fill(-1);
+    const widths = new Int32Array(rows);
+    for (const range of ranges) {
+      const add = intern(range.style);
+      // Neighbouring cells mostly had the same look before: the last result is kept at hand.
+      let lastBefore = -2;
+      let lastId = 0;
+      for (let r = range.top; r <= range.bottom; r++) {
+        const base = r * columns;
+        for (let c = range.left; c <= range.right; c++) {
+          const before = Math.max(table[base + c], 0);
+          if (before !== lastBefore) {
+            lastId = merged(before, add, range.style);
+            lastBefore = before;
+          }
+          table[base + c] = lastId;
+        }
+        if (range.left <= range.right && range.right + 1 > widths[r]) widths[r] = range.right + 1;
+      }
+    }
+    return {
+      rows,
+      widthAt: (row) => (row < rows ? widths[row] : 0),
+      at: (row, column) => {
+        const look = table[row * columns + column];
+        return look < 0 ? undefined : look;
+      },
+    };
+  }
+  const cellLook: number[][] = [];
+  for (const range of ranges) {
+    const add = intern(range.style);
+    let lastBefore = -2;
+    let lastId = 0;
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = (cellLook[r] ??= []);
+      for (let c = range.left; c <= range.right; c++) {
+        const before = row[c] ?? 0;
+        if (before !== lastBefore) {
+          lastId = merged(before, add, range.style);
+          lastBefore = before;
+        }
+        row[c] = lastId;
+      }
+    }
+  }
+  return {
+    rows: cellLook.length,
+    widthAt: (row) => cellLook[row]?.length ?? 0,
+    at: (row, column) => cellLook[row][column],
+  };
 }
 
 /** Row r's values and formats (sparse, by column); rowCount is one past the last row with a section. */

@@ -128,6 +128,18 @@ describe('TextSink', () => {
   });
 });
 
+test('escapeText writes &, < and > as entities and nothing else, in one pass over the text', () => {
+  const rnd = rng(29);
+  const UNITS = ['a', '<', '>', '&', '&amp;', '&lt;', '学', '"', "'", '\n', ';', 'lt'];
+  const byChar = (text: string) =>
+    [...text].map((c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c)).join('');
+  for (let t = 0; t < 2000; t++) {
+    let text = '';
+    for (let k = Math.floor(rnd() * 12); k > 0; k--) text += UNITS[Math.floor(rnd() * UNITS.length)];
+    expect(escapeText(text)).toBe(byChar(text));
+  }
+});
+
 describe('a streaming sink and its zip entry', () => {
   /** Random text pieces, now and then one bigger than the sink's 1 MB pieces. */
   function pieces(seed: number): string[] {

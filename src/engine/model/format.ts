@@ -12,6 +12,33 @@ function groupThousands(digits: string): string {
   return out;
 }
 
+/** "0" … "999", and "000" … "999" for the groups after a comma. */
+const UNDER_1000: string[] = [];
+const GROUPS: string[] = [];
+for (let i = 0; i < 1000; i++) {
+  UNDER_1000.push(String(i));
+  GROUPS.push(String(i).padStart(3, '0'));
+}
+
+/** A non-negative integer below 2^31 with thousands separators, from the texts of its groups: 1234567 → "1,234,567". */
+function groupedInt(int: number): string {
+  if (int < 1000) return UNDER_1000[int];
+  if (int < 1e6) return UNDER_1000[Math.floor(int / 1000)] + ',' + GROUPS[int % 1000];
+  return groupThousands(String(int));
+}
+
+/** ".05", ".5" … for 1 to 99 hundredths, ".1" … ".9" for tenths: the decimals without trailing zeros. */
+const HUNDREDTHS: string[] = [];
+const TENTHS: string[] = [];
+for (let i = 0; i < 100; i++)
+  HUNDREDTHS.push(i === 0 ? '' : '.' + String(i).padStart(2, '0').replace(/0$/, ''));
+for (let i = 0; i < 10; i++) TENTHS.push(i === 0 ? '' : '.' + String(i));
+
+/** The decimals of `frac` (1 … 10^decimals − 1) at 1 or 2 decimals, trailing zeros dropped. */
+function fractionText(frac: number, decimals: number): string {
+  return decimals === 2 ? HUNDREDTHS[frac] : TENTHS[frac];
+}
+
 /** Integers below this are small integers to V8 (their text is made without the double-to-text algorithm). */
 const SMALL_INT = 2 ** 31 - 1;
 
@@ -26,10 +53,10 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   if (scaled < SMALL_INT * scale && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
     // Integer part and decimals as small integers: their texts are cheap, a double's shortest text is not.
     const int = Math.floor(scaled / scale);
-    const intText = String(int);
-    const head = intText.length > 3 ? groupThousands(intText) : intText;
+    const head = groupedInt(int);
     let frac = scaled - int * scale;
     if (frac === 0) return sign + head;
+    if (maxDecimals <= 2) return sign + head + fractionText(frac, maxDecimals);
     let digits = maxDecimals;
     while (frac % 10 === 0) {
       frac /= 10;

@@ -352,12 +352,14 @@ export class SchoolDecisions implements VerdictSource {
       const line = formatRuleReason(indicators, this.met[i], rule);
       if (line !== null) lines.push(line);
     }
+    const options = { units, school };
+    const allowance = { units };
     for (const v of indicators) {
       if (v.standard === null || v.pass === true) continue;
       lines.push(
         pass === 1 && v.pass === false
-          ? formatAllowanceNote(v, { units })
-          : formatIndicatorReason(v, { units, school }),
+          ? formatAllowanceNote(v, allowance)
+          : formatIndicatorReason(v, options),
       );
     }
     for (const c of checks) if (!c.pass) lines.push(c.message);

@@ -12,31 +12,30 @@ function groupThousands(digits: string): string {
   return out;
 }
 
-/** "0" … "999", and "000" … "999" for the groups after a comma. */
-const UNDER_1000: string[] = [];
-const GROUPS: string[] = [];
-for (let i = 0; i < 1000; i++) {
-  UNDER_1000.push(String(i));
-  GROUPS.push(String(i).padStart(3, '0'));
-}
+/** "0" … "999", and "000" … "999" for the groups after a comma, each made on first use. */
+const UNDER_1000: (string | undefined)[] = new Array(1000);
+const GROUPS: (string | undefined)[] = new Array(1000);
 
 /** A non-negative integer below 2^31 with thousands separators, from the texts of its groups: 1234567 → "1,234,567". */
 function groupedInt(int: number): string {
-  if (int < 1000) return UNDER_1000[int];
-  if (int < 1e6) return UNDER_1000[Math.floor(int / 1000)] + ',' + GROUPS[int % 1000];
+  if (int < 1000) return (UNDER_1000[int] ??= String(int));
+  if (int < 1e6) {
+    const head = Math.floor(int / 1000);
+    const group = int % 1000;
+    return (UNDER_1000[head] ??= String(head)) + ',' + (GROUPS[group] ??= String(group).padStart(3, '0'));
+  }
   return groupThousands(String(int));
 }
 
-/** ".05", ".5" … for 1 to 99 hundredths, ".1" … ".9" for tenths: the decimals without trailing zeros. */
-const HUNDREDTHS: string[] = [];
-const TENTHS: string[] = [];
-for (let i = 0; i < 100; i++)
-  HUNDREDTHS.push(i === 0 ? '' : '.' + String(i).padStart(2, '0').replace(/0$/, ''));
-for (let i = 0; i < 10; i++) TENTHS.push(i === 0 ? '' : '.' + String(i));
+/** ".05", ".5" … for 1 to 99 hundredths, ".1" … ".9" for tenths (decimals without trailing zeros), made on first use. */
+const HUNDREDTHS: (string | undefined)[] = new Array(100);
+const TENTHS: (string | undefined)[] = new Array(10);
 
 /** The decimals of `frac` (1 … 10^decimals − 1) at 1 or 2 decimals, trailing zeros dropped. */
 function fractionText(frac: number, decimals: number): string {
-  return decimals === 2 ? HUNDREDTHS[frac] : TENTHS[frac];
+  if (decimals === 1) return (TENTHS[frac] ??= '.' + String(frac));
+  return (HUNDREDTHS[frac] ??=
+    frac % 10 === 0 ? '.' + String(frac / 10) : (frac < 10 ? '.0' : '.') + String(frac));
 }
 
 /** Integers below this are small integers to V8 (their text is made without the double-to-text algorithm). */

@@ -90,6 +90,19 @@ export function floatCoefficientAt(
   n: number,
   per: number,
 ): FloatCoefficient {
+  // Each pass a function of its own: its loop is compiled while it runs, without the code after it (which has not run
+  // yet and, compiled with it, sent every stage's call back to the interpreter at the loop's end).
+  sumsAt(r, p, at, n);
+  const sumR = SUMS[0];
+  const sumP = SUMS[1];
+  const mean = (per * sumR) / sumP;
+  return finish(sumR, sumP, squaresAt(r, p, at, n, per, mean), per);
+}
+
+/** Σr and Σp of floatCoefficientAt's first pass. */
+const SUMS = new Float64Array(2);
+
+function sumsAt(r: Float64Array, p: Float64Array, at: Int32Array, n: number): void {
   let sumR = 0;
   let sumP = 0;
   for (let k = 0; k < n; k++) {
@@ -97,7 +110,19 @@ export function floatCoefficientAt(
     sumR += r[i];
     sumP += p[i];
   }
-  const mean = (per * sumR) / sumP;
+  SUMS[0] = sumR;
+  SUMS[1] = sumP;
+}
+
+/** Σ pᵢ·(per·rᵢ/pᵢ − mean)², floatCoefficientAt's second pass. */
+function squaresAt(
+  r: Float64Array,
+  p: Float64Array,
+  at: Int32Array,
+  n: number,
+  per: number,
+  mean: number,
+): number {
   let ss = 0;
   for (let k = 0; k < n; k++) {
     const i = at[k];
@@ -105,7 +130,7 @@ export function floatCoefficientAt(
     const d = (per * r[i]) / pi - mean;
     ss += pi * d * d;
   }
-  return finish(sumR, sumP, ss, per);
+  return ss;
 }
 
 function validate(

@@ -164,8 +164,15 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
   const ev = c.evaluation;
   lines.push(text.fileTitle(c.file, c.sheet), text.profile(c.profile.name));
   if (c.profileChoice) lines.push(text.profileChoice(c.profileChoice));
+  // Parts per stage and failing parts, counted in one pass over the schools.
+  const perStage: Partial<Record<Stage, number>> = {};
+  let failing = 0;
+  for (const v of ev.schools) {
+    perStage[v.stage] = (perStage[v.stage] ?? 0) + 1;
+    if (v.pass === false) failing++;
+  }
   const byStage = STAGES.filter((s) => ev.stages[s])
-    .map((s) => text.stageCount(STAGE_LABELS[s], ev.schools.filter((v) => v.stage === s).length))
+    .map((s) => text.stageCount(STAGE_LABELS[s], perStage[s] ?? 0))
     .join('，');
   lines.push(
     c.profile.schoolRule
@@ -180,8 +187,6 @@ function summaryLines(c: Evaluated, lines: LineSink): void {
 
   // One pass over the schools: a failing school's line with its reasons, and every school's failed §7 checks kept
   // for their own list below (each school's checks built once: the reasons read the same ones).
-  let failing = 0;
-  for (const s of ev.schools) if (s.pass === false) failing++;
   if (failing) lines.push('', text.failingSchools(failing));
   const checkLines: string[] = [];
   for (const s of ev.schools) {

@@ -5,6 +5,7 @@ import {
   coefficientPasses,
   cvAtMost,
   floatCoefficient,
+  floatCoefficientAt,
   isNearThreshold,
   weightedCoefficient,
   weightedMean,
@@ -249,6 +250,35 @@ describe('properties', () => {
         if (!r.ok) return;
         if (Math.abs(r.cv - t) > 1e-9) expect(r.pass).toBe(r.cv <= t);
       }),
+    );
+  });
+});
+
+describe('floatCoefficientAt: the entries at given indices, as floatCoefficient over them copied out', () => {
+  test('property: the very same doubles (mean, sd, CV, students) for any values, weights and indices', () => {
+    const entry = fc.record({
+      r: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.double({ min: 0, max: 1e7, noNaN: true })),
+      p: fc.integer({ min: 1, max: 3000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 80 }),
+        fc.constantFrom(1, 100),
+        (entries, picks, per) => {
+          const r = Float64Array.from(entries, (e) => e.r);
+          const p = Float64Array.from(entries, (e) => e.p);
+          const at = Int32Array.from(picks, (k) => k % entries.length);
+          const copied = floatCoefficient(
+            Array.from(at, (i) => r[i]),
+            Array.from(at, (i) => p[i]),
+            at.length,
+            per,
+          );
+          expect(floatCoefficientAt(r, p, at, at.length, per)).toEqual(copied);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -12,6 +12,32 @@ function groupThousands(digits: string): string {
   return out;
 }
 
+/** "0" … "999", and "000" … "999" for the groups after a comma, each made on first use. */
+const UNDER_1000: (string | undefined)[] = new Array(1000);
+const GROUPS: (string | undefined)[] = new Array(1000);
+
+/** A non-negative integer below 2^31 with thousands separators, from the texts of its groups: 1234567 → "1,234,567". */
+function groupedInt(int: number): string {
+  if (int < 1000) return (UNDER_1000[int] ??= String(int));
+  if (int < 1e6) {
+    const head = Math.floor(int / 1000);
+    const group = int % 1000;
+    return (UNDER_1000[head] ??= String(head)) + ',' + (GROUPS[group] ??= String(group).padStart(3, '0'));
+  }
+  return groupThousands(String(int));
+}
+
+/** ".05", ".5" … for 1 to 99 hundredths, ".1" … ".9" for tenths (decimals without trailing zeros), made on first use. */
+const HUNDREDTHS: (string | undefined)[] = new Array(100);
+const TENTHS: (string | undefined)[] = new Array(10);
+
+/** The decimals of `frac` (1 … 10^decimals − 1) at 1 or 2 decimals, trailing zeros dropped. */
+function fractionText(frac: number, decimals: number): string {
+  if (decimals === 1) return (TENTHS[frac] ??= '.' + String(frac));
+  return (HUNDREDTHS[frac] ??=
+    frac % 10 === 0 ? '.' + String(frac / 10) : (frac < 10 ? '.0' : '.') + String(frac));
+}
+
 /** Integers below this are small integers to V8 (their text is made without the double-to-text algorithm). */
 const SMALL_INT = 2 ** 31 - 1;
 
@@ -26,10 +52,10 @@ export function formatNumber(value: number, maxDecimals: number = 2): string {
   if (scaled < SMALL_INT * scale && maxDecimals >= 0 && maxDecimals <= 6 && Number.isInteger(maxDecimals)) {
     // Integer part and decimals as small integers: their texts are cheap, a double's shortest text is not.
     const int = Math.floor(scaled / scale);
-    const intText = String(int);
-    const head = intText.length > 3 ? groupThousands(intText) : intText;
+    const head = groupedInt(int);
     let frac = scaled - int * scale;
     if (frac === 0) return sign + head;
+    if (maxDecimals <= 2) return sign + head + fractionText(frac, maxDecimals);
     let digits = maxDecimals;
     while (frac % 10 === 0) {
       frac /= 10;

@@ -90,14 +90,31 @@ export function floatCoefficientAt(
   n: number,
   per: number,
 ): FloatCoefficient {
-  let sumR = 0;
-  let sumP = 0;
-  for (let k = 0; k < n; k++) {
-    const i = at[k];
-    sumR += r[i];
-    sumP += p[i];
-  }
+  // Each pass a function of its own that returns its sum: its loop is compiled while it runs, without the code after
+  // it (which had not run yet and, compiled with it, sent every stage's call back to the interpreter at the loop's
+  // end). Σr and Σp are summed apart, each in the same order as before, so they are the same doubles.
+  const sumR = sumAt(r, at, n);
+  const sumP = sumAt(p, at, n);
   const mean = (per * sumR) / sumP;
+  return finish(sumR, sumP, squaresAt(r, p, at, n, per, mean), per);
+}
+
+/** Σ x[at[k]] for k < n, in that order. */
+function sumAt(x: Float64Array, at: Int32Array, n: number): number {
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += x[at[k]];
+  return sum;
+}
+
+/** Σ pᵢ·(per·rᵢ/pᵢ − mean)², floatCoefficientAt's second pass. */
+function squaresAt(
+  r: Float64Array,
+  p: Float64Array,
+  at: Int32Array,
+  n: number,
+  per: number,
+  mean: number,
+): number {
   let ss = 0;
   for (let k = 0; k < n; k++) {
     const i = at[k];
@@ -105,7 +122,7 @@ export function floatCoefficientAt(
     const d = (per * r[i]) / pi - mean;
     ss += pi * d * d;
   }
-  return finish(sumR, sumP, ss, per);
+  return ss;
 }
 
 function validate(

@@ -6,7 +6,7 @@ import { profileIndicators } from './profiles';
 import { SchoolDecisions } from './schoolDecisions';
 import { stageResults } from './stageCvs';
 import { readValueColumns, valueIssues } from './valueColumns';
-import type { Evaluation, Profile, SchoolRow } from '../model/types';
+import type { Evaluation, Profile, SchoolPart, SchoolRow } from '../model/types';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -29,11 +29,7 @@ export function evaluate(
   // Weights and stages read once, as arrays, for the per-stage and per-school loops (NaN: students unknown).
   const students = new Float64Array(n);
   const stageOf = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = parts[i].counts.students;
-    students[i] = isCount(p) && Number.isInteger(p) ? p : NaN;
-    stageOf[i] = parts[i].stage === 'primary' ? 0 : 1;
-  }
+  readWeights(parts, students, stageOf);
   const columns = readValueColumns(parts, students, profileIndicators(profile));
   const found = [...partIssues, ...valueIssues(parts, students, columns)];
   const input = { parts, students, stageOf, columns, profile, rows, rowIndex, units: options.units };
@@ -63,4 +59,16 @@ export function evaluate(
       excluded: excluded.length,
     },
   };
+}
+
+/**
+ * Each part's students (NaN when not a whole count ≥ 0) and stage (0 primary, 1 junior). A function of its own: its
+ * loop is compiled while it runs, without the rest of evaluate(), which has not run yet.
+ */
+function readWeights(parts: readonly SchoolPart[], students: Float64Array, stageOf: Uint8Array): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i].counts.students;
+    students[i] = isCount(p) && Number.isInteger(p) ? p : NaN;
+    stageOf[i] = parts[i].stage === 'primary' ? 0 : 1;
+  }
 }

@@ -121,6 +121,98 @@ function isNineOrTwelve(part: SchoolPart): boolean {
   return part.kind === 'nineYear' || part.kind === 'twelveYear';
 }
 
+/** Per part: indicators met, unmet below r × standard, missing, and of the missing those 0 meets or keeps ≥ r. */
+interface Tally {
+  met: Uint8Array;
+  below: Uint8Array;
+  missing: Uint8Array;
+  worstMet: Uint8Array;
+  worstAbove: Uint8Array;
+}
+
+/**
+ * One column's outcome per part (MET, UNMET, BELOW, or 0) into `out`, counted into `tally`. A function of its own, as
+ * is decideParts: each loop is compiled while it runs without the code after it, which has not run yet (a constructor
+ * holding every loop was left for the interpreter at each loop's end).
+ */
+function decideColumn(
+  input: StageInput,
+  col: ValueColumn,
+  std: readonly (StageStandard | null)[],
+  out: Uint8Array,
+  tally: Tally,
+): void {
+  const { met, below, missing, worstMet, worstAbove } = tally;
+  const stageOf = input.stageOf;
+  const n = out.length;
+  const near = NEAR;
+  const value = col.value;
+  const source = col.source;
+  // Floats of both stages' floors in locals: the loop below is the per-school hot path.
+  const has0 = std[0] !== null;
+  const has1 = std[1] !== null;
+  const met0 = std[0]?.met.float ?? 0;
+  const met1 = std[1]?.met.float ?? 0;
+  const res0 = std[0]?.residual?.float ?? -1;
+  const res1 = std[1]?.residual?.float ?? -1;
+  const zero = std.map((st) =>
+    st === null ? 0 : zeroMeets(st.met) ? MET : st.residual !== null && zeroMeets(st.residual) ? UNMET : 0,
+  );
+  for (let i = 0; i < n; i++) {
+    const s1 = stageOf[i] === 1;
+    if (!(s1 ? has1 : has0)) continue;
+    if (source[i] === MISSING) {
+      missing[i]++;
+      const z = zero[stageOf[i]];
+      if (z === MET) worstMet[i]++;
+      else if (z === UNMET) worstAbove[i]++;
+      continue;
+    }
+    const x = value[i];
+    const f = s1 ? met1 : met0;
+    const slack = near * f;
+    const st = std[stageOf[i]] as StageStandard;
+    if (x > f + slack || (x >= f - slack && exactMeets(input, col, i, st.met))) {
+      out[i] = MET;
+      met[i]++;
+      continue;
+    }
+    out[i] = UNMET;
+    const rf = s1 ? res1 : res0;
+    if (rf < 0) continue;
+    const rslack = near * rf;
+    if (x < rf - rslack || (x <= rf + rslack && !exactMeets(input, col, i, st.residual as Floor))) {
+      out[i] = BELOW;
+      below[i]++;
+    }
+  }
+}
+
+/** The k-of-n/r verdict per part into `pass` (1 pass, 0 fail, −1 undecided or no standard); how many are undecided. */
+function decideParts(
+  stageOf: Uint8Array,
+  counted: readonly number[],
+  k: number,
+  tally: Tally,
+  pass: Int8Array,
+): number {
+  const { met, below, missing, worstMet, worstAbove } = tally;
+  let undecided = 0;
+  for (let i = 0; i < pass.length; i++) {
+    const total = counted[stageOf[i]];
+    const verdict =
+      total > 0
+        ? schoolRulePass(met[i], total, k, below[i], missing[i], {
+            met: worstMet[i],
+            aboveFloor: worstAbove[i],
+          })
+        : null;
+    pass[i] = verdict === null ? -1 : verdict ? 1 : 0;
+    if (verdict === null && total > 0) undecided++;
+  }
+  return undecided;
+}
+
 /** Every per-school decision of an evaluation, made when it is built; verdict details on demand. */
 export class SchoolDecisions implements VerdictSource {
   /** Standards and floors per stage (index into STAGES), in the order of the columns. */
@@ -148,85 +240,26 @@ export class SchoolDecisions implements VerdictSource {
     const n = input.parts.length;
     const byStage = STAGES.map((stage) => stageStandards(input, stage));
     this.standards = byStage;
-    const stageOf = input.stageOf;
-    const met = new Uint8Array(n);
-    const below = new Uint8Array(n);
-    const missing = new Uint8Array(n);
-    // Of the missing indicators, those a value of 0 (the worst an unknown count can be) still meets or keeps ≥ r.
-    const worstMet = new Uint8Array(n);
-    const worstAbove = new Uint8Array(n);
-    const near = NEAR;
+    const tally: Tally = {
+      met: new Uint8Array(n),
+      below: new Uint8Array(n),
+      missing: new Uint8Array(n),
+      worstMet: new Uint8Array(n),
+      worstAbove: new Uint8Array(n),
+    };
     for (let j = 0; j < input.columns.length; j++) {
-      const col = input.columns[j];
       const out = new Uint8Array(n);
       this.outcome.push(out);
       const std = [byStage[0][j], byStage[1][j]];
       if (std[0] === null && std[1] === null) continue;
-      const value = col.value;
-      const source = col.source;
-      // Floats of both stages' floors in locals: the loop below is the per-school hot path.
-      const has0 = std[0] !== null;
-      const has1 = std[1] !== null;
-      const met0 = std[0]?.met.float ?? 0;
-      const met1 = std[1]?.met.float ?? 0;
-      const res0 = std[0]?.residual?.float ?? -1;
-      const res1 = std[1]?.residual?.float ?? -1;
-      const zero = std.map((st) =>
-        st === null
-          ? 0
-          : zeroMeets(st.met)
-            ? MET
-            : st.residual !== null && zeroMeets(st.residual)
-              ? UNMET
-              : 0,
-      );
-      for (let i = 0; i < n; i++) {
-        const s1 = stageOf[i] === 1;
-        if (!(s1 ? has1 : has0)) continue;
-        if (source[i] === MISSING) {
-          missing[i]++;
-          const z = zero[stageOf[i]];
-          if (z === MET) worstMet[i]++;
-          else if (z === UNMET) worstAbove[i]++;
-          continue;
-        }
-        const x = value[i];
-        const f = s1 ? met1 : met0;
-        const slack = near * f;
-        const st = std[stageOf[i]] as StageStandard;
-        if (x > f + slack || (x >= f - slack && exactMeets(input, col, i, st.met))) {
-          out[i] = MET;
-          met[i]++;
-          continue;
-        }
-        out[i] = UNMET;
-        const rf = s1 ? res1 : res0;
-        if (rf < 0) continue;
-        const rslack = near * rf;
-        if (x < rf - rslack || (x <= rf + rslack && !exactMeets(input, col, i, st.residual as Floor))) {
-          out[i] = BELOW;
-          below[i]++;
-        }
-      }
+      decideColumn(input, input.columns[j], std, out, tally);
     }
     const rule = input.profile.schoolRule;
     const counted = byStage.map((list) => list.filter((x) => x !== null).length);
-    this.met = met;
+    this.met = tally.met;
     this.pass = new Int8Array(n);
-    let undecided = 0;
-    for (let i = 0; i < n; i++) {
-      const total = counted[stageOf[i]];
-      const pass =
-        rule !== null && total > 0
-          ? schoolRulePass(met[i], total, rule.k, below[i], missing[i], {
-              met: worstMet[i],
-              aboveFloor: worstAbove[i],
-            })
-          : null;
-      this.pass[i] = pass === null ? -1 : pass ? 1 : 0;
-      if (pass === null && rule !== null && total > 0) undecided++;
-    }
-    this.undecided = undecided;
+    if (rule === null) this.pass.fill(-1);
+    else this.undecided = decideParts(input.stageOf, counted, rule.k, tally, this.pass);
   }
 
   /** The verdict of every part, in part order. */
@@ -352,12 +385,14 @@ export class SchoolDecisions implements VerdictSource {
       const line = formatRuleReason(indicators, this.met[i], rule);
       if (line !== null) lines.push(line);
     }
+    const options = { units, school };
+    const allowance = { units };
     for (const v of indicators) {
       if (v.standard === null || v.pass === true) continue;
       lines.push(
         pass === 1 && v.pass === false
-          ? formatAllowanceNote(v, { units })
-          : formatIndicatorReason(v, { units, school }),
+          ? formatAllowanceNote(v, allowance)
+          : formatIndicatorReason(v, options),
       );
     }
     for (const c of checks) if (!c.pass) lines.push(c.message);

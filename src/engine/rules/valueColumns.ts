@@ -64,6 +64,27 @@ export function readValueColumns(
   );
   const per = columns.map((c) => c.meta.per);
   const filled = new Uint8Array(m);
+  // Each loop a function of its own: compiled while it runs, without the code after it, which has not run yet.
+  readRawCounts(parts, students, columns, single, per, filled);
+  for (let j = 0; j < m; j++) {
+    const col = columns[j];
+    if (filled[j] === 1) col.available = true;
+    takeGivenRatios(parts, students, col, per[j]);
+  }
+  return columns;
+}
+
+/** readValueColumns' first pass: each part's raw counts, part by part, for every column. */
+function readRawCounts(
+  parts: readonly SchoolPart[],
+  students: ArrayLike<number>,
+  columns: readonly ValueColumn[],
+  single: readonly (CountField | null)[],
+  per: readonly number[],
+  filled: Uint8Array,
+): void {
+  const n = parts.length;
+  const m = columns.length;
   for (let i = 0; i < n; i++) {
     const p = students[i];
     if (!(p > 0)) continue;
@@ -85,24 +106,28 @@ export function readValueColumns(
       }
     }
   }
-  for (let j = 0; j < m; j++) {
-    const col = columns[j];
-    if (filled[j] === 1) col.available = true;
-    const id = col.id;
-    const source = col.source;
-    for (let i = 0; i < n; i++) {
-      const p = students[i];
-      if (!(p > 0) || source[i] !== MISSING) continue;
-      const given = parts[i].ratios?.[id];
-      if (given !== undefined && isCount(given)) {
-        col.value[i] = given;
-        col.resource[i] = (given * p) / per[j];
-        source[i] = RATIO;
-        col.available = true;
-      } else col.missing.push(i);
-    }
+}
+
+/** readValueColumns' second pass, for one column: a part without a raw value takes its given ratio, else is missing. */
+function takeGivenRatios(
+  parts: readonly SchoolPart[],
+  students: ArrayLike<number>,
+  col: ValueColumn,
+  per: number,
+): void {
+  const id = col.id;
+  const source = col.source;
+  for (let i = 0; i < parts.length; i++) {
+    const p = students[i];
+    if (!(p > 0) || source[i] !== MISSING) continue;
+    const given = parts[i].ratios?.[id];
+    if (given !== undefined && isCount(given)) {
+      col.value[i] = given;
+      col.resource[i] = (given * p) / per;
+      source[i] = RATIO;
+      col.available = true;
+    } else col.missing.push(i);
   }
-  return columns;
 }
 
 /** One part's resource as {@link readValueColumns} reads it: raw counts, else a given ratio × P / per; NaN without. */

@@ -226,7 +226,11 @@ export class Verdict implements SchoolVerdict {
  */
 export function keepVerdictParts(schools: readonly SchoolVerdict[], keep: boolean): void {
   const sources = new Set<VerdictSource>();
-  for (const school of schools) if (school instanceof Verdict) sources.add(school.source);
+  // An evaluation's verdicts share one source: the set is asked only when the source changes.
+  let last: VerdictSource | undefined;
+  for (const school of schools) {
+    if (school instanceof Verdict && school.source !== last) sources.add((last = school.source));
+  }
   for (const source of sources) {
     source.retainParts = keep;
     source.recent = undefined;

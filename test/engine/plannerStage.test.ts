@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { evaluate } from '../../src/engine/rules/evaluate';
 import { INDICATORS } from '../../src/engine/model/indicators';
-import { planSchool, planSchools, planStage } from '../../src/engine/planner/plan';
+import { planSchool, planSchools, planStage, residualOf } from '../../src/engine/planner/plan';
 import type { SchoolPlan, StagePlan } from '../../src/engine/planner/types';
 import { BASIC_2012, QUALITY_2017 } from '../../src/engine/rules/profiles';
 import { basicCounts } from '../support/basicCounty';
@@ -350,5 +350,43 @@ describe('planSchool: "the cheapest set of indicators to lift so the school pass
     expect(planSchools(ev)).toEqual([]);
     const other = { ...ev.parts[0], key: '9:primary' };
     expect(() => planSchool(ev.schools[0], other, BASIC_2012)).toThrow(RangeError);
+  });
+});
+
+describe('planSchools shares each stage’s rule among its parts', () => {
+  test('the plans of a mixed county (both stages, with and without unit costs) equal planSchool’s, part by part', () => {
+    const mixed = fc.array(
+      fc.oneof(
+        rawSchool('primary').map((s) => ({ stage: 'primary' as Stage, s })),
+        rawSchool('junior').map((s) => ({ stage: 'junior' as Stage, s })),
+      ),
+      { minLength: 1, maxLength: 14 },
+    );
+    fc.assert(
+      fc.property(mixed, fc.boolean(), (schools, priced) => {
+        const rows = schools.map(({ stage, s }, i) => rawRow(3 + i, stage, s));
+        const ev = evaluate(rows, QUALITY_2017);
+        const unitCosts = priced ? { sportsAreaPerStudent: 800, qualifiedTeachersPer100: 120000 } : undefined;
+        const plans = planSchools(ev, unitCosts);
+        const one = ev.schools
+          .map((v, i) => ({ v, part: ev.parts[i] }))
+          .filter(({ v }) => v.pass !== true)
+          .map(({ v, part }) => planSchool(v, part, ev.profile, unitCosts));
+        expect(plans).toEqual(one);
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+  });
+
+  test('r × standard is the decimal product, the same when asked again (0.85 × 4.2 = 3.57)', () => {
+    expect(residualOf(4.2, 0.85)).toBe(3.57);
+    for (let i = 0; i < 3; i++)
+      for (const [s, r] of [
+        [4.2, 0.85],
+        [7.5, 0.85],
+        [2.3, 0.7],
+        [0.9, 0.85],
+      ])
+        expect(residualOf(s, r)).toBe(new Decimal(r).times(s).toNumber());
   });
 });

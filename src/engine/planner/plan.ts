@@ -49,9 +49,24 @@ function priceOf(id: IndicatorId, unitCosts: UnitCosts | undefined): number | nu
   return INDICATORS[id].unit === '元' ? 1 : null;
 }
 
-/** r × standard as the decimal it is (0.85 × 4.2 = 3.57, not 3.5700000000000003). */
-function residualOf(standard: number, r: number): number {
-  return new Dec(r).times(standard).toNumber();
+/** r × standard by r, then standard: a profile has one r and a few standards, asked for every school part. */
+const RESIDUALS = new Map<number, Map<number, number>>();
+const RESIDUALS_KEPT = 500;
+
+/** r × standard as the decimal it is (0.85 × 4.2 = 3.57, not 3.5700000000000003), remembered. */
+export function residualOf(standard: number, r: number): number {
+  let byStandard = RESIDUALS.get(r);
+  if (byStandard === undefined) {
+    if (RESIDUALS.size >= RESIDUALS_KEPT) RESIDUALS.clear();
+    RESIDUALS.set(r, (byStandard = new Map()));
+  }
+  let product = byStandard.get(standard);
+  if (product === undefined) {
+    product = new Dec(r).times(standard).toNumber();
+    if (byStandard.size >= RESIDUALS_KEPT) byStandard.clear();
+    byStandard.set(standard, product);
+  }
+  return product;
 }
 
 /** What one unmet indicator of a school costs: lifted to the standard, or to r × standard as a residual. */
@@ -121,6 +136,8 @@ interface StageRule {
   prices: (number | null)[];
   /** n − k: how many indicators may stay at the residual floor. */
   slack: number;
+  /** Each indicator's standard, for the school's note. */
+  standardOf: ReadonlyMap<IndicatorId, number>;
 }
 
 function stageRule(profile: Profile, stage: Stage, unitCosts: UnitCosts | undefined): StageRule {
@@ -135,6 +152,7 @@ function stageRule(profile: Profile, stage: Stage, unitCosts: UnitCosts | undefi
     steps: ids.map((id) => stepOf(INDICATORS[id])),
     prices: ids.map((id) => priceOf(id, unitCosts)),
     slack: rule ? Math.max(0, ids.length - rule.k) : 0,
+    standardOf: new Map(ids.map((id, x) => [id, standards[x]])),
   };
 }
 
@@ -183,6 +201,18 @@ export function planSchool(
   unitCosts?: UnitCosts,
   units?: ResourceUnits,
 ): SchoolPlan {
+  return planPart(verdict, part, profile, (stage) => stageRule(profile, stage, unitCosts), unitCosts, units);
+}
+
+/** planSchool with the stage's rule from `ruleOf` (planSchools makes each stage's once for all its parts). */
+function planPart(
+  verdict: SchoolVerdict,
+  part: SchoolPart,
+  profile: Profile,
+  ruleOf: (stage: Stage) => StageRule,
+  unitCosts: UnitCosts | undefined,
+  units: ResourceUnits | undefined,
+): SchoolPlan {
   if (verdict.key !== part.key) throw new RangeError(`verdict ${verdict.key} and part ${part.key} differ`);
   const plan: SchoolPlan = {
     key: verdict.key,
@@ -202,7 +232,7 @@ export function planSchool(
     plan.note = '该评估标准没有校级达标规则（k 项达标），无需逐校测算';
     return plan;
   }
-  const sr = stageRule(profile, part.stage, unitCosts);
+  const sr = ruleOf(part.stage);
   const { options, missing } = liftOptions(part, sr);
   if (missing.length > 0) {
     plan.note = `缺少数据（${missing.map((id) => INDICATORS[id].name).join('、')}），无法测算（不按 0 计算）`;
@@ -230,7 +260,7 @@ export function planSchool(
   plan.count = plan.lifts.length;
   plan.cost = priced && unitCosts ? cost : null;
   plan.feasible = true;
-  plan.note = schoolNote(plan, new Map(sr.ids.map((id, x) => [id, sr.standards[x]])), units);
+  plan.note = schoolNote(plan, sr.standardOf, units);
   return plan;
 }
 
@@ -264,11 +294,18 @@ export function planSchools(
 ): SchoolPlan[] {
   if (evaluation.profile.schoolRule === null) return [];
   const parts = new Map(evaluation.parts.map((p) => [p.key, p]));
+  const profile = evaluation.profile;
+  const rules = new Map<Stage, StageRule>();
+  const ruleOf = (stage: Stage): StageRule => {
+    let rule = rules.get(stage);
+    if (rule === undefined) rules.set(stage, (rule = stageRule(profile, stage, unitCosts)));
+    return rule;
+  };
   const out: SchoolPlan[] = [];
   for (const verdict of evaluation.schools) {
     if (verdict.pass === true) continue;
     const part = parts.get(verdict.key);
-    if (part) out.push(planSchool(verdict, part, evaluation.profile, unitCosts, units));
+    if (part) out.push(planPart(verdict, part, profile, ruleOf, unitCosts, units));
   }
   return out;
 }

@@ -345,3 +345,17 @@ export function meanOfRootsToNumber(qs: readonly Rational[]): number {
   for (const q of qs) sum = sum.plus(new Wide(q.num.toString()).div(q.den.toString()).sqrt());
   return sum.div(qs.length).toNumber();
 }
+
+/**
+ * A double rounded half-up to `decimals` places (m/10ᵈ) when it is clearly away from every half-way point: more than
+ * 10⁻⁹ (relative) from one, the margin the engine trusts a double computed from exact data to (its error is a few
+ * units in the last place). Undefined near a half-way point, or for a negative or huge value: the exact value decides
+ * there. m/10ᵈ as a double is the Decimal m/10ᵈ converted: both are the double nearest the same rational.
+ */
+export function roundedClearOfHalf(approx: number, decimals: number): number | undefined {
+  const scale = 10 ** decimals;
+  const scaled = approx * scale;
+  if (!(scaled >= 0 && scaled < 2 ** 50)) return undefined;
+  const half = scaled - Math.floor(scaled) - 0.5;
+  return Math.abs(half) > 1e-9 * Math.max(1, scaled) ? Math.round(scaled) / scale : undefined;
+}

@@ -3,7 +3,7 @@
  * 校际差异系数 table — every number the engine's own decision or value, rounded half-up on the exact value.
  */
 import type { Decimal } from 'decimal.js';
-import { Dec } from '../exact/arithmetic';
+import { Dec, roundedClearOfHalf } from '../exact/arithmetic';
 import { INDICATOR_IDS, INDICATORS } from '../model/indicators';
 import { SPONSOR_LABELS, type SponsorCode } from '../model/sponsor';
 import { STAGE_LABELS, STAGES } from '../model/stages';
@@ -93,15 +93,8 @@ const cell = (d: Decimal | null): number | null => (d === null ? null : d.toNumb
  * the same rational.
  */
 function roundedCell(approx: number | null, decimals: number, exactly: () => Decimal | null): number | null {
-  if (approx !== null) {
-    const scale = 10 ** decimals;
-    const scaled = approx * scale;
-    if (scaled >= 0 && scaled < 2 ** 50) {
-      const half = scaled - Math.floor(scaled) - 0.5;
-      if (Math.abs(half) > 1e-9 * Math.max(1, scaled)) return Math.round(scaled) / scale;
-    }
-  }
-  return cell(exactly());
+  const rounded = approx === null ? undefined : roundedClearOfHalf(approx, decimals);
+  return rounded !== undefined ? rounded : cell(exactly());
 }
 
 /** A count as the cell shows it; blank when unknown. */

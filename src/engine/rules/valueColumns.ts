@@ -2,7 +2,7 @@
  * Value columns: per indicator, each stage part's resource and value, read from raw counts or else from a ratio given
  * in the sheet, and the issues about values that are missing or not numbers. evaluate() and the planner read the same.
  */
-import { Dec } from '../exact/arithmetic';
+import { Dec, roundedClearOfHalf } from '../exact/arithmetic';
 import type { Decimal } from 'decimal.js';
 import {
   INDICATORS,
@@ -265,14 +265,8 @@ export function roundedSchoolValue(
 ): number | null {
   if (verdict.value === null) return null;
   const approx = approximateSchoolValue(part, verdict);
-  if (approx !== null) {
-    const scale = 10 ** decimals;
-    const scaled = approx * scale;
-    if (scaled >= 0 && scaled < 2 ** 50) {
-      const half = scaled - Math.floor(scaled) - 0.5;
-      if (Math.abs(half) > 1e-9 * Math.max(1, scaled)) return Math.round(scaled) / scale;
-    }
-  }
+  const rounded = approx === null ? undefined : roundedClearOfHalf(approx, decimals);
+  if (rounded !== undefined) return rounded;
   const exact = exactSchoolValue(part, verdict) as Decimal;
   return exact.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toNumber();
 }

@@ -112,7 +112,7 @@ export class TextSink {
       this.high = text.charCodeAt(n - 1);
     }
     if (escape) {
-      if (to > from) this.encodeEscaped(text, from, to);
+      if (to > from) this.encodeShort(text, from, to, true);
     } else if (to - from >= LONG) this.encodeLong(from === 0 && to === n ? text : text.slice(from, to));
     else if (to > from) this.encodeShort(text, from, to);
   }
@@ -150,58 +150,31 @@ export class TextSink {
     this.length = p;
   }
 
-  /** text[from, to) encoded by hand: at most 3 bytes per code unit (a pair, two units, takes 4). */
-  private encodeShort(text: string, from: number, to: number): void {
-    this.room(3 * (to - from));
-    const buf = this.buffer;
-    let p = this.length;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) buf[p++] = c;
-      else if (c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          this.length = p;
-          this.putPair(c, d);
-          p = this.length;
-          i++;
-        } else {
-          buf[p++] = 0xef;
-          buf[p++] = 0xbf;
-          buf[p++] = 0xbd;
-        }
-      } else {
-        buf[p++] = 0xe0 | (c >> 12);
-        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[p++] = 0x80 | (c & 0x3f);
-      }
-    }
-    this.length = p;
-  }
-
-  /** encodeShort with &, < and > written as entities (at most 5 bytes per code unit: &amp;). */
-  private encodeEscaped(text: string, from: number, to: number): void {
-    this.room(5 * (to - from));
+  /**
+   * text[from, to) encoded by hand: at most 3 bytes per code unit (a pair, two units, takes 4); with `escape`, &, <
+   * and > as entities (at most 5 bytes per unit: &amp;).
+   */
+  private encodeShort(text: string, from: number, to: number, escape = false): void {
+    this.room((escape ? 5 : 3) * (to - from));
     const buf = this.buffer;
     let p = this.length;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (c === 0x26 /* & */) {
+        if (!escape || (c !== 0x26 && c !== 0x3c && c !== 0x3e)) buf[p++] = c;
+        else if (c === 0x26 /* & */) {
           buf[p++] = 0x26;
           buf[p++] = 0x61;
           buf[p++] = 0x6d;
           buf[p++] = 0x70;
           buf[p++] = 0x3b;
-        } else if (c === 0x3c /* < */ || c === 0x3e /* > */) {
+        } else {
+          // &lt; or &gt;
           buf[p++] = 0x26;
           buf[p++] = c === 0x3c ? 0x6c : 0x67;
           buf[p++] = 0x74;
           buf[p++] = 0x3b;
-        } else buf[p++] = c;
+        }
       } else if (c < 0x800) {
         buf[p++] = 0xc0 | (c >> 6);
         buf[p++] = 0x80 | (c & 0x3f);

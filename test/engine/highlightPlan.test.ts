@@ -535,8 +535,8 @@ describe('planHighlights — combined rows (spec §5) and merging', () => {
 });
 
 describe('planHighlights — the cells of an indicator, remembered across schools', () => {
-  // Each part read from a sheet carries its own ColumnMap; the planner remembers an indicator's cells per map contents,
-  // stage, source and combined kind. Planned all at once, the marks must be those planned row by row (a fresh memory
+  // The parts of a table share its ColumnMap; the planner remembers an indicator's cells per map, stage, source and
+  // combined kind. Planned all at once, the marks must be those planned row by row (a fresh memory
   // for every row), whatever mix of maps, stages, kinds, resource fields and ratio sources the rows have.
   const MAPS: ColumnMap[] = [
     { name: 0, qualifiedTeachers: 3, peArtTeachers: 5, sportsArea: 7, sportsAreaPerStudent: 8 },
@@ -570,8 +570,8 @@ describe('planHighlights — the cells of an indicator, remembered across school
       const parts: Pick<SchoolPart, 'row' | 'stage' | 'columns'>[] = [];
       const schools: SchoolVerdict[] = [];
       for (let row = 2; row < 2 + 1 + Math.floor(rnd() * 12); row++) {
-        // A copy of one of the maps, as readTable gives every row its own.
-        const columns = { ...pick(MAPS) };
+        // One of a few maps, shared by the rows that have it (as a table's rows share its map).
+        const columns = pick(MAPS);
         const combined = rnd() < 0.3;
         const stages: ('primary' | 'junior')[] = combined
           ? ['primary', 'junior']

@@ -208,9 +208,9 @@ function indicatorColumns(verdict: IndicatorVerdict, columns: ColumnMap, school:
 }
 
 /**
- * indicatorColumns remembered per column map: the answer depends only on the map's contents, the verdict's indicator,
- * resource field and source, the part's stage and whether its school is a combined one. Each part read from a sheet
- * carries its own copy of the sheet's map, so maps are told apart by contents (20,000 parts share one or two).
+ * indicatorColumns remembered per column map: the answer depends only on the map, the verdict's indicator, resource
+ * field and source, the part's stage and whether its school is a combined one. The parts of one table share its map,
+ * so 20,000 parts ask about one or two maps.
  */
 function indicatorColumnsCache(): (
   verdict: IndicatorVerdict,
@@ -220,24 +220,14 @@ function indicatorColumnsCache(): (
   // map → indicator → resource field → stage → [source and combined school as 2 bits]: every key is a constant
   // string, so no key text is made per verdict.
   type Known = Map<string, Map<string, Map<string, (number[] | undefined)[]>>>;
-  const maps: { map: ColumnMap; known: Known }[] = [];
-  let last: { map: ColumnMap; known: Known } | undefined;
-  // The map last asked about (a part's own copy, asked once per indicator): compared once, not once per indicator.
-  let lastAsked: ColumnMap | undefined;
-  const entryFor = (columns: ColumnMap) => {
-    if (last !== undefined && columns === lastAsked) return last;
-    lastAsked = columns;
-    if (last !== undefined && (last.map === columns || sameColumns(last.map, columns))) return last;
-    last = maps.find((e) => e.map === columns || sameColumns(e.map, columns));
-    if (last === undefined) {
-      // A source with a different map per part would grow this without end: remember the last few only.
-      if (maps.length >= 16) maps.shift();
-      maps.push((last = { map: columns, known: new Map() }));
-    }
-    return last;
-  };
+  const maps = new Map<ColumnMap, Known>();
   return (verdict, columns, school) => {
-    const { known } = entryFor(columns);
+    let known = maps.get(columns);
+    if (known === undefined) {
+      // A source with a new map per part would grow this without end: remember the last few only.
+      if (maps.size >= 16) maps.clear();
+      maps.set(columns, (known = new Map()));
+    }
     let byField = known.get(verdict.indicator);
     if (byField === undefined) known.set(verdict.indicator, (byField = new Map()));
     const field = verdict.resourceField ?? '';
@@ -250,18 +240,6 @@ function indicatorColumnsCache(): (
     if (found === undefined) slots[slot] = found = indicatorColumns(verdict, columns, school);
     return found;
   };
-}
-
-/** Whether two column maps have the same fields in the same columns. */
-function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
-  let count = 0;
-  for (const key in a) {
-    if (!Object.prototype.hasOwnProperty.call(a, key)) continue;
-    if (a[key] !== b[key] || !Object.prototype.hasOwnProperty.call(b, key)) return false;
-    count++;
-  }
-  for (const key in b) if (Object.prototype.hasOwnProperty.call(b, key)) count--;
-  return count === 0;
 }
 
 interface PendingMark {
